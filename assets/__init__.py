@@ -1,0 +1,1 @@
+"""Data files shipped with pofacil: fonts, templates, translations, the sample workshop."""

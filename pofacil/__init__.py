@@ -1,0 +1,1 @@
+"""pofacil: an offline facilitation board for in-room workshops."""

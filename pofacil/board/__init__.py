@@ -1,0 +1,1 @@
+"""The Qt-free core: workshop model, operations, storage, import and export formats."""

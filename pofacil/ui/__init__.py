@@ -1,0 +1,1 @@
+"""PySide6 widgets: the board window, scene and items, dialogs."""
