@@ -1,0 +1,69 @@
+"""An advisory lock that tells one pofacil process another already has a workshop open.
+
+The lock lives on the workshop file itself, so nothing is left beside it, and the operating
+system drops it when the process dies, so a crash never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
+    import msvcrt
+
+    # SQLite locks bytes from 1 GiB up to 1 GiB + 512; lock a byte past them so we never
+    # block SQLite's own locking.
+    _OFFSET = 0x40000000 + 4096
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, _OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, _OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    # flock, not fcntl/lockf: POSIX record locks are shared with SQLite's own locks and would
+    # be released whenever any descriptor of the file is closed.
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class WorkshopLock:
+    """Held from opening a workshop for writing until closing it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        """True when the lock is ours; False when another process holds it."""
+        fd = os.open(self.path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        if not _try_lock(fd):
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        # Must run after SQLite closed the file: closing this descriptor would otherwise drop
+        # SQLite's POSIX locks along with ours.
+        if self._fd is not None:
+            _unlock(self._fd)
+            os.close(self._fd)
+            self._fd = None

@@ -1,0 +1,59 @@
+"""The workshop file's schema and the migrations that bring an older file up to date.
+
+The version lives in SQLite's ``user_version`` and the file is marked as ours by its
+``application_id``, both in the file header, so a file can be recognised (or refused)
+before SQLite is asked to open it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+APPLICATION_ID = 0x50464331  # "PFC1"
+
+TABLES: dict[str, dict[str, type]] = {
+    "workshop": {"id": str, "title": str, "date": str, "venue": str},
+    "boards": {"id": str, "name": str, "template": str, "position": int, "cells": str,
+               "deleted": bool},
+    "notes": {"id": str, "board": str, "text": str, "kind": str, "x": float, "y": float,
+              "w": float, "h": float, "cell": str, "cluster": str, "author": str,
+              "created": str, "updated": str, "deleted": bool, "votes": int},
+    "clusters": {"id": str, "board": str, "name": str, "color": str},
+    "links": {"id": str, "board": str, "source": str, "target": str, "kind": str},
+    "history": {"id": int, "at": str, "actor": str, "board": str, "label": str, "patches": str,
+                "state": str, "state_at": str, "state_by": str},
+    "history_entities": {"history": int, "entity": str},
+}
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    for name, columns in TABLES.items():
+        pk = None if name == "history_entities" else "id"
+        db[name].create(columns, pk=pk, not_null={"id"} if pk else set())
+    db["notes"].create_index(["board"])
+    db["clusters"].create_index(["board"])
+    db["links"].create_index(["board"])
+    db["history"].create_index(["board"])
+    db["history"].create_index(["state", "id"])
+    db["history_entities"].create_index(["entity"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(
+    db: sqlite_utils.Database,
+    migrations: list[Callable[[sqlite_utils.Database], None]] = MIGRATIONS,
+) -> int:
+    """Apply the migrations the file lacks, each in its own transaction; returns the version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, step in enumerate(migrations[version:], start=version + 1):
+        with db.atomic():
+            step(db)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {number}")
+        version = number
+    return version

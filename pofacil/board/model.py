@@ -1,0 +1,351 @@
+"""The workshop model: boards, notes, clusters and links, with each board's structure in networkx.
+
+Every entity converts to and from a flat row (a dict of JSON-compatible values). A change to
+the model is a list of :class:`Patch` objects, each replacing one row by another; that one
+mechanism gives undo (swap before and after), history (store the patches) and storage (write
+the rows) without a special case per operation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import networkx as nx
+
+from .errors import ModelError
+from .events import Signal
+from .kinds import DEFAULT_KIND
+
+NOTE_W = 160.0
+NOTE_H = 100.0
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Note:
+    """A sticky note: what someone said, where it sits, and who said it when."""
+
+    entity: ClassVar[str] = "note"
+    id: str
+    board: str
+    text: str
+    kind: str = DEFAULT_KIND
+    x: float = 0.0
+    y: float = 0.0
+    w: float = NOTE_W
+    h: float = NOTE_H
+    cell: str | None = None
+    cluster: str | None = None
+    author: str = ""
+    created: str = ""
+    updated: str = ""
+    deleted: bool = False
+    votes: int = 0
+
+
+@dataclass
+class Cluster:
+    """A named group of notes on one board; its frame is drawn around its notes."""
+
+    entity: ClassVar[str] = "cluster"
+    id: str
+    board: str
+    name: str
+    color: str = "#5C7CFA"
+
+
+@dataclass
+class Link:
+    """A typed edge between two notes: a mind-map child or a free link."""
+
+    entity: ClassVar[str] = "link"
+    id: str
+    board: str
+    source: str
+    target: str
+    kind: str = "link"  # "child" (mind map) or "link"
+
+
+LINK_KINDS = ("child", "link")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a template grid. Labels are per board so a table can be reused."""
+
+    id: str
+    row: str
+    column: str
+    row_en: str = ""
+    column_en: str = ""
+    group: str = ""
+    group_en: str = ""
+    kind: str | None = None
+
+
+@dataclass
+class Board:
+    """One board of a workshop, built from a template."""
+
+    entity: ClassVar[str] = "board"
+    id: str
+    name: str
+    template: str = "blank"
+    position: int = 0
+    cells: tuple[Cell, ...] = ()
+    deleted: bool = False
+    notes: dict[str, Note] = field(default_factory=dict, repr=False, compare=False)
+    clusters: dict[str, Cluster] = field(default_factory=dict, repr=False, compare=False)
+    links: dict[str, Link] = field(default_factory=dict, repr=False, compare=False)
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for cell in self.cells:
+            self.graph.add_node(cell.id, type="cell")
+
+    def live_notes(self) -> list[Note]:
+        """Notes not deleted, in creation order."""
+        return [n for n in self.notes.values() if not n.deleted]
+
+    def deleted_notes(self) -> list[Note]:
+        return [n for n in self.notes.values() if n.deleted]
+
+    def cell(self, cell_id: str) -> Cell | None:
+        return next((c for c in self.cells if c.id == cell_id), None)
+
+    def notes_in(self, node_id: str) -> list[Note]:
+        """Live notes in a cell or a cluster, read off the graph's membership edges."""
+        members = [u for u, _ in self.graph.in_edges(node_id) if u in self.notes]
+        return [self.notes[m] for m in members if not self.notes[m].deleted]
+
+    def children(self, note_id: str) -> list[str]:
+        """Mind-map children of a note."""
+        return [
+            v for _, v, data in self.graph.out_edges(note_id, data=True)
+            if data.get("type") == "child"
+        ]
+
+
+@dataclass
+class WorkshopInfo:
+    """The workshop's own details, shown in export headers."""
+
+    entity: ClassVar[str] = "workshop"
+    id: str = "workshop"
+    title: str = ""
+    date: str = ""
+    venue: str = ""
+
+
+@dataclass(frozen=True)
+class Patch:
+    """Replace one entity's row: ``before`` None creates it, ``after`` None removes it."""
+
+    entity: str
+    id: str
+    before: Row | None
+    after: Row | None
+
+    def inverse(self) -> Patch:
+        return Patch(self.entity, self.id, self.after, self.before)
+
+    def to_json(self) -> Row:
+        return {"entity": self.entity, "id": self.id, "before": self.before, "after": self.after}
+
+    @classmethod
+    def from_json(cls, data: Row) -> Patch:
+        return cls(data["entity"], data["id"], data["before"], data["after"])
+
+
+def to_row(obj: Note | Cluster | Link | Board | WorkshopInfo) -> Row:
+    """The flat, JSON-compatible row of an entity (boards keep their cells as JSON text)."""
+    if isinstance(obj, Board):
+        return {
+            "id": obj.id,
+            "name": obj.name,
+            "template": obj.template,
+            "position": obj.position,
+            "cells": json.dumps([dataclasses.asdict(c) for c in obj.cells], ensure_ascii=False),
+            "deleted": obj.deleted,
+        }
+    return dataclasses.asdict(obj)
+
+
+def _from_row(entity: str, row: Row) -> Note | Cluster | Link | Board | WorkshopInfo:
+    if entity == "board":
+        cells = tuple(Cell(**c) for c in json.loads(row["cells"] or "[]"))
+        return Board(
+            id=row["id"],
+            name=row["name"],
+            template=row["template"],
+            position=int(row["position"]),
+            cells=cells,
+            deleted=bool(row["deleted"]),
+        )
+    cls = {"note": Note, "cluster": Cluster, "link": Link, "workshop": WorkshopInfo}[entity]
+    names = {f.name for f in dataclasses.fields(cls)}
+    obj = cls(**{k: v for k, v in row.items() if k in names})
+    if isinstance(obj, Note):
+        # SQLite hands back 0/1 and ints for REAL columns; keep the model's types exact so
+        # a reopened workshop compares equal to the one in memory.
+        obj.deleted = bool(obj.deleted)
+        obj.x, obj.y, obj.w, obj.h = float(obj.x), float(obj.y), float(obj.w), float(obj.h)
+        obj.votes = int(obj.votes)
+    return obj
+
+
+class Workshop:
+    """A whole workshop in memory. Mutated only through :meth:`apply`, which emits ``changed``."""
+
+    def __init__(self, info: WorkshopInfo | None = None) -> None:
+        self.info = info or WorkshopInfo()
+        self.boards: dict[str, Board] = {}
+        self.changed: Signal[Patch] = Signal()
+
+    # -- queries ---------------------------------------------------------------------------
+    def ordered_boards(self, include_deleted: bool = False) -> list[Board]:
+        boards = [b for b in self.boards.values() if include_deleted or not b.deleted]
+        return sorted(boards, key=lambda b: (b.position, b.name))
+
+    def board(self, board_id: str) -> Board:
+        try:
+            return self.boards[board_id]
+        except KeyError:
+            raise ModelError("There is no board with id {id}.", id=board_id) from None
+
+    def find_board(self, name_or_id: str) -> Board:
+        """A live board by name (or id); the error lists the boards there are."""
+        for board in self.ordered_boards():
+            if name_or_id in (board.name, board.id):
+                return board
+        names = ", ".join(b.name for b in self.ordered_boards()) or "none"
+        raise ModelError(
+            "There is no board named {name}; the boards are: {names}.", name=name_or_id, names=names
+        )
+
+    def note(self, note_id: str) -> Note:
+        for board in self.boards.values():
+            if note_id in board.notes:
+                return board.notes[note_id]
+        raise ModelError("There is no note with id {id}.", id=note_id)
+
+    def current_row(self, entity: str, entity_id: str) -> Row | None:
+        """The row an entity has now, or None when it does not exist."""
+        if entity == "workshop":
+            return to_row(self.info)
+        if entity == "board":
+            board = self.boards.get(entity_id)
+            return to_row(board) if board else None
+        for board in self.boards.values():
+            table = _table(board, entity)
+            if entity_id in table:
+                return to_row(table[entity_id])
+        return None
+
+    def rows(self) -> dict[str, list[Row]]:
+        """Every row of the workshop, grouped by entity and sorted by id: its whole state."""
+        out: dict[str, list[Row]] = {"workshop": [to_row(self.info)], "board": []}
+        out.update(note=[], cluster=[], link=[])
+        for board in self.boards.values():
+            out["board"].append(to_row(board))
+            for entity in ("note", "cluster", "link"):
+                out[entity].extend(to_row(o) for o in _table(board, entity).values())
+        for rows in out.values():
+            rows.sort(key=lambda r: r.get("id", ""))
+        return out
+
+    # -- the one mutator -------------------------------------------------------------------
+    def apply(self, patch: Patch) -> None:
+        """Make the entity's row equal ``patch.after``; emit only when something changed."""
+        if self.current_row(patch.entity, patch.id) == patch.after:
+            return
+        self.load(patch)
+        self.changed.emit(patch)
+
+    def load(self, patch: Patch) -> None:
+        """Put a row in place without comparing or emitting: building a workshop from its file."""
+        if patch.entity == "workshop":
+            assert patch.after is not None
+            self.info = _from_row("workshop", patch.after)  # type: ignore[assignment]
+        elif patch.entity == "board":
+            self._apply_board(patch)
+        else:
+            self._apply_item(patch)
+
+    def _apply_board(self, patch: Patch) -> None:
+        old = self.boards.get(patch.id)
+        if patch.after is None:
+            if old is not None and (old.notes or old.clusters or old.links):
+                raise ModelError("Board {name} still has notes.", name=old.name)
+            self.boards.pop(patch.id, None)
+            return
+        new = _from_row("board", patch.after)
+        assert isinstance(new, Board)
+        if old is not None:
+            # Keep the contents and graph; only the board's own fields and cells change.
+            new.notes, new.clusters, new.links, new.graph = (
+                old.notes, old.clusters, old.links, old.graph,
+            )
+            gone = {c.id for c in old.cells} - {c.id for c in new.cells}
+            if any(n.cell in gone for n in old.notes.values()):
+                raise ModelError("A cell removed from board {name} still has notes.", name=new.name)
+            new.graph.remove_nodes_from(gone)
+            new.graph.add_nodes_from((c.id for c in new.cells), type="cell")
+        self.boards[patch.id] = new
+
+    def _apply_item(self, patch: Patch) -> None:
+        row = patch.after if patch.after is not None else patch.before
+        assert row is not None
+        board = self.board(row["board"])
+        table = _table(board, patch.entity)
+        old = table.pop(patch.id, None)
+        graph = board.graph
+        if old is not None:
+            _unlink(graph, old)
+        if patch.after is None:
+            if patch.entity == "note" and graph.has_node(patch.id):
+                graph.remove_node(patch.id)
+            return
+        obj = _from_row(patch.entity, patch.after)
+        table[patch.id] = obj  # type: ignore[assignment]
+        _link(graph, obj)  # type: ignore[arg-type]
+
+
+def _table(board: Board, entity: str) -> dict[str, Any]:
+    if entity == "note":
+        return board.notes
+    if entity == "cluster":
+        return board.clusters
+    if entity == "link":
+        return board.links
+    raise ModelError("Unknown entity {entity}.", entity=entity)
+
+
+def _unlink(graph: nx.MultiDiGraph, obj: Note | Cluster | Link) -> None:
+    """Take an entity's edges out of the graph (a note keeps its node and its links)."""
+    if isinstance(obj, Link):
+        if graph.has_edge(obj.source, obj.target, key=obj.id):
+            graph.remove_edge(obj.source, obj.target, key=obj.id)
+    elif isinstance(obj, Note):
+        for key, target in (("cell", obj.cell), ("cluster", obj.cluster)):
+            if target and graph.has_edge(obj.id, target, key=key):
+                graph.remove_edge(obj.id, target, key=key)
+    elif graph.has_node(obj.id):
+        graph.remove_node(obj.id)
+
+
+def _link(graph: nx.MultiDiGraph, obj: Note | Cluster | Link) -> None:
+    if isinstance(obj, Link):
+        graph.add_edge(obj.source, obj.target, key=obj.id, type=obj.kind)
+    elif isinstance(obj, Note):
+        graph.add_node(obj.id, type="note")
+        if obj.cell:
+            graph.add_edge(obj.id, obj.cell, key="cell", type="in_cell")
+        if obj.cluster:
+            graph.add_edge(obj.id, obj.cluster, key="cluster", type="in_cluster")
+    else:
+        graph.add_node(obj.id, type="cluster")

@@ -1,0 +1,333 @@
+"""The operations a user can do. Each builds one :class:`Change`: one gesture, one undo step.
+
+Builders only read the workshop and validate; :class:`~pofacil.board.session.Session` applies
+the change to the model and writes it to the file in one transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from .errors import ModelError
+from .kinds import KIND_BY_ID
+from .model import LINK_KINDS, Board, Cluster, Link, Note, Patch, Workshop, to_row
+from .templates import build_cells, get_template
+
+CLUSTER_COLORS = ("#5C7CFA", "#F76707", "#2B8A3E", "#C2255C", "#1098AD", "#7048E8")
+
+
+@dataclass
+class Change:
+    """One undoable step: a label for history, the board it touched, and its patches."""
+
+    label: str
+    patches: list[Patch]
+    board: str | None = None
+    subjects: list[str] = field(default_factory=list)
+
+    def inverse(self) -> Change:
+        return Change(self.label, [p.inverse() for p in reversed(self.patches)], self.board)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+def now() -> str:
+    """Local time with its offset, to the second: what a history line shows."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _update(obj: Note | Cluster | Link | Board, **fields: object) -> Patch | None:
+    new = replace(obj, **fields)
+    before, after = to_row(obj), to_row(new)
+    return None if before == after else Patch(obj.entity, obj.id, before, after)
+
+
+def _change(label: str, board: str | None, patches: Iterable[Patch | None]) -> Change:
+    kept = [p for p in patches if p is not None]
+    if not kept:
+        raise ModelError("Nothing to change.")
+    return Change(label, kept, board)
+
+
+def _notes(ws: Workshop, ids: Iterable[str]) -> list[Note]:
+    notes = [ws.note(i) for i in ids]
+    if not notes:
+        raise ModelError("No notes selected.")
+    return notes
+
+
+def _check_text(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ModelError("A note needs some text.")
+    return text
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KIND_BY_ID:
+        raise ModelError("Unknown note kind {kind}.", kind=kind)
+    return kind
+
+
+def _check_cell(board: Board, cell: str | None) -> None:
+    if cell is not None and board.cell(cell) is None:
+        raise ModelError("Board {board} has no cell {cell}.", board=board.name, cell=cell)
+
+
+@dataclass
+class NoteSpec:
+    """What a new note needs; fields left None get the board's defaults."""
+
+    text: str
+    kind: str | None = None
+    x: float | None = None
+    y: float | None = None
+    cell: str | None = None
+    cluster: str | None = None
+    author: str = ""
+    votes: int = 0
+    id: str = field(default_factory=new_id)
+
+
+def add_notes(
+    ws: Workshop,
+    board_id: str,
+    specs: list[NoteSpec],
+    links: Iterable[tuple[str, str, str]] = (),
+    new_clusters: Mapping[str, str] = {},
+    label: str = "add note",
+) -> Change:
+    """Add notes (and the clusters and links among them) as one step.
+
+    ``new_clusters`` maps a new cluster id to its name; ``links`` are (source, target, kind).
+    """
+    board = ws.board(board_id)
+    stamp = now()
+    patches: list[Patch] = []
+    for i, (cid, name) in enumerate(new_clusters.items()):
+        color = CLUSTER_COLORS[(len(board.clusters) + i) % len(CLUSTER_COLORS)]
+        patches.append(Patch("cluster", cid, None, to_row(Cluster(cid, board.id, name, color))))
+    known_clusters = set(board.clusters) | set(new_clusters)
+    start_x, start_y = next_free_spot(board)
+    for i, spec in enumerate(specs):
+        _check_cell(board, spec.cell)
+        if spec.cluster is not None and spec.cluster not in known_clusters:
+            raise ModelError("Board {board} has no such cluster.", board=board.name)
+        cell = board.cell(spec.cell) if spec.cell else None
+        kind = spec.kind or (cell.kind if cell and cell.kind else None) or "idea"
+        note = Note(
+            id=spec.id,
+            board=board.id,
+            text=_check_text(spec.text),
+            kind=_check_kind(kind),
+            x=float(spec.x) if spec.x is not None else start_x + (i % 8) * 180.0,
+            y=float(spec.y) if spec.y is not None else start_y + (i // 8) * 120.0,
+            cell=spec.cell,
+            cluster=spec.cluster,
+            author=spec.author.strip(),
+            created=stamp,
+            updated=stamp,
+            votes=int(spec.votes),
+        )
+        patches.append(Patch("note", note.id, None, to_row(note)))
+    ids = {s.id for s in specs} | set(board.notes)
+    for source, target, kind in links:
+        if source not in ids or target not in ids or kind not in LINK_KINDS:
+            raise ModelError("A link needs two notes on the same board.")
+        link = Link(new_id(), board.id, source, target, kind)
+        patches.append(Patch("link", link.id, None, to_row(link)))
+    if len(specs) > 1 and label == "add note":
+        label = "add notes"
+    change = _change(label, board.id, patches)
+    change.subjects = [s.id for s in specs]
+    return change
+
+
+def next_free_spot(board: Board) -> tuple[float, float]:
+    """Below everything already on the board, so new notes never land on old ones."""
+    live = board.live_notes()
+    if not live:
+        return 40.0, 40.0
+    return 40.0, max(n.y + n.h for n in live) + 20.0
+
+
+def add_note(ws: Workshop, board_id: str, text: str, **spec: object) -> Change:
+    return add_notes(ws, board_id, [NoteSpec(text, **spec)])  # type: ignore[arg-type]
+
+
+def edit_text(ws: Workshop, note_id: str, text: str) -> Change:
+    note = ws.note(note_id)
+    return _change("edit text", note.board, [_update(note, text=_check_text(text), updated=now())])
+
+
+def set_author(ws: Workshop, note_id: str, author: str) -> Change:
+    note = ws.note(note_id)
+    return _change("set author", note.board, [_update(note, author=author.strip(), updated=now())])
+
+
+def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]]) -> Change:
+    """Move many notes as one step (a drag of a selection)."""
+    notes = _notes(ws, positions)
+    patches = [_update(n, x=float(positions[n.id][0]), y=float(positions[n.id][1])) for n in notes]
+    return _change("move", notes[0].board, patches)
+
+
+def resize_note(ws: Workshop, note_id: str, w: float, h: float) -> Change:
+    if w < 40 or h < 30:
+        raise ModelError("A note cannot be smaller than 40 x 30.")
+    note = ws.note(note_id)
+    return _change("resize", note.board, [_update(note, w=float(w), h=float(h))])
+
+
+def set_kind(ws: Workshop, note_ids: Iterable[str], kind: str) -> Change:
+    notes = _notes(ws, note_ids)
+    kind = _check_kind(kind)
+    return _change("change kind", notes[0].board, [_update(n, kind=kind) for n in notes])
+
+
+def assign_cell(ws: Workshop, note_ids: Iterable[str], cell: str | None) -> Change:
+    notes = _notes(ws, note_ids)
+    board = ws.board(notes[0].board)
+    _check_cell(board, cell)
+    return _change("move to cell", board.id, [_update(n, cell=cell) for n in notes])
+
+
+def cluster_notes(ws: Workshop, note_ids: Iterable[str], name: str) -> Change:
+    """Group notes under a new named cluster; they leave any cluster they were in."""
+    notes = _notes(ws, note_ids)
+    board = ws.board(notes[0].board)
+    cluster = Cluster(new_id(), board.id, _check_text(name),
+                      CLUSTER_COLORS[len(board.clusters) % len(CLUSTER_COLORS)])
+    patches: list[Patch | None] = [Patch("cluster", cluster.id, None, to_row(cluster))]
+    patches += [_update(n, cluster=cluster.id) for n in notes]
+    patches += _drop_emptied_clusters(board, {n.id for n in notes})
+    change = _change("group", board.id, patches)
+    change.subjects = [cluster.id]
+    return change
+
+
+def join_cluster(ws: Workshop, note_ids: Iterable[str], cluster_id: str | None) -> Change:
+    """Put notes into an existing cluster, or take them out of theirs (``None``).
+
+    A cluster left with no notes is removed in the same step, so no empty frame stays behind.
+    """
+    notes = _notes(ws, note_ids)
+    board = ws.board(notes[0].board)
+    if cluster_id is not None and cluster_id not in board.clusters:
+        raise ModelError("Board {board} has no such cluster.", board=board.name)
+    patches: list[Patch | None] = [_update(n, cluster=cluster_id) for n in notes]
+    patches += _drop_emptied_clusters(board, {n.id for n in notes}, keep=cluster_id)
+    return _change("ungroup" if cluster_id is None else "group", board.id, patches)
+
+
+def _drop_emptied_clusters(board: Board, leaving: set[str], keep: str | None = None) -> list[Patch]:
+    out = []
+    for cluster in board.clusters.values():
+        members = {n.id for n in board.notes.values() if n.cluster == cluster.id}
+        if cluster.id != keep and members and members <= leaving:
+            out.append(Patch("cluster", cluster.id, to_row(cluster), None))
+    return out
+
+
+def ungroup(ws: Workshop, cluster_id: str) -> Change:
+    board = _board_of(ws, "cluster", cluster_id)
+    members = [n.id for n in board.notes.values() if n.cluster == cluster_id]
+    patches: list[Patch | None] = [_update(board.notes[m], cluster=None) for m in members]
+    patches.append(Patch("cluster", cluster_id, to_row(board.clusters[cluster_id]), None))
+    return _change("ungroup", board.id, patches)
+
+
+def rename_cluster(ws: Workshop, cluster_id: str, name: str) -> Change:
+    board = _board_of(ws, "cluster", cluster_id)
+    return _change("rename group", board.id,
+                   [_update(board.clusters[cluster_id], name=_check_text(name))])
+
+
+def link_notes(ws: Workshop, source: str, target: str, kind: str = "link") -> Change:
+    a, b = ws.note(source), ws.note(target)
+    if a.board != b.board or source == target or kind not in LINK_KINDS:
+        raise ModelError("A link joins two different notes on the same board.")
+    board = ws.board(a.board)
+    for link in board.links.values():
+        if {link.source, link.target} == {source, target}:
+            raise ModelError("These notes are already linked.")
+    link = Link(new_id(), a.board, source, target, kind)
+    change = _change("link", a.board, [Patch("link", link.id, None, to_row(link))])
+    change.subjects = [link.id]
+    return change
+
+
+def unlink(ws: Workshop, link_id: str) -> Change:
+    board = _board_of(ws, "link", link_id)
+    return _change("unlink", board.id, [Patch("link", link_id, to_row(board.links[link_id]), None)])
+
+
+def delete_notes(ws: Workshop, note_ids: Iterable[str]) -> Change:
+    """Soft delete: the notes stay in the file, listed as deleted and restorable."""
+    notes = _notes(ws, note_ids)
+    stamp = now()
+    return _change("delete", notes[0].board, [_update(n, deleted=True, updated=stamp) for n in notes])
+
+
+def restore_notes(ws: Workshop, note_ids: Iterable[str]) -> Change:
+    notes = _notes(ws, note_ids)
+    stamp = now()
+    return _change("restore", notes[0].board, [_update(n, deleted=False, updated=stamp) for n in notes])
+
+
+def add_board(ws: Workshop, template_id: str, name: str | None = None,
+              language: str = "zh") -> Change:
+    template = get_template(template_id)
+    name = (name or template.name(language)).strip()
+    if any(b.name == name for b in ws.ordered_boards()):
+        raise ModelError("There is already a board named {name}.", name=name)
+    position = max((b.position for b in ws.boards.values()), default=-1) + 1
+    board = Board(new_id(), _check_text(name), template.id, position, build_cells(template))
+    change = _change("add board", board.id, [Patch("board", board.id, None, to_row(board))])
+    change.subjects = [board.id]
+    return change
+
+
+def rename_board(ws: Workshop, board_id: str, name: str) -> Change:
+    board = ws.board(board_id)
+    name = _check_text(name)
+    if any(b.name == name and b.id != board_id for b in ws.ordered_boards()):
+        raise ModelError("There is already a board named {name}.", name=name)
+    return _change("rename board", board_id, [_update(board, name=name)])
+
+
+def reorder_boards(ws: Workshop, board_ids: list[str]) -> Change:
+    live = ws.ordered_boards()
+    if sorted(board_ids) != sorted(b.id for b in live):
+        raise ModelError("The new order must list every board once.")
+    patches = [_update(ws.board(bid), position=i) for i, bid in enumerate(board_ids)]
+    return _change("reorder boards", None, patches)
+
+
+def delete_board(ws: Workshop, board_id: str) -> Change:
+    """Soft delete: the board and its notes stay in the file and come back with undo."""
+    board = ws.board(board_id)
+    return _change("delete board", board_id, [_update(board, deleted=True)])
+
+
+def set_info(ws: Workshop, title: str | None = None, date: str | None = None,
+             venue: str | None = None) -> Change:
+    info = ws.info
+    new = replace(info, title=info.title if title is None else title.strip(),
+                  date=info.date if date is None else date.strip(),
+                  venue=info.venue if venue is None else venue.strip())
+    before, after = to_row(info), to_row(new)
+    return _change("workshop details", None,
+                   [None if before == after else Patch("workshop", "workshop", before, after)])
+
+
+def _board_of(ws: Workshop, entity: str, entity_id: str) -> Board:
+    for board in ws.boards.values():
+        if entity_id in (board.clusters if entity == "cluster" else board.links):
+            return board
+    raise ModelError("There is no {entity} with id {id}.", entity=entity, id=entity_id)

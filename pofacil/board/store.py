@@ -1,0 +1,409 @@
+"""The workshop file: one SQLite database per workshop, written through sqlite-utils.
+
+Every change is written in one transaction together with its history row, so a crash or a
+power cut loses at most the gesture in progress. While open the file runs in WAL mode (one
+fsync per gesture); on close it is switched back to a rollback journal, which leaves a single
+self-contained file that can be copied to a USB stick or opened read-only anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from .errors import (
+    FileInUseError,
+    NewerFileError,
+    NotAWorkshopFile,
+    ReadOnlyError,
+    StorageError,
+)
+from .filelock import WorkshopLock
+from .migrations import APPLICATION_ID, SCHEMA_VERSION, TABLES, migrate
+from .model import Patch, Workshop, WorkshopInfo
+from .ops import Change, now
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+TABLE_OF = {"workshop": "workshop", "board": "boards", "note": "notes",
+            "cluster": "clusters", "link": "links"}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of the workshop's history: who did what, when, and whether it was undone."""
+
+    id: int
+    at: str
+    actor: str
+    board: str | None
+    label: str
+    state: str  # "done", "undone" (can be redone) or "dropped" (undone, then superseded)
+    state_at: str | None
+    state_by: str | None
+    patches: list[Patch]
+
+    def describe(self) -> str:
+        """The label with the first note text it touched, for a history list."""
+        for patch in self.patches:
+            if patch.entity == "note":
+                row = patch.after or patch.before or {}
+                text = str(row.get("text", "")).replace("\n", " ")
+                more = sum(p.entity == "note" for p in self.patches) - 1
+                suffix = f" (+{more})" if more > 0 else ""
+                return f"{self.label}: {text[:40]}{suffix}"
+            if patch.entity in ("board", "cluster"):
+                row = patch.after or patch.before or {}
+                return f"{self.label}: {row.get('name', '')}"
+        return self.label
+
+
+def read_header(path: Path) -> tuple[int, int]:
+    """Check a file looks like a pofacil workshop before SQLite touches it.
+
+    Returns (schema version, page count). Raises a one-line error otherwise; the file is
+    only read, so a wrong file is never modified.
+    """
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise NotAWorkshopFile("{path}: no such file.", path=str(path)) from None
+    except IsADirectoryError:
+        raise NotAWorkshopFile("{path} is a folder, not a workshop file.", path=str(path)) from None
+    except OSError as exc:
+        raise NotAWorkshopFile("{path} cannot be read: {reason}.", path=str(path),
+                               reason=exc.strerror or str(exc)) from None
+    if not header:
+        raise NotAWorkshopFile("{path} is empty, not a pofacil workshop.", path=str(path))
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotAWorkshopFile("{path} is not a pofacil workshop file.", path=str(path))
+    app_id = int.from_bytes(header[68:72], "big")
+    version = int.from_bytes(header[60:64], "big")
+    if app_id != APPLICATION_ID:
+        raise NotAWorkshopFile(
+            "{path} is a database of another program, not a pofacil workshop.", path=str(path)
+        )
+    if version > SCHEMA_VERSION:
+        raise NewerFileError(
+            "{path} was written by a newer pofacil (file format {found}, this version reads "
+            "up to {supported}); please update pofacil.",
+            path=str(path), found=version, supported=SCHEMA_VERSION,
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if size < page_size * pages:
+        raise NotAWorkshopFile(
+            "{path} is damaged: the file is truncated ({size} of {expected} bytes).",
+            path=str(path), size=size, expected=page_size * pages,
+        )
+    return version, pages
+
+
+class Store:
+    """An open workshop file."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, lock: WorkshopLock | None) -> None:
+        self.path = path
+        self.db = db
+        self._lock = lock
+
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None
+
+    # -- opening and creating ------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], workshop: Workshop | None = None) -> Store:
+        """Create a new workshop file holding ``workshop`` (empty by default), without history.
+
+        Refuses to replace an existing file.
+        """
+        path = Path(path)
+        if path.exists():
+            raise StorageError("{path} already exists; choose another name.", path=str(path))
+        _write_new(path, (workshop or Workshop()).rows())
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Store:
+        """Open a workshop file, refusing anything that is not one without modifying it."""
+        path = Path(path)
+        version, _ = read_header(path)
+        lock = None
+        if not read_only:
+            if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+                raise ReadOnlyError(
+                    "{path} cannot be written here (read-only file or folder); "
+                    "open it read-only or save a copy elsewhere.", path=str(path))
+            lock = WorkshopLock(path)
+            if not lock.acquire():
+                raise FileInUseError(
+                    "{path} is open in another pofacil window; close it there, or open it "
+                    "read-only.", path=str(path))
+        try:
+            conn = _connect(path, read_only)
+            db = sqlite_utils.Database(conn, execute_plugins=False)
+            _quick_check(db, path)
+            if version < SCHEMA_VERSION:
+                if read_only:
+                    raise ReadOnlyError(
+                        "{path} uses an older file format; open it for writing once to "
+                        "upgrade it.", path=str(path))
+                migrate(db)
+            if not read_only:
+                db.conn.execute("PRAGMA journal_mode=WAL")
+                # FULL: each gesture is fsynced, so a power cut cannot lose a committed one.
+                db.conn.execute("PRAGMA synchronous=FULL")
+        except BaseException:
+            if "conn" in locals():
+                conn.close()
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(path, db, lock)
+
+    def close(self) -> None:
+        if self.db is None:
+            return
+        try:
+            if not self.read_only:
+                # Back to a rollback journal: checkpoints the WAL and deletes -wal and -shm.
+                self.db.conn.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.Error:
+            pass  # The WAL still holds the data; SQLite recovers it on the next open.
+        finally:
+            self.db.conn.close()
+            self.db = None  # type: ignore[assignment]
+            if self._lock is not None:
+                self._lock.release()
+
+    # -- reading -----------------------------------------------------------------------------
+    def load(self) -> Workshop:
+        """The whole workshop in memory."""
+        row = next(iter(self.db["workshop"].rows), None) or {}
+        ws = Workshop(WorkshopInfo(**{k: row.get(k) or "" for k in ("title", "date", "venue")}))
+        for entity in ("board", "cluster", "note", "link"):
+            for row in self.db[TABLE_OF[entity]].rows:
+                ws.load(Patch(entity, row["id"], None, row))
+        return ws
+
+    def history(self, board: str | None = None, entity: str | None = None) -> list[HistoryEntry]:
+        """History lines, oldest first; for one board, or for one note, cluster or board."""
+        sql = "SELECT * FROM history"
+        params: list[object] = []
+        if entity is not None:
+            sql += " WHERE id IN (SELECT history FROM history_entities WHERE entity = ?)"
+            params.append(entity)
+        elif board is not None:
+            sql += " WHERE board = ?"
+            params.append(board)
+        return [_entry(r) for r in self.db.query(sql + " ORDER BY id", params)]
+
+    def entry(self, history_id: int) -> HistoryEntry:
+        return _entry(self.db["history"].get(history_id))
+
+    def last(self, state: str) -> int | None:
+        """The newest 'done' line (what undo reverts) or the oldest 'undone' (what redo redoes)."""
+        order = "DESC" if state == "done" else "ASC"
+        row = self.db.execute(
+            f"SELECT id FROM history WHERE state = ? ORDER BY id {order} LIMIT 1", [state]
+        ).fetchone()
+        return row[0] if row else None
+
+    # -- writing -------------------------------------------------------------------------
+    def commit(self, change: Change, actor: str) -> int:
+        """Write a change and its history line in one transaction; returns the line's id."""
+        with self._writing():
+            self._write_rows(change.patches)
+            self.db.execute(
+                "UPDATE history SET state = 'dropped' WHERE state = 'undone'"
+            )
+            history_id = self.db["history"].insert({
+                "at": now(), "actor": actor, "board": change.board, "label": change.label,
+                "patches": json.dumps([p.to_json() for p in change.patches], ensure_ascii=False),
+                "state": "done", "state_at": None, "state_by": None,
+            }).last_pk
+            ids = {p.id for p in change.patches}
+            self.db["history_entities"].insert_all(
+                ({"history": history_id, "entity": i} for i in sorted(ids))
+            )
+        return int(history_id)
+
+    def set_state(self, history_id: int, patches: list[Patch], state: str, actor: str) -> None:
+        """Write the rows of an undo or redo and flip its history line, in one transaction."""
+        with self._writing():
+            self._write_rows(patches)
+            self.db["history"].update(
+                history_id, {"state": state, "state_at": now(), "state_by": actor}
+            )
+
+    def save_copy(self, dest: str | os.PathLike[str]) -> Path:
+        """A consistent copy through ``VACUUM INTO``, put in place only once complete."""
+        dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise StorageError("A copy cannot replace the open workshop itself.")
+        fd, tmp = tempfile.mkstemp(prefix=".pofacil-", suffix=".tmp", dir=dest.parent)
+        os.close(fd)
+        os.unlink(tmp)  # VACUUM INTO refuses an existing file, even an empty one.
+        try:
+            self.db.conn.execute("VACUUM INTO ?", [tmp])
+            conn = sqlite3.connect(tmp)
+            try:
+                conn.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                conn.close()
+            os.replace(tmp, dest)
+        except (sqlite3.Error, OSError) as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise StorageError("Could not save a copy to {path}: {reason}.",
+                               path=str(dest), reason=str(exc)) from None
+        return dest
+
+    def ensure_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError("This workshop is open read-only; nothing can be changed.")
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        self.ensure_writable()
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as exc:
+            raise StorageError("Could not write {path}: {reason}.",
+                               path=str(self.path), reason=str(exc)) from None
+
+    def _write_rows(self, patches: list[Patch]) -> None:
+        for patch in patches:
+            table = self.db[TABLE_OF[patch.entity]]
+            if patch.after is None:
+                table.delete(patch.id)
+            else:
+                table.insert(patch.after, replace=True)
+
+    # -- checking ------------------------------------------------------------------------
+    def check(self) -> list[str]:
+        """Every problem found in the file; an empty list means it is sound."""
+        problems = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()
+                    if r[0] != "ok"]
+        for table, columns in TABLES.items():
+            if not self.db[table].exists():
+                problems.append(f"table {table} is missing")
+                continue
+            missing = set(columns) - {c.name for c in self.db[table].columns}
+            if missing:
+                problems.append(f"table {table} lacks columns {', '.join(sorted(missing))}")
+        if problems:
+            return problems
+        orphans = {
+            "notes on a missing board": "SELECT COUNT(*) FROM notes WHERE board NOT IN "
+            "(SELECT id FROM boards)",
+            "notes in a missing group": "SELECT COUNT(*) FROM notes WHERE cluster IS NOT NULL "
+            "AND cluster NOT IN (SELECT id FROM clusters)",
+            "groups on a missing board": "SELECT COUNT(*) FROM clusters WHERE board NOT IN "
+            "(SELECT id FROM boards)",
+            "links to a missing note": "SELECT COUNT(*) FROM links WHERE source NOT IN "
+            "(SELECT id FROM notes) OR target NOT IN (SELECT id FROM notes)",
+            "history lines in an unknown state": "SELECT COUNT(*) FROM history WHERE state "
+            "NOT IN ('done', 'undone', 'dropped')",
+        }
+        for what, sql in orphans.items():
+            count = self.db.execute(sql).fetchone()[0]
+            if count:
+                problems.append(f"{count} {what}")
+        for board in self.db["boards"].rows:
+            cells = {c["id"] for c in json.loads(board["cells"] or "[]")}
+            bad = self.db.execute(
+                "SELECT COUNT(*) FROM notes WHERE board = ? AND cell IS NOT NULL", [board["id"]]
+            ).fetchone()[0] - sum(
+                self.db.execute(
+                    "SELECT COUNT(*) FROM notes WHERE board = ? AND cell = ?", [board["id"], c]
+                ).fetchone()[0] for c in cells
+            )
+            if bad:
+                problems.append(f"{bad} notes in a missing cell on board {board['name']}")
+        for row in self.db.query("SELECT id, patches FROM history"):
+            try:
+                [Patch.from_json(p) for p in json.loads(row["patches"])]
+            except (ValueError, KeyError, TypeError):
+                problems.append(f"history line {row['id']} is unreadable")
+        return problems
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    try:
+        if read_only:
+            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        return sqlite3.connect(path)
+    except sqlite3.Error as exc:
+        raise NotAWorkshopFile("{path} cannot be opened: {reason}.",
+                               path=str(path), reason=str(exc)) from None
+
+
+def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
+    try:
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        missing = [t for t in TABLES if not db[t].exists()]
+    except sqlite3.DatabaseError as exc:
+        raise NotAWorkshopFile("{path} is damaged: {reason}.",
+                               path=str(path), reason=str(exc)) from None
+    if result != "ok":
+        raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(path), reason=result)
+    if missing:
+        raise NotAWorkshopFile("{path} is damaged: table {table} is missing.",
+                               path=str(path), table=missing[0])
+
+
+def _write_new(path: Path, rows: dict[str, list[dict]]) -> None:
+    """Build a new file beside its destination and move it in only when complete."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".pofacil-", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StorageError("Could not create {path}: {reason}.",
+                           path=str(path), reason=exc.strerror or str(exc)) from None
+    os.close(fd)
+    try:
+        db = sqlite_utils.Database(tmp, execute_plugins=False)
+        try:
+            migrate(db)
+            with db.atomic():
+                for entity, table in TABLE_OF.items():
+                    db[table].insert_all(rows.get(entity, []), replace=True)
+            db.conn.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            db.conn.close()
+        try:
+            # A hard link fails when the name exists: no window in which we could clobber a
+            # file created meanwhile.
+            os.link(tmp, path)
+        except FileExistsError:
+            raise StorageError("{path} already exists; choose another name.",
+                               path=str(path)) from None
+        except OSError:
+            if path.exists():
+                raise StorageError("{path} already exists; choose another name.",
+                                   path=str(path)) from None
+            os.replace(tmp, path)  # file systems without hard links (FAT on a USB stick)
+    except (sqlite3.Error, OSError) as exc:
+        raise StorageError("Could not create {path}: {reason}.",
+                           path=str(path), reason=str(exc)) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _entry(row: dict) -> HistoryEntry:
+    return HistoryEntry(
+        id=row["id"], at=row["at"], actor=row["actor"], board=row["board"], label=row["label"],
+        state=row["state"], state_at=row["state_at"], state_by=row["state_by"],
+        patches=[Patch.from_json(p) for p in json.loads(row["patches"])],
+    )
