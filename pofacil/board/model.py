@@ -117,6 +117,19 @@ class Board:
     def cell(self, cell_id: str) -> Cell | None:
         return next((c for c in self.cells if c.id == cell_id), None)
 
+    def find_cell(self, text: str) -> Cell | None:
+        """A cell by its id or as ``ROW/COLUMN`` with its innermost labels in either language."""
+        text = text.strip()
+        row, _, column = text.rpartition("/")
+        for cell in self.cells:
+            if text == cell.id:
+                return cell
+            if row.strip() in (cell.row, cell.row_en) and column.strip() in (
+                cell.column, cell.column_en
+            ):
+                return cell
+        return None
+
     def notes_in(self, node_id: str) -> list[Note]:
         """Live notes in a cell or a cluster, read off the graph's membership edges."""
         members = [u for u, _ in self.graph.in_edges(node_id) if u in self.notes]

@@ -252,16 +252,16 @@ class Store:
         dest = Path(dest)
         if dest.resolve() == self.path.resolve():
             raise StorageError("A copy cannot replace the open workshop itself.")
-        fd, tmp = tempfile.mkstemp(prefix=".pofacil-", suffix=".tmp", dir=dest.parent)
-        os.close(fd)
-        os.unlink(tmp)  # VACUUM INTO refuses an existing file, even an empty one.
+        tmp = str(dest.parent / f".pofacil-{os.getpid()}-{id(self)}.tmp")
         try:
+            Path(tmp).unlink(missing_ok=True)  # VACUUM INTO refuses an existing file
             self.db.conn.execute("VACUUM INTO ?", [tmp])
             conn = sqlite3.connect(tmp)
             try:
                 conn.execute("PRAGMA journal_mode=DELETE")
             finally:
                 conn.close()
+            _set_default_mode(tmp)
             os.replace(tmp, dest)
         except (sqlite3.Error, OSError) as exc:
             Path(tmp).unlink(missing_ok=True)
@@ -372,6 +372,7 @@ def _write_new(path: Path, rows: dict[str, list[dict]]) -> None:
         raise StorageError("Could not create {path}: {reason}.",
                            path=str(path), reason=exc.strerror or str(exc)) from None
     os.close(fd)
+    _set_default_mode(tmp)
     try:
         db = sqlite_utils.Database(tmp, execute_plugins=False)
         try:
@@ -399,6 +400,13 @@ def _write_new(path: Path, rows: dict[str, list[dict]]) -> None:
                            path=str(path), reason=str(exc)) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _set_default_mode(path: str) -> None:
+    """mkstemp makes files private to their owner; a workshop file gets the usual mode."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
 
 
 def _entry(row: dict) -> HistoryEntry:

@@ -1,0 +1,51 @@
+"""The built-in sample workshop, kept as data in ``assets/sample/`` and built into a file."""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import ops
+from .model import Workshop, WorkshopInfo
+from .store import Store
+
+
+def sample_data() -> dict[str, Any]:
+    source = resources.files("pofacil.assets") / "sample" / "consensus-camp.json"
+    return json.loads(source.read_text(encoding="utf-8"))
+
+
+def build_sample() -> Workshop:
+    """The sample as a workshop in memory, with no history: it is where a user starts."""
+    data = sample_data()
+    ws = Workshop(WorkshopInfo(title=data["title"], date=data["date"], venue=data["venue"]))
+    for board_data in data["boards"]:
+        change = ops.add_board(ws, board_data["template"], board_data["name"])
+        for patch in change.patches:
+            ws.load(patch)
+        specs: list[ops.NoteSpec] = []
+        links: list[tuple[str, str, str]] = []
+        _flatten(board_data["notes"], None, specs, links)
+        for patch in ops.add_notes(ws, change.board or "", specs, links).patches:
+            ws.load(patch)
+    return ws
+
+
+def _flatten(notes: list[dict[str, Any]], parent: str | None, specs: list[ops.NoteSpec],
+             links: list[tuple[str, str, str]]) -> None:
+    for data in notes:
+        fields = {k: v for k, v in data.items() if k != "children"}
+        spec = ops.NoteSpec(**fields)
+        specs.append(spec)
+        if parent is not None:
+            links.append((parent, spec.id, "child"))
+        _flatten(data.get("children", []), spec.id, specs, links)
+
+
+def write_sample(path: str | os.PathLike[str]) -> Path:
+    """Write the sample workshop to a new file at ``path``."""
+    Store.create(path, build_sample()).close()
+    return Path(path)

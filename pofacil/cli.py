@@ -1,0 +1,208 @@
+"""The command line: start the app, or run a batch job on a workshop file.
+
+Exit status: 0 on success, 1 with a one-line message for anything the user can fix, 2 for a
+command line that does not parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .board.errors import PofacilError
+from .board.importers import import_change
+from .board.model import Workshop
+from .board.session import Session
+from .board.store import Store
+from .board.templates import builtin_templates
+
+COMMANDS = ("new", "templates", "info", "import", "history", "check")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pofacil",
+        description="Offline facilitation board. 'pofacil' or 'pofacil FILE' starts the app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    new = sub.add_parser("new", help="create a workshop file")
+    new.add_argument("file", type=Path)
+    new.add_argument("--title", default="")
+    new.add_argument("--date", default="")
+    new.add_argument("--venue", default="")
+    new.add_argument("--board", action="append", default=[], metavar="TEMPLATE[:NAME]",
+                     help="a board to start with (repeatable; default: one blank board)")
+
+    sub.add_parser("templates", help="list the board templates")
+
+    info = sub.add_parser("info", help="summarise a workshop")
+    info.add_argument("file", type=Path)
+    info.add_argument("--json", action="store_true", help="machine-readable output")
+
+    imp = sub.add_parser("import", help="add notes from a .csv, .txt or .md file")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("source", type=Path)
+    imp.add_argument("--board", help="board name (default: the first board)")
+    imp.add_argument("--author", default="", help="who said the notes (when the file does not)")
+
+    history = sub.add_parser("history", help="who changed what and when")
+    history.add_argument("file", type=Path)
+    history.add_argument("--board", help="only this board")
+    history.add_argument("--note", help="only this note (by id)")
+
+    check = sub.add_parser("check", help="check a workshop file for damage")
+    check.add_argument("file", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        return _run_app(args_list)
+    args = _parser().parse_args(args_list)
+    try:
+        return _COMMANDS[args.command](args)
+    except PofacilError as exc:
+        print(f"pofacil: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_app(args: list[str]) -> int:
+    if len(args) > 1:
+        print("pofacil: give at most one workshop file to open.", file=sys.stderr)
+        return 2
+    print(
+        "pofacil: the board window is not part of this version yet; use the commands "
+        f"({', '.join(COMMANDS)}), see 'pofacil --help'.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _new(args: argparse.Namespace) -> int:
+    boards = []
+    for spec in args.board or ["blank"]:
+        template, _, name = spec.partition(":")
+        boards.append((template.strip(), name.strip() or None))
+    session = Session.create(args.file, title=args.title, boards=boards, date=args.date,
+                             venue=args.venue)
+    names = ", ".join(b.name for b in session.workshop.ordered_boards())
+    session.close()
+    print(f"created {args.file} with board(s): {names}")
+    return 0
+
+
+def _templates(args: argparse.Namespace) -> int:
+    for template in builtin_templates().values():
+        print(f"{template.id}\t{template.name('zh')}\t{template.name('en')}")
+    return 0
+
+
+def _open_read_only(path: Path) -> tuple[Store, Workshop]:
+    store = Store.open(path, read_only=True)
+    try:
+        return store, store.load()
+    except BaseException:
+        store.close()
+        raise
+
+
+def summary(ws: Workshop) -> dict[str, Any]:
+    """The workshop as ``info --json`` prints it."""
+    boards = []
+    for board in ws.ordered_boards():
+        boards.append({
+            "name": board.name,
+            "template": board.template,
+            "notes": len(board.live_notes()),
+            "deleted_notes": len(board.deleted_notes()),
+            "cells": [
+                {"id": c.id, "row": c.row, "column": c.column, "row_en": c.row_en,
+                 "column_en": c.column_en, "group": c.group, "notes": len(board.notes_in(c.id))}
+                for c in board.cells
+            ],
+            "clusters": [
+                {"name": c.name, "notes": len(board.notes_in(c.id))}
+                for c in board.clusters.values()
+            ],
+        })
+    return {"title": ws.info.title, "date": ws.info.date, "venue": ws.info.venue,
+            "boards": boards}
+
+
+def _info(args: argparse.Namespace) -> int:
+    store, ws = _open_read_only(args.file)
+    store.close()
+    data = summary(ws)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{data['title'] or '(untitled)'}  {data['date']}  {data['venue']}".rstrip())
+    for board in data["boards"]:
+        deleted = f", {board['deleted_notes']} deleted" if board["deleted_notes"] else ""
+        print(f"  {board['name']} [{board['template']}]: {board['notes']} notes{deleted}")
+        for cell in board["cells"]:
+            print(f"    {cell['row']} / {cell['column']}: {cell['notes']}")
+        for cluster in board["clusters"]:
+            print(f"    [{cluster['name']}]: {cluster['notes']}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    session = Session.open(args.file)
+    try:
+        ws = session.workshop
+        board = ws.find_board(args.board) if args.board else ws.ordered_boards()[0]
+        change = session.do(import_change(ws, board.id, args.source, args.author))
+    finally:
+        session.close()
+    count = len(change.subjects)
+    print(f"imported {count} note(s) into board {board.name}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    store, ws = _open_read_only(args.file)
+    try:
+        board = ws.find_board(args.board).id if args.board else None
+        if args.note:
+            ws.note(args.note)
+        entries = store.history(board=board, entity=args.note)
+    finally:
+        store.close()
+    names = {b.id: b.name for b in ws.boards.values()}
+    for entry in entries:
+        state = "" if entry.state == "done" else f"  [{entry.state} by {entry.state_by}]"
+        where = names.get(entry.board or "", "")
+        print(f"{entry.at}  {entry.actor}  {where}  {entry.describe()}{state}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    store, ws = _open_read_only(args.file)
+    try:
+        problems = store.check()
+        lines = len(store.history())
+    finally:
+        store.close()
+    if problems:
+        print(f"pofacil: {args.file} is damaged: {'; '.join(problems)}", file=sys.stderr)
+        return 1
+    notes = sum(len(b.notes) for b in ws.boards.values())
+    print(f"ok: {args.file} ({len(ws.ordered_boards())} boards, {notes} notes, "
+          f"{lines} history lines)")
+    return 0
+
+
+_COMMANDS = {"new": _new, "templates": _templates, "info": _info, "import": _import,
+             "history": _history, "check": _check}
+
+if __name__ == "__main__":
+    sys.exit(main())
