@@ -93,8 +93,8 @@ UNICODE_RANGES: tuple[tuple[int, int, str], ...] = (
     (0xFE50, 0xFE6F, "Small Form Variants"),
     (0xFF00, 0xFFEF, "Halfwidth and Fullwidth Forms"),
     (0xFFFD, 0xFFFD, "Replacement Character"),
-    # The TC face carries only the few thousand supplementary ideographs that
-    # Taiwan's standards use, among them Taiwanese Hokkien words such as 𪜶 and 𠢕.
+    # The TC face carries only ~2,400 supplementary ideographs, those Taiwan's
+    # standards use, among them Hokkien 𤆬 (tshuā) and Hakka 𠊎 (ngài); cheap to keep.
     (0x20000, 0x323AF, "CJK Unified Ideographs Extension B-H"),
     (0x2F800, 0x2FA1F, "CJK Compatibility Ideographs Supplement"),
 )
@@ -125,8 +125,9 @@ def family_name(font: TTFont) -> str | None:
 
 
 def load_tc_face(source: Path) -> TTFont:
-    # Match on the family name rather than a face index: the order of faces
-    # inside the collection has changed between upstream releases.
+    # Match on the family name rather than a face index: faces have been added
+    # to the collection over time (HK, Mono), and a wrong index would silently
+    # give another region's glyph forms.
     with source.open("rb") as fh:
         is_collection = fh.read(4) == b"ttcf"
     if not is_collection:
@@ -173,8 +174,8 @@ def cff_to_glyf(font: TTFont) -> None:
     glyphs: dict[str, Glyph] = {}
     for name in glyph_order:
         tt_pen = TTGlyphPen(glyph_set)
-        # CFF contours run counter-clockwise, TrueType's clockwise; without the
-        # reversal overlapping strokes would render as holes in some rasterizers.
+        # Outer contours run counter-clockwise in CFF but clockwise in TrueType;
+        # rasterizers relying on that convention (dropout control) misdraw otherwise.
         glyph_set[name].draw(Cu2QuPen(tt_pen, MAX_ERR, reverse_direction=True))
         glyphs[name] = tt_pen.glyph()
 
@@ -208,9 +209,7 @@ def cff_to_glyf(font: TTFont) -> None:
     font["maxp"] = maxp
     maxp.compile(font)  # fills numGlyphs and the point/contour maxima
 
-    post = font["post"]
-    post.formatType = 3.0
-    font["head"].glyphDataFormat = 0
+    font["post"].formatType = 3.0
 
     # The outlines carry no hints; 'gasp' tells Windows to smooth at all sizes
     # instead of falling back to unhinted black-and-white rendering.
