@@ -1,0 +1,246 @@
+"""The workshop file: what it refuses, what it leaves on disk, copies, locks and migrations."""
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from pofacil.board import ops
+from pofacil.board.errors import (
+    FileInUseError,
+    NewerFileError,
+    NotAWorkshopFile,
+    ReadOnlyError,
+    StorageError,
+)
+from pofacil.board.migrations import APPLICATION_ID, MIGRATIONS, migrate
+from pofacil.board.sample import write_sample
+from pofacil.board.session import Session
+from pofacil.board.store import Store
+
+from .conftest import board_id
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def foreign_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('x')")
+    conn.commit()
+    conn.close()
+
+
+def truncated(path: Path, sample: Path) -> None:
+    data = sample.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def newer(path: Path, sample: Path) -> None:
+    path.write_bytes(sample.read_bytes())
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 3}")
+    conn.commit()
+    conn.close()
+
+
+BAD_FILES = {
+    "random bytes": (lambda p, s: p.write_bytes(os.urandom(5000)), NotAWorkshopFile, "not a pofacil"),
+    "empty": (lambda p, s: p.write_bytes(b""), NotAWorkshopFile, "empty"),
+    "short": (lambda p, s: p.write_bytes(b"SQLite format 3\x00abc"), NotAWorkshopFile, "not a pofacil"),
+    "truncated": (truncated, NotAWorkshopFile, "truncated"),
+    "foreign sqlite": (lambda p, s: foreign_sqlite(p), NotAWorkshopFile, "another program"),
+    "newer schema": (newer, NewerFileError, "newer pofacil"),
+    "text file": (lambda p, s: p.write_text("title,notes\n", encoding="utf-8"), NotAWorkshopFile,
+                  "not a pofacil"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+@pytest.mark.parametrize("read_only", [False, True])
+def test_bad_files_are_refused_and_never_modified(tmp_path: Path, name: str, read_only: bool) -> None:
+    sample = write_sample(tmp_path / "sample.pofacil")
+    make, error, words = BAD_FILES[name]
+    path = tmp_path / "bad.pofacil"
+    make(path, sample)
+    before = digest(path)
+    with pytest.raises(error, match=words) as info:
+        Store.open(path, read_only=read_only)
+    assert "\n" not in str(info.value)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.pofacil", "sample.pofacil"]
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(NotAWorkshopFile, match="no such file"):
+        Store.open(tmp_path / "nope.pofacil")
+    with pytest.raises(NotAWorkshopFile, match="folder"):
+        Store.open(tmp_path)
+    with pytest.raises(StorageError, match="Could not create"):
+        Session.create(tmp_path / "no" / "such" / "folder.pofacil")
+
+
+def test_closed_file_is_single_and_self_contained(session: Session, tmp_path: Path) -> None:
+    session.do(ops.add_note(session.workshop, board_id(session), "一"))
+    assert (tmp_path / "ws.pofacil-wal").exists(), "WAL while open: one fsync per gesture"
+    session.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ws.pofacil"]
+    # An ordinary rollback-journal database: readable anywhere without side files.
+    assert (tmp_path / "ws.pofacil").read_bytes()[18:20] == b"\x01\x01"
+    assert os.stat(tmp_path / "ws.pofacil").st_mode & 0o044, "not created private to its owner"
+
+
+def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "x.pofacil"
+    path.write_text("precious", encoding="utf-8")
+    with pytest.raises(StorageError, match="already exists"):
+        Session.create(path)
+    assert path.read_text(encoding="utf-8") == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.pofacil"]
+
+
+def test_second_writer_is_told_and_can_read(session: Session) -> None:
+    nid = session.do(ops.add_note(session.workshop, board_id(session), "開著")).subjects[0]
+    with pytest.raises(FileInUseError, match="open in another pofacil"):
+        Session.open(session.path)
+    reader = Session.open(session.path, read_only=True)
+    try:
+        assert reader.workshop.note(nid).text == "開著"
+        with pytest.raises(ReadOnlyError):
+            reader.do(ops.edit_text(reader.workshop, nid, "改"))
+        assert not reader.can_undo()
+    finally:
+        reader.close()
+    assert session.workshop.note(nid).text == "開著"
+
+
+def test_lock_is_released_on_close(session: Session) -> None:
+    path = session.path
+    session.close()
+    again = Session.open(path)
+    again.close()
+
+
+def test_save_copy_is_complete_and_standalone(session: Session, tmp_path: Path) -> None:
+    nid = session.do(ops.add_note(session.workshop, board_id(session), "備份")).subjects[0]
+    dest = tmp_path / "備份 copy.pofacil"
+    session.save_copy(dest)
+    copy = Session.open(dest)
+    try:
+        assert copy.workshop.rows() == session.workshop.rows()
+        assert copy.undo_label() == "add note", "the copy carries the history"
+        assert copy.store.check() == []
+    finally:
+        copy.close()
+    with pytest.raises(StorageError, match="cannot replace"):
+        session.save_copy(session.path)
+    with pytest.raises(StorageError, match="Could not save"):
+        session.save_copy(tmp_path / "missing" / "x.pofacil")
+    assert session.workshop.note(nid).text == "備份"
+
+
+def test_unwritable_file_keeps_edits_in_memory_and_copy_saves_them(session: Session,
+                                                                   tmp_path: Path) -> None:
+    board = board_id(session)
+    session.do(ops.add_note(session.workshop, board, "寫入前"))
+    # Another connection holding a write lock makes every write fail, as a pulled stick would.
+    blocker = sqlite3.connect(session.path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    session.store.db.conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        with pytest.raises(StorageError, match="Could not write"):
+            session.do(ops.add_note(session.workshop, board, "寫入失敗"))
+        assert [n.text for n in session.workshop.find_board("全體").live_notes()] == [
+            "寫入前", "寫入失敗"]
+        with pytest.raises(StorageError):
+            session.do(ops.add_note(session.workshop, board, "第三則"))
+        assert len(session.unsaved) == 2
+    finally:
+        blocker.rollback()
+        blocker.close()
+    dest = tmp_path / "rescued.pofacil"
+    session.save_copy(dest)
+    rescued = Session.open(dest, read_only=True)
+    try:
+        texts = sorted(n.text for n in rescued.workshop.find_board("全體").live_notes())
+        assert texts == ["寫入前", "寫入失敗", "第三則"]
+    finally:
+        rescued.close()
+
+
+def test_history_per_board_and_note(session: Session) -> None:
+    ws = session.workshop
+    nid = session.do(ops.add_note(ws, board_id(session), "原文", author="王素琴")).subjects[0]
+    session.do(ops.edit_text(ws, nid, "中性措辭"))
+    other = session.do(ops.add_note(ws, board_id(session, "議題脈絡分析表"), "別桌")).subjects[0]
+    session.undo()
+    lines = session.history(entity=nid)
+    assert [(e.label, e.actor, e.state) for e in lines] == [
+        ("add note", "tester", "done"), ("edit text", "tester", "done")]
+    assert lines[1].patches[0].before["text"] == "原文"
+    assert lines[1].patches[0].after["text"] == "中性措辭"
+    table = session.history(board=board_id(session, "議題脈絡分析表"))
+    assert [(e.label, e.state, e.state_by) for e in table] == [("add note", "undone", "tester")]
+    assert table[0].describe() == "add note: 別桌"
+    session.do(ops.add_note(ws, board_id(session), "新的"))
+    assert session.history(entity=other)[0].state == "dropped"
+
+
+def test_undo_survives_reopening(session: Session) -> None:
+    ws = session.workshop
+    nid = session.do(ops.add_note(ws, board_id(session), "第一版")).subjects[0]
+    session.do(ops.edit_text(ws, nid, "第二版"))
+    path = session.path
+    session.close()
+    again = Session.open(path)
+    try:
+        assert again.undo_label() == "edit text"
+        again.undo()
+        assert again.workshop.note(nid).text == "第一版"
+    finally:
+        again.close()
+    third = Session.open(path)
+    try:
+        assert third.redo_label() == "edit text"
+        third.redo()
+        assert third.workshop.note(nid).text == "第二版"
+    finally:
+        third.close()
+
+
+def test_migrations_run_in_order_once(tmp_path: Path) -> None:
+    db = sqlite_utils.Database(tmp_path / "m.db")
+    calls = []
+
+    def v2(d: sqlite_utils.Database) -> None:
+        calls.append(2)
+        d["notes"].add_column("colour_blind_hint", str)
+
+    assert migrate(db) == len(MIGRATIONS)
+    assert migrate(db, MIGRATIONS + [v2]) == len(MIGRATIONS) + 1
+    assert migrate(db, MIGRATIONS + [v2]) == len(MIGRATIONS) + 1
+    assert calls == [2]
+    assert "colour_blind_hint" in db["notes"].columns_dict
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    db.close()
+
+
+def test_check_finds_damage(tmp_path: Path) -> None:
+    path = write_sample(tmp_path / "s.pofacil")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE notes SET board = 'gone' WHERE rowid = 1")
+    conn.execute("UPDATE notes SET cluster = 'nowhere' WHERE rowid = 2")
+    conn.commit()
+    conn.close()
+    store = Store.open(path, read_only=True)
+    try:
+        problems = store.check()
+    finally:
+        store.close()
+    assert "1 notes on a missing board" in problems
+    assert "1 notes in a missing group" in problems
