@@ -186,15 +186,16 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    store, ws = _open_read_only(args.file)
+    store = Store.open(args.file, read_only=True)
     try:
         problems = store.check()
+        if problems:
+            print(f"pofacil: {args.file} is damaged: {'; '.join(problems)}", file=sys.stderr)
+            return 1
+        ws = store.load()
         lines = len(store.history())
     finally:
         store.close()
-    if problems:
-        print(f"pofacil: {args.file} is damaged: {'; '.join(problems)}", file=sys.stderr)
-        return 1
     notes = sum(len(b.notes) for b in ws.boards.values())
     print(f"ok: {args.file} ({len(ws.ordered_boards())} boards, {notes} notes, "
           f"{lines} history lines)")

@@ -21,6 +21,7 @@ import sqlite_utils
 
 from .errors import (
     FileInUseError,
+    PofacilError,
     NewerFileError,
     NotAWorkshopFile,
     ReadOnlyError,
@@ -116,6 +117,7 @@ class Store:
         self.path = path
         self.db = db
         self._lock = lock
+        self._wal = False  # switched on by the first write, so a file only looked at stays as it was
 
     @property
     def read_only(self) -> bool:
@@ -160,10 +162,6 @@ class Store:
                         "{path} uses an older file format; open it for writing once to "
                         "upgrade it.", path=str(path))
                 migrate(db)
-            if not read_only:
-                db.conn.execute("PRAGMA journal_mode=WAL")
-                # FULL: each gesture is fsynced, so a power cut cannot lose a committed one.
-                db.conn.execute("PRAGMA synchronous=FULL")
         except BaseException:
             if "conn" in locals():
                 conn.close()
@@ -176,7 +174,7 @@ class Store:
         if self.db is None:
             return
         try:
-            if not self.read_only:
+            if self._wal:
                 # Back to a rollback journal: checkpoints the WAL and deletes -wal and -shm.
                 self.db.conn.execute("PRAGMA journal_mode=DELETE")
         except sqlite3.Error:
@@ -190,11 +188,15 @@ class Store:
     # -- reading -----------------------------------------------------------------------------
     def load(self) -> Workshop:
         """The whole workshop in memory."""
-        row = next(iter(self.db["workshop"].rows), None) or {}
-        ws = Workshop(WorkshopInfo(**{k: row.get(k) or "" for k in ("title", "date", "venue")}))
-        for entity in ("board", "cluster", "note", "link"):
-            for row in self.db[TABLE_OF[entity]].rows:
-                ws.load(Patch(entity, row["id"], None, row))
+        try:
+            row = next(iter(self.db["workshop"].rows), None) or {}
+            ws = Workshop(WorkshopInfo(**{k: row.get(k) or "" for k in ("title", "date", "venue")}))
+            for entity in ("board", "cluster", "note", "link"):
+                for row in self.db[TABLE_OF[entity]].rows:
+                    ws.load(Patch(entity, row["id"], None, row))
+        except (PofacilError, sqlite3.Error, KeyError, TypeError, ValueError) as exc:
+            raise NotAWorkshopFile("{path} is damaged ({reason}); 'pofacil check' lists the "
+                                   "problems.", path=str(self.path), reason=str(exc)) from None
         return ws
 
     def history(self, board: str | None = None, entity: str | None = None) -> list[HistoryEntry]:
@@ -277,6 +279,11 @@ class Store:
     def _writing(self) -> Iterator[None]:
         self.ensure_writable()
         try:
+            if not self._wal:
+                self.db.conn.execute("PRAGMA journal_mode=WAL")
+                # FULL: each gesture is fsynced, so a power cut cannot lose a committed one.
+                self.db.conn.execute("PRAGMA synchronous=FULL")
+                self._wal = True
             with self.db.atomic():
                 yield
         except sqlite3.Error as exc:

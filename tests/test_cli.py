@@ -1,0 +1,105 @@
+"""The command line: exit codes, one-line errors without tracebacks, and what each command prints."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pofacil.board.sample import write_sample
+from pofacil.cli import main
+
+
+def pofacil(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pofacil", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", timeout=60)
+
+
+def test_new_info_import_history_check(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    ws = tmp_path / "共識營 2026.pofacil"
+    assert main(["new", str(ws), "--title", "共識營", "--board", "issue-context",
+                 "--board", "blank:全體"]) == 0
+    csv = tmp_path / "notes.csv"
+    csv.write_text("text,kind,cell,author\n兼任很忙,problem,PO角色/現在的認知,王素琴\n"
+                   "希望考核,need,部會需求/未來的期待,\n", encoding="utf-8")
+    assert main(["import", str(ws), str(csv), "--board", "議題脈絡分析表"]) == 0
+    capsys.readouterr()
+    assert main(["info", str(ws), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["title"] == "共識營"
+    table, blank = info["boards"]
+    assert (table["name"], table["template"], table["notes"]) == ("議題脈絡分析表", "issue-context", 2)
+    counts = {(c["row"], c["column"]): c["notes"] for c in table["cells"]}
+    assert len(counts) == 10
+    assert counts[("PO角色", "現在的認知")] == 1 and counts[("部會需求", "未來的期待")] == 1
+    assert counts[("PO制度", "現在的認知")] == 0
+    assert (blank["name"], blank["notes"], blank["cells"], blank["clusters"]) == ("全體", 0, [], [])
+    assert main(["history", str(ws)]) == 0
+    assert "import: 兼任很忙 (+1)" in capsys.readouterr().out
+    assert main(["check", str(ws)]) == 0
+    assert capsys.readouterr().out.startswith("ok: ")
+
+
+def test_info_counts_clusters_and_hides_deleted(tmp_path: Path, capsys) -> None:
+    ws = tmp_path / "w.pofacil"
+    main(["new", str(ws)])
+    csv = tmp_path / "c.csv"
+    csv.write_text("text,cluster\n一,人力\n二,人力\n三,\n", encoding="utf-8")
+    main(["import", str(ws), str(csv)])
+    capsys.readouterr()
+    main(["info", str(ws), "--json"])
+    board = json.loads(capsys.readouterr().out)["boards"][0]
+    assert board["notes"] == 3 and board["clusters"] == [{"name": "人力", "notes": 2}]
+
+
+def test_templates_lists_ids_and_names(capsys) -> None:
+    assert main(["templates"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "blank\t空白白板\tBlank board" in lines
+    assert any(line.startswith("issue-context\t議題脈絡分析表") for line in lines)
+
+
+@pytest.mark.parametrize("args,words", [
+    (["new", "{tmp}/sample.pofacil"], "already exists"),
+    (["new", "{tmp}/x.pofacil", "--board", "kanban"], "Unknown template kanban"),
+    (["new", "{tmp}/x.pofacil", "--board", "blank:A", "--board", "blank:A"], "already a board"),
+    (["info", "{tmp}/missing.pofacil"], "no such file"),
+    (["info", "{tmp}/junk.pofacil"], "not a pofacil workshop"),
+    (["import", "{tmp}/sample.pofacil", "{tmp}/junk.pofacil"], "imports .csv, .txt and .md"),
+    (["import", "{tmp}/sample.pofacil", "{tmp}/bad.csv"], "line 2: unknown kind"),
+    (["import", "{tmp}/sample.pofacil", "{tmp}/bad.csv", "--board", "第九組"], "no board named"),
+    (["history", "{tmp}/sample.pofacil", "--note", "nope"], "no note"),
+])
+def test_user_errors_exit_1_with_one_line(tmp_path: Path, args: list[str], words: str) -> None:
+    write_sample(tmp_path / "sample.pofacil")
+    (tmp_path / "junk.pofacil").write_bytes(b"\x00\x01not sqlite" * 20)
+    (tmp_path / "bad.csv").write_text("text,kind\n一,rumour\n", encoding="utf-8")
+    before = (tmp_path / "sample.pofacil").read_bytes()
+    result = pofacil(*(a.replace("{tmp}", str(tmp_path)) for a in args))
+    assert result.returncode == 1, result.stderr
+    assert words in result.stderr
+    assert result.stderr.startswith("pofacil: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert (tmp_path / "sample.pofacil").read_bytes() == before
+    assert not (tmp_path / "x.pofacil").exists()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    for args in (["info"], ["new"], ["import", "a.pofacil"], ["info", "x", "--bogus"]):
+        result = pofacil(*args)
+        assert result.returncode == 2 and "usage:" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_check_reports_damage(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = write_sample(tmp_path / "s.pofacil")
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM boards")
+    conn.commit()
+    conn.close()
+    result = pofacil("check", path)
+    assert result.returncode == 1
+    assert "notes on a missing board" in result.stderr and "Traceback" not in result.stderr
