@@ -320,7 +320,7 @@ class Workshop:
         if old is not None:
             _unlink(graph, old)
         if patch.after is None:
-            if patch.entity == "note" and graph.has_node(patch.id):
+            if graph.has_node(patch.id):
                 graph.remove_node(patch.id)
             return
         obj = _from_row(patch.entity, patch.after)
@@ -339,7 +339,7 @@ def _table(board: Board, entity: str) -> dict[str, Any]:
 
 
 def _unlink(graph: nx.MultiDiGraph, obj: Note | Cluster | Link) -> None:
-    """Take an entity's edges out of the graph (a note keeps its node and its links)."""
+    """Take the edges an entity owns out of the graph; nodes go only when the entity does."""
     if isinstance(obj, Link):
         if graph.has_edge(obj.source, obj.target, key=obj.id):
             graph.remove_edge(obj.source, obj.target, key=obj.id)
@@ -347,8 +347,6 @@ def _unlink(graph: nx.MultiDiGraph, obj: Note | Cluster | Link) -> None:
         for key, target in (("cell", obj.cell), ("cluster", obj.cluster)):
             if target and graph.has_edge(obj.id, target, key=key):
                 graph.remove_edge(obj.id, target, key=key)
-    elif graph.has_node(obj.id):
-        graph.remove_node(obj.id)
 
 
 def _link(graph: nx.MultiDiGraph, obj: Note | Cluster | Link) -> None:
