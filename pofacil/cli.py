@@ -178,10 +178,13 @@ def _history(args: argparse.Namespace) -> int:
     finally:
         store.close()
     names = {b.id: b.name for b in ws.boards.values()}
+    for b in ws.boards.values():
+        names.update((n.id, n.text) for n in b.notes.values())
+        names.update((c.id, c.name) for c in b.clusters.values())
     for entry in entries:
         state = "" if entry.state == "done" else f"  [{entry.state} by {entry.state_by}]"
         where = names.get(entry.board or "", "")
-        print(f"{entry.at}  {entry.actor}  {where}  {entry.describe()}{state}")
+        print(f"{entry.at}  {entry.actor}  {where}  {entry.describe(names)}{state}")
     return 0
 
 

@@ -22,7 +22,7 @@ TABLES: dict[str, dict[str, type]] = {
               "created": str, "updated": str, "deleted": bool, "votes": int},
     "clusters": {"id": str, "board": str, "name": str, "color": str},
     "links": {"id": str, "board": str, "source": str, "target": str, "kind": str},
-    "history": {"id": int, "at": str, "actor": str, "board": str, "label": str, "patches": str,
+    "history": {"id": int, "at": str, "actor": str, "board": str, "label": str, "patches": bytes,
                 "state": str, "state_at": str, "state_by": str},
     "history_entities": {"history": int, "entity": str},
 }
@@ -30,14 +30,17 @@ TABLES: dict[str, dict[str, type]] = {
 
 def _v1(db: sqlite_utils.Database) -> None:
     for name, columns in TABLES.items():
-        pk = None if name == "history_entities" else "id"
-        db[name].create(columns, pk=pk, not_null={"id"} if pk else set())
+        if name != "history_entities":
+            db[name].create(columns, pk="id", not_null={"id"})
+    # WITHOUT ROWID (which sqlite-utils cannot declare): the lookup key is the table itself,
+    # not a second copy of it in an index.
+    db.execute("CREATE TABLE history_entities (entity TEXT NOT NULL, history INTEGER NOT NULL, "
+               "PRIMARY KEY (entity, history)) WITHOUT ROWID")
     db["notes"].create_index(["board"])
     db["clusters"].create_index(["board"])
     db["links"].create_index(["board"])
     db["history"].create_index(["board"])
     db["history"].create_index(["state", "id"])
-    db["history_entities"].create_index(["entity"])
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]

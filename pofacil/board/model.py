@@ -166,12 +166,29 @@ class Patch:
     def inverse(self) -> Patch:
         return Patch(self.entity, self.id, self.after, self.before)
 
+    def compact(self) -> Patch:
+        """For an update, only the fields that changed: what history keeps on disk."""
+        if self.before is None or self.after is None:
+            return self
+        keys = [k for k in self.after if self.before.get(k) != self.after[k]]
+        return Patch(self.entity, self.id, {k: self.before.get(k) for k in keys},
+                     {k: self.after[k] for k in keys})
+
+    def expand(self, current: Row | None) -> Patch:
+        """Undo :meth:`compact`, given the entity's row on either side of the change."""
+        if self.before is None or self.after is None or current is None:
+            return self
+        return Patch(self.entity, self.id, {**current, **self.before}, {**current, **self.after})
+
     def to_json(self) -> Row:
         return {"entity": self.entity, "id": self.id, "before": self.before, "after": self.after}
 
     @classmethod
     def from_json(cls, data: Row) -> Patch:
         return cls(data["entity"], data["id"], data["before"], data["after"])
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def to_row(obj: Note | Cluster | Link | Board | WorkshopInfo) -> Row:
@@ -185,7 +202,12 @@ def to_row(obj: Note | Cluster | Link | Board | WorkshopInfo) -> Row:
             "cells": json.dumps([dataclasses.asdict(c) for c in obj.cells], ensure_ascii=False),
             "deleted": obj.deleted,
         }
-    return dataclasses.asdict(obj)
+    # Not dataclasses.asdict: its deep copy is the slowest part of a gesture on a full board,
+    # and these fields are all immutable scalars.
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+    return {name: getattr(obj, name) for name in names}
 
 
 def _from_row(entity: str, row: Row) -> Note | Cluster | Link | Board | WorkshopInfo:
@@ -200,8 +222,10 @@ def _from_row(entity: str, row: Row) -> Note | Cluster | Link | Board | Workshop
             deleted=bool(row["deleted"]),
         )
     cls = {"note": Note, "cluster": Cluster, "link": Link, "workshop": WorkshopInfo}[entity]
-    names = {f.name for f in dataclasses.fields(cls)}
-    obj = cls(**{k: v for k, v in row.items() if k in names})
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    obj = cls(**{k: row[k] for k in names if k in row})
     if isinstance(obj, Note):
         # SQLite hands back 0/1 and ints for REAL columns; keep the model's types exact so
         # a reopened workshop compares equal to the one in memory.
@@ -269,6 +293,18 @@ class Workshop:
                 out[entity].extend(to_row(o) for o in _table(board, entity).values())
         for rows in out.values():
             rows.sort(key=lambda r: r.get("id", ""))
+        return out
+
+    def expand(self, patches: list[Patch]) -> list[Patch]:
+        """Full rows for compact patches about to be applied in order (see Patch.compact)."""
+        rows: dict[tuple[str, str], Row | None] = {}
+        out = []
+        for patch in patches:
+            key = (patch.entity, patch.id)
+            current = rows[key] if key in rows else self.current_row(*key)
+            full = patch.expand(current)
+            rows[key] = full.after
+            out.append(full)
         return out
 
     # -- the one mutator -------------------------------------------------------------------

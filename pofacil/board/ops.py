@@ -42,8 +42,8 @@ def now() -> str:
 
 
 def _update(obj: Note | Cluster | Link | Board, **fields: object) -> Patch | None:
-    new = replace(obj, **fields)
-    before, after = to_row(obj), to_row(new)
+    before = to_row(obj)
+    after = {**before, **fields}
     return None if before == after else Patch(obj.entity, obj.id, before, after)
 
 

@@ -116,6 +116,7 @@ class Session:
             return None
         entry = self.store.entry(line)
         change = Change(entry.label, entry.patches, entry.board).inverse()
+        change.patches = self.workshop.expand(change.patches)
         self.store.set_state(line, change.patches, "undone", self.actor)
         for patch in change.patches:
             self.workshop.apply(patch)
@@ -127,7 +128,7 @@ class Session:
         if line is None:
             return None
         entry = self.store.entry(line)
-        change = Change(entry.label, entry.patches, entry.board)
+        change = Change(entry.label, self.workshop.expand(entry.patches), entry.board)
         self.store.set_state(line, change.patches, "done", self.actor)
         for patch in change.patches:
             self.workshop.apply(patch)

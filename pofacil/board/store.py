@@ -12,7 +12,8 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ from .errors import (
 )
 from .filelock import WorkshopLock
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, TABLES, migrate
-from .model import Patch, Workshop, WorkshopInfo
+from .model import Patch, Row, Workshop, WorkshopInfo
 from .ops import Change, now
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -51,18 +52,20 @@ class HistoryEntry:
     state_by: str | None
     patches: list[Patch]
 
-    def describe(self) -> str:
-        """The label with the first note text it touched, for a history list."""
+    def describe(self, names: Mapping[str, str] = {}) -> str:
+        """The label with the first note text or name it touched, for a history list.
+
+        History keeps only the changed fields of an update, so ``names`` (entity id to its
+        current text or name) fills in what a move or a recolor does not carry.
+        """
         for patch in self.patches:
-            if patch.entity == "note":
+            if patch.entity in ("note", "board", "cluster"):
+                key = "text" if patch.entity == "note" else "name"
                 row = patch.after or patch.before or {}
-                text = str(row.get("text", "")).replace("\n", " ")
-                more = sum(p.entity == "note" for p in self.patches) - 1
+                text = str(row.get(key, names.get(patch.id, ""))).replace("\n", " ")
+                more = sum(p.entity == patch.entity for p in self.patches) - 1
                 suffix = f" (+{more})" if more > 0 else ""
                 return f"{self.label}: {text[:40]}{suffix}"
-            if patch.entity in ("board", "cluster"):
-                row = patch.after or patch.before or {}
-                return f"{self.label}: {row.get('name', '')}"
         return self.label
 
 
@@ -225,26 +228,28 @@ class Store:
     # -- writing -------------------------------------------------------------------------
     def commit(self, change: Change, actor: str) -> int:
         """Write a change and its history line in one transaction; returns the line's id."""
+        compact = [p.compact() for p in change.patches]
         with self._writing():
-            self._write_rows(change.patches)
+            self._write_rows(compact)
             self.db.execute(
                 "UPDATE history SET state = 'dropped' WHERE state = 'undone'"
             )
             history_id = self.db["history"].insert({
                 "at": now(), "actor": actor, "board": change.board, "label": change.label,
-                "patches": json.dumps([p.to_json() for p in change.patches], ensure_ascii=False),
+                "patches": _pack(compact),
                 "state": "done", "state_at": None, "state_by": None,
             }).last_pk
-            ids = {p.id for p in change.patches}
-            self.db["history_entities"].insert_all(
-                ({"history": history_id, "entity": i} for i in sorted(ids))
-            )
+            # Plain executemany: sqlite-utils' per-row checks cost more than the write itself
+            # for a 500-note gesture.
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO history_entities (entity, history) VALUES (?, ?)",
+                [(i, history_id) for i in {p.id for p in change.patches}])
         return int(history_id)
 
     def set_state(self, history_id: int, patches: list[Patch], state: str, actor: str) -> None:
         """Write the rows of an undo or redo and flip its history line, in one transaction."""
         with self._writing():
-            self._write_rows(patches)
+            self._write_rows([p.compact() for p in patches])
             self.db["history"].update(
                 history_id, {"state": state, "state_at": now(), "state_by": actor}
             )
@@ -291,12 +296,35 @@ class Store:
                                path=str(self.path), reason=str(exc)) from None
 
     def _write_rows(self, patches: list[Patch]) -> None:
+        """Write compact patches (updates carry only their changed fields).
+
+        One statement per table and kind of write, so a drag of 500 notes is one executemany."""
+        # Order between tables does not matter: rows refer to each other only by id.
+        inserts: dict[str, dict[str, Row]] = {}
+        updates: dict[tuple[str, tuple[str, ...]], list[list[object]]] = {}
+        removals: dict[str, list[str]] = {}
         for patch in patches:
-            table = self.db[TABLE_OF[patch.entity]]
+            table = TABLE_OF[patch.entity]
             if patch.after is None:
-                table.delete(patch.id)
+                removals.setdefault(table, []).append(patch.id)
+            elif patch.before is None:
+                inserts.setdefault(table, {})[patch.id] = patch.after
             else:
-                table.insert(patch.after, replace=True)
+                changed = patch.after
+                columns = tuple(sorted(changed))
+                if columns:
+                    updates.setdefault((table, columns), []).append(
+                        [changed[c] for c in columns] + [patch.id])
+        for table, ids in removals.items():
+            self.db.execute(f"DELETE FROM [{table}] WHERE id IN ({', '.join('?' * len(ids))})",
+                            ids)
+        for table, rows in inserts.items():
+            self.db[table].insert_all(rows.values(), replace=True)
+        for (table, columns), values in updates.items():
+            # sqlite-utils updates one row per call; a gesture's updates share their columns,
+            # so they go to SQLite as one prepared statement on sqlite-utils' connection.
+            assignments = ", ".join(f"[{c}] = ?" for c in columns)
+            self.db.conn.executemany(f"UPDATE [{table}] SET {assignments} WHERE id = ?", values)
 
     # -- checking ------------------------------------------------------------------------
     def check(self) -> list[str]:
@@ -341,8 +369,8 @@ class Store:
                 problems.append(f"{bad} notes in a missing cell on board {board['name']}")
         for row in self.db.query("SELECT id, patches FROM history"):
             try:
-                [Patch.from_json(p) for p in json.loads(row["patches"])]
-            except (ValueError, KeyError, TypeError):
+                _unpack(row["patches"])
+            except (ValueError, KeyError, TypeError, zlib.error):
                 problems.append(f"history line {row['id']} is unreadable")
         return problems
 
@@ -416,9 +444,20 @@ def _set_default_mode(path: str) -> None:
     os.chmod(path, 0o666 & ~umask)
 
 
+def _pack(patches: list[Patch]) -> bytes:
+    """History keeps compact patches as compressed JSON: an import of a thousand notes
+    would otherwise store every note twice."""
+    data = json.dumps([p.to_json() for p in patches], ensure_ascii=False)
+    return zlib.compress(data.encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> list[Patch]:
+    return [Patch.from_json(p) for p in json.loads(zlib.decompress(blob).decode("utf-8"))]
+
+
 def _entry(row: dict) -> HistoryEntry:
     return HistoryEntry(
         id=row["id"], at=row["at"], actor=row["actor"], board=row["board"], label=row["label"],
         state=row["state"], state_at=row["state_at"], state_by=row["state_by"],
-        patches=[Patch.from_json(p) for p in json.loads(row["patches"])],
+        patches=_unpack(row["patches"]),
     )
