@@ -1,5 +1,6 @@
 """Import is all or nothing, and every bad row is named by its line number."""
 
+import random
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,8 @@ def test_bad_rows_are_all_listed_and_nothing_is_imported(session: Session, tmp_p
     ("typo.csv", "text,knid\nx,problem\n", "Unknown or repeated"),
     ("empty.csv", "", "header"),
     ("binary.csv", b"text\n\x00\x01\x02", "not a text file"),
+    ("random.csv", random.Random(7).randbytes(4000), "not UTF-8"),
+    ("random.md", random.Random(8).randbytes(4000), "not UTF-8"),
     ("notes.docx", "text\nx\n", "imports .csv, .txt and .md"),
     ("blank.txt", "\n \n", "no notes"),
 ])
