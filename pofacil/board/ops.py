@@ -170,11 +170,27 @@ def set_author(ws: Workshop, note_id: str, author: str) -> Change:
     return _change("set author", note.board, [_update(note, author=author.strip(), updated=now())])
 
 
-def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]]) -> Change:
-    """Move many notes as one step (a drag of a selection)."""
+def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
+               clusters: Mapping[str, str | None] | None = None) -> Change:
+    """Move many notes as one step (a drag of a selection).
+
+    ``clusters`` gives the notes the drag carried into (or out of) a cluster, so dropping a
+    note on a frame is still one step; a cluster the drag emptied goes in the same step.
+    """
     notes = _notes(ws, positions)
-    patches = [_update(n, x=float(positions[n.id][0]), y=float(positions[n.id][1])) for n in notes]
-    return _change("move", notes[0].board, patches)
+    board = ws.board(notes[0].board)
+    clusters = clusters or {}
+    for target in set(clusters.values()) - {None}:
+        if target not in board.clusters:
+            raise ModelError("Board {board} has no such cluster.", board=board.name)
+    patches: list[Patch | None] = [
+        _update(n, x=float(positions[n.id][0]), y=float(positions[n.id][1]),
+                cluster=clusters.get(n.id, n.cluster))
+        for n in notes
+    ]
+    leaving = {n.id for n in notes if clusters.get(n.id, n.cluster) != n.cluster}
+    patches += _drop_emptied_clusters(board, leaving, keep=clusters.values()) if leaving else []
+    return _change("move", board.id, patches)
 
 
 def resize_note(ws: Workshop, note_id: str, w: float, h: float) -> Change:
@@ -221,15 +237,18 @@ def join_cluster(ws: Workshop, note_ids: Iterable[str], cluster_id: str | None) 
     if cluster_id is not None and cluster_id not in board.clusters:
         raise ModelError("Board {board} has no such cluster.", board=board.name)
     patches: list[Patch | None] = [_update(n, cluster=cluster_id) for n in notes]
-    patches += _drop_emptied_clusters(board, {n.id for n in notes}, keep=cluster_id)
+    patches += _drop_emptied_clusters(board, {n.id for n in notes}, keep=[cluster_id])
     return _change("ungroup" if cluster_id is None else "group", board.id, patches)
 
 
-def _drop_emptied_clusters(board: Board, leaving: set[str], keep: str | None = None) -> list[Patch]:
+def _drop_emptied_clusters(board: Board, leaving: set[str],
+                           keep: Iterable[str | None] = ()) -> list[Patch]:
+    """Remove clusters whose every note is leaving them, unless notes are joining them."""
+    kept = set(keep)
     out = []
     for cluster in board.clusters.values():
         members = {n.id for n in board.notes.values() if n.cluster == cluster.id}
-        if cluster.id != keep and members and members <= leaving:
+        if cluster.id not in kept and members and members <= leaving:
             out.append(Patch("cluster", cluster.id, to_row(cluster), None))
     return out
 

@@ -166,3 +166,19 @@ def test_model_emits_only_real_changes(session: Session) -> None:
     session.workshop.changed.disconnect(seen.append)
     session.undo()
     assert len(seen) == 2
+
+
+def test_a_drag_into_a_frame_joins_in_one_step(session: Session) -> None:
+    a, b, c = (add(session, t) for t in ("甲", "乙", "丙"))
+    cluster = session.do(ops.cluster_notes(session.workshop, [a], "框")).subjects[0]
+    other = session.do(ops.cluster_notes(session.workshop, [c], "別框")).subjects[0]
+    session.do(ops.move_notes(session.workshop, {b: (300.0, 40.0), c: (320.0, 60.0)},
+                              clusters={b: cluster, c: cluster}))
+    board = session.workshop.find_board("全體")
+    assert {n.id for n in board.notes_in(cluster)} == {a, b, c}
+    assert other not in board.clusters, "the frame the drag emptied is gone"
+    assert session.workshop.note(b).x == 300.0
+    session.undo()
+    assert board.clusters[other].name == "別框" and session.workshop.note(c).cluster == other
+    with pytest.raises(ModelError, match="no such cluster"):
+        ops.move_notes(session.workshop, {a: (1.0, 1.0)}, clusters={a: "nope"})
