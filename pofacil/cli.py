@@ -78,12 +78,13 @@ def _run_app(args: list[str]) -> int:
     if len(args) > 1:
         print("pofacil: give at most one workshop file to open.", file=sys.stderr)
         return 2
-    print(
-        "pofacil: the board window is not part of this version yet; use the commands "
-        f"({', '.join(COMMANDS)}), see 'pofacil --help'.",
-        file=sys.stderr,
-    )
-    return 1
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        print(f"pofacil: the window cannot start ({exc}); the commands still work, see "
+              "'pofacil --help'.", file=sys.stderr)
+        return 1
+    return run(args[0] if args else None)
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -201,8 +201,12 @@ def parse_markdown(text: str, author: str = "") -> Parsed:
     return out
 
 
-def import_change(ws: Workshop, board_id: str, source: Path, author: str = "") -> Change:
-    """One undoable step adding every note of ``source``, or an error naming the bad lines."""
+def import_change(ws: Workshop, board_id: str, source: Path, author: str = "",
+                  origin: tuple[float, float] | None = None) -> Change:
+    """One undoable step adding every note of ``source``, or an error naming the bad lines.
+
+    Notes without a position start at ``origin`` (where a file was dropped), by default
+    below the board's notes."""
     board = ws.board(board_id)
     suffix = source.suffix.lower()
     if suffix not in (".csv", ".txt", ".md", ".markdown"):
@@ -218,4 +222,5 @@ def import_change(ws: Workshop, board_id: str, source: Path, author: str = "") -
         raise ImportFormatError(str(source), parsed.problems)
     if not parsed.notes:
         raise ModelError("{path} has no notes to import.", path=str(source))
-    return add_notes(ws, board.id, parsed.notes, parsed.links, parsed.clusters, label="import")
+    return add_notes(ws, board.id, parsed.notes, parsed.links, parsed.clusters, label="import",
+                     origin=origin)

@@ -101,10 +101,13 @@ def add_notes(
     links: Iterable[tuple[str, str, str]] = (),
     new_clusters: Mapping[str, str] = {},
     label: str = "add note",
+    origin: tuple[float, float] | None = None,
 ) -> Change:
     """Add notes (and the clusters and links among them) as one step.
 
     ``new_clusters`` maps a new cluster id to its name; ``links`` are (source, target, kind).
+    Notes without a position are laid out in rows from ``origin``, by default below
+    everything already on the board.
     """
     board = ws.board(board_id)
     stamp = now()
@@ -113,7 +116,7 @@ def add_notes(
         color = CLUSTER_COLORS[(len(board.clusters) + i) % len(CLUSTER_COLORS)]
         patches.append(Patch("cluster", cid, None, to_row(Cluster(cid, board.id, name, color))))
     known_clusters = set(board.clusters) | set(new_clusters)
-    start_x, start_y = next_free_spot(board)
+    start_x, start_y = origin if origin is not None else next_free_spot(board)
     for i, spec in enumerate(specs):
         _check_cell(board, spec.cell)
         if spec.cluster is not None and spec.cluster not in known_clusters:

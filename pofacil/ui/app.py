@@ -1,0 +1,50 @@
+"""Starting the app: translations, the bundled font, and the first workshop to show."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from pofacil.board.sample import write_sample
+from pofacil.board.session import Session
+
+from .fonts import install_app_font
+from .i18n import install_translators
+from .main_window import MainWindow, open_session
+
+
+def sample_copy() -> Path:
+    """A fresh copy of the sample workshop in the user's data folder, so it can be played with."""
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation)) / "samples"
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_sample(folder / f"sample-{datetime.now():%Y%m%d-%H%M%S-%f}.pofacil")
+
+
+def create_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("pofacil")
+    app.setApplicationName("pofacil")
+    install_translators(app)
+    install_app_font(app)
+    return app  # type: ignore[return-value]
+
+
+def first_session(path: str | None) -> Session:
+    """FILE when it opens; otherwise (after saying why) a copy of the sample workshop."""
+    if path:
+        session = open_session(None, Path(path))
+        if session is not None:
+            return session
+    return Session.open(sample_copy())
+
+
+def run(path: str | None = None) -> int:
+    app = create_app()
+    window = MainWindow(first_session(path))
+    window.show()
+    return app.exec()

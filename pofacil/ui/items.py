@@ -1,0 +1,375 @@
+"""Board items: they paint the model and report gestures to the scene; they never write the model."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneMouseEvent,
+    QGraphicsTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from pofacil.board.kinds import KIND_BY_ID
+from pofacil.board.model import Cluster, Link, Note
+
+if TYPE_CHECKING:
+    from .scene import BoardScene
+
+HANDLE = 14.0  # px in scene units: the resize corner and the link knob
+MAX_TEXT_PX = 22
+MIN_TEXT_PX = 9
+AUTHOR_PX = 11
+PADDING = 8.0
+
+
+def _font(pixel_size: int) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixel_size)
+    return font
+
+
+@lru_cache(maxsize=4096)
+def fitted_pixel_size(text: str, width: float, height: float) -> int:
+    """The largest text size at which ``text`` wraps inside width x height (cached: a board
+    repaints often and its texts rarely change)."""
+    option = Qt.TextFlag.TextWordWrap
+    for size in range(MAX_TEXT_PX, MIN_TEXT_PX - 1, -1):
+        rect = QFontMetricsF(_font(size)).boundingRect(QRectF(0, 0, width, 1e6), option, text)
+        if rect.width() <= width + 0.5 and rect.height() <= height:
+            return size
+    return MIN_TEXT_PX
+
+
+class NoteEditor(QGraphicsTextItem):
+    """In-place editor: Enter commits, Shift+Enter is a new line, Esc cancels."""
+
+    def __init__(self, item: NoteItem) -> None:
+        super().__init__(item)
+        self.note_item = item
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setDefaultTextColor(QColor("#111111"))
+        self.setFont(_font(16))
+        self.setPlainText(item.note.text)
+        self.setPos(PADDING / 2, PADDING / 2)
+        self.setTextWidth(item.note.w - PADDING)
+        self._done = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertText("\n")
+            else:
+                self.finish(commit=True)
+            return
+        if key == Qt.Key.Key_Escape:
+            self.finish(commit=False)
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.finish(commit=True)
+
+    def finish(self, commit: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.note_item.editing_finished(self.toPlainText() if commit else None)
+
+
+class NoteItem(QGraphicsItem):
+    """A sticky note in its kind's color, text shrunk to fit, the speaker shown small."""
+
+    def __init__(self, note: Note) -> None:
+        super().__init__()
+        self.note = note
+        self.highlighted = False
+        self.min_text_px = MIN_TEXT_PX
+        self.editor: NoteEditor | None = None
+        self._gesture: str | None = None  # "resize" or "link" while a handle is dragged
+        self._size: tuple[float, float] = (note.w, note.h)
+        flags = QGraphicsItem.GraphicsItemFlag
+        self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable
+                      | flags.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+        self.setPos(note.x, note.y)
+
+    def board_scene(self) -> BoardScene:
+        return self.scene()  # type: ignore[return-value]
+
+    def set_note(self, note: Note) -> None:
+        if (note.w, note.h) != self._size:
+            self.prepareGeometryChange()
+            self._size = (note.w, note.h)
+        self.note = note
+        if self.pos() != QPointF(note.x, note.y):
+            self.setPos(note.x, note.y)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        w, h = self._size
+        return QRectF(-2, -2, w + HANDLE / 2 + 6, h + 8)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        w, h = self._size
+        path.addRect(QRectF(0, 0, w, h))
+        path.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
+        return path
+
+    def note_rect(self) -> QRectF:
+        return QRectF(0, 0, *self._size)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        w, h = self._size
+        rect = QRectF(0, 0, w, h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 45))
+        painter.drawRoundedRect(rect.translated(3, 4), 4, 4)
+        kind = KIND_BY_ID.get(self.note.kind)
+        painter.setBrush(QColor(kind.color if kind else "#FFFFFF"))
+        selected = self.isSelected()
+        if self.highlighted:
+            painter.setPen(QPen(QColor("#E8590C"), 5))
+        elif selected:
+            painter.setPen(QPen(QColor("#1C3FAA"), 3))
+        else:
+            painter.setPen(QPen(QColor(0, 0, 0, 90), 1))
+        painter.drawRoundedRect(rect, 4, 4)
+        author_h = AUTHOR_PX + 4 if self.note.author else 0
+        if self.editor is None:
+            text_rect = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING - author_h)
+            size = max(fitted_pixel_size(self.note.text, text_rect.width(), text_rect.height()),
+                       self.min_text_px)
+            painter.setFont(_font(size))
+            painter.setPen(QColor("#111111"))
+            text_option = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            painter.save()
+            painter.setClipRect(rect.adjusted(2, 2, -2, -2 - author_h))
+            painter.drawText(text_rect, self.note.text, text_option)
+            painter.restore()
+        if self.note.author:
+            painter.setFont(_font(max(AUTHOR_PX, self.min_text_px * 2 // 3)))
+            painter.setPen(QColor("#444444"))
+            painter.drawText(rect.adjusted(PADDING, 0, -PADDING, -4),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                             self.note.author)
+        if selected:
+            painter.setPen(QPen(QColor("#1C3FAA"), 1.5))
+            painter.setBrush(QColor("#FFFFFF"))
+            painter.drawEllipse(QPointF(w, h / 2), HANDLE / 2 - 2, HANDLE / 2 - 2)
+            corner = QPainterPath()
+            corner.moveTo(w, h - HANDLE)
+            corner.lineTo(w, h)
+            corner.lineTo(w - HANDLE, h)
+            corner.closeSubpath()
+            painter.setBrush(QColor("#1C3FAA"))
+            painter.drawPath(corner)
+
+    def _handle_at(self, pos: QPointF) -> str | None:
+        if not self.isSelected():
+            return None
+        w, h = self._size
+        if QLineF(pos, QPointF(w, h / 2)).length() <= HANDLE / 2:
+            return "link"
+        if pos.x() >= w - HANDLE and pos.y() >= h - HANDLE:
+            return "resize"
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._gesture = self._handle_at(event.pos())
+        if self._gesture is None:
+            super().mousePressEvent(event)
+            return
+        event.accept()
+        if self._gesture == "link":
+            self.board_scene().start_link(self)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._gesture == "resize":
+            self.prepareGeometryChange()
+            self._size = (max(40.0, event.pos().x()), max(30.0, event.pos().y()))
+            self.update()
+            self.board_scene().note_geometry_changed(self)
+        elif self._gesture == "link":
+            self.board_scene().drag_link(event.scenePos())
+        else:
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        gesture, self._gesture = self._gesture, None
+        if gesture == "resize":
+            self.board_scene().finish_resize(self, *self._size)
+        elif gesture == "link":
+            self.board_scene().finish_link(self, event.scenePos())
+        else:
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.start_editing()
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene():
+            self.board_scene().note_geometry_changed(self)
+        return super().itemChange(change, value)
+
+    def start_editing(self) -> NoteEditor:
+        if self.editor is None:
+            self.editor = NoteEditor(self)
+            self.update()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = self.editor.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        self.editor.setTextCursor(cursor)
+        return self.editor
+
+    def editing_finished(self, text: str | None) -> None:
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            editor.setParentItem(None)
+            if editor.scene() is not None:
+                editor.scene().removeItem(editor)
+        self.update()
+        if text is not None and text.strip() and text.strip() != self.note.text:
+            self.board_scene().finish_edit(self, text)
+
+
+class ClusterItem(QGraphicsItem):
+    """A named frame around its notes; dragging the frame drags its notes."""
+
+    MARGIN = 16.0
+    TITLE = 30.0
+
+    def __init__(self, cluster: Cluster) -> None:
+        super().__init__()
+        self.cluster = cluster
+        self.count = 0
+        self._rect = QRectF()
+        self._drag_from: QPointF | None = None
+        self.setZValue(1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+
+    def set_cluster(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.update()
+
+    def fit(self, members: list[NoteItem]) -> None:
+        """Wrap the frame around the notes it holds."""
+        rect = QRectF()
+        for item in members:
+            rect = rect.united(item.note_rect().translated(item.pos()))
+        rect = rect.adjusted(-self.MARGIN, -self.MARGIN - self.TITLE, self.MARGIN, self.MARGIN)
+        self.count = len(members)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.update()
+
+    def frame(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-3, -3, 3, 3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        color = QColor(self.cluster.color)
+        fill = QColor(color)
+        fill.setAlpha(38)
+        painter.setBrush(fill)
+        painter.setPen(QPen(color, 4 if self.isSelected() else 2.5))
+        painter.drawRoundedRect(self._rect, 10, 10)
+        painter.setPen(color.darker(140))
+        painter.setFont(_font(18))
+        title = QRectF(self._rect.left() + 12, self._rect.top() + 4, self._rect.width() - 24,
+                       self.TITLE)
+        painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         f"{self.cluster.name} ({self.count})")
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._drag_from = event.scenePos()
+        self.board_scene().begin_cluster_drag(self)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._drag_from is not None:
+            delta = event.scenePos() - self._drag_from
+            self._drag_from = event.scenePos()
+            self.board_scene().drag_cluster(self, delta)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._drag_from = None
+        self.board_scene().finish_cluster_drag(self)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.board_scene().rename_cluster_requested.emit(self.cluster.id)
+
+    def board_scene(self) -> BoardScene:
+        return self.scene()  # type: ignore[return-value]
+
+
+class LinkItem(QGraphicsItem):
+    """A line between two notes: solid with an arrow for a mind-map child, dashed for a link."""
+
+    def __init__(self, link: Link) -> None:
+        super().__init__()
+        self.link = link
+        self._line = QLineF()
+        self.setZValue(5)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+
+    def set_ends(self, a: NoteItem, b: NoteItem) -> None:
+        start = a.pos() + a.note_rect().center()
+        end = b.pos() + b.note_rect().center()
+        line = QLineF(start, end)
+        if line != self._line:
+            self.prepareGeometryChange()
+            self._line = line
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-12, -12, 12, 12)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self._line.p1())
+        path.lineTo(self._line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(12)
+        return stroker.createStroke(path)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        color = QColor("#1C3FAA") if self.isSelected() else QColor("#495057")
+        pen = QPen(color, 3.5 if self.isSelected() else 2.5)
+        if self.link.kind != "child":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(self._line)
+        if self.link.kind == "child" and self._line.length() > 1:
+            mid = self._line.pointAt(0.5)
+            unit = self._line.unitVector()
+            d = QPointF(unit.dx(), unit.dy()) * 10
+            n = QPointF(-d.y(), d.x()) * 0.6
+            painter.setBrush(QBrush(color))
+            painter.drawPolygon([mid + d, mid - d + n, mid - d - n])

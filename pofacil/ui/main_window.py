@@ -1,0 +1,663 @@
+"""The main window: boards as tabs, the canvas, the kind palette, quick capture, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pofacil.board import ops
+from pofacil.board.errors import FileInUseError, PofacilError
+from pofacil.board.importers import import_change
+from pofacil.board.kinds import KINDS
+from pofacil.board.session import Session
+from pofacil.board.templates import builtin_templates
+
+from . import i18n
+from .capture import CaptureBar
+from .clipboard import dropped_files, notes_to_mime, specs_from_mime
+from .dialogs import DeletedNotesDialog, PaletteDock, PreferencesDialog
+from .document import Document, translate_error
+from .items import ClusterItem, LinkItem, NoteItem
+from .scene import BoardScene
+from .view import BoardView
+
+MAX_RECENT = 8
+CAPTURE_COLUMNS = 6
+
+
+def open_session(parent: QWidget | None, path: Path) -> Session | None:
+    """Open a workshop, offering read-only when another pofacil has it; None after telling why."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    try:
+        return Session.open(path)
+    except FileInUseError as exc:
+        answer = QMessageBox.question(parent, tr("Workshop in use"),
+                                      translate_error(exc) + "\n\n" + tr("Open it read-only?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                return Session.open(path, read_only=True)
+            except PofacilError as again:
+                QMessageBox.warning(parent, tr("Cannot open"), translate_error(again))
+    except PofacilError as exc:
+        QMessageBox.warning(parent, tr("Cannot open"), translate_error(exc))
+    return None
+
+
+class MainWindow(QMainWindow):
+    """One workshop at a time; every change is saved as it is made."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.resize(1280, 800)
+        self.document: Document | None = None
+        self.scene: BoardScene | None = None
+        self.capture_kind = "idea"
+        self._last_captured: str | None = None
+        self._board_ids: list[str] = []
+        self._matches: list[NoteItem] = []
+        self._match_index = -1
+
+        self.tabs = QTabBar()
+        self.tabs.setMovable(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setExpanding(False)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.tabMoved.connect(self._tab_moved)
+        self.tabs.tabCloseRequested.connect(self._tab_close)
+        self.tabs.tabBarDoubleClicked.connect(self._rename_board)
+        add_board = QToolButton()
+        add_board.setText("+")
+        add_board.setToolTip(self.tr("Add a board"))
+        add_board.clicked.connect(self.add_board)
+
+        self.view = BoardView()
+        self.view.typed.connect(self._typed_on_canvas)
+        self.view.dropped.connect(self._dropped)
+        self.view.zoom_changed.connect(self._show_zoom)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+        self.capture = CaptureBar()
+        self.capture.captured.connect(self.capture_note)
+        self.capture.cancelled.connect(lambda: self.view.setFocus())
+        self.find_bar = self._make_find_bar()
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.tabs, 1)
+        top.addWidget(add_board)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.tab_row = QWidget()
+        self.tab_row.setLayout(top)
+        layout.addWidget(self.tab_row)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.capture)
+        self.setCentralWidget(central)
+
+        self.palette = PaletteDock(self)
+        self.palette.kind_chosen.connect(self._kind_chosen)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+
+        self.saved_label = QLabel()
+        self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_actions()
+        self.set_session(session)
+
+    # -- documents -----------------------------------------------------------------------
+    def set_session(self, session: Session) -> None:
+        old_doc, old_scene = self.document, self.scene
+        self.document = Document(session, self)
+        self.document.changed.connect(self._document_changed)
+        self.document.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.document.storage_failed.connect(self._storage_failed)
+        self.scene = BoardScene(self.document)
+        self.scene.empty_double_clicked.connect(self._new_note_at)
+        self.scene.rename_cluster_requested.connect(self._rename_cluster)
+        self.scene.selectionChanged.connect(self._update_actions)
+        self.view.setScene(self.scene)
+        if old_scene is not None:
+            old_scene.detach()
+        if old_doc is not None:
+            old_doc.close()
+        self._last_captured = None
+        self._board_ids = []
+        self._rebuild_tabs()
+        self._remember_recent(session.path)
+        self._document_changed()
+        QTimer.singleShot(0, self.view.fit)
+
+    def _document_changed(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        self._rebuild_tabs()
+        self.setWindowTitle(f"{doc.workshop.info.title or doc.path.stem} — pofacil")
+        if doc.session.read_only:
+            state, color = self.tr("Read-only"), "#868E96"
+        elif doc.saved:
+            state, color = self.tr("Saved"), "#2B8A3E"
+        else:
+            state, color = self.tr("NOT SAVED: save a copy elsewhere"), "#C92A2A"
+        self.saved_label.setText(f"<b style='color:{color}'>{state}</b> · {doc.path.name}")
+        self._update_actions()
+
+    def _storage_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("The workshop file cannot be written"),
+                            message + "\n\n" + self.tr(
+                                "Your changes are kept in memory. Use File > Save a Copy to "
+                                "save them somewhere else."))
+
+    # -- boards as tabs ------------------------------------------------------------------
+    def _rebuild_tabs(self) -> None:
+        doc = self.document
+        assert doc is not None and self.scene is not None
+        boards = doc.workshop.ordered_boards()
+        ids = [b.id for b in boards]
+        current = self.scene.board_id
+        self.tabs.blockSignals(True)
+        if ids != self._board_ids or any(self.tabs.tabText(i) != b.name
+                                         for i, b in enumerate(boards)):
+            while self.tabs.count():
+                self.tabs.removeTab(0)
+            for board in boards:
+                self.tabs.addTab(board.name)
+            self._board_ids = ids
+        self.tabs.blockSignals(False)
+        if current not in ids:
+            current = ids[0] if ids else None
+            self.scene.set_board(current)
+        if current is not None:
+            self.tabs.setCurrentIndex(ids.index(current))
+
+    def current_board_id(self) -> str | None:
+        return self.scene.board_id if self.scene else None
+
+    def _tab_changed(self, index: int) -> None:
+        if self.scene is not None and 0 <= index < len(self._board_ids):
+            if self._board_ids[index] != self.scene.board_id:
+                self.scene.set_board(self._board_ids[index])
+                self._last_captured = None
+                self.view.fit()
+
+    def _tab_moved(self, _from: int, _to: int) -> None:
+        assert self.document is not None
+        names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        order = [self.document.workshop.find_board(n).id for n in names]
+        self._board_ids = order
+        self.document.apply(ops.reorder_boards, order)
+
+    def _tab_close(self, index: int) -> None:
+        assert self.document is not None
+        if len(self._board_ids) <= 1:
+            self.statusBar().showMessage(self.tr("A workshop keeps at least one board."), 5000)
+            return
+        if self.document.apply(ops.delete_board, self._board_ids[index]):
+            self.statusBar().showMessage(self.tr("Board deleted; Undo brings it back."), 5000)
+
+    def _rename_board(self, index: int) -> None:
+        assert self.document is not None
+        if not 0 <= index < len(self._board_ids):
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename board"), self.tr("Board name:"),
+                                        QLineEdit.EchoMode.Normal, self.tabs.tabText(index))
+        if ok and name.strip():
+            self.document.apply(ops.rename_board, self._board_ids[index], name)
+
+    def add_board(self) -> None:
+        assert self.document is not None
+        language = i18n.data_language()
+        templates = list(builtin_templates().values())
+        names = [t.name(language) for t in templates]
+        choice, ok = QInputDialog.getItem(self, self.tr("Add a board"), self.tr("Template:"),
+                                          names, 0, False)
+        if not ok:
+            return
+        template = templates[names.index(choice)]
+        name, ok = QInputDialog.getText(self, self.tr("Add a board"), self.tr("Board name:"),
+                                        QLineEdit.EchoMode.Normal, template.name(language))
+        if ok:
+            change = self.document.apply(ops.add_board, template.id, name, language)
+            if change is not None and self.scene is not None:
+                self.scene.set_board(change.board)
+                self._rebuild_tabs()
+
+    # -- notes ---------------------------------------------------------------------------
+    def capture_note(self, author: str, text: str) -> None:
+        """A point from quick capture: next to the previous one, or into the selected group."""
+        doc, scene = self.document, self.scene
+        if doc is None or scene is None or scene.board_id is None:
+            return
+        board = scene.board
+        assert board is not None
+        cluster = self._selected_cluster()
+        x, y = self._capture_spot(cluster)
+        change = doc.apply(ops.add_note, scene.board_id, text, author=author,
+                           kind=self.capture_kind, x=x, y=y, cluster=cluster)
+        if change is not None:
+            self._last_captured = change.subjects[0]
+            item = scene.notes.get(self._last_captured)
+            if item is not None:
+                self.view.ensureVisible(item, 40, 40)
+
+    def _selected_cluster(self) -> str | None:
+        assert self.scene is not None
+        for item in self.scene.selectedItems():
+            if isinstance(item, ClusterItem):
+                return item.cluster.id
+        ids = {i.note.cluster for i in self.scene.selectedItems() if isinstance(i, NoteItem)}
+        return ids.pop() if len(ids) == 1 else None
+
+    def _capture_spot(self, cluster: str | None) -> tuple[float, float]:
+        assert self.scene is not None and self.scene.board is not None
+        board = self.scene.board
+        previous = board.notes.get(self._last_captured or "")
+        if cluster is not None:
+            members = [n for n in board.live_notes() if n.cluster == cluster]
+            previous = max(members, key=lambda n: (n.y, n.x)) if members else previous
+        if previous is None or previous.deleted:
+            return ops.next_free_spot(board)
+        if previous.x + 2 * (previous.w + 20) > 40 + CAPTURE_COLUMNS * (previous.w + 20):
+            return 40.0 if cluster is None else previous.x, previous.y + previous.h + 20
+        return previous.x + previous.w + 20, previous.y
+
+    def _new_note_at(self, pos: QPointF) -> None:
+        doc, scene = self.document, self.scene
+        if doc is None or scene is None or scene.board_id is None:
+            return
+        change = doc.apply(ops.add_note, scene.board_id, self.tr("New note"),
+                           kind=self.capture_kind, x=pos.x() - 80, y=pos.y() - 50)
+        if change is not None and change.subjects[0] in scene.notes:
+            item = scene.notes[change.subjects[0]]
+            scene.clearSelection()
+            item.setSelected(True)
+            item.start_editing()
+
+    def _typed_on_canvas(self, text: str) -> None:
+        self.capture.type_in(text)
+
+    def _kind_chosen(self, kind: str) -> None:
+        self.capture_kind = kind
+        if self.scene is not None and self.scene.selected_note_ids():
+            assert self.document is not None
+            self.document.apply(ops.set_kind, self.scene.selected_note_ids(), kind)
+
+    def delete_selected(self) -> None:
+        doc, scene = self.document, self.scene
+        if doc is None or scene is None:
+            return
+        links = [i.link.id for i in scene.selectedItems() if isinstance(i, LinkItem)]
+        notes = scene.selected_note_ids()
+        if notes:
+            doc.apply(ops.delete_notes, notes)
+        elif links:
+            doc.apply(ops.unlink, links[0])
+
+    def edit_selected(self) -> None:
+        if self.scene is not None:
+            items = [i for i in self.scene.selectedItems() if isinstance(i, NoteItem)]
+            if items:
+                items[0].start_editing()
+
+    def group_selected(self) -> None:
+        doc, scene = self.document, self.scene
+        if doc is None or scene is None or not scene.selected_note_ids():
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Group"), self.tr("Group name:"),
+                                        QLineEdit.EchoMode.Normal, self.tr("Group"))
+        if ok:
+            doc.apply(ops.cluster_notes, scene.selected_note_ids(), name)
+
+    def ungroup_selected(self) -> None:
+        doc, scene = self.document, self.scene
+        if doc is None or scene is None:
+            return
+        cluster = self._selected_cluster()
+        if cluster is not None:
+            doc.apply(ops.ungroup, cluster)
+
+    def _rename_cluster(self, cluster_id: str) -> None:
+        assert self.document is not None and self.scene is not None
+        item = self.scene.clusters.get(cluster_id)
+        name, ok = QInputDialog.getText(self, self.tr("Rename group"), self.tr("Group name:"),
+                                        QLineEdit.EchoMode.Normal,
+                                        item.cluster.name if item else "")
+        if ok:
+            self.document.apply(ops.rename_cluster, cluster_id, name)
+
+    def copy_selected(self) -> None:
+        if self.scene is not None and self.scene.board is not None:
+            notes = [self.scene.board.notes[i] for i in self.scene.selected_note_ids()]
+            if notes:
+                QGuiApplication.clipboard().setMimeData(notes_to_mime(notes))
+
+    def paste(self) -> None:
+        self._add_specs(specs_from_mime(QGuiApplication.clipboard().mimeData(),
+                                        self._paste_point()), self.tr("paste"))
+
+    def duplicate_selected(self) -> None:
+        if self.scene is None or self.scene.board is None:
+            return
+        notes = [self.scene.board.notes[i] for i in self.scene.selected_note_ids()]
+        if notes:
+            at = QPointF(min(n.x for n in notes) + 30, min(n.y for n in notes) + 30)
+            self._add_specs(specs_from_mime(notes_to_mime(notes), at), "duplicate")
+
+    def _paste_point(self) -> QPointF:
+        pos = self.view.mapToScene(self.view.mapFromGlobal(self.cursor().pos()))
+        if not self.view.viewport().rect().contains(self.view.mapFromScene(pos)):
+            pos = self.view.mapToScene(self.view.viewport().rect().center())
+        return pos
+
+    def _add_specs(self, specs: list[ops.NoteSpec], label: str) -> None:
+        doc, scene = self.document, self.scene
+        if not specs or doc is None or scene is None or scene.board_id is None:
+            return
+        change = doc.apply(ops.add_notes, scene.board_id, specs, label="add notes")
+        if change is not None:
+            scene.clearSelection()
+            for nid in change.subjects:
+                if nid in scene.notes:
+                    scene.notes[nid].setSelected(True)
+
+    def _dropped(self, mime, pos: QPointF) -> None:  # noqa: ANN001 - QMimeData
+        doc, scene = self.document, self.scene
+        if doc is None or scene is None or scene.board_id is None:
+            return
+        files = dropped_files(mime)
+        if not files:
+            self._add_specs(specs_from_mime(mime, pos), "drop")
+            return
+        for path in files:
+            doc.apply(import_change, scene.board_id, path, "", (pos.x(), pos.y()))
+            pos = QPointF(pos.x(), pos.y() + 400)
+
+    def show_deleted(self) -> None:
+        if self.document is not None and self.scene is not None and self.scene.board:
+            DeletedNotesDialog(self.document, self.scene.board.id, self).exec()
+
+    # -- find ----------------------------------------------------------------------------
+    def _make_find_bar(self) -> QWidget:
+        bar = QWidget()
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(6, 2, 6, 2)
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText(self.tr("Find notes"))
+        self.find_edit.textChanged.connect(self._find)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.find_count = QLabel()
+        next_button = QPushButton(self.tr("Next"))
+        next_button.clicked.connect(self.find_next)
+        close = QToolButton()
+        close.setText("×")
+        close.clicked.connect(self.close_find)
+        layout.addWidget(QLabel(self.tr("Find:")))
+        layout.addWidget(self.find_edit, 1)
+        layout.addWidget(self.find_count)
+        layout.addWidget(next_button)
+        layout.addWidget(close)
+        bar.hide()
+        return bar
+
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def close_find(self) -> None:
+        self.find_edit.clear()
+        self.find_bar.hide()
+        self.view.setFocus()
+
+    def _find(self, text: str) -> None:
+        assert self.scene is not None
+        wanted = text.strip().casefold()
+        self._matches = []
+        for item in self.scene.notes.values():
+            hit = bool(wanted) and (wanted in item.note.text.casefold()
+                                    or wanted in item.note.author.casefold())
+            if hit != item.highlighted:
+                item.highlighted = hit
+                item.update()
+            if hit:
+                self._matches.append(item)
+        self._matches.sort(key=lambda i: (i.note.y, i.note.x))
+        self._match_index = -1
+        self.find_count.setText(self.tr("%1 found").replace("%1", str(len(self._matches)))
+                                if wanted else "")
+
+    def find_next(self) -> None:
+        if not self._matches or self.scene is None:
+            return
+        self._match_index = (self._match_index + 1) % len(self._matches)
+        item = self._matches[self._match_index]
+        self.scene.clearSelection()
+        item.setSelected(True)
+        self.view.centerOn(item)
+
+    # -- files ---------------------------------------------------------------------------
+    def new_workshop(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workshop"), "",
+                                              self.tr("Workshops (*.pofacil)"))
+        if not path:
+            return
+        path = path if path.endswith(".pofacil") else path + ".pofacil"
+        title, ok = QInputDialog.getText(self, self.tr("New workshop"), self.tr("Title:"))
+        if not ok:
+            return
+        try:
+            self.set_session(Session.create(path, title=title, boards=[("blank", None)]))
+        except PofacilError as exc:
+            QMessageBox.warning(self, self.tr("Cannot create"), translate_error(exc))
+
+    def open_workshop(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workshop"), "",
+                                                  self.tr("Workshops (*.pofacil)"))
+        if path:
+            session = open_session(self, Path(path))
+            if session is not None:
+                self.set_session(session)
+
+    def save_copy(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"),
+                                              str(doc.path.with_name(doc.path.stem + "-copy")),
+                                              self.tr("Workshops (*.pofacil)"))
+        if not path:
+            return
+        dest = Path(path if path.endswith(".pofacil") else path + ".pofacil")
+        if doc.save_copy(dest):
+            if doc.saved:
+                self.statusBar().showMessage(self.tr("Copy saved."), 5000)
+            else:
+                # The original cannot take changes any more: carry on in the copy.
+                session = open_session(self, dest)
+                if session is not None:
+                    self.set_session(session)
+        else:
+            QMessageBox.warning(self, self.tr("Cannot save a copy"),
+                                self.statusBar().currentMessage())
+
+    def _remember_recent(self, path: Path) -> None:
+        store = i18n.settings()
+        recent = [p for p in store.value("recent", [], list) if p != str(path)]
+        store.setValue("recent", [str(path)] + recent[: MAX_RECENT - 1])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for entry in i18n.settings().value("recent", [], list):
+            action = self.recent_menu.addAction(entry)
+            action.triggered.connect(lambda _=False, p=entry: self.open_workshop(p))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def preferences(self) -> None:
+        PreferencesDialog(self).exec()
+
+    # -- view ----------------------------------------------------------------------------
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def toggle_projector(self) -> None:
+        on = not self.view.projector
+        self.view.set_projector(on)
+        for widget in (self.menuBar(), self.palette, self.statusBar(), self.tab_row):
+            widget.setVisible(not on)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.projector_action.setChecked(on)
+        self.view.fit()
+
+    def _show_zoom(self, scale: float) -> None:
+        self.zoom_label.setText(f"{scale * 100:.0f}%")
+
+    def _context_menu(self, pos) -> None:  # noqa: ANN001 - QPoint
+        assert self.scene is not None
+        item = self.view.itemAt(pos)
+        if isinstance(item, NoteItem) and not item.isSelected():
+            self.scene.clearSelection()
+            item.setSelected(True)
+        menu = QMenu(self)
+        kinds = menu.addMenu(self.tr("Kind"))
+        language = i18n.data_language()
+        for kind in KINDS:
+            action = kinds.addAction(kind.zh if language == "zh" else kind.en)
+            action.setIcon(self.palette.icon_for(kind.id))
+            action.triggered.connect(lambda _=False, k=kind.id: self._kind_chosen(k))
+        kinds.setEnabled(bool(self.scene.selected_note_ids()))
+        for action in (self.edit_action, self.duplicate_action, self.group_action,
+                       self.ungroup_action, self.delete_action, self.deleted_action):
+            menu.addAction(action)
+        menu.exec(self.view.mapToGlobal(pos))
+
+    # -- actions -------------------------------------------------------------------------
+    def _action(self, menu: QMenu, text: str, slot, *keys: QKeySequence | str) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts keep working while the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        std = QKeySequence.StandardKey
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New workshop…"), self.new_workshop, "Ctrl+N")
+        self._action(file_menu, self.tr("&Open…"), lambda: self.open_workshop(), "Ctrl+O")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.save_copy_action = self._action(file_menu, self.tr("Save a &copy…"),
+                                             self.save_copy, "Ctrl+Shift+S")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Preferences…"), self.preferences)
+        self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(edit, self.tr("&Undo"), self._undo, "Ctrl+Z")
+        self.redo_action = self._action(edit, self.tr("&Redo"), self._redo, "Ctrl+Shift+Z",
+                                        "Ctrl+Y")
+        edit.addSeparator()
+        self._action(edit, self.tr("&Copy"), self.copy_selected, std.Copy)
+        self._action(edit, self.tr("&Paste"), self.paste, std.Paste)
+        self.duplicate_action = self._action(edit, self.tr("D&uplicate"),
+                                             self.duplicate_selected, "Ctrl+D")
+        self.delete_action = self._action(edit, self.tr("&Delete"), self.delete_selected,
+                                          "Del", "Backspace")
+        self.edit_action = self._action(edit, self.tr("&Edit note"), self.edit_selected, "F2")
+        self._action(edit, self.tr("Select &all"),
+                     lambda: [i.setSelected(True) for i in self.scene.notes.values()]
+                     if self.scene else None, "Ctrl+A")
+        edit.addSeparator()
+        self.group_action = self._action(edit, self.tr("&Group…"), self.group_selected,
+                                         "Ctrl+G")
+        self.ungroup_action = self._action(edit, self.tr("U&ngroup"), self.ungroup_selected,
+                                           "Ctrl+Shift+G")
+        self.deleted_action = self._action(edit, self.tr("Deleted notes…"), self.show_deleted)
+        edit.addSeparator()
+        self._action(edit, self.tr("&Find…"), self.open_find, "Ctrl+F")
+        self._action(edit, self.tr("Quick &capture"),
+                     lambda: self.capture.edit.setFocus(), "Ctrl+L")
+
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Fit to content"), self.view.fit, "Ctrl+0")
+        self._action(view, self.tr("Zoom &in"), lambda: self.view.zoom_by(1.25), "Ctrl+=",
+                     "Ctrl++")
+        self._action(view, self.tr("Zoom &out"), lambda: self.view.zoom_by(0.8), "Ctrl+-")
+        view.addSeparator()
+        self._action(view, self.tr("F&ull screen"), self.toggle_full_screen, "F11")
+        self.projector_action = self._action(view, self.tr("&Projector mode"),
+                                             self.toggle_projector, "F5")
+        self.projector_action.setCheckable(True)
+
+        board = bar.addMenu(self.tr("&Board"))
+        self._action(board, self.tr("&Add board…"), self.add_board)
+        self._action(board, self.tr("&Rename board…"),
+                     lambda: self._rename_board(self.tabs.currentIndex()))
+        self._action(board, self.tr("&Delete board"),
+                     lambda: self._tab_close(self.tabs.currentIndex()))
+
+    def _undo(self) -> None:
+        if self.document is not None:
+            self.document.undo()
+
+    def _redo(self) -> None:
+        if self.document is not None:
+            self.document.redo()
+
+    def _update_actions(self) -> None:
+        doc, scene = self.document, self.scene
+        if doc is None or scene is None:
+            return
+        session = doc.session
+        self.undo_action.setEnabled(session.can_undo())
+        self.redo_action.setEnabled(session.can_redo())
+        selected = bool(scene.selected_note_ids())
+        for action in (self.duplicate_action, self.edit_action, self.group_action):
+            action.setEnabled(selected)
+        self.ungroup_action.setEnabled(self._selected_cluster() is not None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        doc = self.document
+        if doc is not None and not doc.saved:
+            answer = QMessageBox.question(
+                self, self.tr("Changes not saved"),
+                self.tr("The workshop file could not be written and some changes exist only "
+                        "in memory. Quit anyway and lose them?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        if self.scene is not None:
+            self.scene.detach()
+        if doc is not None:
+            doc.close()
+        event.accept()

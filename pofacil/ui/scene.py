@@ -1,0 +1,289 @@
+"""The board scene: builds items from the model, follows its changes, turns gestures into ops."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from pofacil.board import ops
+from pofacil.board.model import Board, Patch
+
+from .document import Document
+from .items import ClusterItem, LinkItem, NoteItem
+
+
+class BoardScene(QGraphicsScene):
+    """One board of the document. Items move during a drag; the model changes on release."""
+
+    rename_cluster_requested = Signal(str)
+    empty_double_clicked = Signal(QPointF)
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.board_id: str | None = None
+        self.notes: dict[str, NoteItem] = {}
+        self.clusters: dict[str, ClusterItem] = {}
+        self.links: dict[str, LinkItem] = {}
+        self.min_text_px = 0
+        self._drag_start: dict[str, QPointF] = {}
+        self._frames_at_press: dict[str, QRectF] = {}
+        self._link_line: QGraphicsLineItem | None = None
+        self.setBackgroundBrush(QColor("#F8F9FA"))
+        document.workshop.changed.connect(self._on_patch)
+
+    # -- building ------------------------------------------------------------------------
+    @property
+    def board(self) -> Board | None:
+        if self.board_id is None:
+            return None
+        return self.document.workshop.boards.get(self.board_id)
+
+    def set_board(self, board_id: str | None) -> None:
+        self.clear_board()
+        self.board_id = board_id
+        board = self.board
+        if board is None:
+            return
+        for note in board.live_notes():
+            self._add_note_item(note)
+        for cluster in board.clusters.values():
+            self._add_cluster_item(cluster)
+        for link in board.links.values():
+            self._add_link_item(link)
+
+    def clear_board(self) -> None:
+        for item in list(self.notes.values()):
+            if item.editor is not None:
+                item.editor.finish(commit=False)
+        self.clear()
+        self.notes.clear()
+        self.clusters.clear()
+        self.links.clear()
+        self._link_line = None
+
+    def detach(self) -> None:
+        """Stop following the model: the scene is about to go away."""
+        self.document.workshop.changed.disconnect(self._on_patch)
+        self.clear_board()
+
+    def _add_note_item(self, note) -> NoteItem:  # noqa: ANN001 - a model Note
+        item = NoteItem(note)
+        item.min_text_px = self.min_text_px
+        self.notes[note.id] = item
+        self.addItem(item)
+        return item
+
+    def _add_cluster_item(self, cluster) -> None:  # noqa: ANN001 - a model Cluster
+        item = ClusterItem(cluster)
+        self.clusters[cluster.id] = item
+        self.addItem(item)
+        self._fit_cluster(cluster.id)
+
+    def _add_link_item(self, link) -> None:  # noqa: ANN001 - a model Link
+        item = LinkItem(link)
+        self.links[link.id] = item
+        self.addItem(item)
+        self._place_link(item)
+
+    # -- following the model -----------------------------------------------------------
+    def _on_patch(self, patch: Patch) -> None:
+        board = self.board
+        if board is None:
+            return
+        row = patch.after or patch.before or {}
+        if patch.entity == "board":
+            return
+        if row.get("board") != self.board_id:
+            return
+        if patch.entity == "note":
+            self._note_changed(patch.id, patch.before, patch.after)
+        elif patch.entity == "cluster":
+            self._cluster_changed(patch.id)
+        elif patch.entity == "link":
+            self._link_changed(patch.id)
+
+    def _note_changed(self, note_id: str, before: dict | None, after: dict | None) -> None:
+        board = self.board
+        assert board is not None
+        note = board.notes.get(note_id)
+        item = self.notes.get(note_id)
+        if note is None or note.deleted:
+            if item is not None:
+                self.removeItem(item)
+                del self.notes[note_id]
+        elif item is None:
+            self._add_note_item(note)
+        else:
+            item.set_note(note)
+        for cid in {(before or {}).get("cluster"), (after or {}).get("cluster")} - {None}:
+            self._fit_cluster(cid)  # type: ignore[arg-type]
+        for link in self.links.values():
+            if note_id in (link.link.source, link.link.target):
+                self._place_link(link)
+
+    def _cluster_changed(self, cluster_id: str) -> None:
+        board = self.board
+        assert board is not None
+        cluster = board.clusters.get(cluster_id)
+        item = self.clusters.get(cluster_id)
+        if cluster is None:
+            if item is not None:
+                self.removeItem(item)
+                del self.clusters[cluster_id]
+        elif item is None:
+            self._add_cluster_item(cluster)
+        else:
+            item.set_cluster(cluster)
+            self._fit_cluster(cluster_id)
+
+    def _link_changed(self, link_id: str) -> None:
+        board = self.board
+        assert board is not None
+        link = board.links.get(link_id)
+        item = self.links.pop(link_id, None)
+        if item is not None:
+            self.removeItem(item)
+        if link is not None:
+            self._add_link_item(link)
+
+    def _fit_cluster(self, cluster_id: str) -> None:
+        item = self.clusters.get(cluster_id)
+        if item is not None:
+            members = [i for i in self.notes.values() if i.note.cluster == cluster_id]
+            item.fit(members)
+
+    def _place_link(self, item: LinkItem) -> None:
+        a, b = self.notes.get(item.link.source), self.notes.get(item.link.target)
+        item.setVisible(a is not None and b is not None)
+        if a is not None and b is not None:
+            item.set_ends(a, b)
+
+    def note_geometry_changed(self, item: NoteItem) -> None:
+        """A note item moved or resized on screen (mid-drag): frames and links follow."""
+        if item.note.cluster:
+            self._fit_cluster(item.note.cluster)
+        for link in self.links.values():
+            if item.note.id in (link.link.source, link.link.target):
+                self._place_link(link)
+
+    # -- gestures ------------------------------------------------------------------------
+    def selected_note_ids(self) -> list[str]:
+        return [i.note.id for i in self.selectedItems() if isinstance(i, NoteItem)]
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._drag_start = {i.note.id: i.pos() for i in self.selectedItems()
+                            if isinstance(i, NoteItem)}
+        self._frames_at_press = {cid: item.frame() for cid, item in self.clusters.items()}
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self._drag_start:
+            self._commit_drag(self._drag_start)
+        self._drag_start = {}
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        transform = self.views()[0].transform() if self.views() else QTransform()
+        if self.itemAt(event.scenePos(), transform) is None:
+            self.empty_double_clicked.emit(event.scenePos())
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def _commit_drag(self, start: dict[str, QPointF]) -> None:
+        moved = {nid: self.notes[nid].pos() for nid, pos in start.items()
+                 if nid in self.notes and self.notes[nid].pos() != pos}
+        if not moved:
+            return
+        clusters = self._cluster_drops(moved)
+        change = self.document.apply(
+            ops.move_notes, {nid: (p.x(), p.y()) for nid, p in moved.items()}, clusters)
+        if change is None:
+            self._restore_from_model()
+
+    def _cluster_drops(self, moved: dict[str, QPointF]) -> dict[str, str | None]:
+        """Which frame, as it was when the drag began, each dropped note's center is in."""
+        dragged = set(moved)
+        out: dict[str, str | None] = {}
+        for nid, pos in moved.items():
+            item = self.notes[nid]
+            center = pos + item.note_rect().center()
+            target = None
+            for cid, frame in self._frames_at_press.items():
+                others = [i for i in self.notes.values()
+                          if i.note.cluster == cid and i.note.id not in dragged]
+                if frame.contains(center) and (others or item.note.cluster == cid):
+                    target = cid
+                    break
+            if target != item.note.cluster:
+                out[nid] = target
+        return out
+
+    def _restore_from_model(self) -> None:
+        board = self.board
+        if board is None:
+            return
+        for nid, item in self.notes.items():
+            if nid in board.notes:
+                item.set_note(board.notes[nid])
+                self.note_geometry_changed(item)
+
+    def begin_cluster_drag(self, item: ClusterItem) -> None:
+        self.clearSelection()
+        members = [i for i in self.notes.values() if i.note.cluster == item.cluster.id]
+        for member in members:
+            member.setSelected(True)
+        self._drag_start = {i.note.id: i.pos() for i in members}
+        self._frames_at_press = {}
+
+    def drag_cluster(self, item: ClusterItem, delta: QPointF) -> None:
+        for nid in self._drag_start:
+            self.notes[nid].moveBy(delta.x(), delta.y())
+
+    def finish_cluster_drag(self, item: ClusterItem) -> None:
+        start, self._drag_start = self._drag_start, {}
+        if start:
+            self._commit_drag(start)
+
+    def finish_resize(self, item: NoteItem, w: float, h: float) -> None:
+        if (w, h) != (item.note.w, item.note.h):
+            if self.document.apply(ops.resize_note, item.note.id, w, h) is None:
+                self._restore_from_model()
+
+    def finish_edit(self, item: NoteItem, text: str) -> None:
+        self.document.apply(ops.edit_text, item.note.id, text)
+
+    def start_link(self, item: NoteItem) -> None:
+        start = item.pos() + QPointF(item.note.w, item.note.h / 2)
+        self._link_line = QGraphicsLineItem(QLineF(start, start))
+        self._link_line.setPen(QPen(QColor("#1C3FAA"), 2.5, Qt.PenStyle.DashLine))
+        self._link_line.setZValue(50)
+        self.addItem(self._link_line)
+
+    def drag_link(self, pos: QPointF) -> None:
+        if self._link_line is not None:
+            line = self._link_line.line()
+            line.setP2(pos)
+            self._link_line.setLine(line)
+
+    def finish_link(self, item: NoteItem, pos: QPointF) -> None:
+        if self._link_line is not None:
+            self.removeItem(self._link_line)
+            self._link_line = None
+        target = self.note_at(pos)
+        if target is not None and target is not item:
+            self.document.apply(ops.link_notes, item.note.id, target.note.id, "link")
+
+    def note_at(self, pos: QPointF) -> NoteItem | None:
+        for candidate in self.items(pos):
+            if isinstance(candidate, NoteItem):
+                return candidate
+        return None
+
+    def set_min_text_px(self, px: int) -> None:
+        """Projector mode: no note text smaller than ``px`` scene pixels."""
+        self.min_text_px = px
+        for item in self.notes.values():
+            item.min_text_px = px
+            item.update()

@@ -1,0 +1,204 @@
+"""The board view: zoom, pan, fit, and projector mode."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QInputMethodEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from .clipboard import dropped_files
+from .items import NoteEditor
+from .scene import BoardScene
+
+MIN_SCALE = 0.1
+MAX_SCALE = 6.0
+# Projector mode: at 1024x768 a note's text must be readable from the back of a room, so no
+# text is drawn below 16 scene px and the view never zooms out below 1.25 (20 screen px).
+PROJECTOR_TEXT_PX = 16
+PROJECTOR_MIN_SCALE = 1.25
+
+
+class BoardView(QGraphicsView):
+    """Shows a board; typing on it goes to quick capture."""
+
+    typed = Signal(str)  # printable text typed (or committed by an input method) on the canvas
+    zoom_changed = Signal(float)
+    dropped = Signal(QMimeData, QPointF)  # text or files dropped from another program
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setAcceptDrops(True)
+        self.projector = False
+        self._space = False
+        self._pan_from: QPointF | None = None
+
+    def board_scene(self) -> BoardScene:
+        return self.scene()  # type: ignore[return-value]
+
+    # -- zoom ----------------------------------------------------------------------------
+    def scale_factor(self) -> float:
+        return self.transform().m11()
+
+    def min_scale(self) -> float:
+        return PROJECTOR_MIN_SCALE if self.projector else MIN_SCALE
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.scale_factor()
+        target = min(MAX_SCALE, max(self.min_scale(), current * factor))
+        if not math.isclose(target, current):
+            self.scale(target / current, target / current)
+            self.zoom_changed.emit(target)
+
+    def set_zoom(self, scale: float) -> None:
+        self.zoom_by(scale / self.scale_factor())
+
+    def fit(self) -> None:
+        """Show everything on the board (never below the projector's minimum text size)."""
+        rect = self.board_scene().itemsBoundingRect()
+        if rect.isEmpty():
+            rect = QRectF(0, 0, 800, 600)
+        rect = rect.adjusted(-40, -40, 40, 40)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        scale = self.scale_factor()
+        clamped = min(MAX_SCALE, max(self.min_scale(), scale))
+        if not math.isclose(clamped, scale):
+            self.scale(clamped / scale, clamped / scale)
+            self.centerOn(rect.topLeft() + QPointF(self.viewport().width() / 2 / clamped,
+                                                   self.viewport().height() / 2 / clamped))
+        self.zoom_changed.emit(self.scale_factor())
+
+    def set_projector(self, on: bool) -> None:
+        self.projector = on
+        self.board_scene().set_min_text_px(PROJECTOR_TEXT_PX if on else 0)
+        self.setBackgroundBrush(QColor("#FFFFFF") if on else QColor("#F8F9FA"))
+        if on and self.scale_factor() < PROJECTOR_MIN_SCALE:
+            self.set_zoom(PROJECTOR_MIN_SCALE)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(math.pow(1.0015, event.angleDelta().y()))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QNativeGestureEvent) and (
+            event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom_by(1.0 + event.value())
+            return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if pinch is not None:
+                self.zoom_by(pinch.scaleFactor())
+                return True
+        return super().viewportEvent(event)
+
+    # -- pan -----------------------------------------------------------------------------
+    def _start_pan(self, event: QMouseEvent) -> None:
+        self._pan_from = event.position()
+        self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._start_pan(event)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # -- typing goes to quick capture --------------------------------------------------
+    def _editing(self) -> bool:
+        return isinstance(self.scene().focusItem() if self.scene() else None, NoteEditor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._editing():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        text = event.text()
+        no_command = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                              | Qt.KeyboardModifier.AltModifier
+                                              | Qt.KeyboardModifier.MetaModifier)
+        if not self._editing() and no_command and text and text.isprintable():
+            self.typed.emit(text)
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space:
+            self._space = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        if not self._editing() and event.commitString():
+            self.typed.emit(event.commitString())
+            event.accept()
+            return
+        super().inputMethodEvent(event)
+
+    # -- drops from other programs -----------------------------------------------------
+    @staticmethod
+    def _droppable(mime: QMimeData) -> bool:
+        return bool(dropped_files(mime)) or (mime.hasText() and not mime.hasUrls())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._droppable(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._droppable(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self._droppable(event.mimeData()):
+            event.acceptProposedAction()
+            self.dropped.emit(event.mimeData(), self.mapToScene(event.position().toPoint()))
+        else:
+            super().dropEvent(event)
