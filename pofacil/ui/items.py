@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -83,6 +84,14 @@ class NoteEditor(QGraphicsTextItem):
         if key == Qt.Key.Key_Escape:
             self.finish(commit=False)
             return
+        for standard, step in ((QKeySequence.StandardKey.Undo, "undo"),
+                               (QKeySequence.StandardKey.Redo, "redo")):
+            if event.matches(standard):
+                # The workshop's undo, not the text box's own: drop this edit, then step.
+                document = self.note_item.board_scene().document
+                self.finish(commit=False)
+                getattr(document, step)()
+                return
         super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:

@@ -3,3 +3,61 @@ import os
 # Qt picks its platform plugin when the first QGuiApplication is built; without a
 # display (CI, ssh) anything but "offscreen" aborts the whole test run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QStandardPaths, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
+
+from pofacil.board.sample import write_sample  # noqa: E402
+from pofacil.board.session import Session  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(qapp: QApplication) -> None:
+    # Recent files and preferences go to a throwaway folder, never the tester's own config.
+    QStandardPaths.setTestModeEnabled(True)
+    qapp.setOrganizationName("pofacil-tests")
+    qapp.setApplicationName("pofacil-tests")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator:  # noqa: ANN001
+    """The real main window on a copy of the sample workshop, shown offscreen."""
+    from pofacil.ui.fonts import install_app_font
+    from pofacil.ui.main_window import MainWindow
+
+    install_app_font()
+    win = MainWindow(Session.open(write_sample(tmp_path / "sample.pofacil")))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.fit()
+    yield win
+    if win.document is not None and not win.document.saved:
+        win.document.session.unsaved.clear()  # the close prompt is tested on its own
+    win.close()
+
+
+@pytest.fixture
+def answer_dialogs() -> Iterator[list[str]]:
+    """Answer every modal dialog that opens (Yes to questions); yields the texts seen."""
+    seen: list[str] = []
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QMessageBox):
+            seen.append(widget.text())
+            yes = widget.button(QMessageBox.StandardButton.Yes)
+            (yes or widget.buttons()[0]).click()
+        elif isinstance(widget, QDialog):
+            seen.append(widget.windowTitle())
+            widget.accept()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(20)
+    yield seen
+    timer.stop()
