@@ -116,6 +116,7 @@ class NoteItem(QGraphicsItem):
         self.editor: NoteEditor | None = None
         self._gesture: str | None = None  # "resize" or "link" while a handle is dragged
         self._size: tuple[float, float] = (note.w, note.h)
+        self._press: tuple[QPointF, tuple[float, float]] = (QPointF(), self._size)
         flags = QGraphicsItem.GraphicsItemFlag
         self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable
                       | flags.ItemSendsGeometryChanges)
@@ -213,13 +214,16 @@ class NoteItem(QGraphicsItem):
             super().mousePressEvent(event)
             return
         event.accept()
+        self._press = (event.pos(), self._size)
         if self._gesture == "link":
             self.board_scene().start_link(self)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._gesture == "resize":
+            pressed, (w, h) = self._press
+            delta = event.pos() - pressed
             self.prepareGeometryChange()
-            self._size = (max(40.0, event.pos().x()), max(30.0, event.pos().y()))
+            self._size = (max(40.0, round(w + delta.x())), max(30.0, round(h + delta.y())))
             self.update()
             self.board_scene().note_geometry_changed(self)
         elif self._gesture == "link":

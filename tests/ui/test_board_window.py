@@ -297,3 +297,64 @@ def test_boards_as_tabs(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
     assert window.tabs.count() == 1
     window.undo_action.trigger()
     assert window.tabs.count() == 2
+
+
+def test_resize_from_the_corner_is_one_step(qtbot, window) -> None:  # noqa: ANN001
+    item = note_item(window, "PO 角色")
+    window.scene.clearSelection()
+    item.setSelected(True)
+    corner = window.view.mapFromScene(item.pos() + QPointF(item.note.w - 3, item.note.h - 3))
+    viewport = window.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.mouseMove(viewport, corner + QPoint(20, 10))
+    qtbot.mouseMove(viewport, corner + QPoint(60, 40))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=corner + QPoint(60, 40))
+    note = window.document.workshop.note(item.note.id)
+    scale = window.view.scale_factor()
+    assert abs(note.w - 160 - 60 / scale) < 3 and abs(note.h - 100 - 40 / scale) < 3
+    assert (note.x, note.y) == (item.pos().x(), item.pos().y())
+    assert window.document.session.undo_label() == "resize"
+
+
+def test_palette_sets_the_kind_of_the_selection_and_of_new_notes(qtbot, window) -> None:  # noqa: ANN001
+    item = note_item(window, "PO 角色")
+    window.scene.clearSelection()
+    item.setSelected(True)
+    qtbot.mouseClick(window.palette.buttons["vision"], Qt.MouseButton.LeftButton)
+    assert window.document.workshop.note(item.note.id).kind == "vision"
+    window.scene.clearSelection()
+    window.capture_note("", "願景一則")
+    assert next(n for n in window.scene.board.live_notes() if n.text == "願景一則").kind == "vision"
+
+
+def test_dragging_out_of_a_frame_leaves_the_group(qtbot, window) -> None:  # noqa: ANN001
+    a, b, c = (note_item(window, t) for t in ("PO 制度", "PO 角色", "PO 的角色與未來"))
+    window.document.apply(ops.cluster_notes, [a.note.id, b.note.id], "兩則")
+    window.scene.clearSelection()
+    drag(qtbot, window.view, b, QPoint(0, 260))
+    assert window.document.workshop.note(b.note.id).cluster is None
+    assert next(iter(window.scene.clusters.values())).count == 1
+    assert window.document.session.undo_label() == "move", "move and leave are one step"
+    assert c.note.cluster is None
+
+
+def test_deleting_a_selected_link(qtbot, window) -> None:  # noqa: ANN001
+    link = next(iter(window.scene.links.values()))
+    window.scene.clearSelection()
+    link.setSelected(True)
+    count = len(window.scene.links)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert len(window.scene.links) == count - 1 and link.link.id not in window.scene.board.links
+
+
+def test_select_all_full_screen_and_recent_files(qtbot, window) -> None:  # noqa: ANN001
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.scene.selected_note_ids()) == len(window.scene.notes)
+    qtbot.keyClick(window.view, Qt.Key.Key_F11)
+    assert window.isFullScreen()
+    qtbot.keyClick(window.view, Qt.Key.Key_F11)
+    assert not window.isFullScreen()
+    recent = [a.text() for a in window.recent_menu.actions()]
+    assert recent[0] == str(window.document.path)
