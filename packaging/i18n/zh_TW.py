@@ -1,0 +1,189 @@
+"""Traditional Chinese (Taiwan) for pofacil's English UI strings: source text -> translation.
+
+update_translations.py copies these into assets/translations/pofacil_zh_TW.ts wherever a
+string has no finished translation yet. One dict, keyed by the exact English source, so a
+reviewer can read source and translation side by side.
+
+Conventions (terms from /work/shared/DOMAIN.md and what Taiwanese government users see in
+Windows and Office):
+- board 白板, note 便利貼, group 群組, kind 類型, workshop 工作坊, template 範本,
+  quick capture 快速記錄, projector mode 投影模式, speaker 發言者, copy (file) 複本,
+  save 儲存, undo 復原, redo 重做, read-only 唯讀.
+- Menu mnemonics in the Windows style, after the text: 檔案(&F). A "&" on a Chinese character
+  cannot be typed. The letter follows the English one except where the English menu has a
+  clash (Edit menu: &Undo / D&uplicate, &Copy / Quick &capture); there the Chinese menu
+  picks a free letter so every Alt key works.
+- The ellipsis "…" stays, after the mnemonic: 開啟(&O)….
+- {placeholders} and %1 stay verbatim; full-width punctuation （）：；「」 around them.
+"""
+
+TRANSLATIONS: dict[str, str] = {
+    # -- menus: File ---------------------------------------------------------------------
+    "&File": "檔案(&F)",
+    "&New workshop…": "新增工作坊(&N)…",
+    "&Open…": "開啟(&O)…",
+    "Open &recent": "最近開啟(&R)",
+    "Save a &copy…": "另存複本(&C)…",
+    "&Preferences…": "偏好設定(&P)…",
+    "&Quit": "結束(&Q)",
+    # -- menus: Edit ---------------------------------------------------------------------
+    "&Edit": "編輯(&E)",
+    "&Undo": "復原(&U)",
+    "&Redo": "重做(&R)",
+    "&Copy": "複製(&C)",
+    "&Paste": "貼上(&P)",
+    "D&uplicate": "再製一份(&I)",  # English clashes with &Undo on Alt+U
+    "&Delete": "刪除(&D)",
+    "&Edit note": "編輯便利貼(&E)",
+    "Select &all": "全選(&A)",
+    "&Group…": "組成群組(&G)…",
+    "U&ngroup": "解散群組(&N)",
+    "Deleted notes…": "已刪除的便利貼…",
+    "&Find…": "搜尋(&F)…",
+    "Quick &capture": "快速記錄(&Q)",  # English clashes with &Copy on Alt+C
+    # -- menus: View ---------------------------------------------------------------------
+    "&View": "檢視(&V)",
+    "&Fit to content": "顯示全部內容(&F)",
+    "Zoom &in": "放大(&I)",
+    "Zoom &out": "縮小(&O)",
+    "F&ull screen": "全螢幕(&U)",
+    "&Projector mode": "投影模式(&P)",
+    # -- menus: Board --------------------------------------------------------------------
+    "&Board": "白板(&B)",
+    "&Add board…": "新增白板(&A)…",
+    "&Rename board…": "重新命名白板(&R)…",
+    "&Delete board": "刪除白板(&D)",
+    # -- main window: status bar and messages ---------------------------------------------
+    "Read-only": "唯讀",
+    "Saved": "已儲存",
+    "NOT SAVED: save a copy elsewhere": "未儲存：請將複本另存到其他位置",
+    "The workshop file cannot be written": "無法寫入工作坊檔案",
+    # Names the menu path as the Chinese menus read: 檔案 > 另存複本.
+    "Your changes are kept in memory. Use File > Save a Copy to save them somewhere else.":
+        "您的變更暫時保留在記憶體中。請用「檔案 > 另存複本」把它們儲存到其他位置。",
+    "A workshop keeps at least one board.": "工作坊至少要保留一個白板。",
+    "Board deleted; Undo brings it back.": "白板已刪除；按「復原」可以找回來。",
+    "Changes not saved": "變更尚未儲存",
+    "The workshop file could not be written and some changes exist only in memory. "
+    "Quit anyway and lose them?":
+        "無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？",
+    "Copy saved.": "複本已儲存。",
+    # -- main window: dialogs --------------------------------------------------------------
+    "Add a board": "新增白板",
+    "Template:": "範本：",
+    "Rename board": "重新命名白板",
+    "Board name:": "白板名稱：",
+    "Group": "群組",  # dialog title and the default name of a new group
+    "Group name:": "群組名稱：",
+    "Rename group": "重新命名群組",
+    "New note": "新便利貼",  # the text of a note created by double-clicking the board
+    "paste": "貼上",  # label of the paste step
+    "Kind": "類型",  # context-menu submenu listing the note kinds
+    "New workshop": "新增工作坊",
+    "Open workshop": "開啟工作坊",
+    "Workshops (*.pofacil)": "工作坊檔案 (*.pofacil)",  # file-dialog filter: keep the pattern
+    "Title:": "標題：",
+    "Cannot create": "無法建立",
+    "Save a copy": "另存複本",
+    "Cannot save a copy": "無法另存複本",
+    "Workshop in use": "工作坊檔案使用中",
+    "Open it read-only?": "要以唯讀方式開啟嗎？",
+    "Cannot open": "無法開啟",
+    # -- find bar --------------------------------------------------------------------------
+    "Find:": "搜尋：",
+    "Find notes": "搜尋便利貼",
+    "Next": "下一個",
+    "%1 found": "找到 %1 筆",
+    # -- quick capture ---------------------------------------------------------------------
+    "Capture:": "快速記錄：",
+    'Type a point and press Enter; "Speaker: point" sets who said it':
+        "輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的",
+    "Speaker: %1": "發言者：%1",
+    # -- palette, preferences, deleted notes ----------------------------------------------
+    "Kinds": "類型",
+    "Set the kind of the selected notes and of new notes": "設定所選便利貼與新便利貼的類型",
+    "Preferences": "偏好設定",
+    "Language:": "語言：",
+    "The new language is used the next time pofacil starts.":
+        "新的語言會在下次啟動 pofacil 時生效。",
+    "Deleted notes": "已刪除的便利貼",
+    "Restore": "還原",
+    # -- errors from the core (context "errors"); {placeholders} are filled in afterwards ---
+    "{reason}": "{reason}",
+    "{source}: nothing imported, {count} bad row(s): {lines}{more}":
+        "{source}：未匯入任何內容，有 {count} 列有問題：{lines}{more}",
+    "{path} cannot be read: {reason}.": "無法讀取 {path}：{reason}。",
+    "{path} is UTF-16 text; save it as UTF-8 and import it again.":
+        "{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。",
+    "{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: CSV UTF-8) and "
+    "import it again.":
+        "{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8"
+        "（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。",
+    "{path} is not a text file.": "{path} 不是文字檔。",
+    "The header line cannot be read: {reason}.": "無法讀取標題列：{reason}。",
+    "The first line must be a header naming the columns, with a 'text' column "
+    "(known columns: {known}); found: {found}.":
+        "第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；"
+        "實際讀到：{found}。",
+    "Unknown or repeated column(s) {cols}; the known columns are {known}.":
+        "無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。",
+    "{path}: pofacil imports .csv, .txt and .md files.":
+        "{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。",
+    "{path} has no notes to import.": "{path} 裡沒有可以匯入的便利貼。",
+    "There is no board with id {id}.": "找不到 ID 為 {id} 的白板。",
+    "There is no board named {name}; the boards are: {names}.":
+        "沒有名為「{name}」的白板；現有的白板：{names}。",
+    "There is no note with id {id}.": "找不到 ID 為 {id} 的便利貼。",
+    "Board {name} still has notes.": "白板「{name}」上還有便利貼。",
+    "A cell removed from board {name} still has notes.":
+        "白板「{name}」上要移除的格子裡還有便利貼。",
+    "Unknown entity {entity}.": "無法辨識的資料類別 {entity}。",
+    "Nothing to change.": "沒有需要變更的內容。",
+    "No notes selected.": "沒有選取任何便利貼。",
+    "A note needs some text.": "便利貼需要有文字內容。",
+    "Unknown note kind {kind}.": "無法辨識的便利貼類型 {kind}。",
+    "Board {board} has no cell {cell}.": "白板「{board}」沒有「{cell}」這個格子。",
+    "Board {board} has no such cluster.": "白板「{board}」沒有這個群組。",
+    "A link needs two notes on the same board.": "連線需要同一個白板上的兩張便利貼。",
+    "A note cannot be smaller than 40 x 30.": "便利貼不能小於 40 x 30。",
+    "A link joins two different notes on the same board.":
+        "連線只能連接同一個白板上兩張不同的便利貼。",
+    "These notes are already linked.": "這兩張便利貼已經連線了。",
+    "There is already a board named {name}.": "已經有名為「{name}」的白板。",
+    "The new order must list every board once.": "新的排列順序必須列出每個白板各一次。",
+    "There is no {entity} with id {id}.": "找不到 ID 為 {id} 的 {entity}。",
+    "{path}: no such file.": "{path}：找不到這個檔案。",
+    "{path} is a folder, not a workshop file.": "{path} 是資料夾，不是工作坊檔案。",
+    "{path} is empty, not a pofacil workshop.": "{path} 是空的檔案，不是 pofacil 工作坊。",
+    "{path} is not a pofacil workshop file.": "{path} 不是 pofacil 工作坊檔案。",
+    "{path} is a database of another program, not a pofacil workshop.":
+        "{path} 是其他程式的資料庫，不是 pofacil 工作坊。",
+    "{path} was written by a newer pofacil (file format {found}, this version reads up to "
+    "{supported}); please update pofacil.":
+        "{path} 是由較新版的 pofacil 儲存的（檔案格式 {found}，此版本最多只能讀取格式 "
+        "{supported}）；請更新 pofacil。",
+    "{path} is damaged: the file is truncated ({size} of {expected} bytes).":
+        "{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。",
+    "{path} already exists; choose another name.": "{path} 已經存在；請換一個名稱。",
+    "{path} cannot be written here (read-only file or folder); open it read-only or save a "
+    "copy elsewhere.":
+        "無法在這裡寫入 {path}（檔案或資料夾是唯讀的）；請以唯讀方式開啟，"
+        "或將複本另存到其他位置。",
+    "{path} is open in another pofacil window; close it there, or open it read-only.":
+        "{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。",
+    "{path} uses an older file format; open it for writing once to upgrade it.":
+        "{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。",
+    "{path} is damaged ({reason}); 'pofacil check' lists the problems.":
+        "{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。",
+    "A copy cannot replace the open workshop itself.": "複本不能覆蓋目前開啟的這個工作坊檔案。",
+    "Could not save a copy to {path}: {reason}.": "無法將複本儲存到 {path}：{reason}。",
+    "This workshop is open read-only; nothing can be changed.":
+        "這個工作坊是以唯讀方式開啟的，無法做任何變更。",
+    "Could not write {path}: {reason}.": "無法寫入 {path}：{reason}。",
+    "{path} cannot be opened: {reason}.": "無法開啟 {path}：{reason}。",
+    "{path} is damaged: {reason}.": "{path} 已損毀：{reason}。",
+    "{path} is damaged: table {table} is missing.": "{path} 已損毀：缺少資料表 {table}。",
+    "Could not create {path}: {reason}.": "無法建立 {path}：{reason}。",
+    "Unknown template {id}; the templates are: {ids}.":
+        "無法辨識的範本 {id}；可用的範本：{ids}。",
+}
