@@ -7,9 +7,10 @@ system drops it when the process dies, so a crash never leaves a stale lock behi
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
     import msvcrt
 
     # SQLite locks bytes from 1 GiB up to 1 GiB + 512; lock a byte past them so we never

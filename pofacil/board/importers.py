@@ -125,8 +125,8 @@ def _csv_spec(values: dict[str, str], board: Board, author: str, clusters: dict[
     if values.get("cell", "").strip():
         found_cell = board.find_cell(values["cell"])
         if found_cell is None:
-            out.problems.append((line, f"unknown cell {values['cell'].strip()!r} on board "
-                                       f"{board.name}"))
+            cell_text = values["cell"].strip()
+            out.problems.append((line, f"unknown cell {cell_text!r} on board {board.name}"))
         else:
             cell = found_cell.id
     numbers: dict[str, float] = {}

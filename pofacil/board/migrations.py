@@ -31,16 +31,16 @@ TABLES: dict[str, dict[str, type]] = {
 def _v1(db: sqlite_utils.Database) -> None:
     for name, columns in TABLES.items():
         if name != "history_entities":
-            db[name].create(columns, pk="id", not_null={"id"})
+            db.table(name).create(columns, pk="id", not_null={"id"})
     # WITHOUT ROWID (which sqlite-utils cannot declare): the lookup key is the table itself,
     # not a second copy of it in an index.
     db.execute("CREATE TABLE history_entities (entity TEXT NOT NULL, history INTEGER NOT NULL, "
                "PRIMARY KEY (entity, history)) WITHOUT ROWID")
-    db["notes"].create_index(["board"])
-    db["clusters"].create_index(["board"])
-    db["links"].create_index(["board"])
-    db["history"].create_index(["board"])
-    db["history"].create_index(["state", "id"])
+    db.table("notes").create_index(["board"])
+    db.table("clusters").create_index(["board"])
+    db.table("links").create_index(["board"])
+    db.table("history").create_index(["board"])
+    db.table("history").create_index(["state", "id"])
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]

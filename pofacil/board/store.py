@@ -22,9 +22,9 @@ import sqlite_utils
 
 from .errors import (
     FileInUseError,
-    PofacilError,
     NewerFileError,
     NotAWorkshopFile,
+    PofacilError,
     ReadOnlyError,
     StorageError,
 )
@@ -192,10 +192,10 @@ class Store:
     def load(self) -> Workshop:
         """The whole workshop in memory."""
         try:
-            row = next(iter(self.db["workshop"].rows), None) or {}
+            row = next(iter(self.db.table("workshop").rows), None) or {}
             ws = Workshop(WorkshopInfo(**{k: row.get(k) or "" for k in ("title", "date", "venue")}))
             for entity in ("board", "cluster", "note", "link"):
-                for row in self.db[TABLE_OF[entity]].rows:
+                for row in self.db.table(TABLE_OF[entity]).rows:
                     ws.load(Patch(entity, row["id"], None, row))
         except (PofacilError, sqlite3.Error, KeyError, TypeError, ValueError) as exc:
             raise NotAWorkshopFile("{path} is damaged ({reason}); 'pofacil check' lists the "
@@ -215,7 +215,7 @@ class Store:
         return [_entry(r) for r in self.db.query(sql + " ORDER BY id", params)]
 
     def entry(self, history_id: int) -> HistoryEntry:
-        return _entry(self.db["history"].get(history_id))
+        return _entry(self.db.table("history").get(history_id))
 
     def last(self, state: str) -> int | None:
         """The newest 'done' line (what undo reverts) or the oldest 'undone' (what redo redoes)."""
@@ -234,11 +234,12 @@ class Store:
             self.db.execute(
                 "UPDATE history SET state = 'dropped' WHERE state = 'undone'"
             )
-            history_id = self.db["history"].insert({
+            history_id = self.db.table("history").insert({
                 "at": now(), "actor": actor, "board": change.board, "label": change.label,
                 "patches": _pack(compact),
                 "state": "done", "state_at": None, "state_by": None,
             }).last_pk
+            assert history_id is not None
             # Plain executemany: sqlite-utils' per-row checks cost more than the write itself
             # for a 500-note gesture.
             self.db.conn.executemany(
@@ -250,7 +251,7 @@ class Store:
         """Write the rows of an undo or redo and flip its history line, in one transaction."""
         with self._writing():
             self._write_rows([p.compact() for p in patches])
-            self.db["history"].update(
+            self.db.table("history").update(
                 history_id, {"state": state, "state_at": now(), "state_by": actor}
             )
 
@@ -319,7 +320,7 @@ class Store:
             self.db.execute(f"DELETE FROM [{table}] WHERE id IN ({', '.join('?' * len(ids))})",
                             ids)
         for table, rows in inserts.items():
-            self.db[table].insert_all(rows.values(), replace=True)
+            self.db.table(table).insert_all(rows.values(), replace=True)
         for (table, columns), values in updates.items():
             # sqlite-utils updates one row per call; a gesture's updates share their columns,
             # so they go to SQLite as one prepared statement on sqlite-utils' connection.
@@ -332,10 +333,10 @@ class Store:
         problems = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()
                     if r[0] != "ok"]
         for table, columns in TABLES.items():
-            if not self.db[table].exists():
+            if not self.db.table(table).exists():
                 problems.append(f"table {table} is missing")
                 continue
-            missing = set(columns) - {c.name for c in self.db[table].columns}
+            missing = set(columns) - {c.name for c in self.db.table(table).columns}
             if missing:
                 problems.append(f"table {table} lacks columns {', '.join(sorted(missing))}")
         if problems:
@@ -356,7 +357,7 @@ class Store:
             count = self.db.execute(sql).fetchone()[0]
             if count:
                 problems.append(f"{count} {what}")
-        for board in self.db["boards"].rows:
+        for board in self.db.table("boards").rows:
             cells = {c["id"] for c in json.loads(board["cells"] or "[]")}
             bad = self.db.execute(
                 "SELECT COUNT(*) FROM notes WHERE board = ? AND cell IS NOT NULL", [board["id"]]
@@ -388,7 +389,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
 def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
     try:
         result = db.execute("PRAGMA quick_check").fetchone()[0]
-        missing = [t for t in TABLES if not db[t].exists()]
+        missing = [t for t in TABLES if not db.table(t).exists()]
     except sqlite3.DatabaseError as exc:
         raise NotAWorkshopFile("{path} is damaged: {reason}.",
                                path=str(path), reason=str(exc)) from None
@@ -414,7 +415,7 @@ def _write_new(path: Path, rows: dict[str, list[dict]]) -> None:
             migrate(db)
             with db.atomic():
                 for entity, table in TABLE_OF.items():
-                    db[table].insert_all(rows.get(entity, []), replace=True)
+                    db.table(table).insert_all(rows.get(entity, []), replace=True)
             db.conn.execute("PRAGMA journal_mode=DELETE")
         finally:
             db.conn.close()

@@ -198,11 +198,11 @@ class MainWindow(QMainWindow):
         return self.scene.board_id if self.scene else None
 
     def _tab_changed(self, index: int) -> None:
-        if self.scene is not None and 0 <= index < len(self._board_ids):
-            if self._board_ids[index] != self.scene.board_id:
-                self.scene.set_board(self._board_ids[index])
-                self._last_captured = None
-                self.view.fit()
+        if (self.scene is not None and 0 <= index < len(self._board_ids)
+                and self._board_ids[index] != self.scene.board_id):
+            self.scene.set_board(self._board_ids[index])
+            self._last_captured = None
+            self.view.fit()
 
     def _tab_moved(self, _from: int, _to: int) -> None:
         assert self.document is not None
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
                 if nid in scene.notes:
                     scene.notes[nid].setSelected(True)
 
-    def _dropped(self, mime, pos: QPointF) -> None:  # noqa: ANN001 - QMimeData
+    def _dropped(self, mime, pos: QPointF) -> None:
         doc, scene = self.document, self.scene
         if doc is None or scene is None or scene.board_id is None:
             return
@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(f"{scale * 100:.0f}%")
 
-    def _context_menu(self, pos) -> None:  # noqa: ANN001 - QPoint
+    def _context_menu(self, pos) -> None:
         assert self.scene is not None
         item = self.view.itemAt(pos)
         if isinstance(item, NoteItem) and not item.isSelected():
@@ -560,7 +560,7 @@ class MainWindow(QMainWindow):
         menu.exec(self.view.mapToGlobal(pos))
 
     # -- actions -------------------------------------------------------------------------
-    def _action(self, menu: QMenu, text: str, slot, *keys: QKeySequence | str) -> QAction:  # noqa: ANN001
+    def _action(self, menu: QMenu, text: str, slot, *keys: QKeySequence | str) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])

@@ -68,20 +68,20 @@ class BoardScene(QGraphicsScene):
         self.document.workshop.changed.disconnect(self._on_patch)
         self.clear_board()
 
-    def _add_note_item(self, note) -> NoteItem:  # noqa: ANN001 - a model Note
+    def _add_note_item(self, note) -> NoteItem:
         item = NoteItem(note)
         item.min_text_px = self.min_text_px
         self.notes[note.id] = item
         self.addItem(item)
         return item
 
-    def _add_cluster_item(self, cluster) -> None:  # noqa: ANN001 - a model Cluster
+    def _add_cluster_item(self, cluster) -> None:
         item = ClusterItem(cluster)
         self.clusters[cluster.id] = item
         self.addItem(item)
         self._fit_cluster(cluster.id)
 
-    def _add_link_item(self, link) -> None:  # noqa: ANN001 - a model Link
+    def _add_link_item(self, link) -> None:
         item = LinkItem(link)
         self.links[link.id] = item
         self.addItem(item)
@@ -247,9 +247,9 @@ class BoardScene(QGraphicsScene):
             self._commit_drag(start)
 
     def finish_resize(self, item: NoteItem, w: float, h: float) -> None:
-        if (w, h) != (item.note.w, item.note.h):
-            if self.document.apply(ops.resize_note, item.note.id, w, h) is None:
-                self._restore_from_model()
+        changed = (w, h) != (item.note.w, item.note.h)
+        if changed and self.document.apply(ops.resize_note, item.note.id, w, h) is None:
+            self._restore_from_model()
 
     def finish_edit(self, item: NoteItem, text: str) -> None:
         self.document.apply(ops.edit_text, item.note.id, text)
