@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../pofacil/ui/main_window.py" line="53"/>
-        <source>Workshop in use</source>
-        <translation>工作坊檔案使用中</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/ui/main_window.py" line="54"/>
-        <source>Open it read-only?</source>
-        <translation>要以唯讀方式開啟嗎？</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/ui/main_window.py" line="59"/>
-        <location filename="../../pofacil/ui/main_window.py" line="61"/>
-        <source>Cannot open</source>
-        <translation>無法開啟</translation>
-    </message>
-</context>
-<context>
     <name>CaptureBar</name>
     <message>
         <location filename="../../pofacil/ui/capture.py" line="33"/>
@@ -134,9 +115,19 @@
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="360"/>
-        <source>paste</source>
-        <translation>貼上</translation>
+        <location filename="../../pofacil/ui/main_window.py" line="47"/>
+        <source>Cannot open</source>
+        <translation>無法開啟</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="52"/>
+        <source>Workshop in use</source>
+        <translation>工作坊檔案使用中</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="54"/>
+        <source>Open it read-only?</source>
+        <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
         <location filename="../../pofacil/ui/main_window.py" line="409"/>
@@ -401,6 +392,14 @@
         <location filename="../../pofacil/ui/dialogs.py" line="83"/>
         <source>The new language is used the next time pofacil starts.</source>
         <translation>新的語言會在下次啟動 pofacil 時生效。</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../pofacil/ui/app.py" line="25"/>
+        <source>sample workshop</source>
+        <translation>範例工作坊</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,6 @@ TRANSLATIONS: dict[str, str] = {
     "Group name:": "群組名稱：",
     "Rename group": "重新命名群組",
     "New note": "新便利貼",  # the text of a note created by double-clicking the board
-    "paste": "貼上",  # label of the paste step
     "Kind": "類型",  # context-menu submenu listing the note kinds
     "New workshop": "新增工作坊",
     "Open workshop": "開啟工作坊",
@@ -186,4 +185,6 @@ TRANSLATIONS: dict[str, str] = {
     "Could not create {path}: {reason}.": "無法建立 {path}：{reason}。",
     "Unknown template {id}; the templates are: {ids}.":
         "無法辨識的範本 {id}；可用的範本：{ids}。",
+    # -- starting the app ------------------------------------------------------------------
+    "sample workshop": "範例工作坊",
 }

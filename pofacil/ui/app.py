@@ -6,7 +6,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from pofacil.board.sample import write_sample
@@ -22,7 +22,13 @@ def sample_copy() -> Path:
     folder = Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation)) / "samples"
     folder.mkdir(parents=True, exist_ok=True)
-    return write_sample(folder / f"sample-{datetime.now():%Y%m%d-%H%M%S-%f}.pofacil")
+    stem = QCoreApplication.translate("app", "sample workshop")
+    path = folder / f"{stem} {datetime.now():%Y-%m-%d %H%M}.pofacil"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem} {datetime.now():%Y-%m-%d %H%M} ({number}).pofacil"
+        number += 1
+    return write_sample(path)
 
 
 def create_app() -> QApplication:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 HANDLE = 14.0  # px in scene units: the resize corner and the link knob
 MAX_TEXT_PX = 22
 MIN_TEXT_PX = 9
-AUTHOR_PX = 11
+AUTHOR_PX = 12
 PADDING = 8.0
 
 
@@ -182,7 +182,7 @@ class NoteItem(QGraphicsItem):
             painter.restore()
         if self.note.author:
             painter.setFont(_font(max(AUTHOR_PX, self.min_text_px * 2 // 3)))
-            painter.setPen(QColor("#444444"))
+            painter.setPen(QColor("#1A1A1A"))  # readable on every kind's color, even brown
             painter.drawText(rect.adjusted(PADDING, 0, -PADDING, -4),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                              self.note.author)
@@ -354,8 +354,12 @@ class LinkItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
     def set_ends(self, a: NoteItem, b: NoteItem) -> None:
-        start = a.pos() + a.note_rect().center()
-        end = b.pos() + b.note_rect().center()
+        """From the edge of one note to the edge of the other, so the arrowhead shows."""
+        rect_a = a.note_rect().translated(a.pos())
+        rect_b = b.note_rect().translated(b.pos())
+        centers = QLineF(rect_a.center(), rect_b.center())
+        start = _edge_crossing(rect_a, centers) or centers.p1()
+        end = _edge_crossing(rect_b, centers) or centers.p2()
         line = QLineF(start, end)
         if line != self._line:
             self.prepareGeometryChange()
@@ -379,10 +383,20 @@ class LinkItem(QGraphicsItem):
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawLine(self._line)
-        if self.link.kind == "child" and self._line.length() > 1:
-            mid = self._line.pointAt(0.5)
+        if self.link.kind == "child" and self._line.length() > 14:
+            tip = self._line.p2()
             unit = self._line.unitVector()
-            d = QPointF(unit.dx(), unit.dy()) * 10
-            n = QPointF(-d.y(), d.x()) * 0.6
+            d = QPointF(unit.dx(), unit.dy()) * 12
+            n = QPointF(-d.y(), d.x()) * 0.5
             painter.setBrush(QBrush(color))
-            painter.drawPolygon([mid + d, mid - d + n, mid - d - n])
+            painter.drawPolygon([tip, tip - d + n, tip - d - n])
+
+
+def _edge_crossing(rect: QRectF, line: QLineF) -> QPointF | None:
+    """Where ``line`` crosses the border of ``rect`` (None when it does not)."""
+    corners = [rect.topLeft(), rect.topRight(), rect.bottomRight(), rect.bottomLeft()]
+    for i in range(4):
+        kind, point = line.intersects(QLineF(corners[i], corners[(i + 1) % 4]))
+        if kind == QLineF.IntersectionType.BoundedIntersection:
+            return point
+    return None

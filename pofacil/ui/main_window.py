@@ -44,21 +44,21 @@ CAPTURE_COLUMNS = 6
 
 def open_session(parent: QWidget | None, path: Path) -> Session | None:
     """Open a workshop, offering read-only when another pofacil has it; None after telling why."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
-
+    cannot_open = QCoreApplication.translate("MainWindow", "Cannot open")
     try:
         return Session.open(path)
     except FileInUseError as exc:
-        answer = QMessageBox.question(parent, tr("Workshop in use"),
-                                      translate_error(exc) + "\n\n" + tr("Open it read-only?"))
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("MainWindow", "Workshop in use"),
+            translate_error(exc) + "\n\n"
+            + QCoreApplication.translate("MainWindow", "Open it read-only?"))
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 return Session.open(path, read_only=True)
             except PofacilError as again:
-                QMessageBox.warning(parent, tr("Cannot open"), translate_error(again))
+                QMessageBox.warning(parent, cannot_open, translate_error(again))
     except PofacilError as exc:
-        QMessageBox.warning(parent, tr("Cannot open"), translate_error(exc))
+        QMessageBox.warning(parent, cannot_open, translate_error(exc))
     return None
 
 
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         if doc.session.read_only:
             state, color = self.tr("Read-only"), "#868E96"
         elif doc.saved:
-            state, color = self.tr("Saved"), "#2B8A3E"
+            state, color = self.tr("Saved"), "#1B5E20"
         else:
             state, color = self.tr("NOT SAVED: save a copy elsewhere"), "#C92A2A"
         self.saved_label.setText(f"<b style='color:{color}'>{state}</b> · {doc.path.name}")
@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def paste(self) -> None:
         self._add_specs(specs_from_mime(QGuiApplication.clipboard().mimeData(),
-                                        self._paste_point()), self.tr("paste"))
+                                        self._paste_point()))
 
     def duplicate_selected(self) -> None:
         if self.scene is None or self.scene.board is None:
@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
         notes = [self.scene.board.notes[i] for i in self.scene.selected_note_ids()]
         if notes:
             at = QPointF(min(n.x for n in notes) + 30, min(n.y for n in notes) + 30)
-            self._add_specs(specs_from_mime(notes_to_mime(notes), at), "duplicate")
+            self._add_specs(specs_from_mime(notes_to_mime(notes), at))
 
     def _paste_point(self) -> QPointF:
         pos = self.view.mapToScene(self.view.mapFromGlobal(self.cursor().pos()))
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
             pos = self.view.mapToScene(self.view.viewport().rect().center())
         return pos
 
-    def _add_specs(self, specs: list[ops.NoteSpec], label: str) -> None:
+    def _add_specs(self, specs: list[ops.NoteSpec]) -> None:
         doc, scene = self.document, self.scene
         if not specs or doc is None or scene is None or scene.board_id is None:
             return
@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
             return
         files = dropped_files(mime)
         if not files:
-            self._add_specs(specs_from_mime(mime, pos), "drop")
+            self._add_specs(specs_from_mime(mime, pos))
             return
         for path in files:
             doc.apply(import_change, scene.board_id, path, "", (pos.x(), pos.y()))
@@ -656,8 +656,10 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        if self.scene is not None:
-            self.scene.detach()
+        # Closing twice (a test harness, or quit during close) must not detach twice.
+        scene, self.scene, self.document = self.scene, None, None
+        if scene is not None:
+            scene.detach()
         if doc is not None:
             doc.close()
         event.accept()
