@@ -19,7 +19,8 @@ TABLES: dict[str, dict[str, type]] = {
                "deleted": bool},
     "notes": {"id": str, "board": str, "text": str, "kind": str, "x": float, "y": float,
               "w": float, "h": float, "cell": str, "cluster": str, "author": str,
-              "created": str, "updated": str, "deleted": bool, "votes": int},
+              "created": str, "updated": str, "deleted": bool, "votes": int, "origin": str,
+              "collapsed": bool},
     "clusters": {"id": str, "board": str, "name": str, "color": str},
     "links": {"id": str, "board": str, "source": str, "target": str, "kind": str},
     "history": {"id": int, "at": str, "actor": str, "board": str, "label": str, "patches": bytes,
@@ -29,6 +30,8 @@ TABLES: dict[str, dict[str, type]] = {
 
 
 def _v1(db: sqlite_utils.Database) -> None:
+    # A new file is created straight at the current schema (TABLES); the later steps only
+    # add what a file written by an older pofacil lacks, so each checks before it adds.
     for name, columns in TABLES.items():
         if name != "history_entities":
             db.table(name).create(columns, pk="id", not_null={"id"})
@@ -43,7 +46,16 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("history").create_index(["state", "id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """Provenance of copied notes and folded mind-map branches (the templates issue)."""
+    notes = db.table("notes")
+    if "origin" not in notes.columns_dict:
+        notes.add_column("origin", str)
+    if "collapsed" not in notes.columns_dict:
+        notes.add_column("collapsed", int, not_null_default=0)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

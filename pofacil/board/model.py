@@ -45,6 +45,8 @@ class Note:
     updated: str = ""
     deleted: bool = False
     votes: int = 0
+    origin: str | None = None  # the note this one was copied from (sorting, breakouts)
+    collapsed: bool = False  # a mind-map branch folded away under this note
 
 
 @dataclass
@@ -230,6 +232,7 @@ def _from_row(entity: str, row: Row) -> Note | Cluster | Link | Board | Workshop
         # SQLite hands back 0/1 and ints for REAL columns; keep the model's types exact so
         # a reopened workshop compares equal to the one in memory.
         obj.deleted = bool(obj.deleted)
+        obj.collapsed = bool(obj.collapsed)
         obj.x, obj.y, obj.w, obj.h = float(obj.x), float(obj.y), float(obj.w), float(obj.h)
         obj.votes = int(obj.votes)
     return obj

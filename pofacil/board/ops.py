@@ -17,6 +17,7 @@ from .model import LINK_KINDS, Board, Cluster, Link, Note, Patch, Workshop, to_r
 from .templates import build_cells, get_template
 
 CLUSTER_COLORS = ("#5C7CFA", "#F76707", "#2B8A3E", "#C2255C", "#1098AD", "#7048E8")
+NOTE_GAP = (180.0, 120.0)  # where new notes go in rows: a note's size plus a gap
 
 
 @dataclass
@@ -128,8 +129,8 @@ def add_notes(
             board=board.id,
             text=_check_text(spec.text),
             kind=_check_kind(kind),
-            x=float(spec.x) if spec.x is not None else start_x + (i % 8) * 180.0,
-            y=float(spec.y) if spec.y is not None else start_y + (i // 8) * 120.0,
+            x=float(spec.x) if spec.x is not None else start_x + (i % 8) * NOTE_GAP[0],
+            y=float(spec.y) if spec.y is not None else start_y + (i // 8) * NOTE_GAP[1],
             cell=spec.cell,
             cluster=spec.cluster,
             author=spec.author.strip(),
@@ -174,23 +175,30 @@ def set_author(ws: Workshop, note_id: str, author: str) -> Change:
 
 
 def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
-               clusters: Mapping[str, str | None] | None = None) -> Change:
+               clusters: Mapping[str, str | None] | None = None,
+               cells: Mapping[str, str | None] | None = None) -> Change:
     """Move many notes as one step (a drag of a selection).
 
-    ``clusters`` gives the notes the drag carried into (or out of) a cluster, so dropping a
-    note on a frame is still one step; a cluster the drag emptied goes in the same step.
+    ``clusters`` and ``cells`` give the notes the drag carried into (or out of) a cluster or a
+    grid cell, so a drop is still one step; a note dropped in a cell whose column has a kind
+    takes that kind; a cluster the drag emptied goes in the same step.
     """
     notes = _notes(ws, positions)
     board = ws.board(notes[0].board)
     clusters = clusters or {}
+    cells = cells or {}
     for target in set(clusters.values()) - {None}:
         if target not in board.clusters:
             raise ModelError("Board {board} has no such cluster.", board=board.name)
-    patches: list[Patch | None] = [
-        _update(n, x=float(positions[n.id][0]), y=float(positions[n.id][1]),
-                cluster=clusters.get(n.id, n.cluster))
-        for n in notes
-    ]
+    for cell_id in set(cells.values()) - {None}:
+        _check_cell(board, cell_id)
+    patches: list[Patch | None] = []
+    for n in notes:
+        cell = cells.get(n.id, n.cell)
+        target = board.cell(cell) if cell and n.id in cells else None
+        kind = target.kind if target is not None and target.kind else n.kind
+        patches.append(_update(n, x=float(positions[n.id][0]), y=float(positions[n.id][1]),
+                               cluster=clusters.get(n.id, n.cluster), cell=cell, kind=kind))
     leaving = {n.id for n in notes if clusters.get(n.id, n.cluster) != n.cluster}
     patches += _drop_emptied_clusters(board, leaving, keep=clusters.values()) if leaving else []
     return _change("move", board.id, patches)
@@ -213,7 +221,10 @@ def assign_cell(ws: Workshop, note_ids: Iterable[str], cell: str | None) -> Chan
     notes = _notes(ws, note_ids)
     board = ws.board(notes[0].board)
     _check_cell(board, cell)
-    return _change("move to cell", board.id, [_update(n, cell=cell) for n in notes])
+    target = board.cell(cell) if cell else None
+    patches = [_update(n, cell=cell, kind=target.kind if target and target.kind else n.kind)
+               for n in notes]
+    return _change("move to cell", board.id, patches)
 
 
 def cluster_notes(ws: Workshop, note_ids: Iterable[str], name: str) -> Change:
@@ -310,7 +321,14 @@ def add_board(ws: Workshop, template_id: str, name: str | None = None,
         raise ModelError("There is already a board named {name}.", name=name)
     position = max((b.position for b in ws.boards.values()), default=-1) + 1
     board = Board(new_id(), _check_text(name), template.id, position, build_cells(template))
-    change = _change("add board", board.id, [Patch("board", board.id, None, to_row(board))])
+    patches = [Patch("board", board.id, None, to_row(board))]
+    if template.center:
+        # A mind map starts from its central topic, placed where the view opens.
+        stamp = now()
+        center = Note(new_id(), board.id, template.center.get(language) or template.center["zh"],
+                      "idea", 400.0, 300.0, created=stamp, updated=stamp)
+        patches.append(Patch("note", center.id, None, to_row(center)))
+    change = _change("add board", board.id, patches)
     change.subjects = [board.id]
     return change
 

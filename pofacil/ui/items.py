@@ -112,6 +112,7 @@ class NoteItem(QGraphicsItem):
         super().__init__()
         self.note = note
         self.highlighted = False
+        self.hidden_below = 0  # notes folded away under this one in a mind map
         self.min_text_px = MIN_TEXT_PX
         self.editor: NoteEditor | None = None
         self._gesture: str | None = None  # "resize" or "link" while a handle is dragged
@@ -131,14 +132,12 @@ class NoteItem(QGraphicsItem):
         if (note.w, note.h) != self._size:
             self.prepareGeometryChange()
             self._size = (note.w, note.h)
-        self.note = note
-        if self.pos() != QPointF(note.x, note.y):
-            self.setPos(note.x, note.y)
+        self.note = note  # the scene places the item: a note in a grid cell flows in its cell
         self.update()
 
     def boundingRect(self) -> QRectF:
         w, h = self._size
-        return QRectF(-2, -2, w + HANDLE / 2 + 6, h + 8)
+        return QRectF(-2, -12, w + HANDLE / 2 + 8, h + 20)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -186,6 +185,13 @@ class NoteItem(QGraphicsItem):
             painter.drawText(rect.adjusted(PADDING, 0, -PADDING, -4),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                              self.note.author)
+        if self.hidden_below:
+            painter.setFont(_font(13))
+            badge = QRectF(w - 34, -10, 40, 22)
+            painter.setPen(QPen(QColor("#1C3FAA"), 1.5))
+            painter.setBrush(QColor("#FFFFFF"))
+            painter.drawRoundedRect(badge, 10, 10)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{self.hidden_below}")
         if selected:
             painter.setPen(QPen(QColor("#1C3FAA"), 1.5))
             painter.setBrush(QColor("#FFFFFF"))

@@ -6,11 +6,21 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
+import networkx as nx
+
 from pofacil.board import ops
+from pofacil.board.grid import GridGeometry, grid_layout
 from pofacil.board.model import Board, Patch
+from pofacil.board.templates import cell_columns
 
 from .document import Document
+from .grid_item import GridItem
 from .items import ClusterItem, LinkItem, NoteItem
+
+
+def _child_graph(board: Board) -> nx.DiGraph:
+    """The mind-map tree: the board graph's child edges only."""
+    return nx.DiGraph([(u, v) for u, v, t in board.graph.edges(data="type") if t == "child"])
 
 
 class BoardScene(QGraphicsScene):
@@ -18,6 +28,7 @@ class BoardScene(QGraphicsScene):
 
     rename_cluster_requested = Signal(str)
     empty_double_clicked = Signal(QPointF)
+    relabel_requested = Signal(str, str)  # a grid header: axis, key
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -27,6 +38,9 @@ class BoardScene(QGraphicsScene):
         self.clusters: dict[str, ClusterItem] = {}
         self.links: dict[str, LinkItem] = {}
         self.min_text_px = 0
+        self.language = "zh"
+        self.grid_item: GridItem | None = None
+        self.geometry: GridGeometry | None = None
         self._drag_start: dict[str, QPointF] = {}
         self._frames_at_press: dict[str, QRectF] = {}
         self._link_line: QGraphicsLineItem | None = None
@@ -52,6 +66,51 @@ class BoardScene(QGraphicsScene):
             self._add_cluster_item(cluster)
         for link in board.links.values():
             self._add_link_item(link)
+        if board.cells:
+            self.grid_item = GridItem()
+            self.grid_item.language = self.language
+            self.grid_item.relabel_requested.connect(self.relabel_requested)
+            self.addItem(self.grid_item)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Put cell notes in their slots and fold collapsed branches: both derive from the model."""
+        board = self.board
+        if board is None:
+            return
+        if self.grid_item is not None:
+            self.geometry = grid_layout(board, cell_columns(board))
+            self.grid_item.set_geometry(board, self.geometry)
+        hidden: set[str] = set()
+        for item in self.notes.values():
+            note = item.note
+            below: set[str] = set()
+            if note.collapsed:
+                below = {n for n in nx.descendants(_child_graph(board), note.id)
+                         if n in self.notes}
+                hidden |= below
+            if item.hidden_below != len(below):
+                item.hidden_below = len(below)
+                item.update()
+        for nid, item in self.notes.items():
+            item.setVisible(nid not in hidden)
+            self._place(item)
+        for cid in self.clusters:
+            self._fit_cluster(cid)
+        for link in self.links.values():
+            self._place_link(link)
+
+    def _place(self, item: NoteItem) -> None:
+        note = item.note
+        slot = self.geometry.notes.get(note.id) if self.geometry and note.cell else None
+        pos = QPointF(*slot) if slot else QPointF(note.x, note.y)
+        if item.pos() != pos:
+            item.setPos(pos)
+
+    def set_heat(self, on: bool) -> None:
+        if self.grid_item is not None:
+            self.grid_item.heat = on
+            self.grid_item.update()
 
     def clear_board(self) -> None:
         for item in list(self.notes.values()):
@@ -62,6 +121,8 @@ class BoardScene(QGraphicsScene):
         self.clusters.clear()
         self.links.clear()
         self._link_line = None
+        self.grid_item = None
+        self.geometry = None
 
     def detach(self) -> None:
         """Stop following the model: the scene is about to go away."""
@@ -94,15 +155,19 @@ class BoardScene(QGraphicsScene):
             return
         row = patch.after or patch.before or {}
         if patch.entity == "board":
+            if patch.id == self.board_id and (patch.before or {}).get("cells") != row.get("cells"):
+                self._arrange()
             return
         if row.get("board") != self.board_id:
             return
         if patch.entity == "note":
             self._note_changed(patch.id, patch.before, patch.after)
+            self._arrange()
         elif patch.entity == "cluster":
             self._cluster_changed(patch.id)
         elif patch.entity == "link":
             self._link_changed(patch.id)
+            self._arrange()
 
     def _note_changed(self, note_id: str, before: dict | None, after: dict | None) -> None:
         board = self.board
@@ -117,6 +182,7 @@ class BoardScene(QGraphicsScene):
             self._add_note_item(note)
         else:
             item.set_note(note)
+            self._place(item)
         for cid in {(before or {}).get("cluster"), (after or {}).get("cluster")} - {None}:
             self._fit_cluster(cid)  # type: ignore[arg-type]
         for link in self.links.values():
@@ -156,9 +222,10 @@ class BoardScene(QGraphicsScene):
 
     def _place_link(self, item: LinkItem) -> None:
         a, b = self.notes.get(item.link.source), self.notes.get(item.link.target)
-        item.setVisible(a is not None and b is not None)
-        if a is not None and b is not None:
-            item.set_ends(a, b)
+        shown = a is not None and b is not None and a.isVisible() and b.isVisible()
+        item.setVisible(shown)
+        if shown:
+            item.set_ends(a, b)  # type: ignore[arg-type]
 
     def note_geometry_changed(self, item: NoteItem) -> None:
         """A note item moved or resized on screen (mid-drag): frames and links follow."""
@@ -186,7 +253,10 @@ class BoardScene(QGraphicsScene):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         transform = self.views()[0].transform() if self.views() else QTransform()
-        if self.itemAt(event.scenePos(), transform) is None:
+        hit = self.itemAt(event.scenePos(), transform)
+        on_cell = hit is self.grid_item and self.grid_item is not None and (
+            self.grid_item.header_at(event.scenePos().x(), event.scenePos().y()) is None)
+        if hit is None or on_cell:
             self.empty_double_clicked.emit(event.scenePos())
             return
         super().mouseDoubleClickEvent(event)
@@ -197,10 +267,28 @@ class BoardScene(QGraphicsScene):
         if not moved:
             return
         clusters = self._cluster_drops(moved)
+        cells = self._cell_drops(moved)
         change = self.document.apply(
-            ops.move_notes, {nid: (p.x(), p.y()) for nid, p in moved.items()}, clusters)
+            ops.move_notes, {nid: (p.x(), p.y()) for nid, p in moved.items()}, clusters, cells)
         if change is None:
             self._restore_from_model()
+        self._arrange()  # a note dragged within its own cell goes back to its slot
+
+    def cell_at(self, pos: QPointF) -> str | None:
+        return self.geometry.cell_at(pos.x(), pos.y()) if self.geometry else None
+
+    def _cell_drops(self, moved: dict[str, QPointF]) -> dict[str, str | None]:
+        """The grid cell under each dropped note's center (None: dropped off the grid)."""
+        if self.geometry is None:
+            return {}
+        out: dict[str, str | None] = {}
+        for nid, pos in moved.items():
+            item = self.notes[nid]
+            center = pos + item.note_rect().center()
+            cell = self.cell_at(center)
+            if cell != item.note.cell:
+                out[nid] = cell
+        return out
 
     def _cluster_drops(self, moved: dict[str, QPointF]) -> dict[str, str | None]:
         """Which frame, as it was when the drag began, each dropped note's center is in."""
@@ -227,6 +315,7 @@ class BoardScene(QGraphicsScene):
         for nid, item in self.notes.items():
             if nid in board.notes:
                 item.set_note(board.notes[nid])
+                self._place(item)
                 self.note_geometry_changed(item)
 
     def begin_cluster_drag(self, item: ClusterItem) -> None:

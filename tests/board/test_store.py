@@ -244,3 +244,23 @@ def test_check_finds_damage(tmp_path: Path) -> None:
         store.close()
     assert "1 notes on a missing board" in problems
     assert "1 notes in a missing group" in problems
+
+
+def test_a_version_1_file_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = write_sample(tmp_path / "old.pofacil")
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE notes DROP COLUMN origin")
+    conn.execute("ALTER TABLE notes DROP COLUMN collapsed")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ReadOnlyError, match="older file format"):
+        Store.open(path, read_only=True)
+    session = Session.open(path)
+    try:
+        assert session.store.check() == []
+        notes = [n for b in session.workshop.boards.values() for n in b.notes.values()]
+        assert len(notes) == 28 and all(n.origin is None and not n.collapsed for n in notes)
+        assert session.store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    finally:
+        session.close()

@@ -1,0 +1,183 @@
+"""Operations on a board's structure and across boards: grid rows and labels, copies with
+provenance, breakouts, needs from hopes and fears, and mind-map branches.
+
+Each returns one :class:`~pofacil.board.ops.Change`, one undo step, like those in ``ops``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from .errors import ModelError
+from .kinds import KIND_BY_ID
+from .model import Board, Cell, Link, Note, Patch, Workshop, to_row
+from .ops import NOTE_GAP, Change, _change, _check_text, _notes, _update, add_board, new_id, now
+from .templates import build_cells, get_template
+
+
+def _with_cells(board: Board, cells: Iterable[Cell]) -> Patch:
+    before = to_row(board)
+    after = to_row(dataclasses.replace(board, cells=tuple(cells)))
+    return Patch("board", board.id, before, after)
+
+
+def add_row(ws: Workshop, board_id: str) -> Change:
+    """A new row at the bottom of a grid whose template lets users add rows (concept sheet)."""
+    board = ws.board(board_id)
+    template = get_template(board.template)
+    if not template.user_rows or not board.cells:
+        raise ModelError("Rows cannot be added to board {name}.", name=board.name)
+    row_ids = list(dict.fromkeys(c.id.partition("/")[0] for c in board.cells))
+    number = len(row_ids) + 1
+    while f"r{number}" in row_ids:
+        number += 1
+    columns = list(dict.fromkeys(c.id.partition("/")[2] for c in board.cells))
+    first = {c.id.partition("/")[2]: c for c in board.cells}
+    new = [Cell(f"r{number}/{col}", template.user_rows["zh"].format(n=number),
+                first[col].column, template.user_rows["en"].format(n=number),
+                first[col].column_en, kind=first[col].kind) for col in columns]
+    return _change("add row", board.id, [_with_cells(board, list(board.cells) + new)])
+
+
+def relabel(ws: Workshop, board_id: str, axis: str, key: str, zh: str,
+            en: str | None = None) -> Change:
+    """Rename a row (by row id), a column (by column id) or a row group (by its Chinese label).
+
+    Other workshops reuse a table for other topics, so labels belong to the board.
+    """
+    board = ws.board(board_id)
+    zh = _check_text(zh)
+    cells = []
+    found = False
+    for cell in board.cells:
+        row_id, _, column_id = cell.id.partition("/")
+        if axis == "row" and row_id == key:
+            cell = dataclasses.replace(cell, row=zh, row_en=en if en is not None else cell.row_en)
+        elif axis == "column" and column_id == key:
+            cell = dataclasses.replace(cell, column=zh,
+                                       column_en=en if en is not None else cell.column_en)
+        elif axis == "group" and cell.group == key:
+            cell = dataclasses.replace(cell, group=zh,
+                                       group_en=en if en is not None else cell.group_en)
+        else:
+            cells.append(cell)
+            continue
+        found = True
+        cells.append(cell)
+    if not found:
+        raise ModelError("Board {name} has no such row or column.", name=board.name)
+    return _change("rename label", board.id, [_with_cells(board, cells)])
+
+
+def _copies(ws: Workshop, notes: list[Note], board: Board, cell: str | None,
+            origin_xy: tuple[float, float]) -> list[Patch]:
+    """New notes on ``board`` that remember which note and speaker they came from."""
+    target = board.cell(cell) if cell else None
+    stamp = now()
+    patches = []
+    for i, note in enumerate(notes):
+        copy = dataclasses.replace(
+            note, id=new_id(), board=board.id, cell=cell, cluster=None, deleted=False,
+            kind=target.kind if target and target.kind else note.kind,
+            x=origin_xy[0] + (i % 6) * NOTE_GAP[0], y=origin_xy[1] + (i // 6) * NOTE_GAP[1],
+            created=stamp, updated=stamp, collapsed=False, origin=note.origin or note.id)
+        patches.append(Patch("note", copy.id, None, to_row(copy)))
+    return patches
+
+
+def copy_notes(ws: Workshop, note_ids: Iterable[str], board_id: str,
+               cell: str | None = None) -> Change:
+    """Sort notes onto another board (a mind map's notes into the table): copies with provenance."""
+    notes = _notes(ws, note_ids)
+    board = ws.board(board_id)
+    if cell is not None and board.cell(cell) is None:
+        raise ModelError("Board {board} has no cell {cell}.", board=board.name, cell=cell)
+    bottom = max((n.y + n.h for n in board.live_notes() if n.cell is None), default=0.0)
+    change = _change("copy to board", board.id, _copies(ws, notes, board, cell, (40.0, bottom + 40)))
+    change.subjects = [p.id for p in change.patches]
+    return change
+
+
+def send_to_breakout(ws: Workshop, board_id: str, cell_ids: Iterable[str],
+                     language: str = "zh") -> Change:
+    """One concept-sheet board per chosen cell, its notes copied into the problem column."""
+    board = ws.board(board_id)
+    patches: list[Patch] = []
+    boards: list[str] = []
+    # A scratch workshop sees the sheets made so far, so their names and positions differ.
+    scratch = Workshop(ws.info)
+    scratch.boards.update(ws.boards)
+    for cell_id in cell_ids:
+        cell = board.cell(cell_id)
+        if cell is None:
+            raise ModelError("Board {board} has no cell {cell}.", board=board.name, cell=cell_id)
+        row = cell.row if language == "zh" else cell.row_en or cell.row
+        column = cell.column if language == "zh" else cell.column_en or cell.column
+        name = f"{row}／{column}" if language == "zh" else f"{row} / {column}"
+        change = add_board(scratch, "concept-sheet", name, language)
+        new_board_patch = change.patches[0]
+        scratch.load(new_board_patch)
+        sheet = scratch.boards[change.board or ""]
+        first_problem = next(c.id for c in sheet.cells if c.kind == "problem")
+        patches += change.patches
+        patches += _copies(ws, board.notes_in(cell_id), sheet, first_problem, (0.0, 0.0))
+        boards.append(sheet.id)
+    if not boards:
+        raise ModelError("Choose at least one cell to send to a breakout.")
+    result = _change("send to breakout", boards[0], patches)
+    result.subjects = boards
+    return result
+
+
+def turn_into_need(ws: Workshop, note_id: str) -> Change:
+    """A need note in the needs column, linked to the hope or fear it was rewritten from."""
+    note = ws.note(note_id)
+    board = ws.board(note.board)
+    needs = [c for c in board.cells if c.kind == "need"]
+    same_row = [c for c in needs if note.cell and c.id.partition("/")[0] ==
+                note.cell.partition("/")[0]]
+    target = (same_row or needs or [None])[0]
+    stamp = now()
+    need = dataclasses.replace(
+        note, id=new_id(), kind="need", cell=target.id if target else None, cluster=None,
+        x=note.x + note.w + 40, y=note.y, created=stamp, updated=stamp, origin=note.id,
+        collapsed=False, deleted=False)
+    link = Link(new_id(), board.id, note.id, need.id, "link")
+    change = _change("turn into need", board.id, [Patch("note", need.id, None, to_row(need)),
+                                                  Patch("link", link.id, None, to_row(link))])
+    change.subjects = [need.id]
+    return change
+
+
+def set_collapsed(ws: Workshop, note_id: str, collapsed: bool) -> Change:
+    note = ws.note(note_id)
+    return _change("collapse" if collapsed else "expand", note.board,
+                   [_update(note, collapsed=collapsed)])
+
+
+def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> Change:
+    """A mind-map child of ``note_id`` (Tab), or a sibling of it (Enter) under the same parent."""
+    note = ws.note(note_id)
+    board = ws.board(note.board)
+    parent = note
+    if sibling:
+        parents = [lk.source for lk in board.links.values()
+                   if lk.kind == "child" and lk.target == note_id]
+        if not parents:
+            raise ModelError("The central topic has no siblings; add a child instead.")
+        parent = board.notes[parents[0]]
+    stamp = now()
+    child = Note(new_id(), board.id, _check_text(text), note.kind if sibling else "idea",
+                 parent.x + parent.w + 60, note.y + (note.h + 24 if sibling else 0),
+                 author="", created=stamp, updated=stamp)
+    if child.kind not in KIND_BY_ID:
+        child.kind = "idea"
+    link = Link(new_id(), board.id, parent.id, child.id, "child")
+    patches = [Patch("note", child.id, None, to_row(child)),
+               Patch("link", link.id, None, to_row(link))]
+    if parent.collapsed:
+        patches.append(_update(parent, collapsed=False))  # type: ignore[arg-type]
+    change = _change("add branch", board.id, patches)
+    change.subjects = [child.id]
+    return change
