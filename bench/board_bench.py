@@ -31,6 +31,7 @@ Nothing is asserted; ``--profile`` adds a cProfile of pofacil's pan and drag fra
 from __future__ import annotations
 
 import argparse
+import atexit
 import cProfile
 import gc
 import io
@@ -40,6 +41,7 @@ import os
 import platform
 import pstats
 import random
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -55,6 +57,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # MainWindow remembers recent files in QSettings: keep the benchmark's out of the user's.
 _SETTINGS_DIR = tempfile.mkdtemp(prefix="pofacil-bench-settings-")
 os.environ["XDG_CONFIG_HOME"] = _SETTINGS_DIR
+atexit.register(shutil.rmtree, _SETTINGS_DIR, ignore_errors=True)
 
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import QRectF, Qt, qInstallMessageHandler, qVersion
