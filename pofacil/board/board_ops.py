@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from .errors import ModelError
 from .kinds import KIND_BY_ID
+from .layout import mindmap_layout
 from .model import Board, Cell, Link, Note, Patch, Workshop, to_row
 from .ops import NOTE_GAP, Change, _change, _check_text, _notes, _update, add_board, new_id, now
 from .templates import build_cells, get_template
@@ -181,3 +182,14 @@ def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> 
     change = _change("add branch", board.id, patches)
     change.subjects = [child.id]
     return change
+
+
+def layout_mindmap(ws: Workshop, board_id: str) -> Change | None:
+    """Tidy the board's mind-map trees; None when everything is already in place."""
+    board = ws.board(board_id)
+    folded = [n.id for n in board.live_notes() if n.collapsed]
+    positions = mindmap_layout(board, folded)
+    patches = [_update(board.notes[nid], x=float(x), y=float(y))
+               for nid, (x, y) in sorted(positions.items())]
+    kept = [p for p in patches if p is not None]
+    return Change("lay out", kept, board.id) if kept else None

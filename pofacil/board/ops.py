@@ -314,7 +314,7 @@ def restore_notes(ws: Workshop, note_ids: Iterable[str]) -> Change:
 
 
 def add_board(ws: Workshop, template_id: str, name: str | None = None,
-              language: str = "zh") -> Change:
+              language: str = "zh", with_center: bool = True) -> Change:
     template = get_template(template_id)
     name = (name or template.name(language)).strip()
     if any(b.name == name for b in ws.ordered_boards()):
@@ -322,7 +322,7 @@ def add_board(ws: Workshop, template_id: str, name: str | None = None,
     position = max((b.position for b in ws.boards.values()), default=-1) + 1
     board = Board(new_id(), _check_text(name), template.id, position, build_cells(template))
     patches = [Patch("board", board.id, None, to_row(board))]
-    if template.center:
+    if template.center and with_center:
         # A mind map starts from its central topic, placed where the view opens.
         stamp = now()
         center = Note(new_id(), board.id, template.center.get(language) or template.center["zh"],

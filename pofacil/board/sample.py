@@ -23,7 +23,8 @@ def build_sample() -> Workshop:
     data = sample_data()
     ws = Workshop(WorkshopInfo(title=data["title"], date=data["date"], venue=data["venue"]))
     for board_data in data["boards"]:
-        change = ops.add_board(ws, board_data["template"], board_data["name"])
+        change = ops.add_board(ws, board_data["template"], board_data["name"],
+                               with_center=False)
         for patch in change.patches:
             ws.load(patch)
         specs: list[ops.NoteSpec] = []

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from . import ops
-from .errors import StorageError
+from .errors import PofacilError, StorageError
 from .model import Workshop, WorkshopInfo
 from .ops import Change
 from .store import HistoryEntry, Store
@@ -76,6 +77,31 @@ class Session:
             self.workshop.apply(patch)
         self._write(change)
         return change
+
+    def do_all(self, label: str, *steps: Callable[[Workshop], Change | None]) -> Change:
+        """Several changes as ONE undo step: each step is built on the model the previous one
+        left (add a mind-map branch, then lay the tree out), and they are written together."""
+        self.store.ensure_writable()
+        patches: list = []
+        subjects: list[str] = []
+        board = None
+        try:
+            for step in steps:
+                change = step(self.workshop)
+                if change is None:
+                    continue
+                for patch in change.patches:
+                    self.workshop.apply(patch)
+                    patches.append(patch)
+                subjects += change.subjects
+                board = board or change.board
+        except PofacilError:
+            for patch in reversed(patches):  # leave the model as it was before the first step
+                self.workshop.apply(patch.inverse())
+            raise
+        combined = Change(label, patches, board, subjects)
+        self._write(combined)
+        return combined
 
     def _write(self, change: Change) -> None:
         if self.storage_error is None:

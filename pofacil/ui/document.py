@@ -62,6 +62,21 @@ class Document(QObject):
         self.changed.emit()
         return change
 
+    def apply_all(self, label: str, *steps: Callable[[Workshop], ops.Change | None]
+                  ) -> ops.Change | None:
+        """Several changes as one undo step (see Session.do_all); None when refused."""
+        try:
+            change = self.session.do_all(label, *steps)
+        except StorageError as exc:
+            self._report_storage(exc)
+            self.changed.emit()
+            return self.session.unsaved[-1] if self.session.unsaved else None
+        except PofacilError as exc:
+            self.failed.emit(translate_error(exc))
+            return None
+        self.changed.emit()
+        return change
+
     def undo(self) -> None:
         self._step(self.session.undo)
 

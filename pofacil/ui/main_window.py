@@ -27,9 +27,10 @@ from pofacil.board.errors import FileInUseError, PofacilError
 from pofacil.board.importers import import_change
 from pofacil.board.kinds import KINDS
 from pofacil.board.session import Session
-from pofacil.board.templates import builtin_templates
+from pofacil.board.templates import all_templates
 
 from . import i18n
+from .board_actions import BoardActions
 from .capture import CaptureBar
 from .clipboard import dropped_files, notes_to_mime, specs_from_mime
 from .dialogs import DeletedNotesDialog, PaletteDock, PreferencesDialog
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_actions()
+        self.board_actions = BoardActions(self)
         self.set_session(session)
 
     # -- documents -----------------------------------------------------------------------
@@ -139,6 +141,8 @@ class MainWindow(QMainWindow):
         self.scene.empty_double_clicked.connect(self._new_note_at)
         self.scene.rename_cluster_requested.connect(self._rename_cluster)
         self.scene.selectionChanged.connect(self._update_actions)
+        self.scene.relabel_requested.connect(self.board_actions.relabel)
+        self.scene.language = i18n.data_language()
         self.view.setScene(self.scene)
         if old_scene is not None:
             old_scene.detach()
@@ -231,7 +235,7 @@ class MainWindow(QMainWindow):
     def add_board(self) -> None:
         assert self.document is not None
         language = i18n.data_language()
-        templates = list(builtin_templates().values())
+        templates = list(all_templates().values())
         names = [t.name(language) for t in templates]
         choice, ok = QInputDialog.getItem(self, self.tr("Add a board"), self.tr("Template:"),
                                           names, 0, False)
@@ -255,9 +259,13 @@ class MainWindow(QMainWindow):
         board = scene.board
         assert board is not None
         cluster = self._selected_cluster()
+        cells = {i.note.cell for i in scene.selectedItems() if isinstance(i, NoteItem)}
+        cell = cells.pop() if len(cells) == 1 else None
         x, y = self._capture_spot(cluster)
+        target = board.cell(cell) if cell else None
+        kind = target.kind if target is not None and target.kind else self.capture_kind
         change = doc.apply(ops.add_note, scene.board_id, text, author=author,
-                           kind=self.capture_kind, x=x, y=y, cluster=cluster)
+                           kind=kind, x=x, y=y, cluster=cluster, cell=cell)
         if change is not None:
             self._last_captured = change.subjects[0]
             item = scene.notes.get(self._last_captured)
@@ -289,8 +297,13 @@ class MainWindow(QMainWindow):
         doc, scene = self.document, self.scene
         if doc is None or scene is None or scene.board_id is None:
             return
+        cell = scene.cell_at(pos)
+        board = scene.board
+        kind = self.capture_kind
+        if cell is not None and board is not None and (board.cell(cell) or None) is not None:
+            kind = board.cell(cell).kind or kind  # type: ignore[union-attr]
         change = doc.apply(ops.add_note, scene.board_id, self.tr("New note"),
-                           kind=self.capture_kind, x=pos.x() - 80, y=pos.y() - 50)
+                           kind=kind, x=pos.x() - 80, y=pos.y() - 50, cell=cell)
         if change is not None and change.subjects[0] in scene.notes:
             item = scene.notes[change.subjects[0]]
             scene.clearSelection()
@@ -557,6 +570,8 @@ class MainWindow(QMainWindow):
         for action in (self.edit_action, self.duplicate_action, self.group_action,
                        self.ungroup_action, self.delete_action, self.deleted_action):
             menu.addAction(action)
+        menu.addSeparator()
+        self.board_actions.fill_context_menu(menu)
         menu.exec(self.view.mapToGlobal(pos))
 
     # -- actions -------------------------------------------------------------------------
@@ -619,7 +634,7 @@ class MainWindow(QMainWindow):
                                              self.toggle_projector, "F5")
         self.projector_action.setCheckable(True)
 
-        board = bar.addMenu(self.tr("&Board"))
+        board = self.board_menu = bar.addMenu(self.tr("&Board"))
         self._action(board, self.tr("&Add board…"), self.add_board)
         self._action(board, self.tr("&Rename board…"),
                      lambda: self._rename_board(self.tabs.currentIndex()))
@@ -645,6 +660,7 @@ class MainWindow(QMainWindow):
         for action in (self.duplicate_action, self.edit_action, self.group_action):
             action.setEnabled(selected)
         self.ungroup_action.setEnabled(self._selected_cluster() is not None)
+        self.board_actions.update()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         doc = self.document

@@ -37,6 +37,8 @@ class BoardView(QGraphicsView):
     typed = Signal(str)  # printable text typed (or committed by an input method) on the canvas
     zoom_changed = Signal(float)
     dropped = Signal(QMimeData, QPointF)  # text or files dropped from another program
+    tab_pressed = Signal()  # mind map: add a child to the selected note
+    enter_pressed = Signal()  # mind map: add a sibling
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,7 +153,19 @@ class BoardView(QGraphicsView):
     def _editing(self) -> bool:
         return isinstance(self.scene().focusItem() if self.scene() else None, NoteEditor)
 
+    def event(self, event: QEvent) -> bool:
+        # Tab would move keyboard focus to the next widget before keyPressEvent sees it.
+        if (event.type() == QEvent.Type.KeyPress and not self._editing()
+                and event.key() == Qt.Key.Key_Tab  # type: ignore[attr-defined]
+                and not event.modifiers()):  # type: ignore[attr-defined]
+            self.tab_pressed.emit()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._editing():
+            self.enter_pressed.emit()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._editing():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)

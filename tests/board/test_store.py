@@ -260,7 +260,7 @@ def test_a_version_1_file_is_upgraded_in_place(tmp_path: Path) -> None:
     try:
         assert session.store.check() == []
         notes = [n for b in session.workshop.boards.values() for n in b.notes.values()]
-        assert len(notes) == 28 and all(n.origin is None and not n.collapsed for n in notes)
+        assert len(notes) == 40 and all(n.origin is None and not n.collapsed for n in notes)
         assert session.store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     finally:
         session.close()

@@ -4,15 +4,15 @@ import os
 # display (CI, ssh) anything but "offscreen" aborts the whole test run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QStandardPaths, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
+import pytest
+from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from pofacil.board.sample import write_sample  # noqa: E402
-from pofacil.board.session import Session  # noqa: E402
+from pofacil.board.sample import write_sample
+from pofacil.board.session import Session
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,7 @@ def _isolated_settings(qapp: QApplication) -> None:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path) -> Iterator:  # noqa: ANN001
+def window(qtbot, tmp_path: Path) -> Iterator:
     """The real main window on a copy of the sample workshop, shown offscreen."""
     from pofacil.ui.fonts import install_app_font
     from pofacil.ui.main_window import MainWindow

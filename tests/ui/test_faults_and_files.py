@@ -9,7 +9,7 @@ from pofacil.board.sample import write_sample
 from pofacil.board.session import Session
 
 
-def test_bad_file_from_the_gui_is_explained_and_app_stays(qtbot, window, tmp_path: Path,  # noqa: ANN001
+def test_bad_file_from_the_gui_is_explained_and_app_stays(qtbot, window, tmp_path: Path,
                                                           answer_dialogs) -> None:
     junk = tmp_path / "junk.pofacil"
     junk.write_bytes(b"not a workshop at all" * 10)
@@ -20,7 +20,7 @@ def test_bad_file_from_the_gui_is_explained_and_app_stays(qtbot, window, tmp_pat
     assert junk.read_bytes() == b"not a workshop at all" * 10
 
 
-def test_a_file_open_elsewhere_can_be_opened_read_only(qtbot, window, tmp_path: Path,  # noqa: ANN001
+def test_a_file_open_elsewhere_can_be_opened_read_only(qtbot, window, tmp_path: Path,
                                                        answer_dialogs) -> None:
     other = Session.create(tmp_path / "busy.pofacil", title="別人開著")
     try:
@@ -32,7 +32,7 @@ def test_a_file_open_elsewhere_can_be_opened_read_only(qtbot, window, tmp_path: 
         other.close()
 
 
-def test_unwritable_file_keeps_edits_and_a_copy_saves_them(qtbot, window, tmp_path: Path,  # noqa: ANN001
+def test_unwritable_file_keeps_edits_and_a_copy_saves_them(qtbot, window, tmp_path: Path,
                                                            answer_dialogs, monkeypatch) -> None:
     blocker = sqlite3.connect(window.document.path, timeout=0)
     blocker.execute("BEGIN IMMEDIATE")
@@ -61,7 +61,7 @@ def test_unwritable_file_keeps_edits_and_a_copy_saves_them(qtbot, window, tmp_pa
         reopened.close()
 
 
-def test_dropping_a_text_file_creates_notes(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_dropping_a_text_file_creates_notes(qtbot, window, tmp_path: Path) -> None:
     source = tmp_path / "points.txt"
     source.write_text("拖進來的第一點\n拖進來的第二點\n", encoding="utf-8")
     mime = QMimeData()
@@ -75,7 +75,7 @@ def test_dropping_a_text_file_creates_notes(qtbot, window, tmp_path: Path) -> No
     assert {"純文字一", "純文字二"} <= {n.text for n in window.scene.board.live_notes()}
 
 
-def test_first_session_opens_the_file_or_a_sample_copy(qtbot, tmp_path: Path,  # noqa: ANN001
+def test_first_session_opens_the_file_or_a_sample_copy(qtbot, tmp_path: Path,
                                                        answer_dialogs) -> None:
     from pofacil.ui.app import first_session
 
@@ -91,7 +91,7 @@ def test_first_session_opens_the_file_or_a_sample_copy(qtbot, tmp_path: Path,  #
         fallback.close()
 
 
-def test_undo_while_editing_goes_to_the_workshop(qtbot, window) -> None:  # noqa: ANN001
+def test_undo_while_editing_goes_to_the_workshop(qtbot, window) -> None:
     from PySide6.QtCore import Qt
 
     window.capture_note("", "先記一點")

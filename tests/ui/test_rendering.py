@@ -42,7 +42,7 @@ def dark_pixels(image: QImage) -> set[tuple[int, int]]:
     return out
 
 
-def test_note_text_is_drawn_with_real_glyphs(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_note_text_is_drawn_with_real_glyphs(qapp, tmp_path: Path) -> None:
     chinese = dark_pixels(render_note(tmp_path, "開放政府", "a"))
     other = dark_pixels(render_note(tmp_path, "聯絡人們", "b"))
     tofu = dark_pixels(render_note(tmp_path, TOFU * 4, "c"))
@@ -54,14 +54,14 @@ def test_note_text_is_drawn_with_real_glyphs(qapp, tmp_path: Path) -> None:  # n
     assert len(chinese ^ tofu) > 0.5 * len(chinese)
 
 
-def test_dense_and_sparse_characters_differ_in_ink(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_dense_and_sparse_characters_differ_in_ink(qapp, tmp_path: Path) -> None:
     # 一 has one stroke and 鬱 has 29: a font that draws real glyphs shows it in the ink.
     light = dark_pixels(render_note(tmp_path, "一一一一", "light"))
     heavy = dark_pixels(render_note(tmp_path, "鬱鬱鬱鬱", "heavy"))
     assert len(heavy) > 3 * len(light) > 0
 
 
-def test_window_screenshot_has_the_sample_text(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_window_screenshot_has_the_sample_text(qtbot, window, tmp_path: Path) -> None:
     image = window.view.viewport().grab().toImage()
     inks = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
                if QColor(image.pixel(x, y)).lightness() < 90)
