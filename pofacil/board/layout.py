@@ -31,7 +31,8 @@ def mindmap_layout(board: Board, collapsed: Collection[str] = (), h_gap: float =
     ``collapsed`` (the collapsed note itself is placed). Free notes are not in the result.
 
     Each root keeps its position; its children are split between a right and a left side,
-    balanced by subtree height; levels grow outwards by ``h_gap`` from the parent's edge,
+    balanced by subtree height (biggest branch first onto the lighter side, so a branch's
+    side never depends on where it was dragged); levels grow outwards by ``h_gap`` from the parent's edge,
     sibling subtrees are stacked ``v_gap`` apart, and each parent is vertically centred on
     the span of its children's boxes. Siblings keep their on-screen order (y, then x, then
     id). A tree whose bounding box would overlap an earlier tree's (roots in reading order)
