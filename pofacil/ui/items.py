@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPainterPathStroker,
     QPen,
+    QStaticText,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.board.kinds import KIND_BY_ID
+from pofacil.board.kinds import KINDS
 from pofacil.board.model import Cluster, Link, Note
 
 if TYPE_CHECKING:
@@ -41,22 +42,39 @@ AUTHOR_PX = 12
 PADDING = 8.0
 
 
+@cache
 def _font(pixel_size: int) -> QFont:
+    """One font object per size: building fonts in paint() costs more than drawing."""
     font = QFont()
     font.setPixelSize(pixel_size)
     return font
 
 
-@lru_cache(maxsize=4096)
 def fitted_pixel_size(text: str, width: float, height: float) -> int:
-    """The largest text size at which ``text`` wraps inside width x height (cached: a board
-    repaints often and its texts rarely change)."""
+    """The largest text size at which ``text`` wraps inside width x height."""
     option = Qt.TextFlag.TextWordWrap
     for size in range(MAX_TEXT_PX, MIN_TEXT_PX - 1, -1):
         rect = QFontMetricsF(_font(size)).boundingRect(QRectF(0, 0, width, 1e6), option, text)
         if rect.width() <= width + 0.5 and rect.height() <= height:
             return size
     return MIN_TEXT_PX
+
+
+# Paint resources shared by every note: created once, not per note per frame.
+_SHADOW = QColor(0, 0, 0, 45)
+_INK = QColor("#111111")
+_AUTHOR_INK = QColor("#1A1A1A")  # readable on every kind's color, even brown
+_BORDER = QPen(QColor(0, 0, 0, 90), 1)
+_SELECTED = QPen(QColor("#1C3FAA"), 3)
+_FOUND = QPen(QColor("#E8590C"), 5)
+_HANDLE_PEN = QPen(QColor("#1C3FAA"), 1.5)
+_HANDLE_FILL = QColor("#FFFFFF")
+_ACCENT = QColor("#1C3FAA")
+_FILLS = {k.id: QColor(k.color) for k in KINDS}
+_TEXT_OPTION = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+_TEXT_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+# Below this zoom a note's words are too small to read anyway: draw the colored paper only.
+TEXT_LOD = 0.3
 
 
 class NoteEditor(QGraphicsTextItem):
@@ -113,6 +131,8 @@ class NoteItem(QGraphicsItem):
         self.note = note
         self.highlighted = False
         self.hidden_below = 0  # notes folded away under this one in a mind map
+        self._layout_key: tuple | None = None
+        self._layout: tuple[QStaticText, QStaticText | None, int] | None = None
         self.min_text_px = MIN_TEXT_PX
         self.editor: NoteEditor | None = None
         self._gesture: str | None = None  # "resize" or "link" while a handle is dragged
@@ -149,60 +169,77 @@ class NoteItem(QGraphicsItem):
     def note_rect(self) -> QRectF:
         return QRectF(0, 0, *self._size)
 
+    def _text_layout(self) -> tuple[QStaticText, QStaticText | None, int]:
+        """The note's laid-out text, redone only when its text, size or minimum changes."""
+        key = (self.note.text, self.note.author, self._size, self.min_text_px)
+        if self._layout_key != key:
+            w, h = self._size
+            author_h = AUTHOR_PX + 4 if self.note.author else 0
+            width, height = w - 2 * PADDING, h - 2 * PADDING - author_h
+            size = max(fitted_pixel_size(self.note.text, width, height), self.min_text_px)
+            text = QStaticText(self.note.text)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setTextOption(_TEXT_OPTION)
+            text.setTextWidth(width)
+            text.prepare(font=_font(size))
+            author = None
+            if self.note.author:
+                author = QStaticText(self.note.author)
+                author.setTextFormat(Qt.TextFormat.PlainText)
+                author.prepare(font=_font(self._author_px()))
+            self._layout = (text, author, size)
+            self._layout_key = key
+        return self._layout
+
+    def _author_px(self) -> int:
+        return max(AUTHOR_PX, self.min_text_px * 2 // 3)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         w, h = self._size
         rect = QRectF(0, 0, w, h)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 45))
-        painter.drawRoundedRect(rect.translated(3, 4), 4, 4)
-        kind = KIND_BY_ID.get(self.note.kind)
-        painter.setBrush(QColor(kind.color if kind else "#FFFFFF"))
+        painter.setBrush(_SHADOW)
+        painter.drawRect(rect.translated(3, 4))
+        painter.setBrush(_FILLS.get(self.note.kind, _HANDLE_FILL))
         selected = self.isSelected()
-        if self.highlighted:
-            painter.setPen(QPen(QColor("#E8590C"), 5))
-        elif selected:
-            painter.setPen(QPen(QColor("#1C3FAA"), 3))
-        else:
-            painter.setPen(QPen(QColor(0, 0, 0, 90), 1))
+        painter.setPen(_FOUND if self.highlighted else _SELECTED if selected else _BORDER)
         painter.drawRoundedRect(rect, 4, 4)
-        author_h = AUTHOR_PX + 4 if self.note.author else 0
-        if self.editor is None:
-            text_rect = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING - author_h)
-            size = max(fitted_pixel_size(self.note.text, text_rect.width(), text_rect.height()),
-                       self.min_text_px)
-            painter.setFont(_font(size))
-            painter.setPen(QColor("#111111"))
-            text_option = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-            painter.save()
-            painter.setClipRect(rect.adjusted(2, 2, -2, -2 - author_h))
-            painter.drawText(text_rect, self.note.text, text_option)
-            painter.restore()
-        if self.note.author:
-            painter.setFont(_font(max(AUTHOR_PX, self.min_text_px * 2 // 3)))
-            painter.setPen(QColor("#1A1A1A"))  # readable on every kind's color, even brown
-            painter.drawText(rect.adjusted(PADDING, 0, -PADDING, -4),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             self.note.author)
+        if lod >= TEXT_LOD:
+            text, author, size = self._text_layout()
+            if self.editor is None:
+                author_h = AUTHOR_PX + 4 if author is not None else 0
+                painter.save()
+                painter.setClipRect(rect.adjusted(2, 2, -2, -2 - author_h))
+                painter.setFont(_font(size))
+                painter.setPen(_INK)
+                painter.drawStaticText(QPointF(PADDING, PADDING), text)
+                painter.restore()
+            if author is not None:
+                painter.setFont(_font(self._author_px()))
+                painter.setPen(_AUTHOR_INK)
+                corner = QPointF(w - PADDING - author.size().width(),
+                                 h - 4 - author.size().height())
+                painter.drawStaticText(corner, author)
         if self.hidden_below:
             painter.setFont(_font(13))
             badge = QRectF(w - 34, -10, 40, 22)
-            painter.setPen(QPen(QColor("#1C3FAA"), 1.5))
-            painter.setBrush(QColor("#FFFFFF"))
+            painter.setPen(_HANDLE_PEN)
+            painter.setBrush(_HANDLE_FILL)
             painter.drawRoundedRect(badge, 10, 10)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{self.hidden_below}")
         if selected:
-            painter.setPen(QPen(QColor("#1C3FAA"), 1.5))
-            painter.setBrush(QColor("#FFFFFF"))
+            painter.setPen(_HANDLE_PEN)
+            painter.setBrush(_HANDLE_FILL)
             painter.drawEllipse(QPointF(w, h / 2), HANDLE / 2 - 2, HANDLE / 2 - 2)
-            corner = QPainterPath()
-            corner.moveTo(w, h - HANDLE)
-            corner.lineTo(w, h)
-            corner.lineTo(w - HANDLE, h)
-            corner.closeSubpath()
-            painter.setBrush(QColor("#1C3FAA"))
-            painter.drawPath(corner)
+            corner_path = QPainterPath()
+            corner_path.moveTo(w, h - HANDLE)
+            corner_path.lineTo(w, h)
+            corner_path.lineTo(w - HANDLE, h)
+            corner_path.closeSubpath()
+            painter.setBrush(_ACCENT)
+            painter.drawPath(corner_path)
 
     def _handle_at(self, pos: QPointF) -> str | None:
         if not self.isSelected():

@@ -41,6 +41,8 @@ class BoardScene(QGraphicsScene):
         self.language = "zh"
         self.grid_item: GridItem | None = None
         self.geometry: GridGeometry | None = None
+        self._folded: set[str] = set()  # collapsed mind-map notes on this board
+        self._hidden: set[str] = set()  # notes folded away under them
         self._drag_start: dict[str, QPointF] = {}
         self._frames_at_press: dict[str, QRectF] = {}
         self._link_line: QGraphicsLineItem | None = None
@@ -74,31 +76,34 @@ class BoardScene(QGraphicsScene):
         self._arrange()
 
     def _arrange(self) -> None:
-        """Put cell notes in their slots and fold collapsed branches: both derive from the model."""
+        """Put cell notes in their slots and fold collapsed branches: both derive from the model.
+
+        Only what can have changed is touched, so a capture on a 5,000-note board stays cheap.
+        """
         board = self.board
         if board is None:
             return
         if self.grid_item is not None:
             self.geometry = grid_layout(board, cell_columns(board))
             self.grid_item.set_geometry(board, self.geometry)
+            for nid in self.geometry.notes:
+                if nid in self.notes:
+                    self._place(self.notes[nid])
+        folded = {nid for nid in self._folded if nid in self.notes}
         hidden: set[str] = set()
-        for item in self.notes.values():
-            note = item.note
-            below: set[str] = set()
-            if note.collapsed:
-                below = {n for n in nx.descendants(_child_graph(board), note.id)
-                         if n in self.notes}
+        if folded:
+            tree = _child_graph(board)
+            for nid in folded:
+                below = ({n for n in nx.descendants(tree, nid) if n in self.notes}
+                         if nid in tree else set())
                 hidden |= below
-            if item.hidden_below != len(below):
-                item.hidden_below = len(below)
-                item.update()
-        for nid, item in self.notes.items():
-            item.setVisible(nid not in hidden)
-            self._place(item)
-        for cid in self.clusters:
-            self._fit_cluster(cid)
-        for link in self.links.values():
-            self._place_link(link)
+                self.notes[nid].hidden_below = len(below)
+                self.notes[nid].update()
+        for nid in self._hidden ^ hidden:
+            if nid in self.notes:
+                self.notes[nid].setVisible(nid not in hidden)
+                self.note_geometry_changed(self.notes[nid])
+        self._hidden = hidden
 
     def _place(self, item: NoteItem) -> None:
         note = item.note
@@ -123,6 +128,8 @@ class BoardScene(QGraphicsScene):
         self._link_line = None
         self.grid_item = None
         self.geometry = None
+        self._folded = set()
+        self._hidden = set()
 
     def detach(self) -> None:
         """Stop following the model: the scene is about to go away."""
@@ -131,6 +138,8 @@ class BoardScene(QGraphicsScene):
 
     def _add_note_item(self, note) -> NoteItem:
         item = NoteItem(note)
+        if note.collapsed:
+            self._folded.add(note.id)
         item.min_text_px = self.min_text_px
         self.notes[note.id] = item
         self.addItem(item)
@@ -174,6 +183,11 @@ class BoardScene(QGraphicsScene):
         assert board is not None
         note = board.notes.get(note_id)
         item = self.notes.get(note_id)
+        self._folded.discard(note_id)
+        if note is not None and note.collapsed and not note.deleted:
+            self._folded.add(note_id)
+        elif item is not None and item.hidden_below:
+            item.hidden_below = 0
         if note is None or note.deleted:
             if item is not None:
                 self.removeItem(item)
@@ -185,9 +199,17 @@ class BoardScene(QGraphicsScene):
             self._place(item)
         for cid in {(before or {}).get("cluster"), (after or {}).get("cluster")} - {None}:
             self._fit_cluster(cid)  # type: ignore[arg-type]
-        for link in self.links.values():
-            if note_id in (link.link.source, link.link.target):
-                self._place_link(link)
+        for link in self._links_of(note_id):
+            self._place_link(link)
+
+    def _links_of(self, note_id: str) -> list[LinkItem]:
+        """Link items touching a note, read off the board graph rather than a scan of all."""
+        board = self.board
+        if board is None or note_id not in board.graph:
+            return []
+        keys = [k for _, _, k in board.graph.out_edges(note_id, keys=True)]
+        keys += [k for _, _, k in board.graph.in_edges(note_id, keys=True)]
+        return [self.links[k] for k in keys if k in self.links]
 
     def _cluster_changed(self, cluster_id: str) -> None:
         board = self.board
@@ -215,10 +237,9 @@ class BoardScene(QGraphicsScene):
             self._add_link_item(link)
 
     def _fit_cluster(self, cluster_id: str) -> None:
-        item = self.clusters.get(cluster_id)
-        if item is not None:
-            members = [i for i in self.notes.values() if i.note.cluster == cluster_id]
-            item.fit(members)
+        item, board = self.clusters.get(cluster_id), self.board
+        if item is not None and board is not None:
+            item.fit([self.notes[n.id] for n in board.notes_in(cluster_id) if n.id in self.notes])
 
     def _place_link(self, item: LinkItem) -> None:
         a, b = self.notes.get(item.link.source), self.notes.get(item.link.target)
@@ -231,9 +252,8 @@ class BoardScene(QGraphicsScene):
         """A note item moved or resized on screen (mid-drag): frames and links follow."""
         if item.note.cluster:
             self._fit_cluster(item.note.cluster)
-        for link in self.links.values():
-            if item.note.id in (link.link.source, link.link.target):
-                self._place_link(link)
+        for link in self._links_of(item.note.id):
+            self._place_link(link)
 
     # -- gestures ------------------------------------------------------------------------
     def selected_note_ids(self) -> list[str]:
