@@ -506,7 +506,6 @@ def run_size(folder: Path, n: int, frames: int, budget: float, profile: bool) ->
 
     # Warm up: first paints fill glyph caches, the fitted-size cache and the scene index.
     interleaved(rigs, pan_action, 2)
-    cache_before = pofacil_items.fitted_pixel_size.cache_info()
 
     pan = interleaved(rigs, pan_action, frames, budget)
     print(f"  -- pan: {len(pan['pofacil'].total)} frames each, {PAN_STEP_PX} screen px a "
@@ -545,10 +544,6 @@ def run_size(folder: Path, n: int, frames: int, budget: float, profile: bool) ->
           f"{DRAG_ROUNDS} drags, {len(drag['pofacil'].total)} frames each rig, "
           f"{DRAG_STEP_PX} screen px a frame")
     frames_rows("drag frame", drag, frame_goal(n))
-    cache = pofacil_items.fitted_pixel_size.cache_info()
-    hits, misses = cache.hits - cache_before.hits, cache.misses - cache_before.misses
-    print(f"  items.fitted_pixel_size cache over these frames: {hits} hits, {misses} misses "
-          f"({100 * misses / max(1, hits + misses):.0f}% misses; maxsize {cache.maxsize})")
     row("release: move_notes via apply (med)", ms(statistics.median(releases["pofacil"])),
         ms(statistics.median(releases["baseline"])), "ms", "(baseline: raw UPDATE)")
 
