@@ -103,3 +103,26 @@ def test_check_reports_damage(tmp_path: Path) -> None:
     result = pofacil("check", path)
     assert result.returncode == 1
     assert "notes on a missing board" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_new_with_every_template_and_cells_by_label(tmp_path: Path, capsys) -> None:
+    ws = tmp_path / "camp.pofacil"
+    assert main(["new", str(ws), "--board", "issue-context", "--board", "mindmap:全體",
+                 "--board", "concept-sheet:第一組", "--board", "hopes-fears"]) == 0
+    csv = tmp_path / "sheet.csv"
+    csv.write_text("text,cell\n兼任太忙,r1/problem\n納入考核,第1列/解法\n人事規定,Row 2/Risk or obstacle\n",
+                   encoding="utf-8")
+    assert main(["import", str(ws), str(csv), "--board", "第一組"]) == 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,cell\n一,第1列/問題\n二,第9列/問題\n", encoding="utf-8")
+    assert main(["import", str(ws), str(bad), "--board", "第一組"]) == 1
+    assert "line 3: unknown cell '第9列/問題'" in capsys.readouterr().err
+    main(["info", str(ws), "--json"])
+    boards = json.loads(capsys.readouterr().out)["boards"]
+    assert [(b["name"], b["template"]) for b in boards] == [
+        ("議題脈絡分析表", "issue-context"), ("全體", "mindmap"), ("第一組", "concept-sheet"),
+        ("期待與擔憂 → 需求", "hopes-fears")]
+    assert boards[1]["notes"] == 1, "a mind map starts with its central topic"
+    sheet = {(c["row"], c["column"]): c["notes"] for c in boards[2]["cells"]}
+    assert sheet[("第1列", "問題")] == 1 and sheet[("第1列", "解法")] == 1
+    assert sheet[("第2列", "風險與障礙")] == 1 and sum(sheet.values()) == 3

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>BoardActions</name>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="81"/>
+        <source>Add a &amp;row</source>
+        <translation>新增一列(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="82"/>
+        <source>&amp;Heat map</source>
+        <translation>熱度圖(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="84"/>
+        <source>Send cells to &amp;breakout…</source>
+        <translation>送往分組討論(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="86"/>
+        <source>&amp;Lay out mind map</source>
+        <translation>整理心智圖(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="88"/>
+        <source>Save board as &amp;template…</source>
+        <translation>將白板存為範本(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="90"/>
+        <source>Turn into &amp;need</source>
+        <translation>轉為需求(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="92"/>
+        <source>Collapse or expand branch</source>
+        <translation>收合或展開分支</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="138"/>
+        <source>Copy to board</source>
+        <translation>複製到白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="179"/>
+        <source>%1 breakout board(s) created.</source>
+        <translation>已建立 %1 張分組白板。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="191"/>
+        <source>Save board as template</source>
+        <translation>將白板存為範本</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="192"/>
+        <source>Template name:</source>
+        <translation>範本名稱：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="199"/>
+        <source>Cannot save the template</source>
+        <translation>無法儲存範本</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="202"/>
+        <source>Template saved.</source>
+        <translation>範本已儲存。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="230"/>
+        <source>New idea</source>
+        <translation>新想法</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="256"/>
+        <source>Rename</source>
+        <translation>重新命名</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="256"/>
+        <source>Label:</source>
+        <translation>標籤：</translation>
+    </message>
+</context>
+<context>
     <name>CaptureBar</name>
     <message>
         <location filename="../../pofacil/ui/capture.py" line="33"/>
@@ -20,6 +103,19 @@
     </message>
 </context>
 <context>
+    <name>CellPicker</name>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="50"/>
+        <source>Send to breakout</source>
+        <translation>送往分組討論</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="55"/>
+        <source>%1 (%2 notes)</source>
+        <translation>%1（%2 張便利貼）</translation>
+    </message>
+</context>
+<context>
     <name>DeletedNotesDialog</name>
     <message>
         <location filename="../../pofacil/ui/dialogs.py" line="102"/>
@@ -35,330 +131,330 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="89"/>
-        <location filename="../../pofacil/ui/main_window.py" line="236"/>
-        <location filename="../../pofacil/ui/main_window.py" line="241"/>
+        <location filename="../../pofacil/ui/main_window.py" line="90"/>
+        <location filename="../../pofacil/ui/main_window.py" line="240"/>
+        <location filename="../../pofacil/ui/main_window.py" line="245"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="161"/>
+        <location filename="../../pofacil/ui/main_window.py" line="165"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="163"/>
+        <location filename="../../pofacil/ui/main_window.py" line="167"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="165"/>
+        <location filename="../../pofacil/ui/main_window.py" line="169"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="170"/>
+        <location filename="../../pofacil/ui/main_window.py" line="174"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="172"/>
+        <location filename="../../pofacil/ui/main_window.py" line="176"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="217"/>
+        <location filename="../../pofacil/ui/main_window.py" line="221"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="220"/>
+        <location filename="../../pofacil/ui/main_window.py" line="224"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="226"/>
+        <location filename="../../pofacil/ui/main_window.py" line="230"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="226"/>
-        <location filename="../../pofacil/ui/main_window.py" line="241"/>
+        <location filename="../../pofacil/ui/main_window.py" line="230"/>
+        <location filename="../../pofacil/ui/main_window.py" line="245"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="236"/>
+        <location filename="../../pofacil/ui/main_window.py" line="240"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="292"/>
+        <location filename="../../pofacil/ui/main_window.py" line="305"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="330"/>
-        <location filename="../../pofacil/ui/main_window.py" line="331"/>
+        <location filename="../../pofacil/ui/main_window.py" line="343"/>
+        <location filename="../../pofacil/ui/main_window.py" line="344"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="330"/>
-        <location filename="../../pofacil/ui/main_window.py" line="346"/>
+        <location filename="../../pofacil/ui/main_window.py" line="343"/>
+        <location filename="../../pofacil/ui/main_window.py" line="359"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="346"/>
+        <location filename="../../pofacil/ui/main_window.py" line="359"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="47"/>
+        <location filename="../../pofacil/ui/main_window.py" line="48"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="52"/>
+        <location filename="../../pofacil/ui/main_window.py" line="53"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="54"/>
+        <location filename="../../pofacil/ui/main_window.py" line="55"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="409"/>
+        <location filename="../../pofacil/ui/main_window.py" line="422"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="413"/>
+        <location filename="../../pofacil/ui/main_window.py" line="426"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="418"/>
+        <location filename="../../pofacil/ui/main_window.py" line="431"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="450"/>
+        <location filename="../../pofacil/ui/main_window.py" line="463"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="464"/>
-        <location filename="../../pofacil/ui/main_window.py" line="469"/>
+        <location filename="../../pofacil/ui/main_window.py" line="477"/>
+        <location filename="../../pofacil/ui/main_window.py" line="482"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="465"/>
-        <location filename="../../pofacil/ui/main_window.py" line="480"/>
-        <location filename="../../pofacil/ui/main_window.py" line="492"/>
+        <location filename="../../pofacil/ui/main_window.py" line="478"/>
+        <location filename="../../pofacil/ui/main_window.py" line="493"/>
+        <location filename="../../pofacil/ui/main_window.py" line="505"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="469"/>
+        <location filename="../../pofacil/ui/main_window.py" line="482"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="475"/>
+        <location filename="../../pofacil/ui/main_window.py" line="488"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="479"/>
+        <location filename="../../pofacil/ui/main_window.py" line="492"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="490"/>
+        <location filename="../../pofacil/ui/main_window.py" line="503"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="498"/>
+        <location filename="../../pofacil/ui/main_window.py" line="511"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="505"/>
+        <location filename="../../pofacil/ui/main_window.py" line="518"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="550"/>
+        <location filename="../../pofacil/ui/main_window.py" line="563"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="575"/>
+        <location filename="../../pofacil/ui/main_window.py" line="590"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="576"/>
+        <location filename="../../pofacil/ui/main_window.py" line="591"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="577"/>
+        <location filename="../../pofacil/ui/main_window.py" line="592"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="578"/>
+        <location filename="../../pofacil/ui/main_window.py" line="593"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="579"/>
+        <location filename="../../pofacil/ui/main_window.py" line="594"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="582"/>
+        <location filename="../../pofacil/ui/main_window.py" line="597"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="583"/>
+        <location filename="../../pofacil/ui/main_window.py" line="598"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="585"/>
+        <location filename="../../pofacil/ui/main_window.py" line="600"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="586"/>
+        <location filename="../../pofacil/ui/main_window.py" line="601"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="587"/>
+        <location filename="../../pofacil/ui/main_window.py" line="602"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="590"/>
+        <location filename="../../pofacil/ui/main_window.py" line="605"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="591"/>
+        <location filename="../../pofacil/ui/main_window.py" line="606"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="592"/>
+        <location filename="../../pofacil/ui/main_window.py" line="607"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="594"/>
+        <location filename="../../pofacil/ui/main_window.py" line="609"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="596"/>
+        <location filename="../../pofacil/ui/main_window.py" line="611"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="597"/>
+        <location filename="../../pofacil/ui/main_window.py" line="612"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="601"/>
+        <location filename="../../pofacil/ui/main_window.py" line="616"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="603"/>
+        <location filename="../../pofacil/ui/main_window.py" line="618"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="605"/>
+        <location filename="../../pofacil/ui/main_window.py" line="620"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="607"/>
+        <location filename="../../pofacil/ui/main_window.py" line="622"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="608"/>
+        <location filename="../../pofacil/ui/main_window.py" line="623"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="611"/>
+        <location filename="../../pofacil/ui/main_window.py" line="626"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="612"/>
+        <location filename="../../pofacil/ui/main_window.py" line="627"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="613"/>
+        <location filename="../../pofacil/ui/main_window.py" line="628"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="615"/>
+        <location filename="../../pofacil/ui/main_window.py" line="630"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="617"/>
+        <location filename="../../pofacil/ui/main_window.py" line="632"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="618"/>
+        <location filename="../../pofacil/ui/main_window.py" line="633"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="622"/>
+        <location filename="../../pofacil/ui/main_window.py" line="637"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="623"/>
+        <location filename="../../pofacil/ui/main_window.py" line="638"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="624"/>
+        <location filename="../../pofacil/ui/main_window.py" line="639"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="626"/>
+        <location filename="../../pofacil/ui/main_window.py" line="641"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="653"/>
+        <location filename="../../pofacil/ui/main_window.py" line="669"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
+        <location filename="../../pofacil/ui/main_window.py" line="670"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -404,6 +500,33 @@
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <location filename="../../pofacil/board/board_ops.py" line="31"/>
+        <source>Rows cannot be added to board {name}.</source>
+        <translation>白板「{name}」不能新增列。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/board_ops.py" line="70"/>
+        <source>Board {name} has no such row or column.</source>
+        <translation>白板「{name}」沒有這一列或這一欄。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/board_ops.py" line="96"/>
+        <location filename="../../pofacil/board/board_ops.py" line="115"/>
+        <location filename="../../pofacil/board/ops.py" line="80"/>
+        <source>Board {board} has no cell {cell}.</source>
+        <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/board_ops.py" line="128"/>
+        <source>Choose at least one cell to send to a breakout.</source>
+        <translation>請至少選一格送往分組討論。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/board_ops.py" line="169"/>
+        <source>The central topic has no siblings; add a child instead.</source>
+        <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
+    </message>
     <message>
         <location filename="../../pofacil/board/errors.py" line="14"/>
         <source>{reason}</source>
@@ -461,100 +584,95 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="255"/>
+        <location filename="../../pofacil/board/model.py" line="258"/>
         <source>There is no board with id {id}.</source>
         <translation>找不到 ID 為 {id} 的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="263"/>
+        <location filename="../../pofacil/board/model.py" line="266"/>
         <source>There is no board named {name}; the boards are: {names}.</source>
         <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="271"/>
+        <location filename="../../pofacil/board/model.py" line="274"/>
         <source>There is no note with id {id}.</source>
         <translation>找不到 ID 為 {id} 的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="332"/>
+        <location filename="../../pofacil/board/model.py" line="335"/>
         <source>Board {name} still has notes.</source>
         <translation>白板「{name}」上還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="344"/>
+        <location filename="../../pofacil/board/model.py" line="347"/>
         <source>A cell removed from board {name} still has notes.</source>
         <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="374"/>
+        <location filename="../../pofacil/board/model.py" line="377"/>
         <source>Unknown entity {entity}.</source>
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="53"/>
+        <location filename="../../pofacil/board/ops.py" line="54"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="60"/>
+        <location filename="../../pofacil/board/ops.py" line="61"/>
         <source>No notes selected.</source>
         <translation>沒有選取任何便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="67"/>
+        <location filename="../../pofacil/board/ops.py" line="68"/>
         <source>A note needs some text.</source>
         <translation>便利貼需要有文字內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="73"/>
+        <location filename="../../pofacil/board/ops.py" line="74"/>
         <source>Unknown note kind {kind}.</source>
         <translation>無法辨識的便利貼類型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="79"/>
-        <source>Board {board} has no cell {cell}.</source>
-        <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="123"/>
-        <location filename="../../pofacil/board/ops.py" line="188"/>
-        <location filename="../../pofacil/board/ops.py" line="241"/>
+        <location filename="../../pofacil/board/ops.py" line="124"/>
+        <location filename="../../pofacil/board/ops.py" line="192"/>
+        <location filename="../../pofacil/board/ops.py" line="252"/>
         <source>Board {board} has no such cluster.</source>
         <translation>白板「{board}」沒有這個群組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="144"/>
+        <location filename="../../pofacil/board/ops.py" line="145"/>
         <source>A link needs two notes on the same board.</source>
         <translation>連線需要同一個白板上的兩張便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="201"/>
+        <location filename="../../pofacil/board/ops.py" line="209"/>
         <source>A note cannot be smaller than 40 x 30.</source>
         <translation>便利貼不能小於 40 x 30。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="276"/>
+        <location filename="../../pofacil/board/ops.py" line="287"/>
         <source>A link joins two different notes on the same board.</source>
         <translation>連線只能連接同一個白板上兩張不同的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="280"/>
+        <location filename="../../pofacil/board/ops.py" line="291"/>
         <source>These notes are already linked.</source>
         <translation>這兩張便利貼已經連線了。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="310"/>
-        <location filename="../../pofacil/board/ops.py" line="322"/>
+        <location filename="../../pofacil/board/ops.py" line="321"/>
+        <location filename="../../pofacil/board/ops.py" line="340"/>
         <source>There is already a board named {name}.</source>
         <translation>已經有名為「{name}」的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="329"/>
+        <location filename="../../pofacil/board/ops.py" line="347"/>
         <source>The new order must list every board once.</source>
         <translation>新的排列順序必須列出每個白板各一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="355"/>
+        <location filename="../../pofacil/board/ops.py" line="373"/>
         <source>There is no {entity} with id {id}.</source>
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
     </message>
@@ -663,9 +781,19 @@
         <translation>無法建立 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/templates.py" line="46"/>
+        <location filename="../../pofacil/board/templates.py" line="100"/>
         <source>Unknown template {id}; the templates are: {ids}.</source>
         <translation>無法辨識的範本 {id}；可用的範本：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/templates.py" line="187"/>
+        <source>A template needs a name.</source>
+        <translation>範本需要名稱。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/templates.py" line="199"/>
+        <source>Could not save the template to {path}: {reason}.</source>
+        <translation>無法將範本儲存到 {path}：{reason}。</translation>
     </message>
 </context>
 </TS>

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
             self.scene.set_board(self._board_ids[index])
             self._last_captured = None
             self.view.fit()
+            self._update_actions()
 
     def _tab_moved(self, _from: int, _to: int) -> None:
         assert self.document is not None

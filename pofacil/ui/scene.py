@@ -39,6 +39,7 @@ class BoardScene(QGraphicsScene):
         self.links: dict[str, LinkItem] = {}
         self.min_text_px = 0
         self.language = "zh"
+        self.heat = False
         self.grid_item: GridItem | None = None
         self.geometry: GridGeometry | None = None
         self._folded: set[str] = set()  # collapsed mind-map notes on this board
@@ -71,6 +72,7 @@ class BoardScene(QGraphicsScene):
         if board.cells:
             self.grid_item = GridItem()
             self.grid_item.language = self.language
+            self.grid_item.heat = self.heat
             self.grid_item.relabel_requested.connect(self.relabel_requested)
             self.addItem(self.grid_item)
         self._arrange()
@@ -113,6 +115,7 @@ class BoardScene(QGraphicsScene):
             item.setPos(pos)
 
     def set_heat(self, on: bool) -> None:
+        self.heat = on  # kept for the next table shown
         if self.grid_item is not None:
             self.grid_item.heat = on
             self.grid_item.update()
