@@ -84,31 +84,23 @@ class GridItem(QGraphicsObject):
         for column_id, rect in geo.columns:
             cell = first[column_id]
             kind = KIND_BY_ID.get(cell.kind or "")
-            painter.setPen(line)
-            painter.setBrush(QColor(kind.color) if kind else QColor("#DEE2E6"))
-            painter.drawRect(_qrect(rect))
-            painter.setPen(QColor("#111111"))
-            painter.drawText(_qrect(rect).adjusted(6, 4, -6, -4),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             self._label(cell.column, cell.column_en))
+            self._header(painter, rect, QColor(kind.color) if kind else QColor("#DEE2E6"),
+                         self._label(cell.column, cell.column_en))
         for row_id, rect in geo.rows:
             cell = by_row[row_id]
-            painter.setPen(line)
-            painter.setBrush(QColor("#E9ECEF"))
-            painter.drawRect(_qrect(rect))
-            painter.setPen(QColor("#111111"))
-            painter.drawText(_qrect(rect).adjusted(8, 6, -8, -6),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             self._label(cell.row, cell.row_en))
+            self._header(painter, rect, QColor("#E9ECEF"), self._label(cell.row, cell.row_en))
         for label, rect in geo.groups:
             cell = next(c for c in board.cells if c.group == label)
-            painter.setPen(line)
-            painter.setBrush(QColor("#CED4DA"))
-            painter.drawRect(_qrect(rect))
-            painter.setPen(QColor("#111111"))
-            painter.drawText(_qrect(rect).adjusted(8, 6, -8, -6),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             self._label(cell.group, cell.group_en))
+            self._header(painter, rect, QColor("#CED4DA"), self._label(cell.group, cell.group_en))
+
+    @staticmethod
+    def _header(painter: QPainter, rect: Rect, fill: QColor, text: str) -> None:
+        painter.setPen(QPen(QColor("#495057"), 1.5))
+        painter.setBrush(fill)
+        painter.drawRect(_qrect(rect))
+        painter.setPen(QColor("#111111"))
+        painter.drawText(_qrect(rect).adjusted(8, 4, -8, -4),
+                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
     def header_at(self, x: float, y: float) -> tuple[str, str] | None:
         geo = self.geometry
