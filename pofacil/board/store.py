@@ -105,7 +105,11 @@ def read_header(path: Path) -> tuple[int, int]:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    if size < page_size * pages:
+    wal = path.with_name(path.name + "-wal")
+    # After a crash mid-checkpoint the header may already count pages that are still only in
+    # the write-ahead log; SQLite recovers them from there, so that is no truncation.
+    recovering = wal.exists() and wal.stat().st_size > 0
+    if size < page_size * pages and not recovering:
         raise NotAWorkshopFile(
             "{path} is damaged: the file is truncated ({size} of {expected} bytes).",
             path=str(path), size=size, expected=page_size * pages,

@@ -264,3 +264,29 @@ def test_a_version_1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         assert session.store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     finally:
         session.close()
+
+
+def test_a_crash_mid_checkpoint_is_recovered_not_refused(tmp_path: Path) -> None:
+    # The header can count pages only the write-ahead log holds yet: SQLite recovers them.
+    path = write_sample(tmp_path / "w.pofacil")
+    session = Session.open(path)
+    board = session.workshop.ordered_boards()[0].id
+    session.do(ops.add_notes(session.workshop, board,
+                             [ops.NoteSpec(f"第{i}點 " + "字" * 200) for i in range(300)]))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    conn.close()
+    data = path.read_bytes()
+    wal = path.with_name(path.name + "-wal").read_bytes()
+    expected = {n.text for b in session.workshop.boards.values() for n in b.notes.values()}
+    session.store.db.conn.close()  # as if killed: no clean close, the WAL stays
+    session.store._lock.release()
+    copy = tmp_path / "copy.pofacil"
+    copy.write_bytes(data[: len(data) - 4096])  # the checkpoint had not extended the file yet
+    copy.with_name(copy.name + "-wal").write_bytes(wal)
+    again = Session.open(copy)
+    try:
+        assert {n.text for b in again.workshop.boards.values() for n in b.notes.values()} == expected
+        assert again.store.check() == []
+    finally:
+        again.close()
