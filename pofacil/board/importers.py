@@ -20,6 +20,8 @@ from .ops import Change, NoteSpec, add_notes, new_id
 
 MAX_TEXT = 2000  # characters: far beyond a sticky note, short of a pasted document
 CSV_COLUMNS = ("text", "kind", "cell", "cluster", "author", "x", "y", "votes")
+# Optional: which board a row goes to, so one file (the CSV minutes) can hold several boards.
+BOARD_COLUMN = "board"
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?P<text>.*)$")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
 
@@ -32,6 +34,8 @@ class Parsed:
     links: list[tuple[str, str, str]] = field(default_factory=list)
     clusters: dict[str, str] = field(default_factory=dict)  # new cluster id -> name
     problems: list[tuple[int, str]] = field(default_factory=list)
+    # Note and new-cluster ids bound for a board other than the one imported into.
+    boards: dict[str, str] = field(default_factory=dict)
 
 
 def read_text(path: Path) -> str:
@@ -67,7 +71,11 @@ def _check_text(text: str, problems: list[tuple[int, str]], line: int) -> str | 
     return text
 
 
-def parse_csv(text: str, board: Board, author: str = "") -> Parsed:
+def parse_csv(text: str, board: Board, author: str = "", workshop: Workshop | None = None
+              ) -> Parsed:
+    """Rows of a CSV with a header. With a ``board`` column each row goes to the live board of
+    that name in ``workshop`` (an empty cell: to ``board``); without one, every row to ``board``.
+    """
     out = Parsed()
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -75,16 +83,19 @@ def parse_csv(text: str, board: Board, author: str = "") -> Parsed:
     except csv.Error as exc:
         raise ModelError("The header line cannot be read: {reason}.", reason=str(exc)) from None
     names = [h.strip().lower() for h in header or []]
+    known = (*CSV_COLUMNS, BOARD_COLUMN)
     if "text" not in names:
         raise ModelError(
             "The first line must be a header naming the columns, with a 'text' column "
             "(known columns: {known}); found: {found}.",
-            known=", ".join(CSV_COLUMNS), found=", ".join(names) or "an empty file")
-    unknown = [n for n in names if n not in CSV_COLUMNS]
+            known=", ".join(known), found=", ".join(names) or "an empty file")
+    unknown = [n for n in names if n not in known]
     if unknown or len(set(names)) != len(names):
         raise ModelError("Unknown or repeated column(s) {cols}; the known columns are {known}.",
-                         cols=", ".join(unknown or names), known=", ".join(CSV_COLUMNS))
-    clusters = {c.name: c.id for c in board.clusters.values()}
+                         cols=", ".join(unknown or names), known=", ".join(known))
+    by_name = {b.name: b for b in (workshop.ordered_boards() if workshop else [board])}
+    # Cluster names are per board: the same name on two boards is two clusters.
+    clusters: dict[str, dict[str, str]] = {}
     line = reader.line_num + 1
     while True:
         try:
@@ -104,9 +115,23 @@ def parse_csv(text: str, board: Board, author: str = "") -> Parsed:
             out.problems.append((start, f"{len(row)} fields, the header has {len(names)}"))
             continue
         values = dict(zip(names, row))
-        spec = _csv_spec(values, board, author, clusters, out, start)
+        target = board
+        board_name = values.get(BOARD_COLUMN, "").strip()
+        if board_name:
+            if board_name not in by_name:
+                out.problems.append((start, f"unknown board {board_name!r}"))
+                continue
+            target = by_name[board_name]
+        names_here = clusters.setdefault(
+            target.id, {c.name: c.id for c in target.clusters.values()})
+        known_clusters = len(out.clusters)
+        spec = _csv_spec(values, target, author, names_here, out, start)
         if spec is not None:
             out.notes.append(spec)
+            if target.id != board.id:
+                out.boards[spec.id] = target.id
+                if len(out.clusters) > known_clusters:  # a row names at most one new cluster
+                    out.boards[next(reversed(out.clusters))] = target.id
     return out
 
 
@@ -213,7 +238,7 @@ def import_change(ws: Workshop, board_id: str, source: Path, author: str = "",
         raise ModelError("{path}: pofacil imports .csv, .txt and .md files.", path=str(source))
     text = read_text(source)
     if suffix == ".csv":
-        parsed = parse_csv(text, board, author)
+        parsed = parse_csv(text, board, author, ws)
     elif suffix == ".txt":
         parsed = parse_txt(text, author)
     else:
@@ -222,5 +247,23 @@ def import_change(ws: Workshop, board_id: str, source: Path, author: str = "",
         raise ImportFormatError(str(source), parsed.problems)
     if not parsed.notes:
         raise ModelError("{path} has no notes to import.", path=str(source))
-    return add_notes(ws, board.id, parsed.notes, parsed.links, parsed.clusters, label="import",
-                     origin=origin)
+    if not parsed.boards:
+        return add_notes(ws, board.id, parsed.notes, parsed.links, parsed.clusters,
+                         label="import", origin=origin)
+    return _import_to_boards(ws, board.id, parsed, origin)
+
+
+def _import_to_boards(ws: Workshop, board_id: str, parsed: Parsed,
+                      origin: tuple[float, float] | None) -> Change:
+    """Rows bound for several boards, still one undo step (history files it under the board
+    imported into). A drop point means something only on the board it was dropped on."""
+    order = list(dict.fromkeys([board_id, *parsed.boards.values()]))
+    patches = []
+    for target in order:
+        specs = [s for s in parsed.notes if parsed.boards.get(s.id, board_id) == target]
+        clusters = {cid: name for cid, name in parsed.clusters.items()
+                    if parsed.boards.get(cid, board_id) == target}
+        if specs:
+            patches += add_notes(ws, target, specs, (), clusters, label="import",
+                                 origin=origin if target == board_id else None).patches
+    return Change("import", patches, board_id, [s.id for s in parsed.notes])
