@@ -1,0 +1,302 @@
+"""The meeting record as Markdown and CSV: what was said on each board, by whom, and when.
+
+The Markdown is for reading and publishing; the CSV is the import format plus a ``board``
+column, so a record can be edited in a spreadsheet and imported again (see importers.py).
+Both list live notes only and say how many were removed: accountability without publishing
+what a participant asked to withdraw.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from .atomic import atomic_write
+from .errors import ModelError
+from .importers import BOARD_COLUMN, CSV_COLUMNS
+from .kinds import KIND_BY_ID
+from .model import Board, Note, Workshop
+from .templates import get_template
+
+LANGUAGES = ("zh", "en")
+CSV_HEADER = (BOARD_COLUMN, *CSV_COLUMNS)
+
+_LABELS = {
+    "zh": {
+        "untitled": "未命名工作坊",
+        "date": "日期：{}",
+        "venue": "地點：{}",
+        "notes": "{} 則便利貼。",
+        "removed": "另有 {} 則已移除，未列入。",
+        "none": "（無）",
+        "outside": "不在格子內",
+        "ungrouped": "未分組",
+        "votes": "{} 票",
+        "open": "（",
+        "close": "）",
+        "sep": "，",
+    },
+    "en": {
+        "untitled": "Untitled workshop",
+        "date": "Date: {}",
+        "venue": "Venue: {}",
+        "notes": "{} note(s).",
+        "removed": "{} removed, not listed.",
+        "none": "(none)",
+        "outside": "Not in a cell",
+        "ungrouped": "Ungrouped",
+        "votes": "{} vote(s)",
+        "open": " (",
+        "close": ")",
+        "sep": ", ",
+    },
+}
+
+
+def selected_boards(workshop: Workshop, boards: Sequence[str] | None = None) -> list[Board]:
+    """Live boards by id in the order given (all boards, in board order, for None).
+
+    An unknown or deleted id is an error naming the boards there are, so a typo in a batch
+    job is never a silently shorter record.
+    """
+    live = workshop.ordered_boards()
+    if boards is None:
+        return live
+    by_id = {b.id: b for b in live}
+    out: list[Board] = []
+    for board_id in dict.fromkeys(boards):
+        if board_id not in by_id:
+            names = ", ".join(b.name for b in live) or "none"
+            raise ModelError("There is no board with id {id}; the boards are: {names}.",
+                             id=board_id, names=names)
+        out.append(by_id[board_id])
+    return out
+
+
+# -- Markdown --------------------------------------------------------------------------------
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+# What would turn the start of a line into a list, quote or rule, or an underlined heading.
+_BLOCK_START = re.compile(r"^([-+=>])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def _escape(text: str, inline: bool = False) -> str:
+    """Plain text that stays plain in Markdown: a note saying ``*重要*`` shows its stars.
+
+    A note's own line breaks become hard breaks (a trailing backslash); ``inline`` text, for
+    headings, has them as spaces instead.
+    """
+    lines = []
+    for line in text.split("\n"):
+        line = _SPECIAL.sub(r"\\\1", line.strip())
+        line = _BLOCK_START.sub(r"\\\1", line)
+        lines.append(_ORDERED.sub(r"\1\\\2", line))
+    return (" " if inline else "\\\n").join(lines)
+
+
+def _time(stamp: str, day: str) -> str:
+    """``HH:MM`` on the workshop's own day, the date too otherwise; the raw text if unparsable."""
+    if not stamp:
+        return ""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if when.date().isoformat() == day:
+        return when.strftime("%H:%M")
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+def _item(note: Note, depth: int, day: str, language: str, implied_kind: str | None = None
+          ) -> str:
+    """One bullet: text, speaker, then kind (unless the column already says it), votes, time."""
+    labels = _LABELS[language]
+    kind = KIND_BY_ID.get(note.kind)
+    details = [getattr(kind, language)] if kind is not None and note.kind != implied_kind else []
+    if note.votes:
+        details.append(labels["votes"].format(note.votes))
+    when = _time(note.created, day)
+    if when:
+        details.append(when)
+    indent = "  " * depth
+    text = _escape(note.text).replace("\n", "\n" + indent + "  ")
+    line = f"{indent}- {text}"
+    if note.author:
+        line += f" — {_escape(note.author, True)}"
+    if details:
+        line += labels["open"] + labels["sep"].join(details) + labels["close"]
+    return line
+
+
+def _tree_lines(board: Board, notes: list[Note], day: str, language: str,
+                implied_kind: str | None = None) -> list[str]:
+    """Bullets for a section; a mind-map child in the same section nests under its parent."""
+    members = {n.id for n in notes}
+    parent_of: dict[str, str] = {}
+    for parent in notes:
+        for child in board.children(parent.id):
+            if child in members and child != parent.id:
+                parent_of.setdefault(child, parent.id)
+    order = {n.id: i for i, n in enumerate(notes)}
+    lines: list[str] = []
+    seen: set[str] = set()
+
+    def walk(note: Note, depth: int) -> None:
+        if note.id in seen:  # a cycle of child links must not hang the export
+            return
+        seen.add(note.id)
+        lines.append(_item(note, depth, day, language, implied_kind))
+        kids = sorted((c for c, p in parent_of.items() if p == note.id), key=order.__getitem__)
+        for kid in kids:
+            walk(board.notes[kid], depth + 1)
+
+    for note in notes:
+        if note.id not in parent_of:
+            walk(note, 0)
+    for note in notes:  # whatever a cycle kept from being reached from a root
+        if note.id not in seen:
+            walk(note, 0)
+    return lines
+
+
+def _ordered(notes: Iterable[Note]) -> list[Note]:
+    """Creation order; ties keep the board's own order (the order notes were added)."""
+    return sorted(notes, key=lambda n: n.created)
+
+
+def _adds_rows(board: Board) -> bool:
+    try:
+        return get_template(board.template).user_rows is not None
+    except ModelError:  # a user template since removed: keep every row
+        return False
+
+
+def _board_markdown(board: Board, day: str, language: str) -> list[str]:
+    labels = _LABELS[language]
+    live = _ordered(board.live_notes())
+    removed = len(board.deleted_notes())
+    summary = labels["notes"].format(len(live))
+    if removed:
+        summary += (" " if language == "en" else "") + labels["removed"].format(removed)
+    out = [f"## {_escape(board.name, True)}", "", summary, ""]
+
+    def section(heading: str, notes: list[Note], implied_kind: str | None = None) -> None:
+        out.extend([heading, ""])
+        out.extend(_tree_lines(board, notes, day, language, implied_kind) or [labels["none"]])
+        out.append("")
+
+    cell_ids = {c.id for c in board.cells}
+    used_rows = {n.cell.partition("/")[0] for n in live if n.cell in cell_ids}
+    # Rows a template adds on demand (a concept sheet's) are slots, not topics: an empty one
+    # says nothing. A fixed row left empty does: nobody raised that topic.
+    skip_empty_rows = _adds_rows(board)
+    group = None
+    for cell in board.cells:
+        if skip_empty_rows and cell.id.partition("/")[0] not in used_rows:
+            continue
+        in_cell = [n for n in live if n.cell == cell.id]
+        row = cell.row_en or cell.row if language == "en" else cell.row
+        column = cell.column_en or cell.column if language == "en" else cell.column
+        label = cell.group_en or cell.group if language == "en" else cell.group
+        level = "###"
+        if cell.group:
+            level = "####"
+            if cell.group != group:
+                out.extend([f"### {_escape(label, True)}", ""])
+        group = cell.group
+        section(f"{level} {_escape(row, True)} / {_escape(column, True)}", in_cell, cell.kind)
+    rest = [n for n in live if n.cell not in cell_ids]
+    for cluster in board.clusters.values():
+        in_cluster = [n for n in rest if n.cluster == cluster.id]
+        if in_cluster:
+            section(f"### {_escape(cluster.name, True)}", in_cluster)
+    loose = [n for n in rest if n.cluster not in board.clusters]
+    if loose:
+        heading = labels["outside"] if board.cells else labels["ungrouped"]
+        if board.cells or board.clusters:
+            section(f"### {heading}", loose)
+        else:  # a board with no cells and no clusters: the heading would say nothing
+            out.extend(_tree_lines(board, loose, day, language))
+            out.append("")
+    return out
+
+
+def markdown_text(workshop: Workshop, boards: Sequence[str] | None = None,
+                  language: str = "zh") -> str:
+    """The record as Markdown: title, date and venue, then each board's cells or clusters."""
+    if language not in LANGUAGES:
+        raise ModelError("Unknown language {language}; use zh or en.", language=language)
+    labels = _LABELS[language]
+    chosen = selected_boards(workshop, boards)
+    info = workshop.info
+    out = [f"# {_escape(info.title, True) or labels['untitled']}", ""]
+    details = [labels[key].format(_escape(value, True))
+               for key, value in (("date", info.date), ("venue", info.venue)) if value]
+    if details:
+        out.extend(["\\\n".join(details), ""])
+    for board in chosen:
+        out.extend(_board_markdown(board, info.date, language))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def export_markdown(workshop: Workshop, out: str | os.PathLike[str],
+                    boards: Sequence[str] | None = None, language: str = "zh") -> Path:
+    """Write the Markdown record to ``out`` (UTF-8) in one piece; returns the path."""
+    text = markdown_text(workshop, boards, language)
+    return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8",
+                                                              newline="\n"))
+
+
+# -- CSV -------------------------------------------------------------------------------------
+
+def _number(value: float) -> str:
+    """Shortest text that reads back as the same float: ``40`` rather than ``40.0``."""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def csv_rows(workshop: Workshop, boards: Sequence[str] | None = None) -> list[list[str]]:
+    """The header and one row per live note, in the import format plus ``board``."""
+    rows = [list(CSV_HEADER)]
+    for board in selected_boards(workshop, boards):
+        for note in board.live_notes():
+            cluster = board.clusters.get(note.cluster or "")
+            values = {
+                BOARD_COLUMN: board.name,
+                "text": note.text,
+                "kind": note.kind,
+                "cell": note.cell or "",
+                "cluster": cluster.name if cluster else "",
+                "author": note.author,
+                "x": _number(note.x),
+                "y": _number(note.y),
+                "votes": str(note.votes),
+            }
+            rows.append([values[c] for c in CSV_HEADER])
+    return rows
+
+
+def csv_text(workshop: Workshop, boards: Sequence[str] | None = None) -> str:
+    buffer = io.StringIO(newline="")
+    # Quote everything: a spreadsheet then keeps "001" and "1/2" as text, not a number or date.
+    csv.writer(buffer, quoting=csv.QUOTE_ALL).writerows(csv_rows(workshop, boards))
+    return buffer.getvalue()
+
+
+def export_csv(workshop: Workshop, out: str | os.PathLike[str],
+               boards: Sequence[str] | None = None) -> Path:
+    """Write the CSV record to ``out`` in one piece; returns the path.
+
+    UTF-8 with a byte-order mark: without it Excel on Windows reads the file in the local
+    code page and every Chinese character comes out garbled.
+    """
+    text = csv_text(workshop, boards)
+    return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8-sig",
+                                                              newline=""))
