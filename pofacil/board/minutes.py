@@ -200,7 +200,8 @@ def _board_markdown(board: Board, day: str, language: str) -> list[str]:
     for cell in board.cells:
         if skip_empty_rows and cell.id.partition("/")[0] not in used_rows:
             continue
-        in_cell = [n for n in live if n.cell == cell.id]
+        # The order the grid draws them in (grid.py), so the record reads like the board.
+        in_cell = sorted((n for n in live if n.cell == cell.id), key=lambda n: (n.created, n.id))
         row = cell.row_en or cell.row if language == "en" else cell.row
         column = cell.column_en or cell.column if language == "en" else cell.column
         label = cell.group_en or cell.group if language == "en" else cell.group

@@ -70,8 +70,8 @@ def test_markdown_has_the_workshop_boards_cells_and_every_note(tmp_path: Path) -
     parts = sections(text)
     assert parts["PO制度 / 現在的認知"] == [
         f"- {n.text} — {n.author}（問題，{_shown_time(n.created)}）"
-        for n in table.notes_in("system/now")
-    ]
+        for n in sorted(table.notes_in("system/now"), key=lambda n: (n.created, n.id))
+    ], "in the order the grid draws them"
     assert len(parts["PO角色 / 未來的期待"]) == 2
 
 
