@@ -19,8 +19,10 @@ from .board.model import Workshop
 from .board.session import Session
 from .board.store import Store
 from .board.templates import builtin_templates
+from .cli_export import add_parser as add_export_parser
+from .cli_export import run as _export
 
-COMMANDS = ("new", "templates", "info", "import", "history", "check")
+COMMANDS = ("new", "templates", "info", "import", "history", "check", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check a workshop file for damage")
     check.add_argument("file", type=Path)
+
+    add_export_parser(sub)
     return parser
 
 
@@ -207,7 +211,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"new": _new, "templates": _templates, "info": _info, "import": _import,
-             "history": _history, "check": _check}
+             "history": _history, "check": _check, "export": _export}
 
 if __name__ == "__main__":
     sys.exit(main())

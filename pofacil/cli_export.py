@@ -1,0 +1,181 @@
+"""``pofacil export``: boards as PDF, PNG, Markdown or CSV, straight after the breakout.
+
+The workshop is opened read-only, so exporting works while the app has the file open. Qt
+(for PNG) and reportlab (for PDF) are imported only when that format is asked for: the
+other formats, and the rest of the command line, work without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from .board.errors import PofacilError
+from .board.minutes import export_csv, export_markdown
+from .board.model import Board, Workshop
+from .board.session import Session
+
+FORMATS = {
+    "pdf": "a PDF snapshot of each board, with the meeting record",
+    "png": "a PNG image of each board (one file per board)",
+    "md": "the meeting record as Markdown",
+    "csv": "the notes as CSV in the import format, with a board column",
+}
+# Characters Windows, macOS or a USB stick's FAT file system refuse in a file name.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 100:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 100: {text}")
+    return value
+
+
+def add_parser(sub: Any) -> None:
+    """The ``export`` subcommand, added to the main parser's subparsers."""
+    exp = sub.add_parser(
+        "export", help="write boards as PDF, PNG, Markdown or CSV",
+        description="Export a workshop's boards (all of them unless --board is given).")
+    exp.add_argument("file", type=Path, metavar="FILE", help="the .pofacil workshop")
+    kind = exp.add_mutually_exclusive_group(required=True)
+    for name, text in FORMATS.items():
+        kind.add_argument(f"--{name}", dest="format", action="store_const", const=name,
+                          help=text)
+    exp.add_argument("out", type=Path, metavar="OUT", help="the file to write")
+    exp.add_argument("--board", action="append", default=[], metavar="NAME",
+                     help="a board to export (repeatable; default: every board)")
+    exp.add_argument("--paper", type=str.upper, choices=("A4", "A3"), default="A4",
+                     help="PDF paper size, landscape (default A4)")
+    mode = exp.add_mutually_exclusive_group()
+    mode.add_argument("--fit", dest="mode", action="store_const", const="fit",
+                      help="PDF: each board on one page, however small")
+    mode.add_argument("--tile", dest="mode", action="store_const", const="tile",
+                      help="PDF: boards across several pages at readable size")
+    exp.set_defaults(mode="auto")
+    exp.add_argument("--no-record", action="store_true",
+                     help="PDF: leave out the appendix listing every note")
+    exp.add_argument("--scale", type=_scale, default=2.0,
+                     help="PNG: 1 is the on-screen 100%% size (default 2)")
+    exp.add_argument("--lang", choices=("zh", "en"), default="zh",
+                     help="language of labels and headings (default zh)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``pofacil export``; user errors raise PofacilError (exit 1 in cli.main)."""
+    out = _check_out(args.out, args.file)
+    session = Session.open(args.file, read_only=True)
+    try:
+        ws = session.workshop
+        boards = [ws.find_board(name) for name in dict.fromkeys(args.board)]
+        if not boards and not ws.ordered_boards():
+            raise PofacilError("{file} has no boards to export.", file=str(args.file))
+        ids = [b.id for b in boards] or None
+        if args.format == "md":
+            path = export_markdown(ws, out, ids, language=args.lang)
+            print(f"wrote {path} ({_count(ws, boards)})")
+        elif args.format == "csv":
+            path = export_csv(ws, out, ids)
+            print(f"wrote {path} ({_count(ws, boards)})")
+        elif args.format == "pdf":
+            _pdf(ws, out, ids, args)
+        else:
+            _png(session, boards or ws.ordered_boards(), out, args)
+    finally:
+        session.close()
+    return 0
+
+
+def _check_out(out: Path, workshop: Path) -> Path:
+    """Refuse, before any work, an OUT that cannot be written: a clear message, no file."""
+    folder = out.absolute().parent
+    if out.is_dir():
+        raise PofacilError("{out} is a folder; give the name of the file to write.",
+                           out=str(out))
+    if not folder.is_dir():
+        raise PofacilError("The folder {folder} does not exist.", folder=str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PofacilError("The folder {folder} is not writable.", folder=str(folder))
+    if out.exists() and workshop.exists() and out.resolve() == workshop.resolve():
+        raise PofacilError("{out} is the workshop itself; choose another file name.",
+                           out=str(out))
+    return out
+
+
+def _count(ws: Workshop, boards: list[Board]) -> str:
+    chosen = boards or ws.ordered_boards()
+    notes = sum(len(b.live_notes()) for b in chosen)
+    return f"{len(chosen)} board(s), {notes} note(s)"
+
+
+def _pdf(ws: Workshop, out: Path, ids: list[str] | None, args: argparse.Namespace) -> None:
+    try:
+        from .board.pdf import export_pdf
+    except ModuleNotFoundError as exc:
+        raise PofacilError("PDF export is not available: {name} is missing.",
+                           name=exc.name or str(exc)) from None
+    result = export_pdf(ws, out, boards=ids, paper=args.paper, mode=args.mode,
+                        record=not args.no_record, language=args.lang)
+    path = Path(getattr(result, "path", out))
+    pages = _pages(result, path)
+    print(f"wrote {path} ({pages} page(s))" if pages is not None else f"wrote {path}")
+
+
+def _pages(result: object, path: Path) -> int | None:
+    """The page count from what export_pdf returned, or else read off the file."""
+    pages = result if isinstance(result, int) else getattr(result, "pages", None)
+    if isinstance(pages, int):
+        return pages
+    if isinstance(pages, (list, tuple)):
+        return len(pages)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    # reportlab writes every page object uncompressed, so its type can be counted.
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) or None
+
+
+def safe_file_name(name: str) -> str:
+    """A board name made fit for a file name everywhere; Chinese and spaces are kept."""
+    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
+    if not cleaned or cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned[:120]
+
+
+def png_targets(boards: list[Board], out: Path) -> list[tuple[Board, Path]]:
+    """One board: OUT itself. Several: ``OUT-stem-NAME.png`` beside OUT, no two alike."""
+    if len(boards) == 1:
+        return [(boards[0], out)]
+    taken: set[str] = set()
+    targets = []
+    for board in boards:
+        stem = f"{out.stem}-{safe_file_name(board.name)}"
+        candidate, number = stem, 2
+        while candidate.casefold() in taken:  # case-insensitive file systems (Windows, macOS)
+            candidate, number = f"{stem}-{number}", number + 1
+        taken.add(candidate.casefold())
+        targets.append((board, out.with_name(candidate + ".png")))
+    return targets
+
+
+def _png(session: Session, boards: list[Board], out: Path, args: argparse.Namespace) -> None:
+    try:
+        from .ui.png import ensure_app, export_png
+    except ImportError as exc:
+        raise PofacilError("PNG export needs Qt (PySide6), which cannot be loaded: {reason}.",
+                           reason=str(exc)) from None
+    ensure_app()
+    for board, path in png_targets(boards, out):
+        result = export_png(session.workshop, board.id, path, scale=args.scale,
+                            session=session, language=args.lang)
+        print(f"wrote {result.describe()}")
