@@ -21,8 +21,8 @@ BOARDS = ["全體分享心智圖", TABLE, SHEET]
 
 
 def pofacil(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pofacil", *map(str, args)], capture_output=True,
-                          text=True, encoding="utf-8", timeout=120, env=env)
+    return subprocess.run([sys.executable, "-m", "pofacil", *map(str, args)], check=False,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
 
 
 def no_display_env() -> dict[str, str]:

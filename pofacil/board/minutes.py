@@ -250,8 +250,11 @@ def export_markdown(workshop: Workshop, out: str | os.PathLike[str],
                     boards: Sequence[str] | None = None, language: str = "zh") -> Path:
     """Write the Markdown record to ``out`` (UTF-8) in one piece; returns the path."""
     text = markdown_text(workshop, boards, language)
-    return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8",
-                                                              newline="\n"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+
+    return atomic_write(Path(out), write)
 
 
 # -- CSV -------------------------------------------------------------------------------------
@@ -299,5 +302,8 @@ def export_csv(workshop: Workshop, out: str | os.PathLike[str],
     code page and every Chinese character comes out garbled.
     """
     text = csv_text(workshop, boards)
-    return atomic_write(Path(out), lambda tmp: tmp.write_text(text, encoding="utf-8-sig",
-                                                              newline=""))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8-sig", newline="")  # the rows end in \r\n already
+
+    return atomic_write(Path(out), write)

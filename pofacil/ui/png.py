@@ -162,7 +162,8 @@ def _render(session: Session, board_id: str, out: Path, scale: float, language: 
     def save(tmp: Path) -> None:
         # QImage.save reports failure only as False; atomic_write turns OSError into a
         # one-line StorageError and removes the partial file.
-        if not image.save(str(tmp), "PNG"):
+        # PySide6 takes the format as str at run time; its stubs say bytes.
+        if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
             raise OSError(0, "Qt could not write the PNG image")
 
     path = atomic_write(out, save)

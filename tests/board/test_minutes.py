@@ -52,19 +52,19 @@ def test_markdown_has_the_workshop_boards_cells_and_every_note(tmp_path: Path) -
     assert out == tmp_path / "紀錄 草稿.md"
     assert text.startswith("# 開放政府聯絡人共識營（範例）\n")
     assert "日期：2026-11-20" in text and "地點：行政院大禮堂" in text
-    boards = re.findall(r"^## (.+)$", text, flags=re.M)
+    boards = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert boards == [b.name for b in ws.ordered_boards()]
     for board in ws.ordered_boards():
         for note in board.live_notes():
             author = f" — {note.author}" if note.author else ""
-            assert re.search(rf"^\s*- {re.escape(note.text)}{re.escape(author)}", text, re.M), \
+            assert re.search(rf"^\s*- {re.escape(note.text)}{re.escape(author)}", text, re.MULTILINE), \
                 note.text
 
     # Grid boards: one "row / column" heading per cell, in the grid's order, notes under it.
     table = ws.find_board(TABLE)
-    part = re.split(r"^## ", text, flags=re.M)[2]
+    part = re.split(r"^## ", text, flags=re.MULTILINE)[2]
     assert part.startswith(TABLE)
-    cell_headings = re.findall(r"^#{3,4} (.+ / .+)$", part, flags=re.M)
+    cell_headings = re.findall(r"^#{3,4} (.+ / .+)$", part, flags=re.MULTILINE)
     assert cell_headings == [f"{c.row} / {c.column}" for c in table.cells]
     assert "### 協作會議如何接地氣" in text  # the group row above its three sub-rows
     parts = sections(text)
@@ -164,7 +164,7 @@ def test_chosen_boards_only_in_the_order_given() -> None:
     ws = build_sample()
     ids = [ws.find_board(SHEET).id, ws.find_board(TABLE).id]
     text = markdown_text(ws, ids)
-    assert re.findall(r"^## (.+)$", text, flags=re.M) == [SHEET, TABLE]
+    assert re.findall(r"^## (.+)$", text, flags=re.MULTILINE) == [SHEET, TABLE]
 
 
 def test_csv_has_a_bom_the_import_header_and_a_board_column(tmp_path: Path) -> None:
