@@ -1,0 +1,243 @@
+"""The meeting record appended to the PDF: every live note, where it was sorted, who said it
+and when, board by board, in a table that runs across as many pages as it needs.
+
+Pages are planned here before anything is drawn, so the export knows its page count up front
+(for "n / N" and for the progress bar). Deleted notes are not listed, but every board states
+how many were removed: accountability without publishing what was withdrawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from .kinds import KIND_BY_ID, Kind
+from .model import Board, Note
+from .pdf_page import HEADER_H, LABELS, MARGIN, PageFurniture
+from .pdf_text import FontText
+
+BODY_PT = 9.0
+LEADING = 1.35  # in em: tighter than the screen's line height, this is a printed table
+PAD = 3.0
+HEADING_H = 36.0  # board name and its summary line
+TABLE_HEAD_H = BODY_PT * LEADING + 2 * PAD
+COLUMNS = (("place", 0.21), ("text", 0.41), ("kind", 0.11), ("author", 0.13), ("time", 0.14))
+LINE = HexColor("#CED4DA")
+GROUP_LINE = HexColor("#868E96")
+HEAD_FILL = HexColor("#E9ECEF")
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One note of the record, wrapped for its columns."""
+
+    place: tuple[str, ...]
+    text: tuple[str, ...]
+    kind: Kind | None
+    kind_lines: tuple[str, ...]
+    author: tuple[str, ...]
+    time: str
+    height: float
+    group: str  # the place key: a change starts a new group in the table
+
+
+@dataclass
+class RecordBlock:
+    """The part of one board's record on one page."""
+
+    name: str
+    summary: str
+    continued: bool
+    rows: list[RecordRow] = field(default_factory=list)
+
+
+@dataclass
+class RecordPage:
+    blocks: list[RecordBlock] = field(default_factory=list)
+
+
+def format_time(stamp: str) -> str:
+    """``YYYY-MM-DD HH:MM`` in the time zone the note was written in (the room's clock)."""
+    try:
+        return datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return stamp or "—"
+
+
+def summary_line(language: str, live: int, removed: int) -> str:
+    """How many notes a board has and how many were removed ("已刪除 N 則")."""
+    if language == "zh":
+        return LABELS["zh"]["summary"].format(live=live, removed=removed)
+    return (f"{live} note{'' if live == 1 else 's'}, "
+            f"{removed} note{'' if removed == 1 else 's'} removed")
+
+
+def record_groups(board: Board, language: str) -> list[tuple[str, list[Note]]]:
+    """Live notes by cell (in the table's order), then by cluster, then the rest under "—".
+
+    Within a cell, notes come in the order of their slots on the board; elsewhere in the
+    order they were written (creation order breaks ties of the same second).
+    """
+    pick = (lambda zh, en: zh) if language == "zh" else (lambda zh, en: en or zh)
+    order = {c.id: i for i, c in enumerate(board.cells)}
+    clusters = {cid: i for i, cid in enumerate(board.clusters)}
+    keyed: dict[tuple[int, int], list[Note]] = {}
+    labels: dict[tuple[int, int], str] = {}
+    for note in board.live_notes():
+        cell = board.cell(note.cell) if note.cell else None
+        if cell is not None:
+            key = (0, order[cell.id])
+            parts = [pick(cell.row, cell.row_en), pick(cell.column, cell.column_en)]
+            group = pick(cell.group, cell.group_en)
+            labels[key] = (f"{group} · " if group else "") + " / ".join(parts)
+        elif note.cluster in board.clusters:
+            key = (1, clusters[note.cluster])
+            labels[key] = board.clusters[note.cluster].name
+        else:
+            key = (2, 0)
+            labels[key] = LABELS[language]["none"]
+        keyed.setdefault(key, []).append(note)
+    out = []
+    for key in sorted(keyed):
+        notes = keyed[key]
+        # The grid orders a cell's slots by (created, id); a stable sort on the time alone
+        # keeps the capture order of a mind map whose notes share a second.
+        notes.sort(key=(lambda n: (n.created, n.id)) if key[0] == 0 else (lambda n: n.created))
+        out.append((labels[key], notes))
+    return out
+
+
+def column_widths(page_width: float) -> dict[str, float]:
+    usable = page_width - 2 * MARGIN
+    return {name: usable * share for name, share in COLUMNS}
+
+
+def plan_record(boards: list[Board], text: FontText, paper: tuple[float, float],
+                language: str) -> list[RecordPage]:
+    """Lay out the record into pages (nothing is drawn yet)."""
+    widths = column_widths(paper[0])
+    top = paper[1] - MARGIN - HEADER_H
+    room = top - MARGIN - 4
+    line = BODY_PT * LEADING
+    max_lines = max(1, int((room - HEADING_H - TABLE_HEAD_H - 2 * PAD) // line))
+    pages: list[RecordPage] = [RecordPage()]
+    left = room
+
+    def wrap(s: str, width: float, limit: int = max_lines) -> tuple[str, ...]:
+        lines = text.wrap(text.clean(s), width - 2 * PAD, BODY_PT)
+        if len(lines) > limit:  # a note longer than a whole page: cut, rather than overflow
+            lines = lines[:limit]
+            lines[-1] = text.shorten(lines[-1] + "…", width - 2 * PAD, BODY_PT)
+        return tuple(lines)
+
+    for board in boards:
+        live, removed = len(board.live_notes()), len(board.deleted_notes())
+        name = text.clean(board.name)
+        summary = summary_line(language, live, removed)
+        rows: list[RecordRow] = []
+        for place, notes in record_groups(board, language):
+            place_lines = wrap(place, widths["place"], 4)
+            for note in notes:
+                kind = KIND_BY_ID.get(note.kind)
+                kind_label = text.clean(kind.zh if language == "zh" else kind.en) if kind else ""
+                kind_lines = tuple(text.wrap(kind_label, widths["kind"] - 2 * PAD - 12, BODY_PT))
+                body = wrap(note.text.strip(), widths["text"])
+                author = wrap(note.author or "—", widths["author"], 4)
+                count = max(len(place_lines), len(body), len(author), len(kind_lines), 1)
+                rows.append(RecordRow(place_lines, body, kind, kind_lines, author,
+                                      format_time(note.created), count * line + 2 * PAD, place))
+        # A board's heading never sits alone at the foot of a page.
+        first_h = HEADING_H + TABLE_HEAD_H + (rows[0].height if rows else 0.0)
+        if pages[-1].blocks and left < first_h:
+            pages.append(RecordPage())
+            left = room
+        block = RecordBlock(name, summary, False)
+        pages[-1].blocks.append(block)
+        left -= HEADING_H + (TABLE_HEAD_H if rows else 0.0)
+        for row in rows:
+            if row.height > left:
+                pages.append(RecordPage())
+                left = room - HEADING_H - TABLE_HEAD_H
+                block = RecordBlock(name, summary, True)
+                pages[-1].blocks.append(block)
+            block.rows.append(row)
+            left -= row.height
+    return pages
+
+
+def draw_record_page(c: Canvas, furniture: PageFurniture, page: RecordPage,
+                     text: FontText, language: str) -> None:
+    """One page of the record under the usual header (the caller draws the footer)."""
+    labels = LABELS[language]
+    furniture.header(labels["record"])
+    widths = column_widths(furniture.width)
+    y = furniture.height - MARGIN - HEADER_H
+    line = BODY_PT * LEADING
+    for block in page.blocks:
+        title = block.name + (labels["continued"] if block.continued else "")
+        c.setFillColor(HexColor("#111111"))
+        c.setFont(text.name, 12)
+        c.drawString(MARGIN, y - 14, text.shorten(title, furniture.width - 2 * MARGIN, 12))
+        c.setFont(text.name, BODY_PT)
+        c.setFillColor(HexColor("#555555"))
+        c.drawString(MARGIN, y - 28, block.summary)
+        y -= HEADING_H
+        if not block.rows:
+            continue
+        _table_head(c, text, widths, y, labels)
+        y -= TABLE_HEAD_H
+        previous = None
+        for row in block.rows:
+            new_group = row.group != previous
+            c.setStrokeColor(GROUP_LINE if new_group else LINE)
+            c.setLineWidth(0.8 if new_group else 0.4)
+            c.line(MARGIN, y, furniture.width - MARGIN, y)
+            columns = {
+                "place": row.place if new_group else (),
+                "text": row.text,
+                "author": row.author,
+                "time": (row.time,),
+            }
+            x = MARGIN
+            t = c.beginText()
+            t.setFont(text.name, BODY_PT, line)
+            t.setFillColor(HexColor("#111111"))
+            for name, _ in COLUMNS:
+                if name == "kind":
+                    if row.kind is not None:
+                        c.setFillColor(HexColor(row.kind.color))
+                        c.setStrokeColor(HexColor("#6C757D"))
+                        c.setLineWidth(0.4)
+                        c.rect(x + PAD, y - PAD - 8.5, 8, 8, stroke=1, fill=1)
+                    for i, s in enumerate(row.kind_lines):
+                        t.setTextOrigin(x + PAD + 12, y - PAD - BODY_PT - i * line + 1.5)
+                        t.textOut(s)
+                else:
+                    for i, s in enumerate(columns[name]):
+                        t.setTextOrigin(x + PAD, y - PAD - BODY_PT - i * line + 1.5)
+                        t.textOut(s)
+                x += widths[name]
+            c.drawText(t)
+            y -= row.height
+            previous = row.group
+        c.setStrokeColor(GROUP_LINE)
+        c.setLineWidth(0.8)
+        c.line(MARGIN, y, furniture.width - MARGIN, y)
+        y -= 10
+
+
+def _table_head(c: Canvas, text: FontText, widths: dict[str, float], y: float,
+                labels: dict[str, str]) -> None:
+    c.setFillColor(HEAD_FILL)
+    c.setStrokeColor(GROUP_LINE)
+    c.setLineWidth(0.8)
+    c.rect(MARGIN, y - TABLE_HEAD_H, sum(widths.values()), TABLE_HEAD_H, stroke=1, fill=1)
+    c.setFillColor(HexColor("#111111"))
+    c.setFont(text.name, BODY_PT)
+    x = MARGIN
+    for name, _ in COLUMNS:
+        c.drawString(x + PAD, y - PAD - BODY_PT + 1.5, labels[name])
+        x += widths[name]
