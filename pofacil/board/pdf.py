@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from .atomic import atomic_write
 from .errors import ModelError, PofacilError
-from .geometry import BoardGeometry, board_geometry
+from .geometry import BoardGeometry, NoteBox, board_geometry
 from .grid import Rect
 from .kinds import KINDS, Kind
 from .model import Board, Workshop
@@ -131,6 +133,7 @@ class _Plan:
     rows: int = 1
     columns: int = 1
     transforms: list[PageTransform] = field(default_factory=list)
+    tile_boxes: list[list[NoteBox]] = field(default_factory=list)  # the notes each tile shows
 
 
 def tile_count(span: float, tile: float, overlap: float) -> int:
@@ -185,7 +188,31 @@ def _plan_board(board: Board, furniture: PageFurniture, mode: str) -> _Plan:
             plan.regions.append((x, y))
             plan.transforms.append(PageTransform(scale, b.x + x, b.y + y, area.x, area.top,
                                                  (area.x, area.y, area.w, area.h)))
+    plan.tile_boxes = _bucket(geo, plan.rows, plan.columns, tile_w, tile_h, overlap)
     return plan
+
+
+def _bucket(geo: BoardGeometry, rows: int, columns: int, tile_w: float, tile_h: float,
+            overlap: float) -> list[list[NoteBox]]:
+    """The notes each tile shows, found once per note rather than once per note and tile:
+    a board of 5,000 notes spread over a hundred tiles would test half a million pairs."""
+    b = geo.bounds
+    step_x, step_y = tile_w - overlap, tile_h - overlap
+    pad = 12.0  # the note border and the "+n" badge reach past the note's rectangle
+    out: list[list[NoteBox]] = [[] for _ in range(rows * columns)]
+    for box in geo.notes:
+        x1, x2 = box.rect.x - b.x - pad, box.rect.x + box.rect.w - b.x + pad
+        y1, y2 = box.rect.y - b.y - pad, box.rect.y + box.rect.h - b.y + pad
+        # Tile k spans [k * step, k * step + tile]: it meets [a1, a2] when k * step <= a2
+        # and k * step + tile >= a1.
+        c0 = max(0, math.ceil((x1 - tile_w) / step_x))
+        c1 = min(columns - 1, math.floor(x2 / step_x))
+        r0 = max(0, math.ceil((y1 - tile_h) / step_y))
+        r1 = min(rows - 1, math.floor(y2 / step_y))
+        for row in range(r0, r1 + 1):
+            for column in range(c0, c1 + 1):
+                out[row * columns + column].append(box)
+    return out
 
 
 def _chosen_boards(workshop: Workshop, boards: Sequence[str] | None) -> list[Board]:
@@ -281,7 +308,8 @@ def export_pdf(
                 furniture.footer(done, total)
                 canvas.showPage()
                 tick(done)
-            canvas.save()
+            with _plain_streams():
+                canvas.save()
 
     path = atomic_write(out, write)
     return PdfReport(
@@ -290,6 +318,23 @@ def export_pdf(
         missing_chars=frozenset(text.missing),
         truncated_notes=sum(not t.body.fits for p in plans for t in p.texts.values()),
     )
+
+
+@contextmanager
+def _plain_streams() -> Iterator[None]:
+    """Compressed streams without reportlab's default ASCII85 layer on top.
+
+    ASCII85 makes binary streams 7-bit safe, which no PDF reader needs any more; it adds a
+    quarter to the file and, in pure Python, a third of the export time of a large board.
+    reportlab reads the switch from its global config when it writes the file, so it is
+    turned off only for that moment.
+    """
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 def _draw_board_page(canvas: Canvas, furniture: PageFurniture, painter: BoardPainter,
@@ -319,7 +364,8 @@ def _draw_board_page(canvas: Canvas, furniture: PageFurniture, painter: BoardPai
                     area.h / s + 2 * pad)
     # One unit = one board pixel, y downwards: the board is drawn in its own coordinates.
     canvas.transform(s, 0, 0, -s, tf.left - s * tf.board_x, tf.top + s * tf.board_y)
-    painter.draw(board, plan.geo, plan.texts, view)
+    painter.draw(board, plan.geo, plan.texts, view,
+                 plan.tile_boxes[index] if tiled else plan.geo.notes)
     canvas.restoreState()
     furniture.header(board.name, right)
     furniture.legend(plan.legend)
