@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -122,26 +123,27 @@ def _pdf(ws: Workshop, out: Path, ids: list[str] | None, args: argparse.Namespac
     except ModuleNotFoundError as exc:
         raise PofacilError("PDF export is not available: {name} is missing.",
                            name=exc.name or str(exc)) from None
-    result = export_pdf(ws, out, boards=ids, paper=args.paper, mode=args.mode,
+    report = export_pdf(ws, out, boards=ids, paper=args.paper, mode=args.mode,
                         record=not args.no_record, language=args.lang)
-    path = Path(getattr(result, "path", out))
-    pages = _pages(result, path)
-    print(f"wrote {path} ({pages} page(s))" if pages is not None else f"wrote {path}")
+    print(f"wrote {report.path} ({report.pages} page(s), {report.paper} landscape)")
+    for board in report.boards:
+        layout = f"tiled {board.rows} x {board.columns}" if board.mode == "tile" else board.mode
+        print(f"  {board.name}: {_span(board.pages)} ({layout})")
+    if report.record_pages:
+        print(f"  record: {_span(report.record_pages)}")
+    if report.missing_chars:
+        # Still exit 0: the PDF is there, but someone should know a character shows as a mark.
+        chars = "".join(sorted(report.missing_chars))
+        print(f"pofacil: warning: the font lacks {chars}; shown as a mark in the PDF.",
+              file=sys.stderr)
 
 
-def _pages(result: object, path: Path) -> int | None:
-    """The page count from what export_pdf returned, or else read off the file."""
-    pages = result if isinstance(result, int) else getattr(result, "pages", None)
-    if isinstance(pages, int):
-        return pages
-    if isinstance(pages, (list, tuple)):
-        return len(pages)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    # reportlab writes every page object uncompressed, so its type can be counted.
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) or None
+def _span(pages: tuple[int, ...]) -> str:
+    if not pages:
+        return "no pages"
+    if len(pages) == 1:
+        return f"page {pages[0]}"
+    return f"pages {pages[0]}-{pages[-1]}"
 
 
 def safe_file_name(name: str) -> str:

@@ -4,6 +4,7 @@ import csv
 import importlib.util
 import io
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -103,7 +104,9 @@ def test_png_of_every_board_is_one_file_each(sample: Path, tmp_path: Path) -> No
 def test_pdf(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "會議 紀錄.pdf"
     stdout = ok(pofacil("export", sample, "--pdf", out))
-    assert stdout.startswith(f"wrote {out} (") and "page(s))" in stdout
+    lines = stdout.splitlines()
+    assert re.fullmatch(rf"wrote {re.escape(str(out))} \(\d+ page\(s\), A4 landscape\)", lines[0])
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [*BOARDS, "record"]
     assert out.read_bytes().startswith(b"%PDF")
     one = tmp_path / "one board.pdf"
     ok(pofacil("export", sample, "--pdf", one, "--board", TABLE, "--paper", "a3", "--tile",
