@@ -11,11 +11,10 @@ file behind.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
@@ -23,21 +22,30 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .atomic import atomic_write
 from .errors import ModelError, PofacilError
-from .geometry import BoardGeometry, NoteBox, board_geometry
 from .grid import Rect
-from .kinds import KINDS, Kind
 from .model import Board, Workshop
-from .pdf_draw import MAX_TEXT_PX, BoardPainter, NoteText, layout_note
-from .pdf_page import PAPERS, Area, PageFurniture
+from .pdf_draw import BoardPainter
+from .pdf_page import PAPERS, PageFurniture
+from .pdf_plan import (
+    MAX_SCALE,
+    OVERLAP_PT,
+    READABLE_PT,
+    TILE_TEXT_PT,
+    BoardPlan,
+    PageTransform,
+    plan_board,
+    tile_count,
+)
 from .pdf_record import RecordPage, draw_record_page, plan_record
 from .pdf_text import FontText
 
-READABLE_PT = 6.0  # "auto" tiles a board when fitting makes some note text smaller than this
-TILE_TEXT_PT = 8.0  # tiles are drawn so that the smallest note text is at least this big
-MAX_SCALE = 1.0  # a small board is not blown up beyond one point per board pixel
-OVERLAP_PT = 36.0  # what neighbouring tiles share, on paper: room to trim and tape
 MODES = ("auto", "fit", "tile")
 LANGUAGES = ("zh", "en")
+__all__ = [
+    "LANGUAGES", "MAX_SCALE", "MODES", "OVERLAP_PT", "READABLE_PT", "TILE_TEXT_PT",
+    "BoardExport", "ExportCancelled", "PageInfo", "PageTransform", "PdfReport", "Progress",
+    "export_pdf", "tile_count",
+]
 
 Progress = Callable[[int, int], bool | None]
 
@@ -46,32 +54,6 @@ class ExportCancelled(PofacilError):
     """The user cancelled an export; nothing was written."""
 
     template = "The export was cancelled; no file was written."
-
-
-@dataclass(frozen=True)
-class PageTransform:
-    """How board units map onto one page, in PDF points (origin bottom left, y upwards).
-
-    The board point (``board_x``, ``board_y``) lands at (``left``, ``top``); one board unit is
-    ``scale`` points; board y grows downwards, page y upwards. ``area`` (x, y, w, h) is the part
-    of the page the board may cover on this page.
-    """
-
-    scale: float
-    board_x: float
-    board_y: float
-    left: float
-    top: float
-    area: tuple[float, float, float, float]
-
-    def to_page(self, x: float, y: float) -> tuple[float, float]:
-        return (self.left + (x - self.board_x) * self.scale,
-                self.top - (y - self.board_y) * self.scale)
-
-    def to_pixels(self, x: float, y: float, page_height: float, dpi: float) -> tuple[float, float]:
-        """Where a board point is in an image of the page rendered at ``dpi`` (y downwards)."""
-        px, py = self.to_page(x, y)
-        return px * dpi / 72.0, (page_height - py) * dpi / 72.0
 
 
 @dataclass(frozen=True)
@@ -119,102 +101,6 @@ class PdfReport:
         return next(b for b in self.boards if b.id == board_id)
 
 
-@dataclass
-class _Plan:
-    board: Board
-    geo: BoardGeometry
-    texts: dict[str, NoteText]
-    mode: str
-    scale: float
-    area: Area
-    legend: list[list[tuple[Kind, str]]]
-    smallest_px: float | None
-    regions: list[tuple[float, float]] = field(default_factory=list)  # tile origins, board units
-    rows: int = 1
-    columns: int = 1
-    transforms: list[PageTransform] = field(default_factory=list)
-    tile_boxes: list[list[NoteBox]] = field(default_factory=list)  # the notes each tile shows
-
-
-def tile_count(span: float, tile: float, overlap: float) -> int:
-    """Tiles of length ``tile`` overlapping by ``overlap`` needed to cover ``span``."""
-    if span <= tile + 1e-6:
-        return 1
-    return 1 + math.ceil((span - tile) / (tile - overlap) - 1e-9)
-
-
-def _legend_kinds(board: Board, geo: BoardGeometry) -> list[Kind]:
-    """The kinds this board shows (notes and colored columns), in palette order."""
-    used = {box.note.kind for box in geo.notes} | {c.kind for c in board.cells if c.kind}
-    return [k for k in KINDS if k.id in used]
-
-
-def _plan_board(board: Board, furniture: PageFurniture, mode: str) -> _Plan:
-    text = furniture.text
-    geo = board_geometry(board)
-    texts = {box.note.id: layout_note(text, box) for box in geo.notes}
-    sizes = [t.body.size for t in texts.values() if any(t.body.lines)]
-    smallest = min(sizes) if sizes else None
-    kinds = _legend_kinds(board, geo)
-    legend = furniture.legend_lines(kinds, furniture.legend_width(False))
-    area = furniture.board_area(len(legend), tiled=False)
-    if geo.empty:
-        return _Plan(board, geo, texts, "empty", 0.0, area, legend, None)
-    b = geo.bounds
-    bw, bh = max(b.w, 1.0), max(b.h, 1.0)
-    fit_scale = min(area.w / bw, area.h / bh, MAX_SCALE)
-    readable_px = smallest if smallest is not None else MAX_TEXT_PX
-    chosen = mode
-    if mode == "auto":
-        chosen = "fit" if readable_px * fit_scale >= READABLE_PT - 1e-9 else "tile"
-    if chosen == "fit":
-        plan = _Plan(board, geo, texts, "fit", fit_scale, area, legend, smallest)
-        left = area.x + (area.w - bw * fit_scale) / 2
-        top = area.top - (area.h - bh * fit_scale) / 2
-        plan.regions = [(0.0, 0.0)]
-        plan.transforms = [PageTransform(fit_scale, b.x, b.y, left, top,
-                                         (area.x, area.y, area.w, area.h))]
-        return plan
-    legend = furniture.legend_lines(kinds, furniture.legend_width(True))
-    area = furniture.board_area(len(legend), tiled=True)
-    scale = min(MAX_SCALE, max(fit_scale, TILE_TEXT_PT / readable_px))
-    plan = _Plan(board, geo, texts, "tile", scale, area, legend, smallest)
-    tile_w, tile_h, overlap = area.w / scale, area.h / scale, OVERLAP_PT / scale
-    plan.columns = tile_count(bw, tile_w, overlap)
-    plan.rows = tile_count(bh, tile_h, overlap)
-    for row in range(plan.rows):
-        for column in range(plan.columns):
-            x, y = column * (tile_w - overlap), row * (tile_h - overlap)
-            plan.regions.append((x, y))
-            plan.transforms.append(PageTransform(scale, b.x + x, b.y + y, area.x, area.top,
-                                                 (area.x, area.y, area.w, area.h)))
-    plan.tile_boxes = _bucket(geo, plan.rows, plan.columns, tile_w, tile_h, overlap)
-    return plan
-
-
-def _bucket(geo: BoardGeometry, rows: int, columns: int, tile_w: float, tile_h: float,
-            overlap: float) -> list[list[NoteBox]]:
-    """The notes each tile shows, found once per note rather than once per note and tile:
-    a board of 5,000 notes spread over a hundred tiles would test half a million pairs."""
-    b = geo.bounds
-    step_x, step_y = tile_w - overlap, tile_h - overlap
-    pad = 12.0  # the note border and the "+n" badge reach past the note's rectangle
-    out: list[list[NoteBox]] = [[] for _ in range(rows * columns)]
-    for box in geo.notes:
-        x1, x2 = box.rect.x - b.x - pad, box.rect.x + box.rect.w - b.x + pad
-        y1, y2 = box.rect.y - b.y - pad, box.rect.y + box.rect.h - b.y + pad
-        # Tile k spans [k * step, k * step + tile]: it meets [a1, a2] when k * step <= a2
-        # and k * step + tile >= a1.
-        c0 = max(0, math.ceil((x1 - tile_w) / step_x))
-        c1 = min(columns - 1, math.floor(x2 / step_x))
-        r0 = max(0, math.ceil((y1 - tile_h) / step_y))
-        r1 = min(rows - 1, math.floor(y2 / step_y))
-        for row in range(r0, r1 + 1):
-            for column in range(c0, c1 + 1):
-                out[row * columns + column].append(box)
-    return out
-
-
 def _chosen_boards(workshop: Workshop, boards: Sequence[str] | None) -> list[Board]:
     ordered = workshop.ordered_boards()
     if boards is None:
@@ -254,7 +140,7 @@ def export_pdf(
     text = FontText()
     size = PAPERS[paper_key]
     furniture = PageFurniture(text, size, workshop.info, language)
-    plans = [_plan_board(board, furniture, mode) for board in chosen]
+    plans = [plan_board(board, furniture, mode) for board in chosen]
     record_pages: list[RecordPage] = plan_record(chosen, text, size, language) if record else []
     total = sum(max(1, len(p.transforms)) for p in plans) + len(record_pages)
 
@@ -338,7 +224,7 @@ def _plain_streams() -> Iterator[None]:
 
 
 def _draw_board_page(canvas: Canvas, furniture: PageFurniture, painter: BoardPainter,
-                     plan: _Plan, index: int) -> None:
+                     plan: BoardPlan, index: int) -> None:
     board, area = plan.board, plan.area
     tiled = plan.mode == "tile"
     right = ""

@@ -262,7 +262,7 @@ class BoardPainter:
         c.roundRect(r.x + r.w - 34, r.y - 10, 40, 22, 10, stroke=1, fill=1)
         c.restoreState()
         w = self.text.width(label, 13)
-        self.lines(r.x + r.w - 14 - w / 2, r.y + 1 - (self.text.line_height - 1) * 13 / 2,
+        self.lines(r.x + r.w - 14 - w / 2, r.y + 1 - self.text.line_height * 13 / 2,
                    [label], 13, HexColor("#1C3FAA"))
 
 
