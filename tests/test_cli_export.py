@@ -67,7 +67,7 @@ def test_markdown_and_csv(sample: Path, tmp_path: Path) -> None:
     data = table.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert [r["board"] for r in rows] == [SHEET] * 12 + [TABLE] * 15, "in the order asked"
+    assert [r["board"] for r in rows] == [TABLE] * 15 + [SHEET] * 12, "in board order, as the PDF"
 
 
 def test_csv_export_imports_back(sample: Path, tmp_path: Path) -> None:

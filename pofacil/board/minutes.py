@@ -59,23 +59,17 @@ _LABELS = {
 
 
 def selected_boards(workshop: Workshop, boards: Sequence[str] | None = None) -> list[Board]:
-    """Live boards by id in the order given (all boards, in board order, for None).
+    """The live boards asked for (by id or name), in the workshop's board order; all for None.
 
-    An unknown or deleted id is an error naming the boards there are, so a typo in a batch
-    job is never a silently shorter record.
+    Board order, not the order asked: every format (and the PDF) then agrees. An unknown or
+    deleted board is an error naming the boards there are, so a typo in a batch job is never
+    a silently shorter record.
     """
     live = workshop.ordered_boards()
     if boards is None:
         return live
-    by_id = {b.id: b for b in live}
-    out: list[Board] = []
-    for board_id in dict.fromkeys(boards):
-        if board_id not in by_id:
-            names = ", ".join(b.name for b in live) or "none"
-            raise ModelError("There is no board with id {id}; the boards are: {names}.",
-                             id=board_id, names=names)
-        out.append(by_id[board_id])
-    return out
+    wanted = {workshop.find_board(b).id for b in boards}
+    return [b for b in live if b.id in wanted]
 
 
 # -- Markdown --------------------------------------------------------------------------------

@@ -152,19 +152,19 @@ def test_markdown_characters_in_notes_stay_text(session: Session) -> None:
 
 def test_unknown_boards_and_languages_are_refused() -> None:
     ws = build_sample()
-    with pytest.raises(ModelError, match="no board with id nope; the boards are: 全體分享心智圖, "):
+    with pytest.raises(ModelError, match="no board named nope; the boards are: 全體分享心智圖, "):
         markdown_text(ws, ["nope"])
-    with pytest.raises(ModelError, match="no board with id nope"):
+    with pytest.raises(ModelError, match="no board named nope"):
         export_csv(ws, Path(tempfile.gettempdir()) / "never.csv", ["nope"])
     with pytest.raises(ModelError, match="language"):
         markdown_text(ws, language="fr")
 
 
-def test_chosen_boards_only_in_the_order_given() -> None:
+def test_chosen_boards_only_in_board_order() -> None:
     ws = build_sample()
-    ids = [ws.find_board(SHEET).id, ws.find_board(TABLE).id]
+    ids = [ws.find_board(SHEET).id, ws.find_board(TABLE).id, ws.find_board(SHEET).id]
     text = markdown_text(ws, ids)
-    assert re.findall(r"^## (.+)$", text, flags=re.MULTILINE) == [SHEET, TABLE]
+    assert re.findall(r"^## (.+)$", text, flags=re.MULTILINE) == [TABLE, SHEET], "as the PDF"
 
 
 def test_csv_has_a_bom_the_import_header_and_a_board_column(tmp_path: Path) -> None:

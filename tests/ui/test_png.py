@@ -114,7 +114,7 @@ def test_every_sample_board_and_an_empty_one(qapp, tmp_path: Path) -> None:
 
 def test_unknown_board_and_unwritable_place_leave_no_file(qapp, sample: Path,
                                                           tmp_path: Path) -> None:
-    with pytest.raises(ModelError, match="the boards are: 全體分享心智圖"):
+    with pytest.raises(ModelError, match="no board named no-such-board; the boards are: 全體"):
         export_png(sample, "no-such-board", tmp_path / "x.png")
     missing = tmp_path / "沒有 資料夾" / "x.png"
     with pytest.raises(StorageError, match="Could not write"):
