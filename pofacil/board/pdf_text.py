@@ -115,11 +115,19 @@ class FontText:
                 glue = False
                 continue
             if ch == " ":
+                if glue and out:  # "（ 0": no break between opening punctuation and its text
+                    out[-1][1] += " "
+                    out[-1][2] += widths.get(32, default) / 1000.0
+                    continue
                 out.append([_SPACE, " ", widths.get(32, default) / 1000.0])
-                glue = False
                 continue
             w = widths.get(ord(ch), default) / 1000.0
             wide = unicodedata.east_asian_width(ch) in "WF"
+            if ch in NO_START and len(out) > 1 and out[-1][0] == _SPACE and out[-2][0] in (
+                _WORD, _WIDE
+            ):
+                out[-2][1] += " "  # "00 。": the break at the space would open a line with 。
+                out[-2][2] += out.pop()[2]
             last = out[-1] if out else None
             if last is not None and last[0] in (_WORD, _WIDE) and (
                 glue or ch in NO_START or (not wide and last[0] == _WORD)
@@ -164,7 +172,8 @@ class FontText:
                     line_w += space
                 for ch in piece:
                     cw = self.em_width(ch)
-                    if line and line_w + cw > limit + 1e-9:
+                    # Closing punctuation hangs past the edge rather than open a line.
+                    if line and line_w + cw > limit + 1e-9 and ch not in NO_START:
                         lines.append(line)
                         line, line_w = "", 0.0
                     line += ch

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from pofacil.board import ops
@@ -26,6 +28,7 @@ from pofacil.board.geometry import board_geometry
 from pofacil.board.kinds import KIND_BY_ID
 from pofacil.board.model import Board, Workshop
 from pofacil.board.pdf import OVERLAP_PT, ExportCancelled, PdfReport, export_pdf
+from pofacil.board.pdf_text import NO_END, NO_START, FontText
 from pofacil.board.sample import write_sample
 from pofacil.board.session import Session
 
@@ -309,6 +312,41 @@ def test_collapsed_branches_are_left_out_like_on_screen(tmp_path: Path) -> None:
     text = flat(pdf_text(export_pdf(s.workshop, tmp_path / "m.pdf", record=False).path))
     assert "根" in text and "枝" in text and "葉" not in text and "+1" in text
     s.close()
+
+
+def test_cluster_frame_wraps_its_shown_members_with_a_title_band(tmp_path: Path) -> None:
+    s = new_session(tmp_path, [("blank", "板")])
+    ids = grid_notes(s, "板", 3, 3)
+    s.do(ops.cluster_notes(s.workshop, ids[:2], "人力"))
+    geo = board_geometry(s.workshop.find_board("板"))
+    (frame,) = geo.clusters
+    assert frame.title == "人力 (2)"
+    assert (frame.rect.x, frame.rect.y) == (-16.0, -46.0)
+    assert (frame.rect.w, frame.rect.h) == (180.0 + 160.0 + 32.0, 100.0 + 32.0 + 30.0)
+    assert geo.bounds.y == -46.0 and geo.bounds.w == 2 * 180.0 + 160.0 + 16.0
+    text = flat(pdf_text(export_pdf(s.workshop, tmp_path / "c.pdf", record=False).path))
+    assert "人力(2)" in text
+    s.close()
+
+
+_FONT = FontText()
+_TEXTS = st.text(st.sampled_from(list("開放政府的角色與未來，。「」（）PO data 2026 abc") + ["\n"]),
+                 max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_TEXTS, width=st.floats(100, 300), size=st.integers(9, 22))
+def test_wrapping_keeps_every_character_and_the_width(text: str, width: float,
+                                                      size: int) -> None:
+    """Widths of at least 4.5 em, as in every note (144 board units at 22 px at most)."""
+    assert flat("".join(_FONT.wrap(text, width, size))) == flat(text)  # only spaces go
+    for paragraph in text.split("\n"):
+        lines = _FONT.wrap(paragraph, width, size)
+        for i, line in enumerate(lines):
+            body = line.rstrip("".join(NO_START))  # closing punctuation may hang past the edge
+            assert _FONT.width(body, size) <= width + 1e-6, (line, width, size)
+            assert i == 0 or line[:1] not in NO_START, lines
+            assert i == len(lines) - 1 or line[-1:] not in NO_END, lines
 
 
 # -- the record ------------------------------------------------------------------------------
