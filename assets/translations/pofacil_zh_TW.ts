@@ -129,332 +129,441 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="42"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="163"/>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="45"/>
+        <source>PDF for the report</source>
+        <translation>PDF（供會議報告）</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="45"/>
+        <source>PNG image</source>
+        <translation>PNG 圖片</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="46"/>
+        <source>Markdown minutes</source>
+        <translation>Markdown 紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="46"/>
+        <source>CSV minutes</source>
+        <translation>CSV 紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="48"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="56"/>
+        <source>Boards:</source>
+        <translation>白板：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="59"/>
+        <source>Paper:</source>
+        <translation>紙張：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="61"/>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="61"/>
+        <source>Fit to one page</source>
+        <translation>縮放成一頁</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="62"/>
+        <source>Tile across pages</source>
+        <translation>分頁拼貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="64"/>
+        <source>Layout:</source>
+        <translation>版面：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="65"/>
+        <source>Append the meeting record</source>
+        <translation>附上會議紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="71"/>
+        <source>PNG scale:</source>
+        <translation>PNG 倍率：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="107"/>
+        <source>Exporting…</source>
+        <translation>匯出中…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="107"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="139"/>
+        <source>Cannot export</source>
+        <translation>無法匯出</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="147"/>
+        <source>Exported</source>
+        <translation>已匯出</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="149"/>
+        <source>Open the file</source>
+        <translation>開啟檔案</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="90"/>
-        <location filename="../../pofacil/ui/main_window.py" line="240"/>
-        <location filename="../../pofacil/ui/main_window.py" line="245"/>
+        <location filename="../../pofacil/ui/main_window.py" line="91"/>
+        <location filename="../../pofacil/ui/main_window.py" line="242"/>
+        <location filename="../../pofacil/ui/main_window.py" line="247"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="165"/>
+        <location filename="../../pofacil/ui/main_window.py" line="166"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="167"/>
+        <location filename="../../pofacil/ui/main_window.py" line="168"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="169"/>
+        <location filename="../../pofacil/ui/main_window.py" line="170"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="174"/>
+        <location filename="../../pofacil/ui/main_window.py" line="175"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="176"/>
+        <location filename="../../pofacil/ui/main_window.py" line="177"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="221"/>
+        <location filename="../../pofacil/ui/main_window.py" line="223"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="224"/>
+        <location filename="../../pofacil/ui/main_window.py" line="226"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="230"/>
+        <location filename="../../pofacil/ui/main_window.py" line="232"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="230"/>
-        <location filename="../../pofacil/ui/main_window.py" line="245"/>
+        <location filename="../../pofacil/ui/main_window.py" line="232"/>
+        <location filename="../../pofacil/ui/main_window.py" line="247"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="240"/>
+        <location filename="../../pofacil/ui/main_window.py" line="242"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="305"/>
+        <location filename="../../pofacil/ui/main_window.py" line="307"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="343"/>
-        <location filename="../../pofacil/ui/main_window.py" line="344"/>
+        <location filename="../../pofacil/ui/main_window.py" line="345"/>
+        <location filename="../../pofacil/ui/main_window.py" line="346"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="343"/>
-        <location filename="../../pofacil/ui/main_window.py" line="359"/>
+        <location filename="../../pofacil/ui/main_window.py" line="345"/>
+        <location filename="../../pofacil/ui/main_window.py" line="361"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="359"/>
+        <location filename="../../pofacil/ui/main_window.py" line="361"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="48"/>
+        <location filename="../../pofacil/ui/main_window.py" line="49"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="53"/>
+        <location filename="../../pofacil/ui/main_window.py" line="54"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="55"/>
+        <location filename="../../pofacil/ui/main_window.py" line="56"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="422"/>
+        <location filename="../../pofacil/ui/main_window.py" line="424"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="426"/>
+        <location filename="../../pofacil/ui/main_window.py" line="428"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="431"/>
+        <location filename="../../pofacil/ui/main_window.py" line="433"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="463"/>
+        <location filename="../../pofacil/ui/main_window.py" line="465"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="477"/>
-        <location filename="../../pofacil/ui/main_window.py" line="482"/>
+        <location filename="../../pofacil/ui/main_window.py" line="479"/>
+        <location filename="../../pofacil/ui/main_window.py" line="484"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="478"/>
-        <location filename="../../pofacil/ui/main_window.py" line="493"/>
-        <location filename="../../pofacil/ui/main_window.py" line="505"/>
+        <location filename="../../pofacil/ui/main_window.py" line="480"/>
+        <location filename="../../pofacil/ui/main_window.py" line="495"/>
+        <location filename="../../pofacil/ui/main_window.py" line="507"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="482"/>
+        <location filename="../../pofacil/ui/main_window.py" line="484"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="488"/>
+        <location filename="../../pofacil/ui/main_window.py" line="490"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="492"/>
+        <location filename="../../pofacil/ui/main_window.py" line="494"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="503"/>
+        <location filename="../../pofacil/ui/main_window.py" line="505"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="511"/>
+        <location filename="../../pofacil/ui/main_window.py" line="513"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="518"/>
+        <location filename="../../pofacil/ui/main_window.py" line="520"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="563"/>
+        <location filename="../../pofacil/ui/main_window.py" line="565"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="590"/>
+        <location filename="../../pofacil/ui/main_window.py" line="592"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="591"/>
+        <location filename="../../pofacil/ui/main_window.py" line="593"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="592"/>
+        <location filename="../../pofacil/ui/main_window.py" line="594"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="593"/>
+        <location filename="../../pofacil/ui/main_window.py" line="595"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="594"/>
+        <location filename="../../pofacil/ui/main_window.py" line="596"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="597"/>
+        <location filename="../../pofacil/ui/main_window.py" line="600"/>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="603"/>
+        <source>Export &amp;all boards as PDF</source>
+        <translation>將所有白板匯出為 PDF(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="607"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="598"/>
+        <location filename="../../pofacil/ui/main_window.py" line="608"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="600"/>
+        <location filename="../../pofacil/ui/main_window.py" line="610"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="601"/>
+        <location filename="../../pofacil/ui/main_window.py" line="611"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="602"/>
+        <location filename="../../pofacil/ui/main_window.py" line="612"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="605"/>
+        <location filename="../../pofacil/ui/main_window.py" line="615"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="606"/>
+        <location filename="../../pofacil/ui/main_window.py" line="616"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="607"/>
+        <location filename="../../pofacil/ui/main_window.py" line="617"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="609"/>
+        <location filename="../../pofacil/ui/main_window.py" line="619"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="611"/>
+        <location filename="../../pofacil/ui/main_window.py" line="621"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="612"/>
+        <location filename="../../pofacil/ui/main_window.py" line="622"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="616"/>
+        <location filename="../../pofacil/ui/main_window.py" line="626"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="618"/>
+        <location filename="../../pofacil/ui/main_window.py" line="628"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="620"/>
+        <location filename="../../pofacil/ui/main_window.py" line="630"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="622"/>
+        <location filename="../../pofacil/ui/main_window.py" line="632"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="623"/>
+        <location filename="../../pofacil/ui/main_window.py" line="633"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="626"/>
+        <location filename="../../pofacil/ui/main_window.py" line="636"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="627"/>
+        <location filename="../../pofacil/ui/main_window.py" line="637"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="628"/>
+        <location filename="../../pofacil/ui/main_window.py" line="638"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="630"/>
+        <location filename="../../pofacil/ui/main_window.py" line="640"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="632"/>
+        <location filename="../../pofacil/ui/main_window.py" line="642"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="633"/>
+        <location filename="../../pofacil/ui/main_window.py" line="643"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="637"/>
+        <location filename="../../pofacil/ui/main_window.py" line="647"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="638"/>
+        <location filename="../../pofacil/ui/main_window.py" line="648"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="639"/>
+        <location filename="../../pofacil/ui/main_window.py" line="649"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="641"/>
+        <location filename="../../pofacil/ui/main_window.py" line="651"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="669"/>
+        <location filename="../../pofacil/ui/main_window.py" line="679"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="670"/>
+        <location filename="../../pofacil/ui/main_window.py" line="680"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -501,6 +610,12 @@
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../pofacil/board/atomic.py" line="52"/>
+        <location filename="../../pofacil/board/store.py" line="300"/>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>無法寫入 {path}：{reason}。</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/board_ops.py" line="31"/>
         <source>Rows cannot be added to board {name}.</source>
         <translation>白板「{name}」不能新增列。</translation>
@@ -538,50 +653,56 @@
         <translation>{source}：未匯入任何內容，有 {count} 列有問題：{lines}{more}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="42"/>
+        <location filename="../../pofacil/board/importers.py" line="46"/>
         <location filename="../../pofacil/board/store.py" line="87"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="45"/>
+        <location filename="../../pofacil/board/importers.py" line="49"/>
         <source>{path} is UTF-16 text; save it as UTF-8 and import it again.</source>
         <translation>{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="51"/>
+        <location filename="../../pofacil/board/importers.py" line="55"/>
         <source>{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: CSV UTF-8) and import it again.</source>
         <translation>{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="55"/>
+        <location filename="../../pofacil/board/importers.py" line="59"/>
         <source>{path} is not a text file.</source>
         <translation>{path} 不是文字檔。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="76"/>
+        <location filename="../../pofacil/board/importers.py" line="84"/>
         <source>The header line cannot be read: {reason}.</source>
         <translation>無法讀取標題列：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="79"/>
+        <location filename="../../pofacil/board/importers.py" line="88"/>
         <source>The first line must be a header naming the columns, with a &apos;text&apos; column (known columns: {known}); found: {found}.</source>
         <translation>第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；實際讀到：{found}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="85"/>
+        <location filename="../../pofacil/board/importers.py" line="94"/>
         <source>Unknown or repeated column(s) {cols}; the known columns are {known}.</source>
         <translation>無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="213"/>
+        <location filename="../../pofacil/board/importers.py" line="238"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="224"/>
+        <location filename="../../pofacil/board/importers.py" line="249"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/minutes.py" line="229"/>
+        <location filename="../../pofacil/board/pdf.py" line="136"/>
+        <source>Unknown language {language}; use zh or en.</source>
+        <translation>不明的語言 {language}；請用 zh 或 en。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/model.py" line="258"/>
@@ -677,6 +798,21 @@
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/pdf.py" line="132"/>
+        <source>Unknown paper size {paper}; use A4 or A3.</source>
+        <translation>不明的紙張大小 {paper}；請用 A4 或 A3。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/pdf.py" line="134"/>
+        <source>Unknown PDF layout {mode}; use auto, fit or tile.</source>
+        <translation>不明的 PDF 版面 {mode}；請用 auto、fit 或 tile。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/pdf.py" line="139"/>
+        <source>The workshop has no boards to export.</source>
+        <translation>這個工作坊沒有可匯出的白板。</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/store.py" line="83"/>
         <source>{path}: no such file.</source>
         <translation>{path}：找不到這個檔案。</translation>
@@ -707,76 +843,71 @@
         <translation>{path} 是由較新版的 pofacil 儲存的（檔案格式 {found}，此版本最多只能讀取格式 {supported}）；請更新 pofacil。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="109"/>
+        <location filename="../../pofacil/board/store.py" line="113"/>
         <source>{path} is damaged: the file is truncated ({size} of {expected} bytes).</source>
         <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="138"/>
-        <location filename="../../pofacil/board/store.py" line="427"/>
+        <location filename="../../pofacil/board/store.py" line="142"/>
         <location filename="../../pofacil/board/store.py" line="431"/>
+        <location filename="../../pofacil/board/store.py" line="435"/>
         <source>{path} already exists; choose another name.</source>
         <translation>{path} 已經存在；請換一個名稱。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="150"/>
+        <location filename="../../pofacil/board/store.py" line="154"/>
         <source>{path} cannot be written here (read-only file or folder); open it read-only or save a copy elsewhere.</source>
         <translation>無法在這裡寫入 {path}（檔案或資料夾是唯讀的）；請以唯讀方式開啟，或將複本另存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="155"/>
+        <location filename="../../pofacil/board/store.py" line="159"/>
         <source>{path} is open in another pofacil window; close it there, or open it read-only.</source>
         <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="164"/>
+        <location filename="../../pofacil/board/store.py" line="168"/>
         <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
         <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="201"/>
+        <location filename="../../pofacil/board/store.py" line="205"/>
         <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
         <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="262"/>
+        <location filename="../../pofacil/board/store.py" line="266"/>
         <source>A copy cannot replace the open workshop itself.</source>
         <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="276"/>
+        <location filename="../../pofacil/board/store.py" line="280"/>
         <source>Could not save a copy to {path}: {reason}.</source>
         <translation>無法將複本儲存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="282"/>
+        <location filename="../../pofacil/board/store.py" line="286"/>
         <source>This workshop is open read-only; nothing can be changed.</source>
         <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="296"/>
-        <source>Could not write {path}: {reason}.</source>
-        <translation>無法寫入 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="385"/>
+        <location filename="../../pofacil/board/store.py" line="389"/>
         <source>{path} cannot be opened: {reason}.</source>
         <translation>無法開啟 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="394"/>
-        <location filename="../../pofacil/board/store.py" line="397"/>
+        <location filename="../../pofacil/board/store.py" line="398"/>
+        <location filename="../../pofacil/board/store.py" line="401"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="399"/>
+        <location filename="../../pofacil/board/store.py" line="403"/>
         <source>{path} is damaged: table {table} is missing.</source>
         <translation>{path} 已損毀：缺少資料表 {table}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="408"/>
-        <location filename="../../pofacil/board/store.py" line="435"/>
+        <location filename="../../pofacil/board/store.py" line="412"/>
+        <location filename="../../pofacil/board/store.py" line="439"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>

@@ -35,6 +35,7 @@ from .capture import CaptureBar
 from .clipboard import dropped_files, notes_to_mime, specs_from_mime
 from .dialogs import DeletedNotesDialog, PaletteDock, PreferencesDialog
 from .document import Document, translate_error
+from .export_dialog import export_all_boards, export_with_dialog
 from .items import ClusterItem, LinkItem, NoteItem
 from .scene import BoardScene
 from .view import BoardView
@@ -594,6 +595,14 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.save_copy_action = self._action(file_menu, self.tr("Save a &copy…"),
                                              self.save_copy, "Ctrl+Shift+S")
+        file_menu.addSeparator()
+        self.export_action = self._action(
+            file_menu, self.tr("&Export…"),
+            lambda: export_with_dialog(self, self.document) if self.document else None, "Ctrl+E")
+        self.export_all_action = self._action(
+            file_menu, self.tr("Export &all boards as PDF"),
+            lambda: export_all_boards(self, self.document) if self.document else None,
+            "Ctrl+Shift+E")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Preferences…"), self.preferences)
         self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
