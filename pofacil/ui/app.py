@@ -53,4 +53,9 @@ def run(path: str | None = None) -> int:
     app = create_app()
     window = MainWindow(first_session(path))
     window.show()
-    return app.exec()
+    result = app.exec()
+    # Copied notes live in Qt's clipboard; freeing them after the application object is gone
+    # crashes on exit, so drop what only we own before Python tears down.
+    if app.clipboard().ownsClipboard():
+        app.clipboard().clear()
+    return result

@@ -36,6 +36,9 @@ def window(qtbot, tmp_path: Path) -> Iterator:
     qtbot.waitExposed(win)
     win.view.fit()
     yield win
+    # Tests fill the system clipboard; emptying it here keeps Qt from freeing its data after
+    # the application object is gone at interpreter exit.
+    QApplication.clipboard().clear()
     if win.document is not None and not win.document.saved:
         win.document.session.unsaved.clear()  # the close prompt is tested on its own
     win.close()
