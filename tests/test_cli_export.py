@@ -1,7 +1,6 @@
 """``pofacil export`` as a user runs it: real processes, exit codes, files whole or absent."""
 
 import csv
-import importlib.util
 import io
 import os
 import re
@@ -99,8 +98,6 @@ def test_png_of_every_board_is_one_file_each(sample: Path, tmp_path: Path) -> No
     assert not out.exists(), "several boards: no file under the bare name"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("pofacil.board.pdf") is None,
-                    reason="pofacil/board/pdf.py has not landed yet")
 def test_pdf(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "會議 紀錄.pdf"
     stdout = ok(pofacil("export", sample, "--pdf", out))
