@@ -32,6 +32,10 @@ class FileInUseError(PofacilError):
     """Another pofacil process has the file open for writing."""
 
 
+class NeedsRecoveryError(PofacilError):
+    """A crash left an unfinished change that only a writable open can roll back."""
+
+
 class ReadOnlyError(PofacilError):
     """The workshop was opened read-only."""
 
@@ -58,3 +62,7 @@ class ImportFormatError(PofacilError):
 
 class ModelError(PofacilError):
     """An operation that makes no sense for the current workshop (unknown board, note...)."""
+
+
+class UnstorableChange(ModelError):
+    """SQLite refused a value of a change; the change was rolled back, on disk and in memory."""

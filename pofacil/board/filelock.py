@@ -61,6 +61,13 @@ class WorkshopLock:
         self._fd = fd
         return True
 
+    def identity(self) -> tuple[int, int]:
+        """(device, inode) of the file as opened: a path that no longer gives these was
+        deleted or moved."""
+        assert self._fd is not None
+        st = os.fstat(self._fd)
+        return st.st_dev, st.st_ino
+
     def release(self) -> None:
         # Must run after SQLite closed the file: closing this descriptor would otherwise drop
         # SQLite's POSIX locks along with ours.

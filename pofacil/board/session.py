@@ -1,8 +1,9 @@
 """An open workshop: the model in memory, its file, and undo/redo kept in the file's history.
 
 The undo stack is the file's history, so undo and redo reach back across closing and
-reopening. If the file stops being writable (a USB stick pulled, a full disk), changes keep
-going into the model and are held as unsaved until a copy is saved elsewhere.
+reopening. If the file stops being writable (a USB stick pulled, a full disk, the file
+deleted or moved), changes keep going into the model and are held as unsaved, with their own
+undo and redo, until a copy is saved elsewhere; from then on nothing is shown as saved.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import ops
-from .errors import PofacilError, StorageError
-from .model import Workshop, WorkshopInfo
+from .errors import StorageError, UnstorableChange
+from .model import Patch, Workshop, WorkshopInfo
 from .ops import Change
-from .store import HistoryEntry, Store
+from .store import HistoryEntry, Store, write_workshop
 
 
 def default_actor() -> str:
@@ -36,6 +37,8 @@ class Session:
         self.actor = actor or default_actor()
         # Changes the file could not take: applied to the model, waiting for a saved copy.
         self.unsaved: list[Change] = []
+        # Unsaved changes undone since, newest last: what redo brings back.
+        self._unsaved_undone: list[Change] = []
         self.storage_error: StorageError | None = None
 
     @classmethod
@@ -70,13 +73,32 @@ class Session:
     def read_only(self) -> bool:
         return self.store.read_only
 
+    @property
+    def saved(self) -> bool:
+        """True only while every change made is in the file on disk."""
+        return self.storage_error is None
+
     def do(self, change: Change) -> Change:
         """Apply a change to the model and write it with its history line."""
         self.store.ensure_writable()
-        for patch in change.patches:
-            self.workshop.apply(patch)
+        self._apply(change.patches)
         self._write(change)
         return change
+
+    def _apply(self, patches: list[Patch]) -> None:
+        """Apply patches in order, or none of them: a refused patch undoes those before it."""
+        applied: list[Patch] = []
+        try:
+            for patch in patches:
+                self.workshop.apply(patch)
+                applied.append(patch)
+        except BaseException:
+            self._revert(applied)
+            raise
+
+    def _revert(self, patches: list[Patch]) -> None:
+        for patch in reversed(patches):
+            self.workshop.apply(patch.inverse())
 
     def do_all(self, label: str, *steps: Callable[[Workshop], Change | None]) -> Change:
         """Several changes as ONE undo step: each step is built on the model the previous one
@@ -95,47 +117,63 @@ class Session:
                     patches.append(patch)
                 subjects += change.subjects
                 board = board or change.board
-        except PofacilError:
-            for patch in reversed(patches):  # leave the model as it was before the first step
-                self.workshop.apply(patch.inverse())
+        except BaseException:
+            self._revert(patches)  # leave the model as it was before the first step
             raise
         combined = Change(label, patches, board, subjects)
         self._write(combined)
         return combined
 
     def _write(self, change: Change) -> None:
+        """Commit a change already applied to the model; on a refused value, take it back out
+        of the model; on a failing file, keep it as unsaved and say so."""
         if self.storage_error is None:
             try:
                 self.store.commit(change, self.actor)
                 return
+            except UnstorableChange:
+                self._revert(change.patches)
+                raise
             except StorageError as exc:
                 self.storage_error = exc
         self.unsaved.append(change)
+        self._unsaved_undone.clear()
         raise self.storage_error
 
     # -- undo and redo -------------------------------------------------------------------
+    # While the file cannot be written, undo and redo walk the unsaved changes only: the
+    # steps on disk cannot be marked undone, and the file may not even be readable any more.
     def can_undo(self) -> bool:
-        return bool(self.unsaved) or (not self.read_only and self.store.last("done") is not None)
+        if self.storage_error is not None:
+            return bool(self.unsaved)
+        return not self.read_only and self.store.last("done") is not None
 
     def can_redo(self) -> bool:
-        return not self.unsaved and not self.read_only and self.store.last("undone") is not None
+        if self.storage_error is not None:
+            return bool(self._unsaved_undone)
+        return not self.read_only and self.store.last("undone") is not None
 
     def undo_label(self) -> str | None:
-        if self.unsaved:
-            return self.unsaved[-1].label
-        line = self.store.last("done")
+        if self.storage_error is not None:
+            return self.unsaved[-1].label if self.unsaved else None
+        line = None if self.read_only else self.store.last("done")
         return self.store.entry(line).label if line is not None else None
 
     def redo_label(self) -> str | None:
-        line = self.store.last("undone")
-        return self.store.entry(line).label if line is not None and not self.unsaved else None
+        if self.storage_error is not None:
+            return self._unsaved_undone[-1].label if self._unsaved_undone else None
+        line = None if self.read_only else self.store.last("undone")
+        return self.store.entry(line).label if line is not None else None
 
     def undo(self) -> Change | None:
         """Revert the newest step still done; None when there is nothing to undo."""
-        if self.unsaved:
-            change = self.unsaved.pop().inverse()
-            for patch in change.patches:
-                self.workshop.apply(patch)
+        if self.storage_error is not None:
+            if not self.unsaved:
+                return None
+            done = self.unsaved.pop()
+            change = done.inverse()
+            self._apply(change.patches)
+            self._unsaved_undone.append(done)
             return change
         line = None if self.read_only else self.store.last("done")
         if line is None:
@@ -143,22 +181,35 @@ class Session:
         entry = self.store.entry(line)
         change = Change(entry.label, entry.patches, entry.board).inverse()
         change.patches = self.workshop.expand(change.patches)
-        self.store.set_state(line, change.patches, "undone", self.actor)
-        for patch in change.patches:
-            self.workshop.apply(patch)
+        self._set_state(line, change, "undone")
         return change
 
     def redo(self) -> Change | None:
         """Apply again the step undone most recently; None when there is nothing to redo."""
-        line = None if self.read_only or self.unsaved else self.store.last("undone")
+        if self.storage_error is not None:
+            if not self._unsaved_undone:
+                return None
+            change = self._unsaved_undone.pop()
+            self._apply(change.patches)
+            self.unsaved.append(change)
+            return change
+        line = None if self.read_only else self.store.last("undone")
         if line is None:
             return None
         entry = self.store.entry(line)
         change = Change(entry.label, self.workshop.expand(entry.patches), entry.board)
-        self.store.set_state(line, change.patches, "done", self.actor)
-        for patch in change.patches:
-            self.workshop.apply(patch)
+        self._set_state(line, change, "done")
         return change
+
+    def _set_state(self, line: int, change: Change, state: str) -> None:
+        """Write an undo or redo, then show it in the model; a failing file changes neither,
+        and from then on the session keeps changes in memory."""
+        try:
+            self.store.set_state(line, change.patches, state, self.actor)
+        except StorageError as exc:
+            self.storage_error = exc
+            raise
+        self._apply(change.patches)
 
     # -- history and copies ------------------------------------------------------------
     def history(self, board: str | None = None, entity: str | None = None) -> list[HistoryEntry]:
@@ -167,25 +218,12 @@ class Session:
     def save_copy(self, dest: str | os.PathLike[str]) -> Path:
         """Copy the workshop to ``dest``, including changes the original file could not take."""
         try:
-            copy = self.store.save_copy(dest)
+            return self.store.save_copy(dest, self.unsaved, self.actor)
         except StorageError:
             if self.storage_error is None:
                 raise
             # The original cannot even be read any more: write what is in memory.
-            dest = Path(dest)
-            tmp = dest.with_name(f".{dest.name}.partial")
-            tmp.unlink(missing_ok=True)
-            Store.create(tmp, self.workshop).close()
-            os.replace(tmp, dest)
-            return dest
-        if self.unsaved:
-            other = Store.open(copy)
-            try:
-                for change in self.unsaved:
-                    other.commit(change, self.actor)
-            finally:
-                other.close()
-        return copy
+            return write_workshop(Path(dest), self.workshop)
 
     def close(self) -> None:
         self.store.close()

@@ -1,9 +1,12 @@
 """The workshop file: one SQLite database per workshop, written through sqlite-utils.
 
 Every change is written in one transaction together with its history row, so a crash or a
-power cut loses at most the gesture in progress. While open the file runs in WAL mode (one
-fsync per gesture); on close it is switched back to a rollback journal, which leaves a single
-self-contained file that can be copied to a USB stick or opened read-only anywhere.
+power cut loses at most the gesture in progress. The file always uses a rollback journal
+(``journal_mode=DELETE``), never a write-ahead log: between two gestures the ``.pofacil`` file
+alone holds every committed gesture, so copying it to a USB stick while the app is open gives
+the whole workshop, and a read-only open never needs (or creates) a file beside it.
+``synchronous=EXTRA`` also flushes the journal's removal, so a power cut just after a commit
+or a clean close never leaves a hot journal behind.
 """
 
 from __future__ import annotations
@@ -11,22 +14,24 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
+from .atomic import atomic_write
 from .errors import (
     FileInUseError,
+    NeedsRecoveryError,
     NewerFileError,
     NotAWorkshopFile,
     PofacilError,
     ReadOnlyError,
     StorageError,
+    UnstorableChange,
 )
 from .filelock import WorkshopLock
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, TABLES, migrate
@@ -34,6 +39,17 @@ from .model import Patch, Row, Workshop, WorkshopInfo
 from .ops import Change, now
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+JOURNAL_MAGIC = b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7"
+# EXTRA, not FULL: FULL does not flush the folder after the journal is deleted, so a power cut
+# right after a commit can bring the journal back and roll a committed gesture away.
+SYNCHRONOUS = "EXTRA"
+# How long a commit waits for a reader (an export, a read-only window) to finish its read.
+WRITE_WAIT_S = 5.0
+# How long an open waits for another program's lock before saying the file is in use.
+OPEN_WAIT_S = 1.0
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY_ROLLBACK = 776
 TABLE_OF = {"workshop": "workshop", "board": "boards", "note": "notes",
             "cluster": "clusters", "link": "links"}
 
@@ -124,7 +140,6 @@ class Store:
         self.path = path
         self.db = db
         self._lock = lock
-        self._wal = False  # switched on by the first write, so a file only looked at stays as it was
 
     @property
     def read_only(self) -> bool:
@@ -140,20 +155,26 @@ class Store:
         path = Path(path)
         if path.exists():
             raise StorageError("{path} already exists; choose another name.", path=str(path))
-        _write_new(path, (workshop or Workshop()).rows())
+        _check_name_length(path)
+        write_workshop(path, workshop or Workshop(), replace=False)
         return cls.open(path)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Store:
-        """Open a workshop file, refusing anything that is not one without modifying it."""
+        """Open a workshop file, refusing anything that is not one without modifying it.
+
+        A read-only open never writes, never needs write access and never creates a file
+        beside the workshop, so it works on a write-protected stick or a CD.
+        """
         path = Path(path)
         version, _ = read_header(path)
         lock = None
         if not read_only:
             if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 raise ReadOnlyError(
-                    "{path} cannot be written here (read-only file or folder); "
+                    "{path} cannot be written here (read-only file, folder or disk); "
                     "open it read-only or save a copy elsewhere.", path=str(path))
+            _check_name_length(path)
             lock = WorkshopLock(path)
             if not lock.acquire():
                 raise FileInUseError(
@@ -177,17 +198,17 @@ class Store:
             raise
         return cls(path, db, lock)
 
+    @property
+    def on_read_only_media(self) -> bool:
+        """True when the file's disk refuses writes (a write-protected stick, a CD)."""
+        return _read_only_media(self.path)
+
     def close(self) -> None:
         if self.db is None:
             return
         try:
-            if self._wal:
-                # Back to a rollback journal: checkpoints the WAL and deletes -wal and -shm.
-                self.db.conn.execute("PRAGMA journal_mode=DELETE")
-        except sqlite3.Error:
-            pass  # The WAL still holds the data; SQLite recovers it on the next open.
-        finally:
             self.db.conn.close()
+        finally:
             self.db = None  # type: ignore[assignment]
             if self._lock is not None:
                 self._lock.release()
@@ -259,46 +280,76 @@ class Store:
                 history_id, {"state": state, "state_at": now(), "state_by": actor}
             )
 
-    def save_copy(self, dest: str | os.PathLike[str]) -> Path:
-        """A consistent copy through ``VACUUM INTO``, put in place only once complete."""
+    def save_copy(self, dest: str | os.PathLike[str], changes: Sequence[Change] = (),
+                  actor: str = "") -> Path:
+        """A consistent copy through ``VACUUM INTO``, with ``changes`` committed on top (what
+        this file could not take), put in place only once complete and on the disk."""
         dest = Path(dest)
-        if dest.resolve() == self.path.resolve():
+        if dest.exists() and dest.resolve() == self.path.resolve():
             raise StorageError("A copy cannot replace the open workshop itself.")
-        tmp = str(dest.parent / f".pofacil-{os.getpid()}-{id(self)}.tmp")
+
+        def write(tmp: Path) -> None:
+            self.db.conn.execute("VACUUM INTO ?", [str(tmp)])  # into the empty file
+            if changes:
+                copy = Store.open(tmp)
+                try:
+                    for change in changes:
+                        copy.commit(change, actor)
+                finally:
+                    copy.close()
+
         try:
-            Path(tmp).unlink(missing_ok=True)  # VACUUM INTO refuses an existing file
-            self.db.conn.execute("VACUUM INTO ?", [tmp])
-            conn = sqlite3.connect(tmp)
-            try:
-                conn.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                conn.close()
-            _set_default_mode(tmp)
-            os.replace(tmp, dest)
-        except (sqlite3.Error, OSError) as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise StorageError("Could not save a copy to {path}: {reason}.",
-                               path=str(dest), reason=str(exc)) from None
-        return dest
+            return atomic_write(dest, write)
+        except sqlite3.Error as exc:
+            reason = str(exc)
+        except StorageError as exc:
+            reason = str(exc.params.get("reason", exc))
+        raise StorageError("Could not save a copy to {path}: {reason}.",
+                           path=str(dest), reason=reason)
 
     def ensure_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyError("This workshop is open read-only; nothing can be changed.")
 
+    def ensure_in_place(self) -> None:
+        """Refuse to write when the file was deleted or moved since it was opened.
+
+        SQLite would go on writing to the open, unlinked file, and every later gesture would
+        vanish at close while the status said Saved; this is a stat per gesture.
+        """
+        assert self._lock is not None
+        try:
+            here = os.stat(self.path)
+        except OSError:
+            here = None
+        if here is None or (here.st_dev, here.st_ino) != self._lock.identity():
+            raise StorageError(
+                "{path} was deleted or moved while it was open, so changes can no longer be "
+                "saved to it.", path=str(self.path))
+
     @contextmanager
     def _writing(self) -> Iterator[None]:
         self.ensure_writable()
+        self.ensure_in_place()
         try:
-            if not self._wal:
-                self.db.conn.execute("PRAGMA journal_mode=WAL")
-                # FULL: each gesture is fsynced, so a power cut cannot lose a committed one.
-                self.db.conn.execute("PRAGMA synchronous=FULL")
-                self._wal = True
             with self.db.atomic():
                 yield
-        except sqlite3.Error as exc:
+        except (sqlite3.OperationalError, OSError) as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
+                raise StorageError(
+                    "{path} is in use by another program, so this change could not be saved; "
+                    "close that program.", path=str(self.path)) from None
             raise StorageError("Could not write {path}: {reason}.",
                                path=str(self.path), reason=str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            raise StorageError("Could not write {path}: {reason}.",
+                               path=str(self.path), reason=str(exc)) from None
+        except (sqlite3.Error, ValueError, TypeError, OverflowError, UnicodeError) as exc:
+            # The data, not the disk: SQLite refused a value (a huge integer, a lone
+            # surrogate). The transaction was rolled back; the caller undoes the model.
+            raise UnstorableChange(
+                "This change could not be stored ({reason}) and was not made.",
+                reason=str(exc)) from None
 
     def _write_rows(self, patches: list[Patch]) -> None:
         """Write compact patches (updates carry only their changed fields).
@@ -381,13 +432,98 @@ class Store:
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection in rollback-journal mode, or one that cannot write at all."""
     try:
         if read_only:
-            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        return sqlite3.connect(path)
+            conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=OPEN_WAIT_S)
+        else:
+            conn = sqlite3.connect(path, timeout=OPEN_WAIT_S)
     except sqlite3.Error as exc:
         raise NotAWorkshopFile("{path} cannot be opened: {reason}.",
                                path=str(path), reason=str(exc)) from None
+    try:
+        # The first read rolls back a hot journal (a crash mid-gesture); read-only, SQLite
+        # cannot, and says so here rather than later as "damaged".
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        if not read_only:
+            # A file an older pofacil left in WAL mode is checkpointed into itself here and
+            # its side files removed.
+            conn.execute("PRAGMA journal_mode=DELETE")
+            conn.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+            conn.execute(f"PRAGMA busy_timeout={int(WRITE_WAIT_S * 1000)}")
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if _busy(exc):
+            raise FileInUseError(
+                "{path} is in use by another program; close it there and try again.",
+                path=str(path)) from None
+        if getattr(exc, "sqlite_errorcode", None) == SQLITE_READONLY_ROLLBACK:
+            raise _needs_recovery(path) from None
+        raise NotAWorkshopFile("{path} cannot be opened: {reason}.",
+                               path=str(path), reason=str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise NotAWorkshopFile("{path} is damaged: {reason}.",
+                               path=str(path), reason=str(exc)) from None
+    return conn
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI of a read-only open that creates nothing beside the file.
+
+    A file left in WAL mode (by an older pofacil) would need a ``-shm`` file even to be read;
+    with no write-ahead log beside it there is nothing to recover, so it is read as immutable.
+    One with a log holds gestures only a writable open can recover.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    with open(path, "rb") as fh:
+        wal_mode = fh.read(20)[18:20] == b"\x02\x02"
+    if wal_mode:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise _needs_recovery(path)
+        uri += "&immutable=1"
+    return uri
+
+
+def _needs_recovery(path: Path) -> NeedsRecoveryError:
+    if _read_only_media(path):
+        return NeedsRecoveryError(
+            "{path} was not closed properly (a crash or power cut during a change) and must "
+            "be recovered before it can be read: copy it together with the files beside it "
+            "whose names start with {name} to a disk you can write to, and open it there in "
+            "pofacil.", path=str(path), name=path.name)
+    return NeedsRecoveryError(
+        "{path} was not closed properly (a crash or power cut during a change) and must be "
+        "recovered before it can be read: open it in pofacil for writing once; the unfinished "
+        "change is rolled back and every finished one kept.", path=str(path))
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in (SQLITE_BUSY, SQLITE_LOCKED) or (
+        "locked" in str(exc))
+
+
+def _read_only_media(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+
+
+def _check_name_length(path: Path) -> None:
+    """SQLite writes ``NAME-journal`` beside the file; a name with no room for that suffix
+    could be created but never written to."""
+    try:
+        limit = os.pathconf(path.parent, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    longest = limit - len("-journal")
+    if len(os.fsencode(path.name)) > longest:
+        raise StorageError(
+            "The file name {name} is too long for this disk: pofacil needs to keep a file "
+            "named after it with '-journal' added, so use a name of at most {limit} bytes.",
+            name=path.name, limit=longest)
 
 
 def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
@@ -404,49 +540,30 @@ def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
                                path=str(path), table=missing[0])
 
 
-def _write_new(path: Path, rows: dict[str, list[dict]]) -> None:
-    """Build a new file beside its destination and move it in only when complete."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".pofacil-", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise StorageError("Could not create {path}: {reason}.",
-                           path=str(path), reason=exc.strerror or str(exc)) from None
-    os.close(fd)
-    _set_default_mode(tmp)
-    try:
+def write_workshop(path: Path, workshop: Workshop, replace: bool = True) -> Path:
+    """Write ``workshop`` (without history) as a complete new file at ``path``, all at once."""
+
+    def build(tmp: Path) -> None:
+        rows = workshop.rows()
         db = sqlite_utils.Database(tmp, execute_plugins=False)
         try:
             migrate(db)
             with db.atomic():
                 for entity, table in TABLE_OF.items():
                     db.table(table).insert_all(rows.get(entity, []), replace=True)
-            db.conn.execute("PRAGMA journal_mode=DELETE")
         finally:
             db.conn.close()
-        try:
-            # A hard link fails when the name exists: no window in which we could clobber a
-            # file created meanwhile.
-            os.link(tmp, path)
-        except FileExistsError:
-            raise StorageError("{path} already exists; choose another name.",
-                               path=str(path)) from None
-        except OSError:
-            if path.exists():
-                raise StorageError("{path} already exists; choose another name.",
-                                   path=str(path)) from None
-            os.replace(tmp, path)  # file systems without hard links (FAT on a USB stick)
-    except (sqlite3.Error, OSError) as exc:
+
+    try:
+        return atomic_write(path, build, replace=replace)
+    except sqlite3.Error as exc:
         raise StorageError("Could not create {path}: {reason}.",
                            path=str(path), reason=str(exc)) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-def _set_default_mode(path: str) -> None:
-    """mkstemp makes files private to their owner; a workshop file gets the usual mode."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
+    except StorageError as exc:
+        if "already exists" in exc.template:
+            raise
+        raise StorageError("Could not create {path}: {reason}.", path=str(path),
+                           reason=exc.params.get("reason", "")) from None
 
 
 def _pack(patches: list[Patch]) -> bytes:

@@ -44,7 +44,7 @@ class Document(QObject):
 
     @property
     def saved(self) -> bool:
-        return not self.session.unsaved
+        return self.session.saved
 
     def apply(self, build: Callable[..., ops.Change], *args: object,
               **kwargs: object) -> ops.Change | None:
