@@ -164,10 +164,33 @@ TRANSLATIONS: dict[str, str] = {
     "{path} is damaged: the file is truncated ({size} of {expected} bytes).":
         "{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。",
     "{path} already exists; choose another name.": "{path} 已經存在；請換一個名稱。",
-    "{path} cannot be written here (read-only file or folder); open it read-only or save a "
-    "copy elsewhere.":
-        "無法在這裡寫入 {path}（檔案或資料夾是唯讀的）；請以唯讀方式開啟，"
+    "{path} cannot be written here (read-only file, folder or disk); open it read-only or "
+    "save a copy elsewhere.":
+        "無法在這裡寫入 {path}（檔案、資料夾或磁碟是唯讀的）；請以唯讀方式開啟，"
         "或將複本另存到其他位置。",
+    "{path} was deleted or moved while it was open, so changes can no longer be saved to it.":
+        "{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。",
+    "{path} is in use by another program, so this change could not be saved; close that "
+    "program.":
+        "{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。",
+    "This change could not be stored ({reason}) and was not made.":
+        "這項變更無法儲存（{reason}），因此沒有套用。",
+    "{path} is in use by another program; close it there and try again.":
+        "{path} 正被另一個程式使用；請先在那裡關閉，再試一次。",
+    "{path} was not closed properly (a crash or power cut during a change) and must be "
+    "recovered before it can be read: copy it together with the files beside it whose names "
+    "start with {name} to a disk you can write to, and open it there in pofacil.":
+        "{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請把它和旁邊"
+        "名稱以 {name} 開頭的檔案一起複製到可以寫入的磁碟，再用 pofacil 在那裡開啟。",
+    "{path} was not closed properly (a crash or power cut during a change) and must be "
+    "recovered before it can be read: open it in pofacil for writing once; the unfinished "
+    "change is rolled back and every finished one kept.":
+        "{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請用 pofacil "
+        "以可寫入的方式開啟一次；未完成的那項變更會被取消，所有已完成的變更都會保留。",
+    "The file name {name} is too long for this disk: pofacil needs to keep a file named "
+    "after it with '-journal' added, so use a name of at most {limit} bytes.":
+        "檔名 {name} 對這個磁碟來說太長了：pofacil 需要在旁邊放一個檔名後面加上「-journal」"
+        "的檔案，所以檔名最多只能有 {limit} 個位元組。",
     "{path} is open in another pofacil window; close it there, or open it read-only.":
         "{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。",
     "{path} uses an older file format; open it for writing once to upgrade it.":

@@ -9,7 +9,6 @@ board arranges notes: "free", "grid" (notes flow inside their cells) or "mindmap
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,6 +18,7 @@ from typing import Any
 
 import platformdirs
 
+from .atomic import atomic_write, os_reason
 from .errors import ModelError, StorageError
 from .model import Board, Cell
 
@@ -188,14 +188,11 @@ def save_user_template(board: Board, name: str) -> Template:
     template = template_from_board(board, name.strip())
     folder = user_template_folder()
     path = folder / f"{template.id}.json"
-    tmp = path.with_suffix(".json.partial")
+    text = json.dumps(template.to_json(), ensure_ascii=False, indent=2)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(template.to_json(), ensure_ascii=False, indent=2),
-                       encoding="utf-8")
-        os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise StorageError("Could not save the template to {path}: {reason}.",
-                           path=str(path), reason=exc.strerror or str(exc)) from None
+                           path=str(path), reason=os_reason(exc)) from None
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return template
