@@ -22,7 +22,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .atomic import atomic_write
+from .atomic import atomic_write, fsync_folder
 from .errors import (
     FileInUseError,
     NeedsRecoveryError,
@@ -451,6 +451,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
             conn.execute(f"PRAGMA busy_timeout={int(WRITE_WAIT_S * 1000)}")
+            _remove_cold_journal(conn, path)
     except sqlite3.OperationalError as exc:
         conn.close()
         if _busy(exc):
@@ -466,6 +467,25 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         raise NotAWorkshopFile("{path} is damaged: {reason}.",
                                path=str(path), reason=str(exc)) from None
     return conn
+
+
+def _remove_cold_journal(conn: sqlite3.Connection, path: Path) -> None:
+    """Remove a journal a kill left before its transaction wrote anything to the file.
+
+    SQLite rolls a hot journal back on the first read; one whose header was not yet written
+    has nothing to roll back, so SQLite ignores it, and only the next write would remove it:
+    a file opened and closed without a change would keep it beside it for good. Holding the
+    write lock proves no other program is in the middle of a transaction using it.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists():
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        journal.unlink(missing_ok=True)
+        fsync_folder(path.parent)
+    finally:
+        conn.execute("ROLLBACK")
 
 
 def _read_only_uri(path: Path) -> str:

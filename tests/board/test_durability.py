@@ -365,3 +365,13 @@ def test_a_file_on_read_only_media_opens_read_only(read_only_media: Path) -> Non
     finally:
         session.close()
     assert sorted(os.listdir(read_only_media)) == ["camp.pofacil"]
+
+
+def test_a_journal_a_kill_left_empty_is_removed_by_the_next_open(tmp_path: Path) -> None:
+    path = write_sample(tmp_path / "k.pofacil")
+    journal = tmp_path / "k.pofacil-journal"
+    journal.write_bytes(b"\0" * 16928)  # killed before its header was written: nothing to undo
+    Session.open(path, read_only=True).close()
+    assert journal.exists(), "a read-only open changes nothing"
+    Session.open(path).close()
+    assert side_files(tmp_path, "k.pofacil") == []
