@@ -40,6 +40,7 @@ class CrashHandler:
     def __init__(self, folder: Path) -> None:
         self.log_path: Path | None = folder / LOG_NAME
         self._file: logging.Handler | None = None
+        self._previous_level = log.level
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._file = logging.handlers.RotatingFileHandler(
@@ -63,9 +64,8 @@ class CrashHandler:
             sys.__excepthook__(kind, value, tb)
             return
         try:
+            # Without a log file, logging's last-resort handler prints it to stderr.
             log.critical("unexpected error", exc_info=(kind, value, tb))
-            if self._file is None:
-                traceback.print_exception(kind, value, tb, file=sys.stderr)
             self._tell((kind, value, tb))
         except BaseException:  # noqa: BLE001 - a hook that raises would hide the first error
             try:
@@ -110,6 +110,7 @@ class CrashHandler:
             sys.excepthook = self._previous_hook
         if self._file is not None:
             log.removeHandler(self._file)
+            log.setLevel(self._previous_level)
             self._file.close()
             self._file = None
 
