@@ -193,6 +193,9 @@ class MainWindow(QMainWindow):
 
     def _storage_failed(self, message: str) -> None:
         log.warning("the workshop file stopped taking changes: %s", message)
+        # The document reports this before its changed signal: show NOT SAVED behind the box,
+        # not a stale Saved.
+        self._document_changed()
         show_message(self, self.tr("The workshop file cannot be written"),
                      message + "\n\n" + self.tr(
                          "Your changes are kept in memory. Use File > Save a Copy to "
