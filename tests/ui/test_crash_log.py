@@ -1,6 +1,8 @@
 """An unexpected error is logged with its traceback and explained in one plain-text box."""
 
+import os
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -94,3 +96,45 @@ def test_storage_failure_is_logged_as_a_warning(qtbot, window, tmp_path: Path,
     log = (tmp_path / "logs" / "pofacil.log").read_text(encoding="utf-8")
     assert f"INFO pofacil.ui.main_window: opened {tmp_path / '營隊.pofacil'}" in log
     assert "WARNING pofacil.ui.main_window: the workshop file stopped taking changes" in log
+
+
+APP_RUN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pofacil.ui import crash_log
+from pofacil.ui.app import run
+
+app = QApplication(sys.argv[:1])
+
+def broken_slot():
+    raise RuntimeError("broken inside the running app")
+
+def finish():
+    boxes = [w for w in app.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    print(len(boxes), crash_log.log_folder())
+    app.closeAllWindows()
+
+QTimer.singleShot(200, broken_slot)
+QTimer.singleShot(400, finish)
+sys.exit(run(sys.argv[1]))
+"""
+
+
+def test_the_app_logs_start_errors_and_stop(tmp_path: Path) -> None:
+    """The real app.run in its own process, with its own data folder."""
+    workshop = write_sample(tmp_path / "營隊.pofacil")
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", APP_RUN, str(workshop)], env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    boxes, folder = result.stdout.split(maxsplit=1)
+    assert boxes == "1"
+    log = (Path(folder.strip()) / "pofacil.log").read_text(encoding="utf-8")
+    lines = [line for line in log.splitlines() if " pofacil" in line]
+    assert "INFO pofacil.ui.app: pofacil started" in lines[0]
+    assert f"INFO pofacil.ui.main_window: opened {workshop}" in lines[1]
+    assert "CRITICAL pofacil: unexpected error" in lines[2]
+    assert "RuntimeError: broken inside the running app" in log
+    assert "INFO pofacil.ui.app: pofacil stopped (exit code 0)" in lines[-1]
