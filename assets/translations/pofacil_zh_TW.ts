@@ -64,22 +64,22 @@
         <translation>無法儲存範本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="202"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="201"/>
         <source>Template saved.</source>
         <translation>範本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="230"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="229"/>
         <source>New idea</source>
         <translation>新想法</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="256"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="255"/>
         <source>Rename</source>
         <translation>重新命名</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="256"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="255"/>
         <source>Label:</source>
         <translation>標籤：</translation>
     </message>
@@ -87,17 +87,17 @@
 <context>
     <name>CaptureBar</name>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="33"/>
+        <location filename="../../pofacil/ui/capture.py" line="35"/>
         <source>Capture:</source>
         <translation>快速記錄：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="35"/>
+        <location filename="../../pofacil/ui/capture.py" line="37"/>
         <source>Type a point and press Enter; &quot;Speaker: point&quot; sets who said it</source>
         <translation>輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="47"/>
+        <location filename="../../pofacil/ui/capture.py" line="49"/>
         <source>Speaker: %1</source>
         <translation>發言者：%1</translation>
     </message>
@@ -131,98 +131,98 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="42"/>
-        <location filename="../../pofacil/ui/export_dialog.py" line="163"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="45"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="168"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="45"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="48"/>
         <source>PDF for the report</source>
         <translation>PDF（供會議報告）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="45"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="48"/>
         <source>PNG image</source>
         <translation>PNG 圖片</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="46"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="49"/>
         <source>Markdown minutes</source>
         <translation>Markdown 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="46"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="49"/>
         <source>CSV minutes</source>
         <translation>CSV 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="48"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="51"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="56"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="59"/>
         <source>Boards:</source>
         <translation>白板：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="59"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="62"/>
         <source>Paper:</source>
         <translation>紙張：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="61"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="64"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="61"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="64"/>
         <source>Fit to one page</source>
         <translation>縮放成一頁</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="62"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="65"/>
         <source>Tile across pages</source>
         <translation>分頁拼貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="64"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="67"/>
         <source>Layout:</source>
         <translation>版面：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="65"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="68"/>
         <source>Append the meeting record</source>
         <translation>附上會議紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="71"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="74"/>
         <source>PNG scale:</source>
         <translation>PNG 倍率：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="107"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="110"/>
         <source>Exporting…</source>
         <translation>匯出中…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="107"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="139"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="143"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="147"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="151"/>
         <source>Exported</source>
         <translation>已匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="149"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="154"/>
         <source>Open the file</source>
         <translation>開啟檔案</translation>
     </message>
@@ -230,340 +230,340 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="91"/>
-        <location filename="../../pofacil/ui/main_window.py" line="242"/>
-        <location filename="../../pofacil/ui/main_window.py" line="247"/>
+        <location filename="../../pofacil/ui/main_window.py" line="99"/>
+        <location filename="../../pofacil/ui/main_window.py" line="268"/>
+        <location filename="../../pofacil/ui/main_window.py" line="273"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="166"/>
+        <location filename="../../pofacil/ui/main_window.py" line="178"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="168"/>
+        <location filename="../../pofacil/ui/main_window.py" line="180"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="170"/>
+        <location filename="../../pofacil/ui/main_window.py" line="182"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="175"/>
+        <location filename="../../pofacil/ui/main_window.py" line="199"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="177"/>
+        <location filename="../../pofacil/ui/main_window.py" line="201"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="223"/>
+        <location filename="../../pofacil/ui/main_window.py" line="249"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="226"/>
+        <location filename="../../pofacil/ui/main_window.py" line="252"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="232"/>
+        <location filename="../../pofacil/ui/main_window.py" line="258"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="232"/>
-        <location filename="../../pofacil/ui/main_window.py" line="247"/>
+        <location filename="../../pofacil/ui/main_window.py" line="258"/>
+        <location filename="../../pofacil/ui/main_window.py" line="273"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="242"/>
+        <location filename="../../pofacil/ui/main_window.py" line="268"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="307"/>
+        <location filename="../../pofacil/ui/main_window.py" line="333"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="345"/>
-        <location filename="../../pofacil/ui/main_window.py" line="346"/>
+        <location filename="../../pofacil/ui/main_window.py" line="371"/>
+        <location filename="../../pofacil/ui/main_window.py" line="372"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="345"/>
-        <location filename="../../pofacil/ui/main_window.py" line="361"/>
+        <location filename="../../pofacil/ui/main_window.py" line="371"/>
+        <location filename="../../pofacil/ui/main_window.py" line="387"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="361"/>
+        <location filename="../../pofacil/ui/main_window.py" line="387"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="49"/>
+        <location filename="../../pofacil/ui/main_window.py" line="52"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="54"/>
+        <location filename="../../pofacil/ui/main_window.py" line="58"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="56"/>
+        <location filename="../../pofacil/ui/main_window.py" line="60"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="424"/>
+        <location filename="../../pofacil/ui/main_window.py" line="450"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="428"/>
+        <location filename="../../pofacil/ui/main_window.py" line="454"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="433"/>
+        <location filename="../../pofacil/ui/main_window.py" line="459"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="465"/>
+        <location filename="../../pofacil/ui/main_window.py" line="491"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="479"/>
-        <location filename="../../pofacil/ui/main_window.py" line="484"/>
+        <location filename="../../pofacil/ui/main_window.py" line="505"/>
+        <location filename="../../pofacil/ui/main_window.py" line="510"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="480"/>
-        <location filename="../../pofacil/ui/main_window.py" line="495"/>
-        <location filename="../../pofacil/ui/main_window.py" line="507"/>
+        <location filename="../../pofacil/ui/main_window.py" line="506"/>
+        <location filename="../../pofacil/ui/main_window.py" line="522"/>
+        <location filename="../../pofacil/ui/main_window.py" line="534"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="484"/>
+        <location filename="../../pofacil/ui/main_window.py" line="510"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="490"/>
+        <location filename="../../pofacil/ui/main_window.py" line="517"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="494"/>
+        <location filename="../../pofacil/ui/main_window.py" line="521"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="505"/>
+        <location filename="../../pofacil/ui/main_window.py" line="532"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="513"/>
+        <location filename="../../pofacil/ui/main_window.py" line="540"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="520"/>
+        <location filename="../../pofacil/ui/main_window.py" line="547"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="565"/>
+        <location filename="../../pofacil/ui/main_window.py" line="591"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="592"/>
+        <location filename="../../pofacil/ui/main_window.py" line="618"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="593"/>
+        <location filename="../../pofacil/ui/main_window.py" line="619"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="594"/>
+        <location filename="../../pofacil/ui/main_window.py" line="620"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="595"/>
+        <location filename="../../pofacil/ui/main_window.py" line="621"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="596"/>
+        <location filename="../../pofacil/ui/main_window.py" line="622"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="600"/>
+        <location filename="../../pofacil/ui/main_window.py" line="626"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="603"/>
+        <location filename="../../pofacil/ui/main_window.py" line="629"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="607"/>
+        <location filename="../../pofacil/ui/main_window.py" line="633"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="608"/>
+        <location filename="../../pofacil/ui/main_window.py" line="634"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="610"/>
+        <location filename="../../pofacil/ui/main_window.py" line="636"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="611"/>
+        <location filename="../../pofacil/ui/main_window.py" line="637"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="612"/>
+        <location filename="../../pofacil/ui/main_window.py" line="638"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="615"/>
+        <location filename="../../pofacil/ui/main_window.py" line="641"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="616"/>
+        <location filename="../../pofacil/ui/main_window.py" line="642"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="617"/>
+        <location filename="../../pofacil/ui/main_window.py" line="643"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="619"/>
+        <location filename="../../pofacil/ui/main_window.py" line="645"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="621"/>
+        <location filename="../../pofacil/ui/main_window.py" line="647"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="622"/>
+        <location filename="../../pofacil/ui/main_window.py" line="648"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="626"/>
+        <location filename="../../pofacil/ui/main_window.py" line="652"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="628"/>
+        <location filename="../../pofacil/ui/main_window.py" line="654"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="630"/>
+        <location filename="../../pofacil/ui/main_window.py" line="656"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="632"/>
+        <location filename="../../pofacil/ui/main_window.py" line="658"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="633"/>
+        <location filename="../../pofacil/ui/main_window.py" line="659"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="636"/>
+        <location filename="../../pofacil/ui/main_window.py" line="662"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="637"/>
+        <location filename="../../pofacil/ui/main_window.py" line="663"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="638"/>
+        <location filename="../../pofacil/ui/main_window.py" line="664"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="640"/>
+        <location filename="../../pofacil/ui/main_window.py" line="666"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="642"/>
+        <location filename="../../pofacil/ui/main_window.py" line="668"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="643"/>
+        <location filename="../../pofacil/ui/main_window.py" line="669"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="647"/>
+        <location filename="../../pofacil/ui/main_window.py" line="673"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="648"/>
+        <location filename="../../pofacil/ui/main_window.py" line="674"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="649"/>
+        <location filename="../../pofacil/ui/main_window.py" line="675"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="651"/>
+        <location filename="../../pofacil/ui/main_window.py" line="677"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="679"/>
+        <location filename="../../pofacil/ui/main_window.py" line="705"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="680"/>
+        <location filename="../../pofacil/ui/main_window.py" line="706"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -602,9 +602,39 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../pofacil/ui/app.py" line="25"/>
+        <location filename="../../pofacil/ui/app.py" line="30"/>
         <source>sample workshop</source>
         <translation>範例工作坊</translation>
+    </message>
+</context>
+<context>
+    <name>crash_log</name>
+    <message>
+        <location filename="../../pofacil/ui/crash_log.py" line="83"/>
+        <source>pofacil ran into an unexpected problem: %1</source>
+        <translation>pofacil 發生了意外問題：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/crash_log.py" line="85"/>
+        <source>Every change shown as Saved is safe in the workshop file.</source>
+        <translation>所有顯示為「已儲存」的變更，都安全地保存在工作坊檔案裡。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/crash_log.py" line="88"/>
+        <source>The details are in this log file; you can send it to whoever supports you:
+%1</source>
+        <translation>詳細資訊記錄在這個記錄檔，可以寄給協助您的人：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/crash_log.py" line="92"/>
+        <source>The details could not be written to a log file.</source>
+        <translation>詳細資訊無法寫入記錄檔。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/crash_log.py" line="94"/>
+        <source>Unexpected problem</source>
+        <translation>發生意外問題</translation>
     </message>
 </context>
 <context>
@@ -907,45 +937,45 @@
     </message>
     <message>
         <location filename="../../pofacil/board/store.py" line="442"/>
-        <location filename="../../pofacil/board/store.py" line="462"/>
+        <location filename="../../pofacil/board/store.py" line="463"/>
         <source>{path} cannot be opened: {reason}.</source>
         <translation>無法開啟 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="457"/>
+        <location filename="../../pofacil/board/store.py" line="458"/>
         <source>{path} is in use by another program; close it there and try again.</source>
         <translation>{path} 正被另一個程式使用；請先在那裡關閉，再試一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="466"/>
-        <location filename="../../pofacil/board/store.py" line="534"/>
-        <location filename="../../pofacil/board/store.py" line="537"/>
+        <location filename="../../pofacil/board/store.py" line="467"/>
+        <location filename="../../pofacil/board/store.py" line="554"/>
+        <location filename="../../pofacil/board/store.py" line="557"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="491"/>
+        <location filename="../../pofacil/board/store.py" line="511"/>
         <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: copy it together with the files beside it whose names start with {name} to a disk you can write to, and open it there in pofacil.</source>
         <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請把它和旁邊名稱以 {name} 開頭的檔案一起複製到可以寫入的磁碟，再用 pofacil 在那裡開啟。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="496"/>
+        <location filename="../../pofacil/board/store.py" line="516"/>
         <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: open it in pofacil for writing once; the unfinished change is rolled back and every finished one kept.</source>
         <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請用 pofacil 以可寫入的方式開啟一次；未完成的那項變更會被取消，所有已完成的變更都會保留。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="523"/>
+        <location filename="../../pofacil/board/store.py" line="543"/>
         <source>The file name {name} is too long for this disk: pofacil needs to keep a file named after it with &apos;-journal&apos; added, so use a name of at most {limit} bytes.</source>
         <translation>檔名 {name} 對這個磁碟來說太長了：pofacil 需要在旁邊放一個檔名後面加上「-journal」的檔案，所以檔名最多只能有 {limit} 個位元組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="539"/>
+        <location filename="../../pofacil/board/store.py" line="559"/>
         <source>{path} is damaged: table {table} is missing.</source>
         <translation>{path} 已損毀：缺少資料表 {table}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="560"/>
-        <location filename="../../pofacil/board/store.py" line="565"/>
+        <location filename="../../pofacil/board/store.py" line="580"/>
+        <location filename="../../pofacil/board/store.py" line="585"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>

@@ -210,6 +210,14 @@ TRANSLATIONS: dict[str, str] = {
         "無法辨識的範本 {id}；可用的範本：{ids}。",
     # -- starting the app ------------------------------------------------------------------
     "sample workshop": "範例工作坊",
+    # -- unexpected errors (crash_log.py) ----------------------------------------------------
+    "Unexpected problem": "發生意外問題",
+    "pofacil ran into an unexpected problem: %1": "pofacil 發生了意外問題：%1",
+    "Every change shown as Saved is safe in the workshop file.":
+        "所有顯示為「已儲存」的變更，都安全地保存在工作坊檔案裡。",
+    "The details are in this log file; you can send it to whoever supports you:\n%1":
+        "詳細資訊記錄在這個記錄檔，可以寄給協助您的人：\n%1",
+    "The details could not be written to a log file.": "詳細資訊無法寫入記錄檔。",
     # -- templates: board structure, breakouts, mind maps -----------------------------------
     "Add a &row": "新增一列(&R)",
     "&Heat map": "熱度圖(&H)",

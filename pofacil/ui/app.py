@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QStandardPaths, qVersion
 from PySide6.QtWidgets import QApplication
 
 from pofacil.board.sample import write_sample
 from pofacil.board.session import Session
 
+from . import crash_log
 from .fonts import install_app_font
 from .i18n import install_translators
 from .main_window import MainWindow, open_session
+
+log = logging.getLogger(__name__)
 
 
 def sample_copy() -> Path:
@@ -51,9 +56,14 @@ def first_session(path: str | None) -> Session:
 
 def run(path: str | None = None) -> int:
     app = create_app()
+    crash = crash_log.install()
+    log.info("pofacil started (Python %s, PySide6 %s, Qt %s)", sys.version.split()[0],
+             pyside_version, qVersion())
     window = MainWindow(first_session(path))
     window.show()
     result = app.exec()
+    log.info("pofacil stopped (exit code %s)", result)
+    crash.close()
     # Copied notes live in Qt's clipboard; freeing them after the application object is gone
     # crashes on exit, so drop what only we own before Python tears down.
     if app.clipboard().ownsClipboard():

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from pofacil.board.templates import layout_of, save_user_template
 from . import i18n
 from .document import translate_error
 from .items import NoteItem
+from .plain_text import no_mnemonic, show_message
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -140,13 +140,13 @@ class BoardActions(QObject):
             if target.id == board.id:
                 continue
             if target.cells:
-                sub = copy_menu.addMenu(target.name)
+                sub = copy_menu.addMenu(no_mnemonic(target.name))
                 for cell in target.cells:
-                    action = sub.addAction(cell_label(target, cell.id))
+                    action = sub.addAction(no_mnemonic(cell_label(target, cell.id)))
                     action.triggered.connect(
                         lambda _=False, b=target.id, c=cell.id: self.copy_to(b, c))
             else:
-                action = copy_menu.addAction(target.name)
+                action = copy_menu.addAction(no_mnemonic(target.name))
                 action.triggered.connect(lambda _=False, b=target.id: self.copy_to(b, None))
         copy_menu.setEnabled(not copy_menu.isEmpty())
         if self.need_action.isEnabled():
@@ -196,8 +196,7 @@ class BoardActions(QObject):
         try:
             save_user_template(board, name)
         except PofacilError as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot save the template"),
-                                translate_error(exc))
+            show_message(self.window, self.tr("Cannot save the template"), translate_error(exc))
             return
         self.window.statusBar().showMessage(self.tr("Template saved."), 5000)
 

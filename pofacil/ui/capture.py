@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from .plain_text import plain_label
+
 # "王素琴: 業務單位很忙" or "王素琴：業務單位很忙": a short name, a colon (ASCII or full-width).
 _SPEAKER = re.compile(r"^\s*(?P<who>[^:：\n]{1,12}?)\s*[:：]\s*(?P<text>\S.*)$", re.DOTALL)
 
@@ -34,7 +36,7 @@ class CaptureBar(QWidget):
         self.edit = _CaptureEdit(self)
         self.edit.setPlaceholderText(self.tr("Type a point and press Enter; "
                                              "\"Speaker: point\" sets who said it"))
-        self.preview = QLabel()
+        self.preview = plain_label()  # shows the speaker as typed, "<u>林</u>" included
         self.preview.setMinimumWidth(120)
         layout.addWidget(self.label)
         layout.addWidget(self.edit, 1)

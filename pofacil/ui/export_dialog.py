@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
@@ -28,8 +29,10 @@ from pofacil.board.pdf import export_pdf
 
 from . import i18n
 from .document import Document, translate_error
+from .plain_text import message_box, show_message
 from .png import export_png
 
+log = logging.getLogger(__name__)
 FORMATS = {"pdf": "PDF (*.pdf)", "png": "PNG (*.png)", "md": "Markdown (*.md)", "csv": "CSV (*.csv)"}
 
 
@@ -136,16 +139,18 @@ def run_export(parent: QWidget, document: Document, fmt: str, out: Path, boards:
         cancelled = progress.wasCanceled()  # read first: closing the dialog counts as cancel
         progress.close()
         if not cancelled:
-            QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "Cannot export"), translate_error(exc))
+            log.warning("export to %s failed: %s", out, exc)
+            show_message(parent, QCoreApplication.translate("ExportDialog", "Cannot export"),
+                         translate_error(exc))
         return None
     progress.close()
     return written
 
 
 def offer_to_open(parent: QWidget, written: list[Path]) -> None:
-    box = QMessageBox(parent)
-    box.setWindowTitle(QCoreApplication.translate("ExportDialog", "Exported"))
-    box.setText("\n".join(str(p) for p in written))
+    box = message_box(parent, QCoreApplication.translate("ExportDialog", "Exported"),
+                      "\n".join(str(p) for p in written), QMessageBox.Icon.NoIcon,
+                      QMessageBox.StandardButton.NoButton)
     open_button = box.addButton(QCoreApplication.translate("ExportDialog", "Open the file"),
                                 QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)

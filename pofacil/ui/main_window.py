@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer
@@ -37,11 +38,13 @@ from .dialogs import DeletedNotesDialog, PaletteDock, PreferencesDialog
 from .document import Document, translate_error
 from .export_dialog import export_all_boards, export_with_dialog
 from .items import ClusterItem, LinkItem, NoteItem
+from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, window_title
 from .scene import BoardScene
 from .view import BoardView
 
 MAX_RECENT = 8
 CAPTURE_COLUMNS = 6
+log = logging.getLogger(__name__)
 
 
 def open_session(parent: QWidget | None, path: Path) -> Session | None:
@@ -50,17 +53,22 @@ def open_session(parent: QWidget | None, path: Path) -> Session | None:
     try:
         return Session.open(path)
     except FileInUseError as exc:
-        answer = QMessageBox.question(
+        log.info("%s is in use: %s", path, exc)
+        answer = show_message(
             parent, QCoreApplication.translate("MainWindow", "Workshop in use"),
             translate_error(exc) + "\n\n"
-            + QCoreApplication.translate("MainWindow", "Open it read-only?"))
+            + QCoreApplication.translate("MainWindow", "Open it read-only?"),
+            QMessageBox.Icon.Question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 return Session.open(path, read_only=True)
             except PofacilError as again:
-                QMessageBox.warning(parent, cannot_open, translate_error(again))
+                log.warning("cannot open %s read-only: %s", path, again)
+                show_message(parent, cannot_open, translate_error(again))
     except PofacilError as exc:
-        QMessageBox.warning(parent, cannot_open, translate_error(exc))
+        log.warning("cannot open %s: %s", path, exc)
+        show_message(parent, cannot_open, translate_error(exc))
     return None
 
 
@@ -123,10 +131,12 @@ class MainWindow(QMainWindow):
         self.palette.kind_chosen.connect(self._kind_chosen)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
 
-        self.saved_label = QLabel()
+        self.saved_label = plain_label()
+        self.file_label = plain_label()
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().addPermanentWidget(self.file_label)
         self._build_actions()
         self.board_actions = BoardActions(self)
         self.set_session(session)
@@ -136,7 +146,7 @@ class MainWindow(QMainWindow):
         old_doc, old_scene = self.document, self.scene
         self.document = Document(session, self)
         self.document.changed.connect(self._document_changed)
-        self.document.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.document.failed.connect(self._refused)
         self.document.storage_failed.connect(self._storage_failed)
         self.scene = BoardScene(self.document)
         self.scene.empty_double_clicked.connect(self._new_note_at)
@@ -153,6 +163,7 @@ class MainWindow(QMainWindow):
         self._board_ids = []
         self._rebuild_tabs()
         self._remember_recent(session.path)
+        log.info("opened %s%s", session.path, " read-only" if session.read_only else "")
         self._document_changed()
         QTimer.singleShot(0, self.view.fit)
 
@@ -161,21 +172,34 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         self._rebuild_tabs()
-        self.setWindowTitle(f"{doc.workshop.info.title or doc.path.stem} — pofacil")
+        title = doc.workshop.info.title or doc.path.stem
+        self.setWindowTitle(window_title(f"{title} — pofacil"))
         if doc.session.read_only:
             state, color = self.tr("Read-only"), "#868E96"
         elif doc.saved:
             state, color = self.tr("Saved"), "#1B5E20"
         else:
             state, color = self.tr("NOT SAVED: save a copy elsewhere"), "#C92A2A"
-        self.saved_label.setText(f"<b style='color:{color}'>{state}</b> · {doc.path.name}")
+        # The state is ours and styled; the file name is the user's and stays plain text.
+        self.saved_label.setStyleSheet(f"color: {color}; font-weight: bold")
+        self.saved_label.setText(state)
+        self.file_label.setText(f"· {doc.path.name}")
+        self.file_label.setToolTip(plain_tooltip(str(doc.path)))
         self._update_actions()
 
+    def _refused(self, message: str) -> None:
+        log.info("refused: %s", message)
+        self.statusBar().showMessage(message, 8000)
+
     def _storage_failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("The workshop file cannot be written"),
-                            message + "\n\n" + self.tr(
-                                "Your changes are kept in memory. Use File > Save a Copy to "
-                                "save them somewhere else."))
+        log.warning("the workshop file stopped taking changes: %s", message)
+        # The document reports this before its changed signal: show NOT SAVED behind the box,
+        # not a stale Saved.
+        self._document_changed()
+        show_message(self, self.tr("The workshop file cannot be written"),
+                     message + "\n\n" + self.tr(
+                         "Your changes are kept in memory. Use File > Save a Copy to "
+                         "save them somewhere else."))
 
     # -- boards as tabs ------------------------------------------------------------------
     def _rebuild_tabs(self) -> None:
@@ -185,12 +209,14 @@ class MainWindow(QMainWindow):
         ids = [b.id for b in boards]
         current = self.scene.board_id
         self.tabs.blockSignals(True)
-        if ids != self._board_ids or any(self.tabs.tabText(i) != b.name
+        if ids != self._board_ids or any(self.tabs.tabText(i) != no_mnemonic(b.name)
                                          for i, b in enumerate(boards)):
             while self.tabs.count():
                 self.tabs.removeTab(0)
             for board in boards:
-                self.tabs.addTab(board.name)
+                index = self.tabs.addTab(no_mnemonic(board.name))
+                self.tabs.setTabData(index, board.id)
+                self.tabs.setTabToolTip(index, plain_tooltip(board.name))
             self._board_ids = ids
         self.tabs.blockSignals(False)
         if current not in ids:
@@ -212,8 +238,8 @@ class MainWindow(QMainWindow):
 
     def _tab_moved(self, _from: int, _to: int) -> None:
         assert self.document is not None
-        names = [self.tabs.tabText(i) for i in range(self.tabs.count())]
-        order = [self.document.workshop.find_board(n).id for n in names]
+        # By id: two boards may share a name, and the tab text is the name with "&" doubled.
+        order = [self.tabs.tabData(i) for i in range(self.tabs.count())]
         self._board_ids = order
         self.document.apply(ops.reorder_boards, order)
 
@@ -487,7 +513,8 @@ class MainWindow(QMainWindow):
         try:
             self.set_session(Session.create(path, title=title, boards=[("blank", None)]))
         except PofacilError as exc:
-            QMessageBox.warning(self, self.tr("Cannot create"), translate_error(exc))
+            log.warning("cannot create %s: %s", path, exc)
+            show_message(self, self.tr("Cannot create"), translate_error(exc))
 
     def open_workshop(self, path: str | None = None) -> None:
         if not path:
@@ -517,8 +544,7 @@ class MainWindow(QMainWindow):
                 if session is not None:
                     self.set_session(session)
         else:
-            QMessageBox.warning(self, self.tr("Cannot save a copy"),
-                                self.statusBar().currentMessage())
+            show_message(self, self.tr("Cannot save a copy"), self.statusBar().currentMessage())
 
     def _remember_recent(self, path: Path) -> None:
         store = i18n.settings()
@@ -529,7 +555,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for entry in i18n.settings().value("recent", [], list):
-            action = self.recent_menu.addAction(entry)
+            action = self.recent_menu.addAction(no_mnemonic(entry))
             action.triggered.connect(lambda _=False, p=entry: self.open_workshop(p))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
@@ -675,10 +701,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         doc = self.document
         if doc is not None and not doc.saved:
-            answer = QMessageBox.question(
+            answer = show_message(
                 self, self.tr("Changes not saved"),
                 self.tr("The workshop file could not be written and some changes exist only "
-                        "in memory. Quit anyway and lose them?"))
+                        "in memory. Quit anyway and lose them?"),
+                QMessageBox.Icon.Question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
