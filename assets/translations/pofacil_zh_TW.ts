@@ -230,340 +230,350 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="99"/>
-        <location filename="../../pofacil/ui/main_window.py" line="268"/>
-        <location filename="../../pofacil/ui/main_window.py" line="273"/>
+        <location filename="../../pofacil/ui/main_window.py" line="114"/>
+        <location filename="../../pofacil/ui/main_window.py" line="283"/>
+        <location filename="../../pofacil/ui/main_window.py" line="288"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="178"/>
+        <location filename="../../pofacil/ui/main_window.py" line="193"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="180"/>
+        <location filename="../../pofacil/ui/main_window.py" line="195"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="182"/>
+        <location filename="../../pofacil/ui/main_window.py" line="197"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="199"/>
+        <location filename="../../pofacil/ui/main_window.py" line="214"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="201"/>
+        <location filename="../../pofacil/ui/main_window.py" line="216"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="249"/>
+        <location filename="../../pofacil/ui/main_window.py" line="264"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="252"/>
+        <location filename="../../pofacil/ui/main_window.py" line="267"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="258"/>
+        <location filename="../../pofacil/ui/main_window.py" line="273"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="258"/>
         <location filename="../../pofacil/ui/main_window.py" line="273"/>
+        <location filename="../../pofacil/ui/main_window.py" line="288"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="268"/>
+        <location filename="../../pofacil/ui/main_window.py" line="283"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="333"/>
+        <location filename="../../pofacil/ui/main_window.py" line="348"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="371"/>
-        <location filename="../../pofacil/ui/main_window.py" line="372"/>
+        <location filename="../../pofacil/ui/main_window.py" line="386"/>
+        <location filename="../../pofacil/ui/main_window.py" line="387"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="371"/>
-        <location filename="../../pofacil/ui/main_window.py" line="387"/>
+        <location filename="../../pofacil/ui/main_window.py" line="386"/>
+        <location filename="../../pofacil/ui/main_window.py" line="402"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="387"/>
+        <location filename="../../pofacil/ui/main_window.py" line="402"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="52"/>
+        <location filename="../../pofacil/ui/main_window.py" line="53"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="58"/>
+        <location filename="../../pofacil/ui/main_window.py" line="64"/>
+        <source>Opened read-only</source>
+        <translation>已用唯讀方式開啟</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="65"/>
+        <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
+        <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="73"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="60"/>
+        <location filename="../../pofacil/ui/main_window.py" line="75"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="450"/>
+        <location filename="../../pofacil/ui/main_window.py" line="465"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="454"/>
+        <location filename="../../pofacil/ui/main_window.py" line="469"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="459"/>
+        <location filename="../../pofacil/ui/main_window.py" line="474"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="491"/>
+        <location filename="../../pofacil/ui/main_window.py" line="506"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="505"/>
-        <location filename="../../pofacil/ui/main_window.py" line="510"/>
+        <location filename="../../pofacil/ui/main_window.py" line="520"/>
+        <location filename="../../pofacil/ui/main_window.py" line="525"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="506"/>
-        <location filename="../../pofacil/ui/main_window.py" line="522"/>
-        <location filename="../../pofacil/ui/main_window.py" line="534"/>
+        <location filename="../../pofacil/ui/main_window.py" line="521"/>
+        <location filename="../../pofacil/ui/main_window.py" line="537"/>
+        <location filename="../../pofacil/ui/main_window.py" line="549"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="510"/>
+        <location filename="../../pofacil/ui/main_window.py" line="525"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="517"/>
+        <location filename="../../pofacil/ui/main_window.py" line="532"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="521"/>
+        <location filename="../../pofacil/ui/main_window.py" line="536"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="532"/>
+        <location filename="../../pofacil/ui/main_window.py" line="547"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="540"/>
+        <location filename="../../pofacil/ui/main_window.py" line="555"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="547"/>
+        <location filename="../../pofacil/ui/main_window.py" line="562"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="591"/>
+        <location filename="../../pofacil/ui/main_window.py" line="606"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="618"/>
+        <location filename="../../pofacil/ui/main_window.py" line="633"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="619"/>
+        <location filename="../../pofacil/ui/main_window.py" line="634"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="620"/>
+        <location filename="../../pofacil/ui/main_window.py" line="635"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="621"/>
+        <location filename="../../pofacil/ui/main_window.py" line="636"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="622"/>
+        <location filename="../../pofacil/ui/main_window.py" line="637"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="626"/>
+        <location filename="../../pofacil/ui/main_window.py" line="641"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="629"/>
+        <location filename="../../pofacil/ui/main_window.py" line="644"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="633"/>
+        <location filename="../../pofacil/ui/main_window.py" line="648"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="634"/>
+        <location filename="../../pofacil/ui/main_window.py" line="649"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="636"/>
+        <location filename="../../pofacil/ui/main_window.py" line="651"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="637"/>
+        <location filename="../../pofacil/ui/main_window.py" line="652"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="638"/>
+        <location filename="../../pofacil/ui/main_window.py" line="653"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="641"/>
+        <location filename="../../pofacil/ui/main_window.py" line="656"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="642"/>
+        <location filename="../../pofacil/ui/main_window.py" line="657"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="643"/>
+        <location filename="../../pofacil/ui/main_window.py" line="658"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="645"/>
+        <location filename="../../pofacil/ui/main_window.py" line="660"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="647"/>
+        <location filename="../../pofacil/ui/main_window.py" line="662"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="648"/>
+        <location filename="../../pofacil/ui/main_window.py" line="663"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="652"/>
+        <location filename="../../pofacil/ui/main_window.py" line="667"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
+        <location filename="../../pofacil/ui/main_window.py" line="669"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="656"/>
+        <location filename="../../pofacil/ui/main_window.py" line="671"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="658"/>
+        <location filename="../../pofacil/ui/main_window.py" line="673"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="659"/>
+        <location filename="../../pofacil/ui/main_window.py" line="674"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="662"/>
+        <location filename="../../pofacil/ui/main_window.py" line="677"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="663"/>
+        <location filename="../../pofacil/ui/main_window.py" line="678"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="664"/>
+        <location filename="../../pofacil/ui/main_window.py" line="679"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="666"/>
+        <location filename="../../pofacil/ui/main_window.py" line="681"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="668"/>
+        <location filename="../../pofacil/ui/main_window.py" line="683"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="669"/>
+        <location filename="../../pofacil/ui/main_window.py" line="684"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="673"/>
+        <location filename="../../pofacil/ui/main_window.py" line="688"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="674"/>
+        <location filename="../../pofacil/ui/main_window.py" line="689"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="675"/>
+        <location filename="../../pofacil/ui/main_window.py" line="690"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="677"/>
+        <location filename="../../pofacil/ui/main_window.py" line="692"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="705"/>
+        <location filename="../../pofacil/ui/main_window.py" line="720"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="706"/>
+        <location filename="../../pofacil/ui/main_window.py" line="721"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>

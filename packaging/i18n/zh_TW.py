@@ -87,6 +87,10 @@ TRANSLATIONS: dict[str, str] = {
     "Cannot save a copy": "無法另存複本",
     "Workshop in use": "工作坊檔案使用中",
     "Open it read-only?": "要以唯讀方式開啟嗎？",
+    "Opened read-only": "已用唯讀方式開啟",
+    "It is open read-only: you can look, present and export, and File > Save a copy… makes a "
+    "copy you can change.":
+        "已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 > 另存複本…」可以另存一份能修改的複本。",
     "Cannot open": "無法開啟",
     # -- find bar --------------------------------------------------------------------------
     "Find:": "搜尋：",

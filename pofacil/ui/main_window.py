@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pofacil.board import ops
-from pofacil.board.errors import FileInUseError, PofacilError
+from pofacil.board.errors import FileInUseError, PofacilError, ReadOnlyError
 from pofacil.board.importers import import_change
 from pofacil.board.kinds import KINDS
 from pofacil.board.session import Session
@@ -48,10 +48,25 @@ log = logging.getLogger(__name__)
 
 
 def open_session(parent: QWidget | None, path: Path) -> Session | None:
-    """Open a workshop, offering read-only when another pofacil has it; None after telling why."""
+    """Open a workshop, offering read-only when another pofacil has it, and opening read-only
+    (with a word why) one that cannot be written; None after telling why."""
     cannot_open = QCoreApplication.translate("MainWindow", "Cannot open")
     try:
         return Session.open(path)
+    except ReadOnlyError as exc:
+        log.info("%s cannot be written: %s", path, exc)
+        try:
+            session = Session.open(path, read_only=True)
+        except PofacilError as again:
+            log.warning("cannot open %s read-only: %s", path, again)
+            show_message(parent, cannot_open, translate_error(again))
+            return None
+        show_message(parent, QCoreApplication.translate("MainWindow", "Opened read-only"),
+                     translate_error(exc) + "\n\n" + QCoreApplication.translate(
+                         "MainWindow", "It is open read-only: you can look, present and "
+                         "export, and File > Save a copy… makes a copy you can change."),
+                     QMessageBox.Icon.Information)
+        return session
     except FileInUseError as exc:
         log.info("%s is in use: %s", path, exc)
         answer = show_message(

@@ -40,7 +40,9 @@ def window(qtbot, tmp_path: Path) -> Iterator:
     # the application object is gone at interpreter exit.
     QApplication.clipboard().clear()
     if win.document is not None and not win.document.saved:
-        win.document.session.unsaved.clear()  # the close prompt is tested on its own
+        # The close prompt is tested on its own.
+        win.document.session.unsaved.clear()
+        win.document.session.storage_error = None
     win.close()
 
 
