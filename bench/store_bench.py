@@ -1,178 +1,182 @@
-"""Workshop-file benchmark: pofacil's store beside raw sqlite3 doing the same work, in one run.
+"""Workshop-file benchmark: what keeping the file complete after every gesture costs.
 
-Run: .venv/bin/python bench/store_bench.py [--notes 5000]
-Prints each figure beside raw sqlite3 doing the same inserts, updates and reads with the same
-durability settings, and their ratio (pofacil's cost / raw cost, so 1.0x means no overhead).
-Machines here are noisy: read ratios from one run, not absolute times.
+Run: .venv/bin/python bench/store_bench.py [--notes 5000] [--gestures 200] [--dir DIR]
+
+Three writers do the same gestures on boards of the same size, interleaved one gesture each
+in turn so the machine's noise falls on all of them alike:
+- pofacil now: rollback journal, synchronous=EXTRA (the .pofacil alone is always complete);
+- pofacil before: the same code with its connection switched to the previous main's WAL and
+  synchronous=FULL (the edits sat in the -wal beside the file until a checkpoint);
+- raw sqlite3: the same rows (the note and a history row) with the same journal and sync
+  settings as pofacil now, and nothing around it.
+A gesture is timed from the call to its return (model, history line, commit, fsyncs).
+Then the same gestures while another process reads the whole board over and over (an export
+or a read-only window): the longest a commit waited for it.
+Run it on the disk a user has (ext4 here, not tmpfs, where fsync costs nothing): DIR defaults
+to a folder beside this script. Prints medians and p95 and their ratios from this one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sqlite3
 import statistics
-import tempfile
+import subprocess
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pofacil.board import ops
-from pofacil.board.model import NOTE_H, NOTE_W
 from pofacil.board.session import Session
+
+READER = r"""
+import sys, time
 from pofacil.board.store import Store
-
-COLUMNS = ("id TEXT PRIMARY KEY, board TEXT, text TEXT, kind TEXT, x REAL, y REAL, w REAL, "
-           "h REAL, cell TEXT, cluster TEXT, author TEXT, created TEXT, updated TEXT, "
-           "deleted INTEGER, votes INTEGER")
-
-
-def raw_db(path: Path) -> sqlite3.Connection:
-    """The same table and durability settings as the store, with nothing else around it."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute(f"CREATE TABLE notes ({COLUMNS})")
-    conn.execute("CREATE INDEX notes_board ON notes(board)")
-    return conn
-
-
-def raw_row(i: int) -> tuple:
-    return (f"n{i:08d}", "b", f"第{i}則意見：業務單位很忙", "problem", 40.0 + i % 40 * 180,
-            40.0 + i // 40 * 120, NOTE_W, NOTE_H, None, None, "王素琴",
-            "2026-11-23T10:00:00+08:00", "2026-11-23T10:00:00+08:00", 0, 0)
-
-
-def bench_adds(folder: Path, count: int) -> tuple[list[float], list[float]]:
-    session = Session.create(folder / "adds.pofacil", boards=[("blank", "全體")])
-    board = session.workshop.ordered_boards()[0].id
-    ours = []
-    for i in range(count):
-        start = time.perf_counter()
-        session.do(ops.add_note(session.workshop, board, f"第{i}則意見：業務單位很忙",
-                                author="王素琴", kind="problem"))
-        ours.append(time.perf_counter() - start)
-    session.close()
-    conn = raw_db(folder / "adds.raw")
-    raw = []
-    for i in range(count):
-        start = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.execute(f"INSERT INTO notes VALUES ({','.join('?' * 15)})", raw_row(i))
-        conn.execute("COMMIT")
-        raw.append(time.perf_counter() - start)
-    conn.close()
-    return ours, raw
-
-
-def build_big(folder: Path, notes: int) -> Path:
-    """A workshop with ``notes`` notes written as one import-like step."""
-    session = Session.create(folder / "big.pofacil", boards=[("blank", "全體")])
-    board = session.workshop.ordered_boards()[0].id
-    specs = [ops.NoteSpec(f"第{i}則意見：業務單位很忙", kind="problem", author="王素琴")
-             for i in range(notes)]
-    session.do(ops.add_notes(session.workshop, board, specs, label="import"))
-    session.close()
-    return folder / "big.pofacil"
-
-
-def build_big_raw(folder: Path, notes: int) -> Path:
-    path = folder / "big.raw"
-    conn = raw_db(path)
-    conn.execute("BEGIN")
-    conn.executemany(f"INSERT INTO notes VALUES ({','.join('?' * 15)})",
-                     (raw_row(i) for i in range(notes)))
-    conn.execute("COMMIT")
-    conn.execute("PRAGMA journal_mode=DELETE")
-    conn.close()
-    return path
-
-
-def best_of(times: int, work) -> float:
-    best = float("inf")
-    for _ in range(times):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def open_ours(path: Path) -> None:
-    store = Store.open(path)
+store = Store.open(sys.argv[1], read_only=True)
+print("ready", flush=True)
+end, reads = time.monotonic() + float(sys.argv[2]), 0
+while time.monotonic() < end:
     store.load()
-    store.close()
+    reads += 1
+print(reads, flush=True)
+"""
 
 
-def open_raw(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.row_factory = sqlite3.Row
-    [dict(r) for r in conn.execute("SELECT * FROM notes")]
-    conn.close()
+def big_session(path: Path, notes: int) -> Session:
+    session = Session.create(path, boards=[("blank", "全體")])
+    board = session.workshop.ordered_boards()[0].id
+    session.do(ops.add_notes(session.workshop, board, [
+        ops.NoteSpec(f"第{i}則意見：業務單位很忙，協作會議要如何接地氣", kind="problem",
+                     author="王素琴") for i in range(notes)], label="import"))
+    return session
 
 
-def bench_move(path: Path, raw_path: Path, moved: int) -> tuple[float, float, float]:
-    """Best of 5 moves: the whole gesture (build, model, file) and the file write alone."""
-    session = Session.open(path)
-    notes = session.workshop.ordered_boards()[0].live_notes()[:moved]
-    whole = write = float("inf")
-    for k in range(1, 6):
+def gesture(session: Session, i: int) -> float:
+    """Capture a note, or move one: what a scribe does all morning."""
+    ws = session.workshop
+    board = ws.ordered_boards()[0]
+    start = time.perf_counter()
+    if i % 2:
+        session.do(ops.add_note(ws, board.id, f"即時記錄第{i}點", x=float(i % 900),
+                                y=float(i % 700)))
+    else:
+        note = next(iter(board.notes.values()))
+        session.do(ops.move_notes(ws, {note.id: (note.x + 1, note.y)}))
+    return time.perf_counter() - start
+
+
+class Raw:
+    """The same rows with raw sqlite3 and pofacil's durability settings."""
+
+    def __init__(self, path: Path, notes: int) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=DELETE")
+        self.conn.execute("PRAGMA synchronous=EXTRA")
+        self.conn.execute("CREATE TABLE notes (id TEXT PRIMARY KEY, board TEXT, text TEXT, "
+                          "kind TEXT, x REAL, y REAL, author TEXT, created TEXT)")
+        self.conn.execute("CREATE TABLE history (id INTEGER PRIMARY KEY, at TEXT, label TEXT, "
+                          "patches BLOB)")
+        self.conn.execute("BEGIN")
+        self.conn.executemany("INSERT INTO notes VALUES (?, 'b', ?, 'problem', ?, ?, ?, ?)", [
+            (f"n{i}", f"第{i}則意見：業務單位很忙，協作會議要如何接地氣", float(i), 0.0, "王素琴",
+             "2026-11-20T09:00:00") for i in range(notes)])
+        self.conn.execute("COMMIT")
+
+    def gesture(self, i: int) -> float:
         start = time.perf_counter()
-        change = ops.move_notes(session.workshop, {n.id: (n.x + k, n.y + k) for n in notes})
-        for patch in change.patches:
-            session.workshop.apply(patch)
-        middle = time.perf_counter()
-        session.store.commit(change, session.actor)
-        end = time.perf_counter()
-        whole, write = min(whole, end - start), min(write, end - middle)
-    session.close()
-    conn = sqlite3.connect(raw_path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    ids = [r[0] for r in conn.execute(f"SELECT id FROM notes LIMIT {moved}")]
-    raw = float("inf")
-    for k in range(1, 6):
-        start = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.executemany("UPDATE notes SET x = x + ?, y = y + ? WHERE id = ?",
-                         [(k, k, i) for i in ids])
-        conn.execute("COMMIT")
-        raw = min(raw, time.perf_counter() - start)
-    conn.execute("PRAGMA journal_mode=DELETE")
-    conn.close()
-    return whole, write, raw
+        self.conn.execute("BEGIN")
+        if i % 2:
+            self.conn.execute("INSERT INTO notes VALUES (?, 'b', ?, 'idea', ?, ?, '', ?)",
+                              (f"c{i}", f"即時記錄第{i}點", float(i), 0.0, "2026-11-20T09:00"))
+        else:
+            self.conn.execute("UPDATE notes SET x = x + 1 WHERE id = 'n0'")
+        self.conn.execute("INSERT INTO history (at, label, patches) VALUES (?, ?, ?)",
+                          ("2026-11-20T09:00", "add note", b"x" * 200))
+        self.conn.execute("COMMIT")
+        return time.perf_counter() - start
 
 
-def line(what: str, ours: float, raw: float, unit: str, goal: str) -> None:
-    print(f"{what:<38} pofacil {ours:>10.3f} {unit:<6} raw sqlite3 {raw:>10.3f} {unit:<6} "
-          f"ratio {ours / raw:>5.2f}x   goal {goal}")
+def p95(values: list[float]) -> float:
+    return sorted(values)[int(0.95 * (len(values) - 1))]
+
+
+def report(name: str, times: list[float], base: list[float] | None, base_name: str) -> None:
+    med, tail = statistics.median(times) * 1000, p95(times) * 1000
+    text = f"  {name:<22} median {med:7.2f} ms   p95 {tail:7.2f} ms"
+    if base is not None:
+        text += (f"   = {med / (statistics.median(base) * 1000):5.2f}x / "
+                 f"{tail / (p95(base) * 1000):5.2f}x {base_name}")
+    print(text)
+
+
+def file_system(folder: Path) -> str:
+    done = subprocess.run(["stat", "-f", "-c", "%T", str(folder)], capture_output=True,
+                          text=True, check=False)
+    return done.stdout.strip() or "unknown"
+
+
+def interleaved(writers: dict[str, Callable[[int], float]], gestures: int
+                ) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name in writers}
+    for i in range(gestures):
+        for name, write in writers.items():
+            times[name].append(write(i))
+    return times
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notes", type=int, default=5000)
-    parser.add_argument("--adds", type=int, default=300)
-    parser.add_argument("--moved", type=int, default=500)
+    parser.add_argument("--gestures", type=int, default=200)
+    parser.add_argument("--dir", type=Path, default=Path(__file__).parent / ".bench-files")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        ours, raw = bench_adds(folder, args.adds)
-        print(f"single-note adds, {args.adds} commits each (WAL, synchronous=FULL):")
-        print(f"  commits per second                   pofacil {1 / statistics.mean(ours):>10.1f} /s"
-              f"     raw sqlite3 {1 / statistics.mean(raw):>10.1f} /s")
-        line("  mean time per commit", statistics.mean(ours) * 1000,
-             statistics.mean(raw) * 1000, "ms", "store overhead <= 2x")
-        line("  median gesture commit", statistics.median(ours) * 1000,
-             statistics.median(raw) * 1000, "ms", "<= 10 ms")
-        big, big_raw = build_big(folder, args.notes), build_big_raw(folder, args.notes)
-        print(f"a workshop of {args.notes} notes:")
-        line("  open into the model (best of 5)", best_of(5, lambda: open_ours(big)),
-             best_of(5, lambda: open_raw(big_raw)), "s", "<= 0.5 s")
-        whole, write, move_raw = bench_move(big, big_raw, args.moved)
-        line(f"  move {args.moved} notes: file write", write * 1000, move_raw * 1000, "ms",
-             "<= 2x raw")
-        line(f"  move {args.moved} notes: whole gesture", whole * 1000, move_raw * 1000, "ms",
-             "<= 10 ms")
-        size, raw_size = big.stat().st_size, big_raw.stat().st_size
-        line("  bytes on disk per 1,000 notes", size / args.notes * 1000,
-             raw_size / args.notes * 1000, "B", "<= 2x raw")
+    folder = args.dir
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    try:
+        now = big_session(folder / "now.pofacil", args.notes)
+        before = big_session(folder / "before.pofacil", args.notes)
+        before.store.db.conn.execute("PRAGMA journal_mode=WAL")
+        before.store.db.conn.execute("PRAGMA synchronous=FULL")
+        raw = Raw(folder / "raw.sqlite", args.notes)
+        print(f"{args.gestures} gestures each (a capture, then a move, in turn) on a "
+              f"{args.notes}-note board, {file_system(folder)} at {folder}, interleaved:")
+        times = interleaved({"now": lambda i: gesture(now, i),
+                             "before": lambda i: gesture(before, i), "raw": raw.gesture},
+                            args.gestures)
+        report("raw sqlite3", times["raw"], None, "")
+        report("pofacil before (WAL)", times["before"], times["raw"], "raw")
+        report("pofacil now (complete)", times["now"], times["raw"], "raw")
+        report("", times["now"], times["before"], "before")
+        side = sorted(p.name for p in folder.iterdir() if p.name.startswith("now.pofacil-"))
+        print(f"  files beside now.pofacil between gestures: {side or 'none'}; beside "
+              f"before.pofacil: {sorted(p.name for p in folder.iterdir() if p.name.startswith('before.pofacil-'))}")
+        before.close()
+        raw.conn.close()
+
+        print("the same gestures on two such files, interleaved, while another process reads "
+              "the second one whole over and over (an export, a read-only window):")
+        alone = big_session(folder / "alone.pofacil", args.notes)
+        reader = subprocess.Popen([sys.executable, "-c", READER, str(now.path), "600"],
+                                  stdout=subprocess.PIPE, text=True)
+        assert reader.stdout is not None and reader.stdout.readline().strip() == "ready"
+        try:
+            times = interleaved({"alone": lambda i: gesture(alone, i),
+                                 "read": lambda i: gesture(now, i)}, args.gestures)
+        finally:
+            reader.kill()
+            reader.wait()
+        report("no reader", times["alone"], None, "")
+        report("beside a reader", times["read"], times["alone"], "no reader")
+        print(f"  longest commit beside the reader: {max(times['read']) * 1000:.1f} ms "
+              f"(goal <= 100 ms); both still saved: {now.saved and alone.saved}")
+        alone.close()
+        now.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
