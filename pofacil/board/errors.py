@@ -58,3 +58,15 @@ class ImportFormatError(PofacilError):
 
 class ModelError(PofacilError):
     """An operation that makes no sense for the current workshop (unknown board, note...)."""
+
+
+class DamagedHistoryError(PofacilError):
+    """A line of the workshop's history cannot be read; the notes themselves can."""
+
+
+class DamagedRowsWarning(PofacilError):
+    """Not raised: the one-time warning that rows of a workshop were left out on opening.
+
+    A PofacilError for its translatable template, so the window and the command line word it
+    the same way.
+    """
