@@ -611,7 +611,7 @@
     <name>errors</name>
     <message>
         <location filename="../../pofacil/board/atomic.py" line="52"/>
-        <location filename="../../pofacil/board/store.py" line="300"/>
+        <location filename="../../pofacil/board/store.py" line="373"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>無法寫入 {path}：{reason}。</translation>
     </message>
@@ -654,7 +654,7 @@
     </message>
     <message>
         <location filename="../../pofacil/board/importers.py" line="46"/>
-        <location filename="../../pofacil/board/store.py" line="87"/>
+        <location filename="../../pofacil/board/store.py" line="118"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
@@ -699,7 +699,7 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/minutes.py" line="229"/>
+        <location filename="../../pofacil/board/minutes.py" line="235"/>
         <location filename="../../pofacil/board/pdf.py" line="136"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
@@ -813,103 +813,133 @@
         <translation>這個工作坊沒有可匯出的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="83"/>
-        <source>{path}: no such file.</source>
-        <translation>{path}：找不到這個檔案。</translation>
+        <location filename="../../pofacil/board/pdf_plan.py" line="123"/>
+        <source>Board {board} would take more than {limit} pages when tiled; fit it on one page instead, or move its notes closer together.</source>
+        <translation>白板「{board}」分頁列印會超過 {limit} 頁；請改為縮放成一頁，或把便利貼移得近一些。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="85"/>
+        <location filename="../../pofacil/board/store.py" line="108"/>
         <source>{path} is a folder, not a workshop file.</source>
         <translation>{path} 是資料夾，不是工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="90"/>
+        <location filename="../../pofacil/board/store.py" line="110"/>
+        <source>{path} is not a regular file (a pipe, socket or device), so it is not a workshop file.</source>
+        <translation>{path} 不是一般檔案（而是管道、通訊端或裝置），因此不是工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="116"/>
+        <source>{path}: no such file.</source>
+        <translation>{path}：找不到這個檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="121"/>
         <source>{path} is empty, not a pofacil workshop.</source>
         <translation>{path} 是空的檔案，不是 pofacil 工作坊。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="92"/>
+        <location filename="../../pofacil/board/store.py" line="123"/>
         <source>{path} is not a pofacil workshop file.</source>
         <translation>{path} 不是 pofacil 工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="96"/>
+        <location filename="../../pofacil/board/store.py" line="127"/>
         <source>{path} is a database of another program, not a pofacil workshop.</source>
         <translation>{path} 是其他程式的資料庫，不是 pofacil 工作坊。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="100"/>
+        <location filename="../../pofacil/board/store.py" line="133"/>
+        <source>{path} is damaged: its file format version is {found}.</source>
+        <translation>{path} 已損毀：檔案格式版本為 {found}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="136"/>
         <source>{path} was written by a newer pofacil (file format {found}, this version reads up to {supported}); please update pofacil.</source>
         <translation>{path} 是由較新版的 pofacil 儲存的（檔案格式 {found}，此版本最多只能讀取格式 {supported}）；請更新 pofacil。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="113"/>
+        <location filename="../../pofacil/board/store.py" line="149"/>
         <source>{path} is damaged: the file is truncated ({size} of {expected} bytes).</source>
         <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="142"/>
-        <location filename="../../pofacil/board/store.py" line="431"/>
-        <location filename="../../pofacil/board/store.py" line="435"/>
+        <location filename="../../pofacil/board/store.py" line="181"/>
+        <location filename="../../pofacil/board/store.py" line="656"/>
+        <location filename="../../pofacil/board/store.py" line="660"/>
         <source>{path} already exists; choose another name.</source>
         <translation>{path} 已經存在；請換一個名稱。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="154"/>
+        <location filename="../../pofacil/board/store.py" line="193"/>
         <source>{path} cannot be written here (read-only file or folder); open it read-only or save a copy elsewhere.</source>
         <translation>無法在這裡寫入 {path}（檔案或資料夾是唯讀的）；請以唯讀方式開啟，或將複本另存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="159"/>
+        <location filename="../../pofacil/board/store.py" line="198"/>
         <source>{path} is open in another pofacil window; close it there, or open it read-only.</source>
         <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="168"/>
+        <location filename="../../pofacil/board/store.py" line="207"/>
         <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
         <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="205"/>
-        <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
-        <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="266"/>
-        <source>A copy cannot replace the open workshop itself.</source>
-        <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="280"/>
-        <source>Could not save a copy to {path}: {reason}.</source>
-        <translation>無法將複本儲存到 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="286"/>
-        <source>This workshop is open read-only; nothing can be changed.</source>
-        <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="389"/>
-        <source>{path} cannot be opened: {reason}.</source>
-        <translation>無法開啟 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="398"/>
-        <location filename="../../pofacil/board/store.py" line="401"/>
+        <location filename="../../pofacil/board/store.py" line="246"/>
+        <location filename="../../pofacil/board/store.py" line="467"/>
+        <location filename="../../pofacil/board/store.py" line="470"/>
+        <location filename="../../pofacil/board/store.py" line="472"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="403"/>
-        <source>{path} is damaged: table {table} is missing.</source>
-        <translation>{path} 已損毀：缺少資料表 {table}。</translation>
+        <location filename="../../pofacil/board/store.py" line="250"/>
+        <location filename="../../pofacil/board/store.py" line="281"/>
+        <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
+        <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="412"/>
-        <location filename="../../pofacil/board/store.py" line="439"/>
+        <location filename="../../pofacil/board/store.py" line="262"/>
+        <source>{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file keeps them unchanged and &apos;pofacil check&apos; lists them.</source>
+        <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="291"/>
+        <location filename="../../pofacil/board/store.py" line="732"/>
+        <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
+        <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="339"/>
+        <source>A copy cannot replace the open workshop itself.</source>
+        <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="353"/>
+        <source>Could not save a copy to {path}: {reason}.</source>
+        <translation>無法將複本儲存到 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="359"/>
+        <source>This workshop is open read-only; nothing can be changed.</source>
+        <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="457"/>
+        <source>{path} cannot be opened: {reason}.</source>
+        <translation>無法開啟 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="637"/>
+        <location filename="../../pofacil/board/store.py" line="664"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="707"/>
+        <location filename="../../pofacil/board/store.py" line="729"/>
+        <source>A history line is damaged ({reason}).</source>
+        <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/templates.py" line="100"/>
