@@ -76,7 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # buffered output meets a closed pipe here, not at exit
         return status
     except PofacilError as exc:
-        print(f"pofacil: {exc}", file=sys.stderr)
+        # One line, always: a reason quoted from SQLite may have line breaks of its own.
+        message = " ".join(str(exc).splitlines())
+        print(f"pofacil: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

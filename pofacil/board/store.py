@@ -413,7 +413,9 @@ class Store:
         """
         conn = self.db.conn
         try:
-            problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()
+            # One line each: SQLite's own report puts line breaks inside a problem.
+            problems = [" ".join(str(r[0]).split())
+                        for r in conn.execute("PRAGMA integrity_check").fetchall()
                         if r[0] != "ok"]
             problems += _schema_problems(conn, columns=True)
             if problems:
@@ -467,7 +469,9 @@ def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
         raise NotAWorkshopFile("{path} is damaged: {reason}.",
                                path=str(path), reason=str(exc)) from None
     if result != "ok":
-        raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(path), reason=result)
+        # One line: SQLite's report puts line breaks inside a problem.
+        raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(path),
+                               reason=" ".join(str(result).split()))
     if problems:
         raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(path),
                                reason=problems[0])
@@ -529,6 +533,8 @@ def _read_workshop(conn: sqlite3.Connection) -> tuple[Workshop, list[DamagedRow]
     with _lenient_text(conn):
         rows = {entity: _rows(conn, table) for entity, table in TABLE_OF.items()}
     damaged: list[DamagedRow] = []
+    if not rows["workshop"]:  # every file is created with it
+        damaged.append(DamagedRow("workshop", "workshop", "its row is missing"))
     details = rows["workshop"][0] if rows["workshop"] else {}
     info = {}
     for key in ("title", "date", "venue"):
