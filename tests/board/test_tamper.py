@@ -329,10 +329,12 @@ def tampered(original: Path, tmp_path: Path, sql: str, *params: object) -> Path:
 
 def test_a_bad_row_opens_the_rest_and_says_which(original: Path, tmp_path: Path,
                                                  capsys) -> None:
+    unlinked = ("(SELECT min(rowid) FROM notes WHERE id NOT IN (SELECT source FROM links) "
+                "AND id NOT IN (SELECT target FROM links))")  # so it takes no link with it
     path = tampered(original, tmp_path, "UPDATE notes SET text = X'00FF', x = NULL "
-                    f"WHERE rowid = {FIRST_NOTE}")
+                    f"WHERE rowid = {unlinked}")
     damaged_id = sqlite3.connect(path).execute(
-        f"SELECT id FROM notes WHERE rowid = {FIRST_NOTE}").fetchone()[0]
+        f"SELECT id FROM notes WHERE rowid = {unlinked}").fetchone()[0]
     session = Session.open(path, read_only=True)
     try:
         notes = sum(len(b.notes) for b in session.workshop.boards.values())
