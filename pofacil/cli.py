@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from .board.store import Store
 from .board.templates import builtin_templates
 from .cli_export import add_parser as add_export_parser
 from .cli_export import run as _export
+from .cli_export import warn_damaged
 
 COMMANDS = ("new", "templates", "info", "import", "history", "check", "export")
 
@@ -70,12 +72,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_app(args_list)
     args = _parser().parse_args(args_list)
     try:
-        return _COMMANDS[args.command](args)
+        status = _COMMANDS[args.command](args)
+        sys.stdout.flush()  # buffered output meets a closed pipe here, not at exit
+        return status
     except PofacilError as exc:
-        print(f"pofacil: {exc}", file=sys.stderr)
+        # One line, always: a reason quoted from SQLite may have line breaks of its own.
+        message = " ".join(str(exc).splitlines())
+        print(f"pofacil: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`pofacil history x | head`): nothing to complain about.
+        _discard_stdout()
+        return 141  # what a shell reports for a program ended by SIGPIPE
+
+
+def _discard_stdout() -> None:
+    """Point stdout at devnull, as Python's documentation advises after EPIPE: otherwise the
+    interpreter's final flush hits the closed pipe again and prints a warning."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # an in-process caller's stdout may have no file descriptor
+        pass
 
 
 def _run_app(args: list[str]) -> int:
@@ -113,10 +134,12 @@ def _templates(args: argparse.Namespace) -> int:
 def _open_read_only(path: Path) -> tuple[Store, Workshop]:
     store = Store.open(path, read_only=True)
     try:
-        return store, store.load()
+        ws = store.load()
     except BaseException:
         store.close()
         raise
+    warn_damaged(store)
+    return store, ws
 
 
 def summary(ws: Workshop) -> dict[str, Any]:
@@ -162,6 +185,7 @@ def _info(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     session = Session.open(args.file)
+    warn_damaged(session.store)
     try:
         ws = session.workshop
         board = ws.find_board(args.board) if args.board else ws.ordered_boards()[0]
@@ -198,7 +222,9 @@ def _check(args: argparse.Namespace) -> int:
     try:
         problems = store.check()
         if problems:
-            print(f"pofacil: {args.file} is damaged: {'; '.join(problems)}", file=sys.stderr)
+            more = f"; and {len(problems) - 20} more" if len(problems) > 20 else ""
+            print(f"pofacil: {args.file} is damaged: {'; '.join(problems[:20])}{more}",
+                  file=sys.stderr)
             return 1
         ws = store.load()
         lines = len(store.history())

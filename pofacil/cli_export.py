@@ -18,6 +18,7 @@ from .board.errors import PofacilError
 from .board.minutes import export_csv, export_markdown
 from .board.model import Board, Workshop
 from .board.session import Session
+from .board.store import Store
 
 FORMATS = {
     "pdf": "a PDF snapshot of each board, with the meeting record",
@@ -74,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``pofacil export``; user errors raise PofacilError (exit 1 in cli.main)."""
     out = _check_out(args.out, args.file)
     session = Session.open(args.file, read_only=True)
+    warn_damaged(session.store)
     try:
         ws = session.workshop
         boards = [ws.find_board(name) for name in dict.fromkeys(args.board)]
@@ -93,6 +95,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         session.close()
     return 0
+
+
+def warn_damaged(store: Store) -> None:
+    """One line on stderr, never in the output itself, when rows were left out on loading."""
+    warning = store.damage_warning()
+    if warning is not None:
+        print(f"pofacil: warning: {warning}", file=sys.stderr)
 
 
 def _check_out(out: Path, workshop: Path) -> Path:

@@ -102,7 +102,8 @@ def test_check_reports_damage(tmp_path: Path) -> None:
     conn.close()
     result = pofacil("check", path)
     assert result.returncode == 1
-    assert "notes on a missing board" in result.stderr and "Traceback" not in result.stderr
+    assert "is missing or damaged" in result.stderr and "more" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
 
 
 def test_new_with_every_template_and_cells_by_label(tmp_path: Path, capsys) -> None:

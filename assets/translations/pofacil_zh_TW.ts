@@ -652,14 +652,14 @@
     <message>
         <location filename="../../pofacil/board/atomic.py" line="83"/>
         <location filename="../../pofacil/board/atomic.py" line="102"/>
-        <location filename="../../pofacil/board/store.py" line="342"/>
-        <location filename="../../pofacil/board/store.py" line="345"/>
+        <location filename="../../pofacil/board/store.py" line="414"/>
+        <location filename="../../pofacil/board/store.py" line="417"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>無法寫入 {path}：{reason}。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/atomic.py" line="99"/>
-        <location filename="../../pofacil/board/store.py" line="157"/>
+        <location filename="../../pofacil/board/store.py" line="195"/>
         <source>{path} already exists; choose another name.</source>
         <translation>{path} 已經存在；請換一個名稱。</translation>
     </message>
@@ -702,7 +702,7 @@
     </message>
     <message>
         <location filename="../../pofacil/board/importers.py" line="46"/>
-        <location filename="../../pofacil/board/store.py" line="103"/>
+        <location filename="../../pofacil/board/store.py" line="133"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
@@ -747,7 +747,7 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/minutes.py" line="229"/>
+        <location filename="../../pofacil/board/minutes.py" line="235"/>
         <location filename="../../pofacil/board/pdf.py" line="136"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
@@ -861,133 +861,163 @@
         <translation>這個工作坊沒有可匯出的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="99"/>
-        <source>{path}: no such file.</source>
-        <translation>{path}：找不到這個檔案。</translation>
+        <location filename="../../pofacil/board/pdf_plan.py" line="123"/>
+        <source>Board {board} would take more than {limit} pages when tiled; fit it on one page instead, or move its notes closer together.</source>
+        <translation>白板「{board}」分頁列印會超過 {limit} 頁；請改為縮放成一頁，或把便利貼移得近一些。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="101"/>
+        <location filename="../../pofacil/board/store.py" line="123"/>
         <source>{path} is a folder, not a workshop file.</source>
         <translation>{path} 是資料夾，不是工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="106"/>
+        <location filename="../../pofacil/board/store.py" line="125"/>
+        <source>{path} is not a regular file (a pipe, socket or device), so it is not a workshop file.</source>
+        <translation>{path} 不是一般檔案（而是管道、通訊端或裝置），因此不是工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="131"/>
+        <source>{path}: no such file.</source>
+        <translation>{path}：找不到這個檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="136"/>
         <source>{path} is empty, not a pofacil workshop.</source>
         <translation>{path} 是空的檔案，不是 pofacil 工作坊。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="108"/>
+        <location filename="../../pofacil/board/store.py" line="138"/>
         <source>{path} is not a pofacil workshop file.</source>
         <translation>{path} 不是 pofacil 工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="112"/>
+        <location filename="../../pofacil/board/store.py" line="142"/>
         <source>{path} is a database of another program, not a pofacil workshop.</source>
         <translation>{path} 是其他程式的資料庫，不是 pofacil 工作坊。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="116"/>
+        <location filename="../../pofacil/board/store.py" line="148"/>
+        <source>{path} is damaged: its file format version is {found}.</source>
+        <translation>{path} 已損毀：檔案格式版本為 {found}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="151"/>
         <source>{path} was written by a newer pofacil (file format {found}, this version reads up to {supported}); please update pofacil.</source>
         <translation>{path} 是由較新版的 pofacil 儲存的（檔案格式 {found}，此版本最多只能讀取格式 {supported}）；請更新 pofacil。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="129"/>
+        <location filename="../../pofacil/board/store.py" line="164"/>
         <source>{path} is damaged: the file is truncated ({size} of {expected} bytes).</source>
         <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="174"/>
+        <location filename="../../pofacil/board/store.py" line="212"/>
         <source>{path} cannot be written here (read-only file, folder or disk); open it read-only or save a copy elsewhere.</source>
         <translation>無法在這裡寫入 {path}（檔案、資料夾或磁碟是唯讀的）；請以唯讀方式開啟，或將複本另存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="180"/>
+        <location filename="../../pofacil/board/store.py" line="218"/>
         <source>{path} is open in another pofacil window; close it there, or open it read-only.</source>
         <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="189"/>
+        <location filename="../../pofacil/board/store.py" line="227"/>
         <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
         <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="226"/>
-        <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
-        <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="289"/>
-        <source>A copy cannot replace the open workshop itself.</source>
-        <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="307"/>
-        <source>Could not save a copy to {path}: {reason}.</source>
-        <translation>無法將複本儲存到 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="312"/>
-        <source>This workshop is open read-only; nothing can be changed.</source>
-        <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="326"/>
-        <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
-        <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="339"/>
-        <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
-        <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="350"/>
-        <source>This change could not be stored ({reason}) and was not made.</source>
-        <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="442"/>
-        <location filename="../../pofacil/board/store.py" line="463"/>
-        <source>{path} cannot be opened: {reason}.</source>
-        <translation>無法開啟 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="458"/>
-        <source>{path} is in use by another program; close it there and try again.</source>
-        <translation>{path} 正被另一個程式使用；請先在那裡關閉，再試一次。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="467"/>
-        <location filename="../../pofacil/board/store.py" line="554"/>
-        <location filename="../../pofacil/board/store.py" line="557"/>
+        <location filename="../../pofacil/board/store.py" line="266"/>
+        <location filename="../../pofacil/board/store.py" line="536"/>
+        <location filename="../../pofacil/board/store.py" line="624"/>
+        <location filename="../../pofacil/board/store.py" line="628"/>
+        <location filename="../../pofacil/board/store.py" line="631"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/store.py" line="270"/>
+        <location filename="../../pofacil/board/store.py" line="301"/>
+        <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
+        <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="282"/>
+        <source>{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file keeps them unchanged and &apos;pofacil check&apos; lists them.</source>
+        <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="311"/>
+        <location filename="../../pofacil/board/store.py" line="880"/>
+        <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
+        <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="361"/>
+        <source>A copy cannot replace the open workshop itself.</source>
+        <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="379"/>
+        <source>Could not save a copy to {path}: {reason}.</source>
+        <translation>無法將複本儲存到 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="384"/>
+        <source>This workshop is open read-only; nothing can be changed.</source>
+        <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="398"/>
+        <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
+        <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="411"/>
+        <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
+        <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="422"/>
+        <source>This change could not be stored ({reason}) and was not made.</source>
+        <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/store.py" line="511"/>
+        <location filename="../../pofacil/board/store.py" line="532"/>
+        <source>{path} cannot be opened: {reason}.</source>
+        <translation>無法開啟 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="527"/>
+        <source>{path} is in use by another program; close it there and try again.</source>
+        <translation>{path} 正被另一個程式使用；請先在那裡關閉，再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="580"/>
         <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: copy it together with the files beside it whose names start with {name} to a disk you can write to, and open it there in pofacil.</source>
         <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請把它和旁邊名稱以 {name} 開頭的檔案一起複製到可以寫入的磁碟，再用 pofacil 在那裡開啟。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="516"/>
+        <location filename="../../pofacil/board/store.py" line="585"/>
         <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: open it in pofacil for writing once; the unfinished change is rolled back and every finished one kept.</source>
         <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請用 pofacil 以可寫入的方式開啟一次；未完成的那項變更會被取消，所有已完成的變更都會保留。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="543"/>
+        <location filename="../../pofacil/board/store.py" line="612"/>
         <source>The file name {name} is too long for this disk: pofacil needs to keep a file named after it with &apos;-journal&apos; added, so use a name of at most {limit} bytes.</source>
         <translation>檔名 {name} 對這個磁碟來說太長了：pofacil 需要在旁邊放一個檔名後面加上「-journal」的檔案，所以檔名最多只能有 {limit} 個位元組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="559"/>
-        <source>{path} is damaged: table {table} is missing.</source>
-        <translation>{path} 已損毀：缺少資料表 {table}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="580"/>
-        <location filename="../../pofacil/board/store.py" line="585"/>
+        <location filename="../../pofacil/board/store.py" line="816"/>
+        <location filename="../../pofacil/board/store.py" line="821"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/store.py" line="855"/>
+        <location filename="../../pofacil/board/store.py" line="877"/>
+        <source>A history line is damaged ({reason}).</source>
+        <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/templates.py" line="100"/>

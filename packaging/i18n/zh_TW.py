@@ -208,7 +208,21 @@ TRANSLATIONS: dict[str, str] = {
     "Could not write {path}: {reason}.": "無法寫入 {path}：{reason}。",
     "{path} cannot be opened: {reason}.": "無法開啟 {path}：{reason}。",
     "{path} is damaged: {reason}.": "{path} 已損毀：{reason}。",
-    "{path} is damaged: table {table} is missing.": "{path} 已損毀：缺少資料表 {table}。",
+    "{path} is not a regular file (a pipe, socket or device), so it is not a workshop file.":
+        "{path} 不是一般檔案（而是管道、通訊端或裝置），因此不是工作坊檔案。",
+    "{path} is damaged: its file format version is {found}.":
+        "{path} 已損毀：檔案格式版本為 {found}。",
+    "{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file "
+    "keeps them unchanged and 'pofacil check' lists them.":
+        "{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，"
+        "執行「pofacil check」可列出全部。",
+    "History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or "
+    "redone.":
+        "{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。",
+    "A history line is damaged ({reason}).": "有一筆歷史紀錄已損毀（{reason}）。",
+    "Board {board} would take more than {limit} pages when tiled; fit it on one page "
+    "instead, or move its notes closer together.":
+        "白板「{board}」分頁列印會超過 {limit} 頁；請改為縮放成一頁，或把便利貼移得近一些。",
     "Could not create {path}: {reason}.": "無法建立 {path}：{reason}。",
     "Unknown template {id}; the templates are: {ids}.":
         "無法辨識的範本 {id}；可用的範本：{ids}。",

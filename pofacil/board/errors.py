@@ -66,3 +66,15 @@ class ModelError(PofacilError):
 
 class UnstorableChange(ModelError):
     """SQLite refused a value of a change; the change was rolled back, on disk and in memory."""
+
+
+class DamagedHistoryError(PofacilError):
+    """A line of the workshop's history cannot be read; the notes themselves can."""
+
+
+class DamagedRowsWarning(PofacilError):
+    """Not raised: the one-time warning that rows of a workshop were left out on opening.
+
+    A PofacilError for its translatable template, so the window and the command line word it
+    the same way.
+    """

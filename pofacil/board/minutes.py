@@ -74,7 +74,8 @@ def selected_boards(workshop: Workshop, boards: Sequence[str] | None = None) -> 
 
 # -- Markdown --------------------------------------------------------------------------------
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+# & too: without it a note saying "&lt;" comes out as "<".
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
 # What would turn the start of a line into a list, quote or rule, or an underlined heading.
 _BLOCK_START = re.compile(r"^([-+=>])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
@@ -138,24 +139,29 @@ def _tree_lines(board: Board, notes: list[Note], day: str, language: str,
             if child in members and child != parent.id:
                 parent_of.setdefault(child, parent.id)
     order = {n.id: i for i, n in enumerate(notes)}
+    kids_of: dict[str, list[str]] = {}
+    for child in sorted(parent_of, key=order.__getitem__):
+        kids_of.setdefault(parent_of[child], []).append(child)
     lines: list[str] = []
     seen: set[str] = set()
 
-    def walk(note: Note, depth: int) -> None:
-        if note.id in seen:  # a cycle of child links must not hang the export
-            return
-        seen.add(note.id)
-        lines.append(_item(note, depth, day, language, implied_kind))
-        kids = sorted((c for c, p in parent_of.items() if p == note.id), key=order.__getitem__)
-        for kid in kids:
-            walk(board.notes[kid], depth + 1)
+    def walk(note: Note) -> None:
+        # A stack, not recursion: a legal Markdown import can nest a thousand levels deep.
+        stack = [(note.id, 0)]
+        while stack:
+            note_id, depth = stack.pop()
+            if note_id in seen:  # a cycle of child links must not hang the export
+                continue
+            seen.add(note_id)
+            lines.append(_item(board.notes[note_id], depth, day, language, implied_kind))
+            stack.extend((kid, depth + 1) for kid in reversed(kids_of.get(note_id, [])))
 
     for note in notes:
         if note.id not in parent_of:
-            walk(note, 0)
+            walk(note)
     for note in notes:  # whatever a cycle kept from being reached from a root
         if note.id not in seen:
-            walk(note, 0)
+            walk(note)
     return lines
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from .errors import ModelError
 from .geometry import BoardGeometry, NoteBox, board_geometry
 from .kinds import KINDS, Kind
 from .model import Board
@@ -19,6 +20,9 @@ READABLE_PT = 6.0  # "auto" tiles a board when fitting makes some note text smal
 TILE_TEXT_PT = 8.0  # tiles are drawn so that the smallest note text is at least this big
 MAX_SCALE = 1.0  # a small board is not blown up beyond one point per board pixel
 OVERLAP_PT = 36.0  # what neighbouring tiles share, on paper: room to trim and tape
+# Past this a tiled board is no poster but a ream, and drawing it could take minutes and
+# gigabytes (two notes 1e9 apart): refused before anything is drawn.
+MAX_TILES = 200
 
 
 @dataclass(frozen=True)
@@ -112,8 +116,13 @@ def plan_board(board: Board, furniture: PageFurniture, mode: str) -> BoardPlan:
     scale = min(MAX_SCALE, max(tile_fit, TILE_TEXT_PT / readable_px))
     plan = BoardPlan(board, geo, texts, "tile", scale, area, legend, smallest)
     tile_w, tile_h, overlap = area.w / scale, area.h / scale, OVERLAP_PT / scale
-    plan.columns = tile_count(bw, tile_w, overlap)
-    plan.rows = tile_count(bh, tile_h, overlap)
+    # The span of two notes at +-1e308 is infinite, which no count of tiles can cover.
+    if math.isfinite(bw) and math.isfinite(bh):
+        plan.columns, plan.rows = tile_count(bw, tile_w, overlap), tile_count(bh, tile_h, overlap)
+    if not math.isfinite(bw * bh) or plan.columns * plan.rows > MAX_TILES:
+        raise ModelError("Board {board} would take more than {limit} pages when tiled; fit it "
+                         "on one page instead, or move its notes closer together.",
+                         board=board.name, limit=MAX_TILES)
     for row in range(plan.rows):
         for column in range(plan.columns):
             x, y = column * (tile_w - overlap), row * (tile_h - overlap)

@@ -1,6 +1,7 @@
 """The meeting record: Markdown a reader can follow, CSV that imports back to the same notes."""
 
 import csv
+import html
 import io
 import re
 import tempfile
@@ -148,6 +149,23 @@ def test_markdown_characters_in_notes_stay_text(session: Session) -> None:
     text = markdown_text(ws, [board_id(session)])
     item = text[text.index("- \\*重要"):]
     assert item.startswith("- \\*重要\\* \\[連結\\](x) \\<b\\>\\\n  \\# 不是標題\\\n  1\\. 不是清單 — \\_王\\_")
+
+
+TRICKY = ["&lt;", "&amp; &copy; &#42;", "*x*", "_x_", "# 不是標題", "[連結](x)", "<b>粗</b>",
+          "`code`", "- 不是清單", "+ 也不是", "1. 第一", "2) 第二", "a\\b", "***", "---", "===",
+          "> 引言", "~~刪~~", "a|b", "![圖](x.png)", "<http://x>", "\\*", "a_b_c"]
+
+
+def test_markdown_renders_every_note_as_typed(session: Session) -> None:
+    """Through a real CommonMark parser: each note's bullet shows exactly its text."""
+    markdown_it = pytest.importorskip("markdown_it")
+    ws = session.workshop
+    session.do(ops.set_info(ws, title="&lt;共識營&gt; *草稿*"))
+    session.do(ops.add_notes(ws, board_id(session), [ops.NoteSpec(t) for t in TRICKY]))
+    rendered = markdown_it.MarkdownIt("commonmark").render(markdown_text(ws, [board_id(session)]))
+    assert "<h1>&amp;lt;共識營&amp;gt; *草稿*</h1>" in rendered
+    items = [html.unescape(i) for i in re.findall(r"<li>(.*?)</li>", rendered, re.S)]
+    assert [i.rpartition("（")[0] for i in items] == TRICKY
 
 
 def test_unknown_boards_and_languages_are_refused() -> None:

@@ -452,3 +452,33 @@ def test_atomic_write_keeps_the_old_file_when_the_writer_fails(tmp_path: Path) -
     assert out.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["紀錄.md"]
     assert atomic_write(out, lambda tmp: tmp.write_text("new")) == out
     assert out.read_text() == "new" and [p.name for p in tmp_path.iterdir()] == ["紀錄.md"]
+
+
+def test_a_tiling_past_200_pages_is_refused_before_drawing(tmp_path: Path) -> None:
+    s = new_session(tmp_path, [("blank", "板")])
+    board = s.workshop.find_board("板").id
+    s.do(ops.add_notes(s.workshop, board, [ops.NoteSpec("這裡", x=-900_000.0, y=0.0),
+                                           ops.NoteSpec("很遠", x=900_000.0, y=0.0)]))
+    calls: list[int] = []
+    for mode in ("auto", "tile"):
+        with pytest.raises(ModelError, match="板 would take more than 200 pages when tiled"):
+            export_pdf(s.workshop, tmp_path / "far.pdf", mode=mode,
+                       progress=lambda done, total: calls.append(done) or True)
+    assert calls == [] and not [p for p in tmp_path.iterdir() if "ws.pofacil" not in p.name]
+    assert export_pdf(s.workshop, tmp_path / "far.pdf", mode="fit").pages == 2
+    s.close()
+
+
+def test_a_failure_while_drawing_leaves_no_partial_file(tmp_path: Path) -> None:
+    s = new_session(tmp_path, [("blank", "板")])
+    grid_notes(s, "板", 30, 6)
+
+    def fail(done: int, total: int) -> bool:
+        if done == 1:
+            raise MemoryError  # what a huge board does halfway through
+        return True
+
+    with pytest.raises(MemoryError):
+        export_pdf(s.workshop, tmp_path / "out.pdf", progress=fail)
+    assert not [p for p in tmp_path.iterdir() if "ws.pofacil" not in p.name]
+    s.close()
