@@ -22,7 +22,7 @@ from .board.store import Store
 from .board.templates import builtin_templates
 from .cli_export import add_parser as add_export_parser
 from .cli_export import run as _export
-from .cli_export import warn_damaged
+from .cli_export import warn_opened
 
 COMMANDS = ("new", "templates", "info", "import", "history", "check", "export")
 
@@ -138,7 +138,7 @@ def _open_read_only(path: Path) -> tuple[Store, Workshop]:
     except BaseException:
         store.close()
         raise
-    warn_damaged(store)
+    warn_opened(store)
     return store, ws
 
 
@@ -185,7 +185,7 @@ def _info(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     session = Session.open(args.file)
-    warn_damaged(session.store)
+    warn_opened(session.store)
     try:
         ws = session.workshop
         board = ws.find_board(args.board) if args.board else ws.ordered_boards()[0]
@@ -219,6 +219,7 @@ def _history(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     store = Store.open(args.file, read_only=True)
+    warn_opened(store)
     try:
         problems = store.check()
         if problems:

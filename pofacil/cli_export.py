@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``pofacil export``; user errors raise PofacilError (exit 1 in cli.main)."""
     out = _check_out(args.out, args.file)
     session = Session.open(args.file, read_only=True)
-    warn_damaged(session.store)
+    warn_opened(session.store)
     try:
         ws = session.workshop
         boards = [ws.find_board(name) for name in dict.fromkeys(args.board)]
@@ -97,11 +97,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def warn_damaged(store: Store) -> None:
-    """One line on stderr, never in the output itself, when rows were left out on loading."""
+def warn_opened(store: Store) -> None:
+    """Lines on stderr, never in the output itself: rows left out on loading, and a file on
+    read-only media (read as it is; a command that changes it would be refused)."""
     warning = store.damage_warning()
     if warning is not None:
         print(f"pofacil: warning: {warning}", file=sys.stderr)
+    if store.on_read_only_media:
+        print(f"pofacil: note: {store.path} is on a read-only disk; it was read and not "
+              "changed.", file=sys.stderr)
 
 
 def _check_out(out: Path, workshop: Path) -> Path:
