@@ -3,7 +3,6 @@ the file, the note goes to stderr (never into --json output), a change is refuse
 
 import json
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,10 +10,7 @@ import pytest
 
 from pofacil.board.sample import write_sample
 
-
-def pofacil(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pofacil", *map(str, args)], capture_output=True,
-                          text=True, encoding="utf-8", timeout=120)
+from .test_cli import pofacil
 
 
 @pytest.fixture
