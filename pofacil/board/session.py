@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import ops
 from .errors import PofacilError, StorageError
+from .limits import check_patches
 from .model import Workshop, WorkshopInfo
 from .ops import Change
 from .store import HistoryEntry, Store
@@ -73,6 +74,7 @@ class Session:
     def do(self, change: Change) -> Change:
         """Apply a change to the model and write it with its history line."""
         self.store.ensure_writable()
+        check_patches(change.patches)  # all or nothing: apply() would stop halfway
         for patch in change.patches:
             self.workshop.apply(patch)
         self._write(change)
