@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pofacil.board.kinds import KINDS
+from pofacil.board.limits import SIZE_MAX, SIZE_MIN
 from pofacil.board.model import Cluster, Link, Note
 
 if TYPE_CHECKING:
@@ -269,7 +270,8 @@ class NoteItem(QGraphicsItem):
             pressed, (w, h) = self._press
             delta = event.pos() - pressed
             self.prepareGeometryChange()
-            self._size = (max(40.0, round(w + delta.x())), max(30.0, round(h + delta.y())))
+            self._size = (min(max(SIZE_MIN, round(w + delta.x())), SIZE_MAX),
+                          min(max(SIZE_MIN, round(h + delta.y())), SIZE_MAX))
             self.update()
             self.board_scene().note_geometry_changed(self)
         elif self._gesture == "link":
