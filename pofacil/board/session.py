@@ -145,6 +145,7 @@ class Session:
         entry = self.store.entry(line)
         change = Change(entry.label, entry.patches, entry.board).inverse()
         change.patches = self.workshop.expand(change.patches)
+        check_patches(change.patches)  # a row from an older file may be out of range
         self.store.set_state(line, change.patches, "undone", self.actor)
         for patch in change.patches:
             self.workshop.apply(patch)
@@ -157,6 +158,7 @@ class Session:
             return None
         entry = self.store.entry(line)
         change = Change(entry.label, self.workshop.expand(entry.patches), entry.board)
+        check_patches(change.patches)
         self.store.set_state(line, change.patches, "done", self.actor)
         for patch in change.patches:
             self.workshop.apply(patch)

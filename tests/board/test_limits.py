@@ -2,6 +2,7 @@
 stored, and automatic placement never reaches the edge of the board's range."""
 
 import math
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -219,3 +220,29 @@ def test_whatever_arrives_is_refused_or_stored_exactly(x: object, y: object, vot
             assert again.workshop.rows() == rows
         finally:
             again.close()
+
+
+def test_undo_into_an_old_out_of_range_row_is_refused_whole(session: Session) -> None:
+    """A file written before the limits may hold x=1e308. Moving that note in is fine; undoing
+    the move would put it back out of range, so the undo is refused, not half done."""
+    ws = session.workshop
+    nid = session.do(ops.add_note(ws, board_id(session), "遠", x=0.0, y=0.0)).subjects[0]
+    path = session.path
+    session.close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE notes SET x = 1e308")
+    db.close()
+    session = Session.open(path)
+    try:
+        session.do(ops.move_notes(session.workshop, {nid: (40.0, 40.0)}))
+        before = session.workshop.rows()
+        with pytest.raises(ModelError, match="position"):
+            session.undo()
+        assert session.workshop.rows() == before and session.undo_label() == "move"
+    finally:
+        session.close()
+    again = Session.open(path)
+    try:
+        assert again.workshop.rows() == before
+    finally:
+        again.close()
