@@ -138,7 +138,7 @@ def parse_csv(text: str, board: Board, author: str = "", workshop: Workshop | No
                     "would be one note")))
                 break
         row = [unescape_formula(cell.strip()) for cell in row]
-        if not any(cell.strip() for cell in row):
+        if not any(row):
             continue  # blank lines between rows are harmless
         if len(row) != len(names):
             out.problems.append(ImportProblem(start, ModelError(
@@ -212,7 +212,8 @@ def _csv_spec(values: dict[str, str], board: Board, author: str, clusters: dict[
         if not raw:
             continue
         try:
-            # An int stays exact: float("1e20") would hide that 10**20 votes is a typo.
+            # Digits stay an int, so the message shows the number as typed (float() turns
+            # 400 digits into inf).
             number: float = int(raw) if raw.lstrip("+-").isdigit() else float(raw)
         except ValueError:
             out.problems.append(ImportProblem(line, ModelError(

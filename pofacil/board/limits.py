@@ -43,20 +43,31 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _shown(value: object) -> str:
+    """A refused value as a message shows it. A huge int as a power of ten: str() of more
+    than 4,300 digits raises ValueError, and nobody reads 400 digits."""
+    if isinstance(value, int) and abs(value) >= 10**21:
+        return f"{'-' if value < 0 else ''}1e+{math.floor(math.log10(abs(value)))}"
+    return str(value)
+
+
 def check_coordinate(value: object) -> float:
     """A note position as a float, or ModelError when it is not a number within the range."""
     # Comparisons with NaN are false, and ints are compared exactly (no float overflow).
     if not (_is_number(value) and -COORD_MAX <= value <= COORD_MAX):  # type: ignore[operator]
         raise ModelError("A position must be a number from -{max} to {max}, not {value}.",
-                         max=f"{COORD_MAX:,.0f}", value=str(value))
+                         max=f"{COORD_MAX:,.0f}", value=_shown(value))
     return float(value)  # type: ignore[arg-type]
 
 
 def check_size(w: object, h: object) -> tuple[float, float]:
-    if not all(_is_number(v) and SIZE_MIN <= v <= SIZE_MAX for v in (w, h)):  # type: ignore[operator]
+    """A note's width and height as floats, or ModelError when either is out of range."""
+    if not all(_is_number(v) and SIZE_MIN <= v <= SIZE_MAX  # type: ignore[operator]
+               for v in (w, h)):
         raise ModelError(
             "A note cannot be smaller than {low} x {low} or larger than {high} x {high}, "
-            "not {w} x {h}.", low=f"{SIZE_MIN:.0f}", high=f"{SIZE_MAX:,.0f}", w=str(w), h=str(h))
+            "not {w} x {h}.", low=f"{SIZE_MIN:.0f}", high=f"{SIZE_MAX:,.0f}",
+            w=_shown(w), h=_shown(h))
     return float(w), float(h)  # type: ignore[arg-type]
 
 
@@ -65,7 +76,7 @@ def check_votes(value: object) -> int:
     if not (_is_number(value) and 0 <= value <= VOTES_MAX  # type: ignore[operator]
             and value == int(value)):  # type: ignore[call-overload]
         raise ModelError("Votes must be a whole number from 0 to {max}, not {value}.",
-                         max=f"{VOTES_MAX:,}", value=str(value))
+                         max=f"{VOTES_MAX:,}", value=_shown(value))
     return int(value)  # type: ignore[call-overload]
 
 

@@ -10,8 +10,8 @@ HOSTILE_FLOATS = st.sampled_from([
     float("nan"), float("inf"), float("-inf"), 1e308, -1e308, 1.7976931348623157e308,
     COORD_MAX + 0.5, -COORD_MAX - 1, 1e16, 5e-324, -0.0,
 ])
-HUGE_INTS = st.sampled_from([10**20, -(10**20), 2**63, 2**64 + 1, 10**400]) | st.integers(
-    min_value=int(COORD_MAX) + 1)
+HUGE_INTS = (st.sampled_from([10**20, -(10**20), 2**63, 2**64 + 1, 10**400, -(10**5000)])
+             | st.integers(min_value=int(COORD_MAX) + 1))
 # Any number at all: what a crafted clipboard or a typo in a CSV can hold.
 NUMBERS = (HOSTILE_FLOATS | HUGE_INTS | st.floats() | st.integers()
            | st.floats(-COORD_MAX, COORD_MAX, allow_nan=False))

@@ -102,7 +102,8 @@ def test_huge_cell_is_refused(session: Session, tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match="line 3: a field is longer than"):
         run_import(session, src)
     src = write(tmp_path, "long.csv", "text\n" + "長" * 5000 + "\n")
-    with pytest.raises(ImportFormatError, match="line 2: A note holds at most 2,000 characters; this text has 5,000"):
+    with pytest.raises(ImportFormatError,
+                       match="line 2: A note holds at most 2,000 characters; this text has 5,000"):
         run_import(session, src)
 
 
