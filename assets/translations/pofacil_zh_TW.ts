@@ -742,49 +742,49 @@
         <translation>白板「{board}」上沒有「{cell}」這個格子</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="218"/>
+        <location filename="../../pofacil/board/importers.py" line="219"/>
         <source>bad number in {column}: &apos;{value}&apos;</source>
         <translation>{column} 欄的數字有誤：「{value}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="270"/>
+        <location filename="../../pofacil/board/importers.py" line="271"/>
         <source>not a bullet or a heading (start it with &apos;- &apos;)</source>
         <translation>不是項目符號或標題（請以「- 」開頭）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="295"/>
+        <location filename="../../pofacil/board/importers.py" line="296"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="306"/>
+        <location filename="../../pofacil/board/importers.py" line="307"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/limits.py" line="50"/>
+        <location filename="../../pofacil/board/limits.py" line="58"/>
         <source>A position must be a number from -{max} to {max}, not {value}.</source>
         <translation>位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/limits.py" line="57"/>
+        <location filename="../../pofacil/board/limits.py" line="67"/>
         <source>A note cannot be smaller than {low} x {low} or larger than {high} x {high}, not {w} x {h}.</source>
         <translation>便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/limits.py" line="67"/>
+        <location filename="../../pofacil/board/limits.py" line="78"/>
         <source>Votes must be a whole number from 0 to {max}, not {value}.</source>
         <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/limits.py" line="76"/>
+        <location filename="../../pofacil/board/limits.py" line="87"/>
         <source>The text contains a character that is not allowed (U+{code}).</source>
         <translation>文字裡有不允許的字元（U+{code}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/limits.py" line="84"/>
-        <source>A note holds at most {max} characters; this text has {count}.</source>
-        <translation>一張便利貼最多 {max} 個字；這段文字有 {count} 個字。</translation>
+        <location filename="../../pofacil/board/limits.py" line="95"/>
+        <source>A text can be at most {max} characters long; this one has {count}.</source>
+        <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/minutes.py" line="229"/>

@@ -135,8 +135,8 @@ TRANSLATIONS: dict[str, str] = {
         "票數必須是 0 到 {max} 之間的整數，不能是 {value}。",
     "The text contains a character that is not allowed (U+{code}).":
         "文字裡有不允許的字元（U+{code}）。",
-    "A note holds at most {max} characters; this text has {count}.":
-        "一張便利貼最多 {max} 個字；這段文字有 {count} 個字。",
+    "A text can be at most {max} characters long; this one has {count}.":
+        "文字最多 {max} 個字；這段有 {count} 個字。",
     "This board is full; put the notes on a new board.":
         "這個白板已經滿了；請把便利貼放到新的白板上。",
     "{path} cannot be read: {reason}.": "無法讀取 {path}：{reason}。",

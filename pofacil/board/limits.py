@@ -92,7 +92,7 @@ def check_characters(text: str) -> str:
 def check_text(text: str) -> str:
     """Text a person typed: valid characters, at most TEXT_MAX of them."""
     if len(text) > TEXT_MAX:
-        raise ModelError("A note holds at most {max} characters; this text has {count}.",
+        raise ModelError("A text can be at most {max} characters long; this one has {count}.",
                          max=f"{TEXT_MAX:,}", count=f"{len(text):,}")
     return check_characters(text)
 

@@ -13,8 +13,8 @@ from datetime import datetime
 
 from .errors import ModelError
 from .kinds import KIND_BY_ID
-from .limits import (BAND, HOME, NOTE_GAP, PLACE_MAX, band_of, check_coordinate, check_size,
-                     check_text, check_votes, flow)
+from .limits import (BAND, HOME, PLACE_MAX, band_of, check_coordinate, check_size, check_text,
+                     check_votes, flow)
 from .model import LINK_KINDS, Board, Cluster, Link, Note, Patch, Workshop, to_row
 from .templates import build_cells, get_template
 
@@ -127,7 +127,7 @@ def add_notes(
             raise ModelError("Board {board} has no such cluster.", board=board.name)
         cell = board.cell(spec.cell) if spec.cell else None
         kind = spec.kind or (cell.kind if cell and cell.kind else None) or "idea"
-        spot = next(spots) if spec.x is None or spec.y is None else HOME
+        spot = next(spots) if spec.x is None or spec.y is None else (spec.x, spec.y)
         x = spot[0] if spec.x is None else spec.x
         y = spot[1] if spec.y is None else spec.y
         note = Note(

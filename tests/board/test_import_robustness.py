@@ -78,7 +78,7 @@ def test_markdown_line_numbers_count_real_lines(session: Session, tmp_path: Path
     ("票,0,0,1e20", "Votes"),
     ("票,0,0,2.5", "Votes"),
     ("票,0,0,10001", "Votes"),
-    ("長" * 2001 + ",0,0,", "A note holds at most 2,000 characters"),
+    ("長" * 2001 + ",0,0,", "A text can be at most 2,000 characters long"),
 ])
 def test_numbers_and_text_out_of_range_are_named_by_line(session: Session, tmp_path: Path,
                                                          row: str, reason: str) -> None:

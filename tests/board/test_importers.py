@@ -103,7 +103,7 @@ def test_huge_cell_is_refused(session: Session, tmp_path: Path) -> None:
         run_import(session, src)
     src = write(tmp_path, "long.csv", "text\n" + "長" * 5000 + "\n")
     with pytest.raises(ImportFormatError,
-                       match="line 2: A note holds at most 2,000 characters; this text has 5,000"):
+                       match="line 2: A text can be at most 2,000 characters long"):
         run_import(session, src)
 
 
