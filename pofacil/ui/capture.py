@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from pofacil.board.limits import TEXT_MAX
+
 # "王素琴: 業務單位很忙" or "王素琴：業務單位很忙": a short name, a colon (ASCII or full-width).
 _SPEAKER = re.compile(r"^\s*(?P<who>[^:：\n]{1,12}?)\s*[:：]\s*(?P<text>\S.*)$", re.DOTALL)
 
@@ -32,6 +34,9 @@ class CaptureBar(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         self.label = QLabel(self.tr("Capture:"))
         self.edit = _CaptureEdit(self)
+        # The line clears on Enter, so a point the model would refuse as too long is lost:
+        # stop the typing at the limit instead.
+        self.edit.setMaxLength(TEXT_MAX)
         self.edit.setPlaceholderText(self.tr("Type a point and press Enter; "
                                              "\"Speaker: point\" sets who said it"))
         self.preview = QLabel()

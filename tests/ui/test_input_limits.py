@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication
 from pofacil.board import ops
 from pofacil.board.errors import ImportFormatError
 from pofacil.board.importers import import_change
-from pofacil.board.limits import COORD_MAX, SIZE_MAX
+from pofacil.board.limits import COORD_MAX, SIZE_MAX, TEXT_MAX
 from pofacil.board.session import Session
 from pofacil.ui import i18n
 from pofacil.ui.clipboard import NOTES_MIME
 from pofacil.ui.document import translate_error
 from pofacil.ui.main_window import MainWindow
 
-from .test_board_window import file_rows, note_item
+from .test_board_window import file_rows, note_item, type_chinese
 
 
 def crafted_clipboard(json_text: str, plain: str = "") -> None:
@@ -161,3 +161,13 @@ def test_import_problems_are_shown_in_chinese(qapp, tmp_path: Path) -> None:
     assert "第 4 行：這裡開始的引號" in message
     assert "line" not in message and "unknown" not in message
     assert translate_error(error) == str(error)
+
+
+def test_capture_stops_typing_at_the_longest_note(qtbot, window) -> None:
+    """The capture line clears on Enter: a point longer than a note may be would be refused
+    and lost, so the typing stops at the limit and the note is saved."""
+    window.capture.edit.setFocus()
+    type_chinese(window.capture.edit, "長" * (TEXT_MAX + 500))
+    qtbot.keyClick(window.capture.edit, Qt.Key.Key_Return)
+    note = window.document.workshop.note(window._last_captured)
+    assert note.text == "長" * TEXT_MAX and window.document.saved
