@@ -171,3 +171,16 @@ def test_capture_stops_typing_at_the_longest_note(qtbot, window) -> None:
     qtbot.keyClick(window.capture.edit, Qt.Key.Key_Return)
     note = window.document.workshop.note(window._last_captured)
     assert note.text == "長" * TEXT_MAX and window.document.saved
+
+
+def test_editing_stops_at_the_longest_note(qtbot, window) -> None:
+    """What goes past the limit is taken back while typing, so Enter saves the edit."""
+    item = note_item(window, "PO 角色")
+    editor = item.start_editing()
+    type_chinese(editor, "長" * (TEXT_MAX - 10), scene=window.scene)
+    type_chinese(editor, "太長了" * 10, scene=window.scene)
+    assert editor.toPlainText() == "長" * (TEXT_MAX - 10)
+    type_chinese(editor, "好", scene=window.scene)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert window.document.workshop.note(item.note.id).text == "長" * (TEXT_MAX - 10) + "好"
+    assert window.document.saved
