@@ -172,7 +172,7 @@ def next_free_spot(board: Board) -> tuple[float, float]:
     below = max(bottoms.values()) + 20.0
     if below <= PLACE_MAX:
         return HOME[0], below
-    for band in range(band_of(PLACE_MAX) + 1):
+    for band in range(band_of(PLACE_MAX - BAND) + 1):  # bands a whole row fits in
         below = bottoms[band] + 20.0 if band in bottoms else HOME[1]
         if below <= PLACE_MAX:
             return HOME[0] + band * BAND, below
