@@ -87,17 +87,17 @@
 <context>
     <name>CaptureBar</name>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="33"/>
+        <location filename="../../pofacil/ui/capture.py" line="35"/>
         <source>Capture:</source>
         <translation>快速記錄：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="35"/>
+        <location filename="../../pofacil/ui/capture.py" line="40"/>
         <source>Type a point and press Enter; &quot;Speaker: point&quot; sets who said it</source>
         <translation>輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="47"/>
+        <location filename="../../pofacil/ui/capture.py" line="52"/>
         <source>Speaker: %1</source>
         <translation>發言者：%1</translation>
     </message>
@@ -687,77 +687,77 @@
         <translation>{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="68"/>
-        <source>{path} is not a text file.</source>
-        <translation>{path} 不是文字檔。</translation>
+        <location filename="../../pofacil/board/importers.py" line="70"/>
+        <source>{path} is not a text file: it holds a NUL character (line {line}).</source>
+        <translation>{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="103"/>
+        <location filename="../../pofacil/board/importers.py" line="106"/>
         <source>The header line cannot be read: {reason}.</source>
         <translation>無法讀取標題列：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="107"/>
+        <location filename="../../pofacil/board/importers.py" line="110"/>
         <source>The first line must be a header naming the columns, with a &apos;text&apos; column (known columns: {known}); found: {found}.</source>
         <translation>第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；實際讀到：{found}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="113"/>
+        <location filename="../../pofacil/board/importers.py" line="116"/>
         <source>Unknown or repeated column(s) {cols}; the known columns are {known}.</source>
         <translation>無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="126"/>
+        <location filename="../../pofacil/board/importers.py" line="129"/>
         <source>a field is longer than {limit} characters</source>
         <translation>有欄位超過 {limit} 個字元</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="129"/>
+        <location filename="../../pofacil/board/importers.py" line="132"/>
         <source>the CSV cannot be read: {reason}</source>
         <translation>無法讀取這個 CSV：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="136"/>
+        <location filename="../../pofacil/board/importers.py" line="139"/>
         <source>a quote (&quot;) opens here and is never closed, so the rest of the file would be one note</source>
         <translation>這裡開始的引號（&quot;）沒有結束，檔案其餘的內容會全部變成一張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="144"/>
+        <location filename="../../pofacil/board/importers.py" line="147"/>
         <source>{count} fields, the header has {header}</source>
         <translation>有 {count} 個欄位，但標題列有 {header} 個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="152"/>
+        <location filename="../../pofacil/board/importers.py" line="155"/>
         <source>unknown board &apos;{board}&apos;</source>
         <translation>沒有名為「{board}」的白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="196"/>
+        <location filename="../../pofacil/board/importers.py" line="199"/>
         <source>unknown kind &apos;{kind}&apos;</source>
         <translation>無法辨識的類型「{kind}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="204"/>
+        <location filename="../../pofacil/board/importers.py" line="207"/>
         <source>unknown cell &apos;{cell}&apos; on board {board}</source>
         <translation>白板「{board}」上沒有「{cell}」這個格子</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="219"/>
+        <location filename="../../pofacil/board/importers.py" line="222"/>
         <source>bad number in {column}: &apos;{value}&apos;</source>
         <translation>{column} 欄的數字有誤：「{value}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="271"/>
+        <location filename="../../pofacil/board/importers.py" line="274"/>
         <source>not a bullet or a heading (start it with &apos;- &apos;)</source>
         <translation>不是項目符號或標題（請以「- 」開頭）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="296"/>
+        <location filename="../../pofacil/board/importers.py" line="299"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="307"/>
+        <location filename="../../pofacil/board/importers.py" line="310"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>

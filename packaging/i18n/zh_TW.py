@@ -146,7 +146,8 @@ TRANSLATIONS: dict[str, str] = {
     "import it again.":
         "{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8"
         "（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。",
-    "{path} is not a text file.": "{path} 不是文字檔。",
+    "{path} is not a text file: it holds a NUL character (line {line}).":
+        "{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。",
     "The header line cannot be read: {reason}.": "無法讀取標題列：{reason}。",
     "The first line must be a header naming the columns, with a 'text' column "
     "(known columns: {known}); found: {found}.":

@@ -64,8 +64,11 @@ def read_text(path: Path) -> str:
         raise ModelError(
             "{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: "
             "CSV UTF-8) and import it again.", path=str(path), line=line) from None
-    if "\x00" in text:
-        raise ModelError("{path} is not a text file.", path=str(path))
+    nul = text.find("\x00")
+    if nul != -1:
+        # No note may hold a NUL; in a text file it is damage (or the file is binary).
+        raise ModelError("{path} is not a text file: it holds a NUL character (line {line}).",
+                         path=str(path), line=len(_LINE_BREAK.findall(text, 0, nul)) + 1)
     return text
 
 

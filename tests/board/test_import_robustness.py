@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pofacil.board import ops
-from pofacil.board.errors import ImportFormatError
+from pofacil.board.errors import ImportFormatError, ModelError
 from pofacil.board.importers import import_change, parse_csv
 from pofacil.board.minutes import csv_rows, csv_text, export_csv
 from pofacil.board.model import Workshop, WorkshopInfo
@@ -144,3 +144,11 @@ def test_round_trip_through_files(session: Session, tmp_path: Path) -> None:
         assert [twin.workshop.note(i).text for i in change.subjects] == texts
     finally:
         twin.close()
+
+
+@pytest.mark.parametrize("name", ["nul.csv", "nul.txt", "nul.md"])
+def test_a_nul_is_refused_with_its_line(session: Session, tmp_path: Path, name: str) -> None:
+    src = tmp_path / name
+    src.write_bytes("text\n- 好\n- 壞\x00的\n".encode())
+    with pytest.raises(ModelError, match=r"NUL character \(line 3\)"):
+        session.do(import_change(session.workshop, board_id(session), src))
