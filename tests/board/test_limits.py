@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from pofacil.board import board_ops, ops
 from pofacil.board.errors import ImportFormatError, ModelError
@@ -246,3 +247,27 @@ def test_undo_into_an_old_out_of_range_row_is_refused_whole(session: Session) ->
         assert again.workshop.rows() == before
     finally:
         again.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(existing=st.lists(st.tuples(COORDINATES, COORDINATES), max_size=20),
+       count=st.integers(1, 60), origin=st.none() | st.tuples(COORDINATES, COORDINATES))
+def test_automatic_placement_stays_in_range_from_anywhere(
+        existing: list[tuple[float, float]], count: int,
+        origin: tuple[float, float] | None) -> None:
+    """Wherever the board's notes are (at its very edges too) and wherever a paste or drop
+    starts, the notes placed for it are inside the range."""
+    ws = Workshop()
+    for patch in ops.add_board(ws, "blank", "全體").patches:
+        ws.load(patch)
+    board = ws.ordered_boards()[0]
+    for patch in ops.add_notes(ws, board.id, [ops.NoteSpec("舊", x=x, y=y)
+                                              for x, y in existing] or [ops.NoteSpec("舊")]
+                               ).patches:
+        ws.apply(patch)
+    change = ops.add_notes(ws, board.id, [ops.NoteSpec(f"新{i}") for i in range(count)],
+                           origin=origin)
+    for patch in change.patches:
+        ws.apply(patch)
+    assert in_range(ws)
+    assert all(abs(ws.note(i).x) + ws.note(i).w <= COORD_MAX for i in change.subjects)
