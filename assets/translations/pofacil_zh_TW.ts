@@ -87,17 +87,17 @@
 <context>
     <name>CaptureBar</name>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="35"/>
+        <location filename="../../pofacil/ui/capture.py" line="37"/>
         <source>Capture:</source>
         <translation>快速記錄：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="37"/>
+        <location filename="../../pofacil/ui/capture.py" line="42"/>
         <source>Type a point and press Enter; &quot;Speaker: point&quot; sets who said it</source>
         <translation>輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="49"/>
+        <location filename="../../pofacil/ui/capture.py" line="54"/>
         <source>Speaker: %1</source>
         <translation>發言者：%1</translation>
     </message>
@@ -126,6 +126,14 @@
         <location filename="../../pofacil/ui/dialogs.py" line="109"/>
         <source>Restore</source>
         <translation>還原</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <location filename="../../pofacil/ui/document.py" line="26"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -230,350 +238,350 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="114"/>
-        <location filename="../../pofacil/ui/main_window.py" line="283"/>
-        <location filename="../../pofacil/ui/main_window.py" line="288"/>
+        <location filename="../../pofacil/ui/main_window.py" line="115"/>
+        <location filename="../../pofacil/ui/main_window.py" line="284"/>
+        <location filename="../../pofacil/ui/main_window.py" line="289"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="193"/>
+        <location filename="../../pofacil/ui/main_window.py" line="194"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="195"/>
+        <location filename="../../pofacil/ui/main_window.py" line="196"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="197"/>
+        <location filename="../../pofacil/ui/main_window.py" line="198"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="214"/>
+        <location filename="../../pofacil/ui/main_window.py" line="215"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="216"/>
+        <location filename="../../pofacil/ui/main_window.py" line="217"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="264"/>
+        <location filename="../../pofacil/ui/main_window.py" line="265"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="267"/>
+        <location filename="../../pofacil/ui/main_window.py" line="268"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="273"/>
+        <location filename="../../pofacil/ui/main_window.py" line="274"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="273"/>
-        <location filename="../../pofacil/ui/main_window.py" line="288"/>
+        <location filename="../../pofacil/ui/main_window.py" line="274"/>
+        <location filename="../../pofacil/ui/main_window.py" line="289"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="283"/>
+        <location filename="../../pofacil/ui/main_window.py" line="284"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="348"/>
+        <location filename="../../pofacil/ui/main_window.py" line="353"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="386"/>
-        <location filename="../../pofacil/ui/main_window.py" line="387"/>
+        <location filename="../../pofacil/ui/main_window.py" line="391"/>
+        <location filename="../../pofacil/ui/main_window.py" line="392"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="386"/>
-        <location filename="../../pofacil/ui/main_window.py" line="402"/>
+        <location filename="../../pofacil/ui/main_window.py" line="391"/>
+        <location filename="../../pofacil/ui/main_window.py" line="407"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="402"/>
+        <location filename="../../pofacil/ui/main_window.py" line="407"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="53"/>
+        <location filename="../../pofacil/ui/main_window.py" line="54"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="64"/>
+        <location filename="../../pofacil/ui/main_window.py" line="65"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="65"/>
+        <location filename="../../pofacil/ui/main_window.py" line="66"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="73"/>
+        <location filename="../../pofacil/ui/main_window.py" line="74"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="75"/>
+        <location filename="../../pofacil/ui/main_window.py" line="76"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="465"/>
+        <location filename="../../pofacil/ui/main_window.py" line="470"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="469"/>
+        <location filename="../../pofacil/ui/main_window.py" line="474"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="474"/>
+        <location filename="../../pofacil/ui/main_window.py" line="479"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="506"/>
+        <location filename="../../pofacil/ui/main_window.py" line="511"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="520"/>
         <location filename="../../pofacil/ui/main_window.py" line="525"/>
+        <location filename="../../pofacil/ui/main_window.py" line="530"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="521"/>
-        <location filename="../../pofacil/ui/main_window.py" line="537"/>
-        <location filename="../../pofacil/ui/main_window.py" line="549"/>
+        <location filename="../../pofacil/ui/main_window.py" line="526"/>
+        <location filename="../../pofacil/ui/main_window.py" line="542"/>
+        <location filename="../../pofacil/ui/main_window.py" line="554"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="525"/>
+        <location filename="../../pofacil/ui/main_window.py" line="530"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="532"/>
+        <location filename="../../pofacil/ui/main_window.py" line="537"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="536"/>
+        <location filename="../../pofacil/ui/main_window.py" line="541"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="547"/>
+        <location filename="../../pofacil/ui/main_window.py" line="552"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="555"/>
+        <location filename="../../pofacil/ui/main_window.py" line="560"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="562"/>
+        <location filename="../../pofacil/ui/main_window.py" line="567"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="606"/>
+        <location filename="../../pofacil/ui/main_window.py" line="611"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="633"/>
+        <location filename="../../pofacil/ui/main_window.py" line="638"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="634"/>
+        <location filename="../../pofacil/ui/main_window.py" line="639"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="635"/>
+        <location filename="../../pofacil/ui/main_window.py" line="640"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="636"/>
+        <location filename="../../pofacil/ui/main_window.py" line="641"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="637"/>
+        <location filename="../../pofacil/ui/main_window.py" line="642"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="641"/>
+        <location filename="../../pofacil/ui/main_window.py" line="646"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="644"/>
+        <location filename="../../pofacil/ui/main_window.py" line="649"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="648"/>
+        <location filename="../../pofacil/ui/main_window.py" line="653"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="649"/>
+        <location filename="../../pofacil/ui/main_window.py" line="654"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="651"/>
+        <location filename="../../pofacil/ui/main_window.py" line="656"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="652"/>
+        <location filename="../../pofacil/ui/main_window.py" line="657"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="653"/>
+        <location filename="../../pofacil/ui/main_window.py" line="658"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="656"/>
+        <location filename="../../pofacil/ui/main_window.py" line="661"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="657"/>
+        <location filename="../../pofacil/ui/main_window.py" line="662"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="658"/>
+        <location filename="../../pofacil/ui/main_window.py" line="663"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="660"/>
+        <location filename="../../pofacil/ui/main_window.py" line="665"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="662"/>
+        <location filename="../../pofacil/ui/main_window.py" line="667"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="663"/>
+        <location filename="../../pofacil/ui/main_window.py" line="668"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="667"/>
+        <location filename="../../pofacil/ui/main_window.py" line="672"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="669"/>
+        <location filename="../../pofacil/ui/main_window.py" line="674"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="671"/>
+        <location filename="../../pofacil/ui/main_window.py" line="676"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="673"/>
+        <location filename="../../pofacil/ui/main_window.py" line="678"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="674"/>
+        <location filename="../../pofacil/ui/main_window.py" line="679"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="677"/>
+        <location filename="../../pofacil/ui/main_window.py" line="682"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="678"/>
+        <location filename="../../pofacil/ui/main_window.py" line="683"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="679"/>
+        <location filename="../../pofacil/ui/main_window.py" line="684"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="681"/>
+        <location filename="../../pofacil/ui/main_window.py" line="686"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="683"/>
+        <location filename="../../pofacil/ui/main_window.py" line="688"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="684"/>
+        <location filename="../../pofacil/ui/main_window.py" line="689"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="688"/>
+        <location filename="../../pofacil/ui/main_window.py" line="693"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="689"/>
+        <location filename="../../pofacil/ui/main_window.py" line="694"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="690"/>
+        <location filename="../../pofacil/ui/main_window.py" line="695"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="692"/>
+        <location filename="../../pofacil/ui/main_window.py" line="697"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="720"/>
+        <location filename="../../pofacil/ui/main_window.py" line="725"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="721"/>
+        <location filename="../../pofacil/ui/main_window.py" line="726"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -664,19 +672,19 @@
         <translation>{path} 已經存在；請換一個名稱。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/board_ops.py" line="31"/>
+        <location filename="../../pofacil/board/board_ops.py" line="32"/>
         <source>Rows cannot be added to board {name}.</source>
         <translation>白板「{name}」不能新增列。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/board_ops.py" line="70"/>
+        <location filename="../../pofacil/board/board_ops.py" line="71"/>
         <source>Board {name} has no such row or column.</source>
         <translation>白板「{name}」沒有這一列或這一欄。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/board_ops.py" line="96"/>
         <location filename="../../pofacil/board/board_ops.py" line="115"/>
-        <location filename="../../pofacil/board/ops.py" line="80"/>
+        <location filename="../../pofacil/board/ops.py" line="81"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
@@ -686,7 +694,7 @@
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/board_ops.py" line="169"/>
+        <location filename="../../pofacil/board/board_ops.py" line="170"/>
         <source>The central topic has no siblings; add a child instead.</source>
         <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
     </message>
@@ -696,55 +704,135 @@
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/errors.py" line="54"/>
-        <source>{source}: nothing imported, {count} bad row(s): {lines}{more}</source>
-        <translation>{source}：未匯入任何內容，有 {count} 列有問題：{lines}{more}</translation>
+        <location filename="../../pofacil/board/errors.py" line="51"/>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="46"/>
+        <location filename="../../pofacil/board/errors.py" line="68"/>
+        <source>{source}: nothing imported, {count} bad rows, the first {shown}: {lines}</source>
+        <translation>{source}：未匯入任何內容，有 {count} 列有問題，前 {shown} 列：{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/errors.py" line="72"/>
+        <source>{source}: nothing imported, {count} bad row(s): {lines}</source>
+        <translation>{source}：未匯入任何內容，有 {count} 列有問題：{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="55"/>
         <location filename="../../pofacil/board/store.py" line="133"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="49"/>
+        <location filename="../../pofacil/board/importers.py" line="58"/>
         <source>{path} is UTF-16 text; save it as UTF-8 and import it again.</source>
         <translation>{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="55"/>
+        <location filename="../../pofacil/board/importers.py" line="64"/>
         <source>{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: CSV UTF-8) and import it again.</source>
         <translation>{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="59"/>
-        <source>{path} is not a text file.</source>
-        <translation>{path} 不是文字檔。</translation>
+        <location filename="../../pofacil/board/importers.py" line="70"/>
+        <source>{path} is not a text file: it holds a NUL character (line {line}).</source>
+        <translation>{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="84"/>
+        <location filename="../../pofacil/board/importers.py" line="106"/>
         <source>The header line cannot be read: {reason}.</source>
         <translation>無法讀取標題列：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="88"/>
+        <location filename="../../pofacil/board/importers.py" line="110"/>
         <source>The first line must be a header naming the columns, with a &apos;text&apos; column (known columns: {known}); found: {found}.</source>
         <translation>第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；實際讀到：{found}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="94"/>
+        <location filename="../../pofacil/board/importers.py" line="116"/>
         <source>Unknown or repeated column(s) {cols}; the known columns are {known}.</source>
         <translation>無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="238"/>
+        <location filename="../../pofacil/board/importers.py" line="129"/>
+        <source>a field is longer than {limit} characters</source>
+        <translation>有欄位超過 {limit} 個字元</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="132"/>
+        <source>the CSV cannot be read: {reason}</source>
+        <translation>無法讀取這個 CSV：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="139"/>
+        <source>a quote (&quot;) opens here and is never closed, so the rest of the file would be one note</source>
+        <translation>這裡開始的引號（&quot;）沒有結束，檔案其餘的內容會全部變成一張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="147"/>
+        <source>{count} fields, the header has {header}</source>
+        <translation>有 {count} 個欄位，但標題列有 {header} 個</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="155"/>
+        <source>unknown board &apos;{board}&apos;</source>
+        <translation>沒有名為「{board}」的白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="199"/>
+        <source>unknown kind &apos;{kind}&apos;</source>
+        <translation>無法辨識的類型「{kind}」</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="207"/>
+        <source>unknown cell &apos;{cell}&apos; on board {board}</source>
+        <translation>白板「{board}」上沒有「{cell}」這個格子</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="222"/>
+        <source>bad number in {column}: &apos;{value}&apos;</source>
+        <translation>{column} 欄的數字有誤：「{value}」</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="274"/>
+        <source>not a bullet or a heading (start it with &apos;- &apos;)</source>
+        <translation>不是項目符號或標題（請以「- 」開頭）</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/importers.py" line="299"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="249"/>
+        <location filename="../../pofacil/board/importers.py" line="310"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/limits.py" line="58"/>
+        <source>A position must be a number from -{max} to {max}, not {value}.</source>
+        <translation>位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/limits.py" line="67"/>
+        <source>A note cannot be smaller than {low} x {low} or larger than {high} x {high}, not {w} x {h}.</source>
+        <translation>便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/limits.py" line="78"/>
+        <source>Votes must be a whole number from 0 to {max}, not {value}.</source>
+        <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/limits.py" line="87"/>
+        <source>The text contains a character that is not allowed (U+{code}).</source>
+        <translation>文字裡有不允許的字元（U+{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/limits.py" line="95"/>
+        <source>A text can be at most {max} characters long; this one has {count}.</source>
+        <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/minutes.py" line="235"/>
@@ -753,95 +841,95 @@
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="258"/>
+        <location filename="../../pofacil/board/model.py" line="287"/>
         <source>There is no board with id {id}.</source>
         <translation>找不到 ID 為 {id} 的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="266"/>
+        <location filename="../../pofacil/board/model.py" line="295"/>
         <source>There is no board named {name}; the boards are: {names}.</source>
         <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="274"/>
+        <location filename="../../pofacil/board/model.py" line="303"/>
         <source>There is no note with id {id}.</source>
         <translation>找不到 ID 為 {id} 的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="335"/>
+        <location filename="../../pofacil/board/model.py" line="368"/>
         <source>Board {name} still has notes.</source>
         <translation>白板「{name}」上還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="347"/>
+        <location filename="../../pofacil/board/model.py" line="380"/>
         <source>A cell removed from board {name} still has notes.</source>
         <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="377"/>
+        <location filename="../../pofacil/board/model.py" line="412"/>
         <source>Unknown entity {entity}.</source>
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="54"/>
+        <location filename="../../pofacil/board/ops.py" line="55"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="61"/>
+        <location filename="../../pofacil/board/ops.py" line="62"/>
         <source>No notes selected.</source>
         <translation>沒有選取任何便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="68"/>
+        <location filename="../../pofacil/board/ops.py" line="69"/>
         <source>A note needs some text.</source>
         <translation>便利貼需要有文字內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="74"/>
+        <location filename="../../pofacil/board/ops.py" line="75"/>
         <source>Unknown note kind {kind}.</source>
         <translation>無法辨識的便利貼類型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="124"/>
-        <location filename="../../pofacil/board/ops.py" line="192"/>
-        <location filename="../../pofacil/board/ops.py" line="252"/>
+        <location filename="../../pofacil/board/ops.py" line="127"/>
+        <location filename="../../pofacil/board/ops.py" line="212"/>
+        <location filename="../../pofacil/board/ops.py" line="272"/>
         <source>Board {board} has no such cluster.</source>
         <translation>白板「{board}」沒有這個群組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="145"/>
+        <location filename="../../pofacil/board/ops.py" line="153"/>
         <source>A link needs two notes on the same board.</source>
         <translation>連線需要同一個白板上的兩張便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="209"/>
-        <source>A note cannot be smaller than 40 x 30.</source>
-        <translation>便利貼不能小於 40 x 30。</translation>
+        <location filename="../../pofacil/board/ops.py" line="179"/>
+        <source>This board is full; put the notes on a new board.</source>
+        <translation>這個白板已經滿了；請把便利貼放到新的白板上。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="287"/>
+        <location filename="../../pofacil/board/ops.py" line="307"/>
         <source>A link joins two different notes on the same board.</source>
         <translation>連線只能連接同一個白板上兩張不同的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="291"/>
+        <location filename="../../pofacil/board/ops.py" line="311"/>
         <source>These notes are already linked.</source>
         <translation>這兩張便利貼已經連線了。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="321"/>
-        <location filename="../../pofacil/board/ops.py" line="340"/>
+        <location filename="../../pofacil/board/ops.py" line="341"/>
+        <location filename="../../pofacil/board/ops.py" line="360"/>
         <source>There is already a board named {name}.</source>
         <translation>已經有名為「{name}」的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="347"/>
+        <location filename="../../pofacil/board/ops.py" line="367"/>
         <source>The new order must list every board once.</source>
         <translation>新的排列順序必須列出每個白板各一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops.py" line="373"/>
+        <location filename="../../pofacil/board/ops.py" line="393"/>
         <source>There is no {entity} with id {id}.</source>
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
     </message>
@@ -947,7 +1035,7 @@
     </message>
     <message>
         <location filename="../../pofacil/board/store.py" line="311"/>
-        <location filename="../../pofacil/board/store.py" line="880"/>
+        <location filename="../../pofacil/board/store.py" line="901"/>
         <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
     </message>
@@ -1008,14 +1096,14 @@
         <translation>檔名 {name} 對這個磁碟來說太長了：pofacil 需要在旁邊放一個檔名後面加上「-journal」的檔案，所以檔名最多只能有 {limit} 個位元組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="816"/>
-        <location filename="../../pofacil/board/store.py" line="821"/>
+        <location filename="../../pofacil/board/store.py" line="837"/>
+        <location filename="../../pofacil/board/store.py" line="842"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="855"/>
-        <location filename="../../pofacil/board/store.py" line="877"/>
+        <location filename="../../pofacil/board/store.py" line="876"/>
+        <location filename="../../pofacil/board/store.py" line="898"/>
         <source>A history line is damaged ({reason}).</source>
         <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
     </message>

@@ -113,8 +113,36 @@ TRANSLATIONS: dict[str, str] = {
     "Restore": "還原",
     # -- errors from the core (context "errors"); {placeholders} are filled in afterwards ---
     "{reason}": "{reason}",
-    "{source}: nothing imported, {count} bad row(s): {lines}{more}":
-        "{source}：未匯入任何內容，有 {count} 列有問題：{lines}{more}",
+    "{source}: nothing imported, {count} bad row(s): {lines}":
+        "{source}：未匯入任何內容，有 {count} 列有問題：{lines}",
+    "{source}: nothing imported, {count} bad rows, the first {shown}: {lines}":
+        "{source}：未匯入任何內容，有 {count} 列有問題，前 {shown} 列：{lines}",
+    "; ": "；",  # between the problems of an import error
+    "line {line}: {reason}": "第 {line} 行：{reason}",
+    "a field is longer than {limit} characters": "有欄位超過 {limit} 個字元",
+    "the CSV cannot be read: {reason}": "無法讀取這個 CSV：{reason}",
+    'a quote (") opens here and is never closed, so the rest of the file would be one note':
+        "這裡開始的引號（\"）沒有結束，檔案其餘的內容會全部變成一張便利貼",
+    "{count} fields, the header has {header}": "有 {count} 個欄位，但標題列有 {header} 個",
+    "unknown board '{board}'": "沒有名為「{board}」的白板",
+    "unknown kind '{kind}'": "無法辨識的類型「{kind}」",
+    "unknown cell '{cell}' on board {board}": "白板「{board}」上沒有「{cell}」這個格子",
+    "bad number in {column}: '{value}'": "{column} 欄的數字有誤：「{value}」",
+    "not a bullet or a heading (start it with '- ')":
+        "不是項目符號或標題（請以「- 」開頭）",
+    "A position must be a number from -{max} to {max}, not {value}.":
+        "位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。",
+    "A note cannot be smaller than {low} x {low} or larger than {high} x {high}, "
+    "not {w} x {h}.":
+        "便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。",
+    "Votes must be a whole number from 0 to {max}, not {value}.":
+        "票數必須是 0 到 {max} 之間的整數，不能是 {value}。",
+    "The text contains a character that is not allowed (U+{code}).":
+        "文字裡有不允許的字元（U+{code}）。",
+    "A text can be at most {max} characters long; this one has {count}.":
+        "文字最多 {max} 個字；這段有 {count} 個字。",
+    "This board is full; put the notes on a new board.":
+        "這個白板已經滿了；請把便利貼放到新的白板上。",
     "{path} cannot be read: {reason}.": "無法讀取 {path}：{reason}。",
     "{path} is UTF-16 text; save it as UTF-8 and import it again.":
         "{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。",
@@ -122,7 +150,8 @@ TRANSLATIONS: dict[str, str] = {
     "import it again.":
         "{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8"
         "（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。",
-    "{path} is not a text file.": "{path} 不是文字檔。",
+    "{path} is not a text file: it holds a NUL character (line {line}).":
+        "{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。",
     "The header line cannot be read: {reason}.": "無法讀取標題列：{reason}。",
     "The first line must be a header naming the columns, with a 'text' column "
     "(known columns: {known}); found: {found}.":
@@ -148,7 +177,6 @@ TRANSLATIONS: dict[str, str] = {
     "Board {board} has no cell {cell}.": "白板「{board}」沒有「{cell}」這個格子。",
     "Board {board} has no such cluster.": "白板「{board}」沒有這個群組。",
     "A link needs two notes on the same board.": "連線需要同一個白板上的兩張便利貼。",
-    "A note cannot be smaller than 40 x 30.": "便利貼不能小於 40 x 30。",
     "A link joins two different notes on the same board.":
         "連線只能連接同一個白板上兩張不同的便利貼。",
     "These notes are already linked.": "這兩張便利貼已經連線了。",

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from .errors import ModelError
 from .kinds import KIND_BY_ID
 from .layout import mindmap_layout
+from .limits import clamp_position, flow
 from .model import Board, Cell, Link, Note, Patch, Workshop, to_row
-from .ops import NOTE_GAP, Change, _change, _check_text, _notes, _update, add_board, new_id, now
+from .ops import Change, _change, _check_text, _notes, _update, add_board, new_id, now
 from .templates import build_cells, get_template
 
 
@@ -77,11 +78,10 @@ def _copies(ws: Workshop, notes: list[Note], board: Board, cell: str | None,
     target = board.cell(cell) if cell else None
     stamp = now()
     patches = []
-    for i, note in enumerate(notes):
+    for note, (x, y) in zip(notes, flow(origin_xy, len(notes), columns=6)):
         copy = dataclasses.replace(
             note, id=new_id(), board=board.id, cell=cell, cluster=None, deleted=False,
-            kind=target.kind if target and target.kind else note.kind,
-            x=origin_xy[0] + (i % 6) * NOTE_GAP[0], y=origin_xy[1] + (i // 6) * NOTE_GAP[1],
+            kind=target.kind if target and target.kind else note.kind, x=x, y=y,
             created=stamp, updated=stamp, collapsed=False, origin=note.origin or note.id)
         patches.append(Patch("note", copy.id, None, to_row(copy)))
     return patches
@@ -140,9 +140,10 @@ def turn_into_need(ws: Workshop, note_id: str) -> Change:
                 note.cell.partition("/")[0]]
     target = (same_row or needs or [None])[0]
     stamp = now()
+    x, y = clamp_position(note.x + note.w + 40, note.y)
     need = dataclasses.replace(
         note, id=new_id(), kind="need", cell=target.id if target else None, cluster=None,
-        x=note.x + note.w + 40, y=note.y, created=stamp, updated=stamp, origin=note.id,
+        x=x, y=y, created=stamp, updated=stamp, origin=note.id,
         collapsed=False, deleted=False)
     link = Link(new_id(), board.id, note.id, need.id, "link")
     change = _change("turn into need", board.id, [Patch("note", need.id, None, to_row(need)),
@@ -169,8 +170,8 @@ def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> 
             raise ModelError("The central topic has no siblings; add a child instead.")
         parent = board.notes[parents[0]]
     stamp = now()
-    child = Note(new_id(), board.id, _check_text(text), note.kind if sibling else "idea",
-                 parent.x + parent.w + 60, note.y + (note.h + 24 if sibling else 0),
+    x, y = clamp_position(parent.x + parent.w + 60, note.y + (note.h + 24 if sibling else 0))
+    child = Note(new_id(), board.id, _check_text(text), note.kind if sibling else "idea", x, y,
                  author="", created=stamp, updated=stamp)
     if child.kind not in KIND_BY_ID:
         child.kind = "idea"
@@ -189,7 +190,10 @@ def layout_mindmap(ws: Workshop, board_id: str) -> Change | None:
     board = ws.board(board_id)
     folded = [n.id for n in board.live_notes() if n.collapsed]
     positions = mindmap_layout(board, folded)
-    patches = [_update(board.notes[nid], x=float(x), y=float(y))
-               for nid, (x, y) in sorted(positions.items())]
+    patches = []
+    for nid, (x, y) in sorted(positions.items()):
+        # A tree shifted down past the board's edge is packed against it rather than refused.
+        x, y = clamp_position(x, y)
+        patches.append(_update(board.notes[nid], x=x, y=y))
     kept = [p for p in patches if p is not None]
     return Change("lay out", kept, board.id) if kept else None

@@ -44,20 +44,33 @@ class StorageError(PofacilError):
     """Writing the workshop file failed (disk full, device removed, permission)."""
 
 
+class ImportProblem(PofacilError):
+    """One bad row of an import source: the line it starts on, and why (an error of its own,
+    so the UI translates both)."""
+
+    template = "line {line}: {reason}"
+
+    def __init__(self, line: int, reason: PofacilError) -> None:
+        self.line = line
+        self.reason = reason
+        super().__init__(line=line, reason=reason)
+
+
 class ImportFormatError(PofacilError):
     """An import source has bad rows; nothing was imported."""
 
-    def __init__(self, source: str, problems: list[tuple[int, str]]) -> None:
+    SHOWN = 20  # problems listed in the message; a wholly wrong file has one per line
+
+    def __init__(self, source: str, problems: list[ImportProblem]) -> None:
         self.problems = problems
-        lines = "; ".join(f"line {n}: {why}" for n, why in problems[:20])
-        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
-        super().__init__(
-            "{source}: nothing imported, {count} bad row(s): {lines}{more}",
-            source=source,
-            count=len(problems),
-            lines=lines,
-            more=more,
-        )
+        lines = "; ".join(str(p) for p in problems[: self.SHOWN])
+        if len(problems) > self.SHOWN:
+            super().__init__("{source}: nothing imported, {count} bad rows, the first {shown}: "
+                             "{lines}", source=source, count=len(problems), shown=self.SHOWN,
+                             lines=lines)
+        else:
+            super().__init__("{source}: nothing imported, {count} bad row(s): {lines}",
+                             source=source, count=len(problems), lines=lines)
 
 
 class ModelError(PofacilError):

@@ -8,22 +8,31 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from .errors import ImportFormatError, ModelError
+from .errors import ImportFormatError, ImportProblem, ModelError
 from .kinds import kind_from_label
+from .limits import check_coordinate, check_text, check_votes
 from .model import Board, Workshop
-from .ops import Change, NoteSpec, add_notes, new_id
+from .ops import Change, NoteSpec, _check_text, add_notes, new_id
 
-MAX_TEXT = 2000  # characters: far beyond a sticky note, short of a pasted document
 CSV_COLUMNS = ("text", "kind", "cell", "cluster", "author", "x", "y", "votes")
 # Optional: which board a row goes to, so one file (the CSV minutes) can hold several boards.
 BOARD_COLUMN = "board"
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?P<text>.*)$")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
+# Only these end a line: str.splitlines() also splits on form feed, vertical tab, FS/GS/RS,
+# NEL and U+2028, which shifts every line number after them. csv (through io) agrees.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP's CSV injection
+# list, plus the quote itself so that escaping can be undone exactly).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 
 @dataclass
@@ -33,7 +42,7 @@ class Parsed:
     notes: list[NoteSpec] = field(default_factory=list)
     links: list[tuple[str, str, str]] = field(default_factory=list)
     clusters: dict[str, str] = field(default_factory=dict)  # new cluster id -> name
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
     # Note and new-cluster ids bound for a board other than the one imported into.
     boards: dict[str, str] = field(default_factory=dict)
 
@@ -55,20 +64,31 @@ def read_text(path: Path) -> str:
         raise ModelError(
             "{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: "
             "CSV UTF-8) and import it again.", path=str(path), line=line) from None
-    if "\x00" in text:
-        raise ModelError("{path} is not a text file.", path=str(path))
+    nul = text.find("\x00")
+    if nul != -1:
+        # No note may hold a NUL; in a text file it is damage (or the file is binary).
+        raise ModelError("{path} is not a text file: it holds a NUL character (line {line}).",
+                         path=str(path), line=len(_LINE_BREAK.findall(text, 0, nul)) + 1)
     return text
 
 
-def _check_text(text: str, problems: list[tuple[int, str]], line: int) -> str | None:
-    text = text.strip()
-    if not text:
-        problems.append((line, "empty text"))
+def escape_formula(text: str) -> str:
+    """A CSV field a spreadsheet shows as text: a leading ``'`` before a formula character."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unescape_formula(text: str) -> str:
+    """Undo :func:`escape_formula`: one leading ``'``, only when a formula character follows."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
+def _checked(out: Parsed, line: int, check: Callable[[_In], _Out], value: _In) -> _Out | None:
+    """``check(value)``, or None with the reason filed against ``line``."""
+    try:
+        return check(value)
+    except ModelError as exc:
+        out.problems.append(ImportProblem(line, exc))
         return None
-    if len(text) > MAX_TEXT:
-        problems.append((line, f"text is {len(text)} characters, more than {MAX_TEXT}"))
-        return None
-    return text
 
 
 def parse_csv(text: str, board: Board, author: str = "", workshop: Workshop | None = None
@@ -77,7 +97,9 @@ def parse_csv(text: str, board: Board, author: str = "", workshop: Workshop | No
     that name in ``workshop`` (an empty cell: to ``board``); without one, every row to ``board``.
     """
     out = Parsed()
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # The lines as csv reads them, to find a quote left open (see _open_quote).
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines)
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -103,23 +125,35 @@ def parse_csv(text: str, board: Board, author: str = "", workshop: Workshop | No
         except StopIteration:
             break
         except csv.Error as exc:
-            why = str(exc)
-            if "field larger than field limit" in why:
-                why = f"a field is longer than {csv.field_size_limit()} characters"
-            out.problems.append((line, why))
+            if "field larger than field limit" in str(exc):
+                out.problems.append(ImportProblem(line, ModelError(
+                    "a field is longer than {limit} characters", limit=csv.field_size_limit())))
+            else:
+                out.problems.append(ImportProblem(line, ModelError(
+                    "the CSV cannot be read: {reason}", reason=str(exc))))
             break
         start, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
+        if line > len(lines):
+            opened = _open_quote("".join(lines[start - 1:]))
+            if opened is not None:
+                out.problems.append(ImportProblem(start + opened, ModelError(
+                    "a quote (\") opens here and is never closed, so the rest of the file "
+                    "would be one note")))
+                break
+        row = [unescape_formula(cell.strip()) for cell in row]
+        if not any(row):
             continue  # blank lines between rows are harmless
         if len(row) != len(names):
-            out.problems.append((start, f"{len(row)} fields, the header has {len(names)}"))
+            out.problems.append(ImportProblem(start, ModelError(
+                "{count} fields, the header has {header}", count=len(row), header=len(names))))
             continue
         values = dict(zip(names, row))
         target = board
-        board_name = values.get(BOARD_COLUMN, "").strip()
+        board_name = values.get(BOARD_COLUMN, "")
         if board_name:
             if board_name not in by_name:
-                out.problems.append((start, f"unknown board {board_name!r}"))
+                out.problems.append(ImportProblem(start, ModelError(
+                    "unknown board '{board}'", board=board_name)))
                 continue
             target = by_name[board_name]
         names_here = clusters.setdefault(
@@ -135,58 +169,84 @@ def parse_csv(text: str, board: Board, author: str = "", workshop: Workshop | No
     return out
 
 
+def _open_quote(rest: str) -> int | None:
+    """How many lines into ``rest`` (a record and all that follows it) a quoted field opens
+    that is never closed; None when every quote closes. The same reading as csv's dialect:
+    a quote opens a field only at its start, and ``""`` inside is a quote."""
+    at_start, i = True, 0
+    while i < len(rest):
+        if rest[i] == '"' and at_start:
+            close = i + 1
+            while (close := rest.find('"', close)) != -1 and rest.startswith('""', close):
+                close += 2
+            if close == -1:
+                return len(_LINE_BREAK.findall(rest, 0, i))
+            i, at_start = close + 1, False
+            continue
+        at_start = rest[i] in ",\r\n"
+        i += 1
+    return None
+
+
 def _csv_spec(values: dict[str, str], board: Board, author: str, clusters: dict[str, str],
               out: Parsed, line: int) -> NoteSpec | None:
     before = len(out.problems)
-    text = _check_text(values["text"], out.problems, line)
+    text = _checked(out, line, _check_text, values["text"])
     kind = None
-    if values.get("kind", "").strip():
+    if values.get("kind"):
         found = kind_from_label(values["kind"])
         if found is None:
-            out.problems.append((line, f"unknown kind {values['kind'].strip()!r}"))
+            out.problems.append(ImportProblem(line, ModelError(
+                "unknown kind '{kind}'", kind=values["kind"])))
         else:
             kind = found.id
     cell = None
-    if values.get("cell", "").strip():
+    if values.get("cell"):
         found_cell = board.find_cell(values["cell"])
         if found_cell is None:
-            cell_text = values["cell"].strip()
-            out.problems.append((line, f"unknown cell {cell_text!r} on board {board.name}"))
+            out.problems.append(ImportProblem(line, ModelError(
+                "unknown cell '{cell}' on board {board}", cell=values["cell"], board=board.name)))
         else:
             cell = found_cell.id
-    numbers: dict[str, float] = {}
-    for column in ("x", "y", "votes"):
-        raw = values.get(column, "").strip()
+    numbers: dict[str, float | None] = {}
+    for column, check in (("x", check_coordinate), ("y", check_coordinate),
+                          ("votes", check_votes)):
+        raw = values.get(column, "")
         if not raw:
             continue
         try:
-            value = float(raw)
-            if not math.isfinite(value) or (column == "votes" and (value < 0 or value % 1)):
-                raise ValueError
-            numbers[column] = value
+            # Digits stay an int, so the message shows the number as typed (float() turns
+            # 400 digits into inf).
+            number: float = int(raw) if raw.lstrip("+-").isdigit() else float(raw)
         except ValueError:
-            out.problems.append((line, f"bad number in {column}: {raw!r}"))
-    if len(out.problems) > before or text is None:
+            out.problems.append(ImportProblem(line, ModelError(
+                "bad number in {column}: '{value}'", column=column, value=raw)))
+            continue
+        numbers[column] = _checked(out, line, check, number)
+    name = values.get("cluster", "")
+    row_author = _checked(out, line, check_text, values.get("author", "") or author)
+    if name:
+        _checked(out, line, check_text, name)
+    if len(out.problems) > before:
         return None
     cluster = None
-    name = values.get("cluster", "").strip()
     if name:
         if name not in clusters:
             clusters[name] = new_id()
             out.clusters[clusters[name]] = name
         cluster = clusters[name]
+    assert text is not None and row_author is not None  # else a problem was filed above
     return NoteSpec(
-        text=text, kind=kind, cell=cell, cluster=cluster,
-        author=values.get("author", "").strip() or author,
-        x=numbers.get("x"), y=numbers.get("y"), votes=int(numbers.get("votes", 0)),
+        text=text, kind=kind, cell=cell, cluster=cluster, author=row_author,
+        x=numbers.get("x"), y=numbers.get("y"), votes=int(numbers.get("votes") or 0),
     )
 
 
 def parse_txt(text: str, author: str = "") -> Parsed:
     out = Parsed()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if line.strip():
-            checked = _check_text(line, out.problems, number)
+            checked = _checked(out, number, _check_text, line)
             if checked is not None:
                 out.notes.append(NoteSpec(checked, author=author))
     return out
@@ -198,7 +258,7 @@ def parse_markdown(text: str, author: str = "") -> Parsed:
     out = Parsed()
     stack: list[tuple[int, str]] = []  # (depth, note id) of the open branch
     in_fence = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
@@ -211,9 +271,10 @@ def parse_markdown(text: str, author: str = "") -> Parsed:
         elif bullet:
             depth, body = len(bullet["indent"].expandtabs(4)), bullet["text"]
         else:
-            out.problems.append((number, "not a bullet or a heading (start it with '- ')"))
+            out.problems.append(ImportProblem(number, ModelError(
+                "not a bullet or a heading (start it with '- ')")))
             continue
-        checked = _check_text(body, out.problems, number)
+        checked = _checked(out, number, _check_text, body)
         if checked is None:
             continue
         spec = NoteSpec(checked, author=author)

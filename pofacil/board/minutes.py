@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .atomic import atomic_write
 from .errors import ModelError
-from .importers import BOARD_COLUMN, CSV_COLUMNS
+from .importers import BOARD_COLUMN, CSV_COLUMNS, escape_formula
 from .kinds import KIND_BY_ID
 from .model import Board, Note, Workshop
 from .templates import get_template
@@ -272,13 +272,14 @@ def csv_rows(workshop: Workshop, boards: Sequence[str] | None = None) -> list[li
     for board in selected_boards(workshop, boards):
         for note in board.live_notes():
             cluster = board.clusters.get(note.cluster or "")
+            # Every text is escaped, the numbers need not: a leading "-" there is a sign.
             values = {
-                BOARD_COLUMN: board.name,
-                "text": note.text,
-                "kind": note.kind,
-                "cell": note.cell or "",
-                "cluster": cluster.name if cluster else "",
-                "author": note.author,
+                BOARD_COLUMN: escape_formula(board.name),
+                "text": escape_formula(note.text),
+                "kind": escape_formula(note.kind),
+                "cell": escape_formula(note.cell or ""),
+                "cluster": escape_formula(cluster.name) if cluster else "",
+                "author": escape_formula(note.author),
                 "x": _number(note.x),
                 "y": _number(note.y),
                 "votes": str(note.votes),

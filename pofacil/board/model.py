@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -18,6 +19,7 @@ import networkx as nx
 from .errors import ModelError
 from .events import Signal
 from .kinds import DEFAULT_KIND
+from .limits import band_of, check_row
 
 NOTE_W = 160.0
 NOTE_H = 100.0
@@ -104,6 +106,9 @@ class Board:
     clusters: dict[str, Cluster] = field(default_factory=dict, repr=False, compare=False)
     links: dict[str, Link] = field(default_factory=dict, repr=False, compare=False)
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph, repr=False, compare=False)
+    # band_of(x) -> the lowest edge of the live notes in that band; None until asked for.
+    _bottoms: dict[int, float] | None = field(default=None, init=False, repr=False,
+                                              compare=False)
 
     def __post_init__(self) -> None:
         for cell in self.cells:
@@ -115,6 +120,30 @@ class Board:
 
     def deleted_notes(self) -> list[Note]:
         return [n for n in self.notes.values() if n.deleted]
+
+    def band_bottoms(self) -> dict[int, float]:
+        """The lowest edge of the live notes in each column band (see limits.band_of).
+
+        Kept up to date note by note, so placing the 20,000th note needs no scan of the board.
+        """
+        if self._bottoms is None:
+            self._bottoms = {}
+            for note in self.notes.values():
+                self._placed(None, note)
+        return self._bottoms
+
+    def _placed(self, old: Note | None, new: Note | None) -> None:
+        bottoms = self._bottoms
+        if bottoms is None:
+            return
+        if old is not None and not old.deleted and (
+                old.y + old.h >= bottoms.get(band_of(old.x), math.inf)):
+            self._bottoms = None  # the lowest note of its band moved or went: scan again
+            return
+        if new is not None and not new.deleted:
+            band, edge = band_of(new.x), new.y + new.h
+            if edge > bottoms.get(band, -math.inf):
+                bottoms[band] = edge
 
     def cell(self, cell_id: str) -> Cell | None:
         return next((c for c in self.cells if c.id == cell_id), None)
@@ -312,7 +341,11 @@ class Workshop:
 
     # -- the one mutator -------------------------------------------------------------------
     def apply(self, patch: Patch) -> None:
-        """Make the entity's row equal ``patch.after``; emit only when something changed."""
+        """Make the entity's row equal ``patch.after``; emit only when something changed.
+
+        A row outside the board's limits raises ModelError and changes nothing.
+        """
+        check_row(patch.entity, patch.after)
         if self.current_row(patch.entity, patch.id) == patch.after:
             return
         self.load(patch)
@@ -358,11 +391,13 @@ class Workshop:
         graph = board.graph
         if old is not None:
             _unlink(graph, old)
-        if patch.after is None:
+        obj = None if patch.after is None else _from_row(patch.entity, patch.after)
+        if patch.entity == "note":
+            board._placed(old, obj)  # type: ignore[arg-type]
+        if obj is None:
             if graph.has_node(patch.id):
                 graph.remove_node(patch.id)
             return
-        obj = _from_row(patch.entity, patch.after)
         table[patch.id] = obj  # type: ignore[assignment]
         _link(graph, obj)  # type: ignore[arg-type]
 

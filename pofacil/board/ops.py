@@ -13,11 +13,12 @@ from datetime import datetime
 
 from .errors import ModelError
 from .kinds import KIND_BY_ID
+from .limits import (BAND, HOME, PLACE_MAX, band_of, check_coordinate, check_size, check_text,
+                     check_votes, flow)
 from .model import LINK_KINDS, Board, Cluster, Link, Note, Patch, Workshop, to_row
 from .templates import build_cells, get_template
 
 CLUSTER_COLORS = ("#5C7CFA", "#F76707", "#2B8A3E", "#C2255C", "#1098AD", "#7048E8")
-NOTE_GAP = (180.0, 120.0)  # where new notes go in rows: a note's size plus a gap
 
 
 @dataclass
@@ -66,7 +67,7 @@ def _check_text(text: str) -> str:
     text = text.strip()
     if not text:
         raise ModelError("A note needs some text.")
-    return text
+    return check_text(text)
 
 
 def _check_kind(kind: str) -> str:
@@ -117,31 +118,38 @@ def add_notes(
         color = CLUSTER_COLORS[(len(board.clusters) + i) % len(CLUSTER_COLORS)]
         patches.append(Patch("cluster", cid, None, to_row(Cluster(cid, board.id, name, color))))
     known_clusters = set(board.clusters) | set(new_clusters)
-    start_x, start_y = origin if origin is not None else next_free_spot(board)
-    for i, spec in enumerate(specs):
+    unplaced = [s for s in specs if s.x is None or s.y is None]
+    spots = iter(flow(origin if origin is not None else next_free_spot(board), len(unplaced))
+                 if unplaced else [])
+    for spec in specs:
         _check_cell(board, spec.cell)
         if spec.cluster is not None and spec.cluster not in known_clusters:
             raise ModelError("Board {board} has no such cluster.", board=board.name)
         cell = board.cell(spec.cell) if spec.cell else None
         kind = spec.kind or (cell.kind if cell and cell.kind else None) or "idea"
+        spot = next(spots) if spec.x is None or spec.y is None else (spec.x, spec.y)
+        x = spot[0] if spec.x is None else spec.x
+        y = spot[1] if spec.y is None else spec.y
         note = Note(
             id=spec.id,
             board=board.id,
             text=_check_text(spec.text),
             kind=_check_kind(kind),
-            x=float(spec.x) if spec.x is not None else start_x + (i % 8) * NOTE_GAP[0],
-            y=float(spec.y) if spec.y is not None else start_y + (i // 8) * NOTE_GAP[1],
+            x=check_coordinate(x),
+            y=check_coordinate(y),
             cell=spec.cell,
             cluster=spec.cluster,
-            author=spec.author.strip(),
+            author=check_text(spec.author.strip()),
             created=stamp,
             updated=stamp,
-            votes=int(spec.votes),
+            votes=check_votes(spec.votes),
         )
         patches.append(Patch("note", note.id, None, to_row(note)))
-    ids = {s.id for s in specs} | set(board.notes)
+    ids = {s.id for s in specs}
     for source, target, kind in links:
-        if source not in ids or target not in ids or kind not in LINK_KINDS:
+        # board.notes is looked into, not copied: a copy per capture is slow on a big board.
+        if not all(n in ids or n in board.notes for n in (source, target)) \
+                or kind not in LINK_KINDS:
             raise ModelError("A link needs two notes on the same board.")
         link = Link(new_id(), board.id, source, target, kind)
         patches.append(Patch("link", link.id, None, to_row(link)))
@@ -153,11 +161,22 @@ def add_notes(
 
 
 def next_free_spot(board: Board) -> tuple[float, float]:
-    """Below everything already on the board, so new notes never land on old ones."""
-    live = board.live_notes()
-    if not live:
-        return 40.0, 40.0
-    return 40.0, max(n.y + n.h for n in live) + 20.0
+    """Below everything already on the board, so new notes never land on old ones.
+
+    Near the bottom of the board's range: below the notes of the first band (a column of
+    rows, see limits.band_of) that still has room, so placement never leaves the range.
+    """
+    bottoms = board.band_bottoms()
+    if not bottoms:
+        return HOME
+    below = max(bottoms.values()) + 20.0
+    if below <= PLACE_MAX:
+        return HOME[0], below
+    for band in range(band_of(PLACE_MAX - BAND) + 1):  # bands a whole row fits in
+        below = bottoms[band] + 20.0 if band in bottoms else HOME[1]
+        if below <= PLACE_MAX:
+            return HOME[0] + band * BAND, below
+    raise ModelError("This board is full; put the notes on a new board.")
 
 
 def add_note(ws: Workshop, board_id: str, text: str, **spec: object) -> Change:
@@ -171,7 +190,8 @@ def edit_text(ws: Workshop, note_id: str, text: str) -> Change:
 
 def set_author(ws: Workshop, note_id: str, author: str) -> Change:
     note = ws.note(note_id)
-    return _change("set author", note.board, [_update(note, author=author.strip(), updated=now())])
+    return _change("set author", note.board,
+                   [_update(note, author=check_text(author.strip()), updated=now())])
 
 
 def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
@@ -197,7 +217,8 @@ def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
         cell = cells.get(n.id, n.cell)
         target = board.cell(cell) if cell and n.id in cells else None
         kind = target.kind if target is not None and target.kind else n.kind
-        patches.append(_update(n, x=float(positions[n.id][0]), y=float(positions[n.id][1]),
+        x, y = positions[n.id]
+        patches.append(_update(n, x=check_coordinate(x), y=check_coordinate(y),
                                cluster=clusters.get(n.id, n.cluster), cell=cell, kind=kind))
     leaving = {n.id for n in notes if clusters.get(n.id, n.cluster) != n.cluster}
     patches += _drop_emptied_clusters(board, leaving, keep=clusters.values()) if leaving else []
@@ -205,10 +226,9 @@ def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
 
 
 def resize_note(ws: Workshop, note_id: str, w: float, h: float) -> Change:
-    if w < 40 or h < 30:
-        raise ModelError("A note cannot be smaller than 40 x 30.")
+    w, h = check_size(w, h)
     note = ws.note(note_id)
-    return _change("resize", note.board, [_update(note, w=float(w), h=float(h))])
+    return _change("resize", note.board, [_update(note, w=w, h=h)])
 
 
 def set_kind(ws: Workshop, note_ids: Iterable[str], kind: str) -> Change:

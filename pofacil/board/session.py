@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import ops
 from .errors import StorageError, UnstorableChange
+from .limits import check_patches
 from .model import Patch, Workshop, WorkshopInfo
 from .ops import Change
 from .store import HistoryEntry, Store, write_workshop
@@ -81,6 +82,7 @@ class Session:
     def do(self, change: Change) -> Change:
         """Apply a change to the model and write it with its history line."""
         self.store.ensure_writable()
+        check_patches(change.patches)  # a refused row is told before anything is touched
         self._apply(change.patches)
         self._write(change)
         return change
@@ -181,6 +183,7 @@ class Session:
         entry = self.store.entry(line)
         change = Change(entry.label, entry.patches, entry.board).inverse()
         change.patches = self.workshop.expand(change.patches)
+        check_patches(change.patches)  # a row from an older file may be out of range
         self._set_state(line, change, "undone")
         return change
 
@@ -198,6 +201,7 @@ class Session:
             return None
         entry = self.store.entry(line)
         change = Change(entry.label, self.workshop.expand(entry.patches), entry.board)
+        check_patches(change.patches)
         self._set_state(line, change, "done")
         return change
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from pofacil.board.limits import TEXT_MAX
+
 from .plain_text import plain_label
 
 # "王素琴: 業務單位很忙" or "王素琴：業務單位很忙": a short name, a colon (ASCII or full-width).
@@ -34,6 +36,9 @@ class CaptureBar(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         self.label = QLabel(self.tr("Capture:"))
         self.edit = _CaptureEdit(self)
+        # The line clears on Enter, so a point the model would refuse as too long is lost:
+        # stop the typing at the limit instead.
+        self.edit.setMaxLength(TEXT_MAX)
         self.edit.setPlaceholderText(self.tr("Type a point and press Enter; "
                                              "\"Speaker: point\" sets who said it"))
         self.preview = plain_label()  # shows the speaker as typed, "<u>林</u>" included

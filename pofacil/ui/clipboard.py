@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF
 
 from pofacil.board import ops
+from pofacil.board.limits import NOTE_GAP, clamp_position, clean_text
 from pofacil.board.model import Note
 
 NOTES_MIME = "application/x-pofacil-notes"
@@ -29,17 +31,43 @@ def notes_to_mime(notes: list[Note]) -> QMimeData:
 
 
 def specs_from_mime(mime: QMimeData, at: QPointF) -> list[ops.NoteSpec]:
-    """New notes for what was pasted or dropped at ``at``: our notes, or one per text line."""
+    """New notes for what was pasted or dropped at ``at``: our notes, or one per text line.
+
+    The clipboard is another program's word: its text is cleaned (limits.clean_text) and a
+    spot past the edge of the board is moved inside it, so a paste near the edge, or a
+    duplicate of a note at the edge, still lands on the board.
+    """
     if mime.hasFormat(NOTES_MIME):
         try:
-            data = json.loads(bytes(mime.data(NOTES_MIME).data()).decode("utf-8"))
-            return [ops.NoteSpec(d["text"], kind=d["kind"], author=d["author"],
-                                 x=at.x() + d["dx"], y=at.y() + d["dy"]) for d in data]
-        except (ValueError, KeyError, TypeError):
+            return [_spec(d["text"], at.x() + d["dx"], at.y() + d["dy"], kind=d["kind"],
+                          author=clean_text(d["author"])) for d in _our_notes(mime)]
+        except (ValueError, KeyError, TypeError, OverflowError):
             pass  # damaged clipboard content: fall back to its plain text
     lines = [line.strip() for line in mime.text().splitlines() if line.strip()]
-    return [ops.NoteSpec(line, x=at.x() + (i % 6) * 180.0, y=at.y() + (i // 6) * 120.0)
+    return [_spec(line, at.x() + (i % 6) * NOTE_GAP[0], at.y() + (i // 6) * NOTE_GAP[1])
             for i, line in enumerate(lines)]
+
+
+def _our_notes(mime: QMimeData) -> list[dict]:
+    """Our format, or ValueError: NaN, Infinity and non-numbers are damage, not offsets
+    (OverflowError for an integer too big for a float)."""
+    def no_constants(name: str) -> float:
+        raise ValueError(name)
+
+    data = json.loads(bytes(mime.data(NOTES_MIME).data()).decode("utf-8"),
+                      parse_constant=no_constants)
+    for d in data:
+        offsets = (d["dx"], d["dy"])
+        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                      for v in offsets)
+        if not numbers or not all(isinstance(d[k], str) for k in ("text", "kind", "author")):
+            raise ValueError("not a pofacil note")
+    return data
+
+
+def _spec(text: str, x: float, y: float, **fields: str) -> ops.NoteSpec:
+    x, y = clamp_position(x, y)
+    return ops.NoteSpec(clean_text(text), x=x, y=y, **fields)  # type: ignore[arg-type]
 
 
 def dropped_files(mime: QMimeData) -> list[Path]:

@@ -8,16 +8,26 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pofacil.board import ops
-from pofacil.board.errors import PofacilError, StorageError
+from pofacil.board.errors import ImportFormatError, PofacilError, StorageError
 from pofacil.board.model import Workshop
 from pofacil.board.session import Session
 
 
 def translate_error(error: PofacilError) -> str:
-    """The core's message in the UI language: its English template is the translation source."""
+    """The core's message in the UI language: its English template is the translation source.
+
+    An error inside another (the reason of an import problem) is translated too, and so is
+    each problem an import error lists.
+    """
     template = QCoreApplication.translate("errors", error.template)
+    params = {key: translate_error(value) if isinstance(value, PofacilError) else value
+              for key, value in error.params.items()}
+    if isinstance(error, ImportFormatError):
+        separator = QCoreApplication.translate("Document", "; ")
+        params["lines"] = separator.join(
+            translate_error(p) for p in error.problems[: ImportFormatError.SHOWN])
     try:
-        return template.format(**error.params)
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return str(error)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pofacil.board.kinds import KINDS
+from pofacil.board.limits import SIZE_MAX, SIZE_MIN, TEXT_MAX
 from pofacil.board.model import Cluster, Link, Note
 
 if TYPE_CHECKING:
@@ -90,6 +91,18 @@ class NoteEditor(QGraphicsTextItem):
         self.setPos(PADDING / 2, PADDING / 2)
         self.setTextWidth(item.note.w - PADDING)
         self._done = False
+        self._length = len(item.note.text)
+        self.document().contentsChanged.connect(self._keep_within_limit)
+
+    def _keep_within_limit(self) -> None:
+        # Enter closes the editor either way, so text the model would refuse as too long
+        # would be lost: take back the typing or paste that went past the limit instead.
+        # Only growth is taken back, so a longer note from an older file can still shrink.
+        length = len(self.toPlainText())
+        if length > TEXT_MAX and length > self._length:
+            self.document().undo()
+            return
+        self._length = length
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -269,7 +282,8 @@ class NoteItem(QGraphicsItem):
             pressed, (w, h) = self._press
             delta = event.pos() - pressed
             self.prepareGeometryChange()
-            self._size = (max(40.0, round(w + delta.x())), max(30.0, round(h + delta.y())))
+            self._size = (min(max(SIZE_MIN, round(w + delta.x())), SIZE_MAX),
+                          min(max(SIZE_MIN, round(h + delta.y())), SIZE_MAX))
             self.update()
             self.board_scene().note_geometry_changed(self)
         elif self._gesture == "link":

@@ -27,6 +27,7 @@ from pofacil.board import ops
 from pofacil.board.errors import FileInUseError, PofacilError, ReadOnlyError
 from pofacil.board.importers import import_change
 from pofacil.board.kinds import KINDS
+from pofacil.board.limits import PLACE_MAX
 from pofacil.board.session import Session
 from pofacil.board.templates import all_templates
 
@@ -333,8 +334,12 @@ class MainWindow(QMainWindow):
         if previous is None or previous.deleted:
             return ops.next_free_spot(board)
         if previous.x + 2 * (previous.w + 20) > 40 + CAPTURE_COLUMNS * (previous.w + 20):
-            return 40.0 if cluster is None else previous.x, previous.y + previous.h + 20
-        return previous.x + previous.w + 20, previous.y
+            spot = (40.0 if cluster is None else previous.x, previous.y + previous.h + 20)
+        else:
+            spot = (previous.x + previous.w + 20, previous.y)
+        # Rows of captures that reach the bottom of the board's range go where the core
+        # puts new notes, which wraps before the edge.
+        return spot if max(map(abs, spot)) <= PLACE_MAX else ops.next_free_spot(board)
 
     def _new_note_at(self, pos: QPointF) -> None:
         doc, scene = self.document, self.scene

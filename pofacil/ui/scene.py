@@ -10,6 +10,7 @@ import networkx as nx
 
 from pofacil.board import ops
 from pofacil.board.grid import GridGeometry, grid_layout
+from pofacil.board.limits import clamp_position
 from pofacil.board.model import Board, Patch
 from pofacil.board.templates import cell_columns
 
@@ -291,8 +292,10 @@ class BoardScene(QGraphicsScene):
             return
         clusters = self._cluster_drops(moved)
         cells = self._cell_drops(moved)
+        # Dragged past the board's edge: the note stops at it (the model takes no other spot).
         change = self.document.apply(
-            ops.move_notes, {nid: (p.x(), p.y()) for nid, p in moved.items()}, clusters, cells)
+            ops.move_notes, {nid: clamp_position(p.x(), p.y()) for nid, p in moved.items()},
+            clusters, cells)
         if change is None:
             self._restore_from_model()
         self._arrange()  # a note dragged within its own cell goes back to its slot

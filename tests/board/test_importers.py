@@ -64,16 +64,16 @@ def test_bad_rows_are_all_listed_and_nothing_is_imported(session: Session, tmp_p
     ))
     with pytest.raises(ImportFormatError) as info:
         run_import(session, src)
-    assert info.value.problems == [
-        (3, "empty text"),
+    assert [(p.line, str(p.reason)) for p in info.value.problems] == [
+        (3, "A note needs some text."),
         (4, "unknown kind 'rumour'"),
         (5, "unknown cell 'PO角色/明天' on board 議題脈絡分析表"),
         (6, "bad number in x: 'abc'"),
-        (7, "bad number in votes: '-1'"),
-        (8, "bad number in x: 'nan'"),
+        (7, "Votes must be a whole number from 0 to 10,000, not -1."),
+        (8, "A position must be a number from -1,000,000 to 1,000,000, not nan."),
         (10, "6 fields, the header has 5"),
     ]
-    assert "line 3: empty text" in str(info.value)
+    assert "line 3: A note needs some text." in str(info.value)
     assert session.workshop.find_board(TABLE).notes == {}
     assert session.undo_label() is None
 
@@ -102,7 +102,8 @@ def test_huge_cell_is_refused(session: Session, tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError, match="line 3: a field is longer than"):
         run_import(session, src)
     src = write(tmp_path, "long.csv", "text\n" + "長" * 5000 + "\n")
-    with pytest.raises(ImportFormatError, match="line 2: text is 5000 characters"):
+    with pytest.raises(ImportFormatError,
+                       match="line 2: A text can be at most 2,000 characters long"):
         run_import(session, src)
 
 
@@ -148,4 +149,4 @@ def test_markdown_prose_is_an_error(session: Session, tmp_path: Path) -> None:
     src = write(tmp_path, "prose.md", "- 一\n這是一段文字\n- \n")
     with pytest.raises(ImportFormatError) as info:
         run_import(session, src, board="全體")
-    assert [n for n, _ in info.value.problems] == [2, 3]
+    assert [p.line for p in info.value.problems] == [2, 3]

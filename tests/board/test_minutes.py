@@ -329,7 +329,8 @@ def test_unknown_board_is_a_bad_row_and_nothing_is_imported(session: Session,
                    encoding="utf-8")
     with pytest.raises(ImportFormatError) as info:
         import_change(session.workshop, board_id(session), src)
-    assert info.value.problems == [(3, "unknown board '第九組'"), (6, "unknown board '第十組'")]
+    assert [(p.line, str(p.reason)) for p in info.value.problems] == [
+        (3, "unknown board '第九組'"), (6, "unknown board '第十組'")]
 
 
 def test_cells_are_checked_against_the_rows_own_board(session: Session, tmp_path: Path) -> None:
@@ -338,7 +339,8 @@ def test_cells_are_checked_against_the_rows_own_board(session: Session, tmp_path
                    encoding="utf-8")
     with pytest.raises(ImportFormatError) as info:
         import_change(session.workshop, board_id(session, TABLE), src)
-    assert info.value.problems == [(2, "unknown cell 'system/now' on board 全體")]
+    assert [(p.line, str(p.reason)) for p in info.value.problems] == [
+        (2, "unknown cell 'system/now' on board 全體")]
 
 
 def test_deleted_boards_are_not_import_targets(session: Session, tmp_path: Path) -> None:
