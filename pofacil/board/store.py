@@ -156,10 +156,12 @@ def read_header(path: Path) -> tuple[int, int]:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    wal = path.with_name(path.name + "-wal")
-    # After a crash mid-checkpoint the header may already count pages that are still only in
-    # the write-ahead log; SQLite recovers them from there, so that is no truncation.
-    recovering = wal.exists() and wal.stat().st_size > 0
+    # After a crash mid-commit the header may already count pages the file does not have yet;
+    # the journal beside it (or, from an older pofacil, the write-ahead log) recovers them or
+    # rolls them back, so that is no truncation.
+    recovering = any(
+        side.exists() and side.stat().st_size > 0
+        for side in (path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal")))
     if size < page_size * pages and not recovering:
         raise NotAWorkshopFile(
             "{path} is damaged: the file is truncated ({size} of {expected} bytes).",

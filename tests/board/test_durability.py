@@ -17,13 +17,14 @@ from pofacil.board.errors import (
     FileInUseError,
     ModelError,
     NeedsRecoveryError,
+    NotAWorkshopFile,
     ReadOnlyError,
     StorageError,
 )
 from pofacil.board.model import Patch, to_row
 from pofacil.board.sample import write_sample
 from pofacil.board.session import Session
-from pofacil.board.store import Store
+from pofacil.board.store import Store, read_header
 
 from .conftest import board_id
 
@@ -81,7 +82,7 @@ def test_a_reader_open_during_edits_and_close_leaves_no_side_files(session: Sess
 
 READER = r"""
 import sys, time
-from pofacil.board.store import Store
+from pofacil.board.store import Store, read_header
 store = Store.open(sys.argv[1], read_only=True)
 print("ready", flush=True)
 reads, end = 0, time.monotonic() + float(sys.argv[2])
@@ -375,3 +376,18 @@ def test_a_journal_a_kill_left_empty_is_removed_by_the_next_open(tmp_path: Path)
     assert journal.exists(), "a read-only open changes nothing"
     Session.open(path).close()
     assert side_files(tmp_path, "k.pofacil") == []
+
+
+def test_a_header_ahead_of_the_file_is_left_to_its_journal(tmp_path: Path) -> None:
+    # A kill mid-commit can leave the header counting pages the file does not have yet (the
+    # SIGKILL trials caught it); with a journal beside it that is a crash to roll back, not
+    # a truncated file. Without one it is truncation.
+    path = write_sample(tmp_path / "grew.pofacil")
+    data = bytearray(path.read_bytes())
+    pages = int.from_bytes(data[28:32], "big")
+    data[28:32] = (pages + 3).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    with pytest.raises(NotAWorkshopFile, match="truncated"):
+        read_header(path)
+    path.with_name(path.name + "-journal").write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + bytes(504))
+    assert read_header(path)[1] == pages + 3
