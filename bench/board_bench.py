@@ -73,9 +73,9 @@ from PySide6.QtWidgets import (
 from workshop_texts import AUTHORS, CLUSTER_NAMES, KINDS, make_text
 
 from pofacil.board import ops
-from pofacil.board.fonts import missing_glyphs
-from pofacil.board.kinds import KIND_BY_ID
+from pofacil.board.formats.fonts import missing_glyphs
 from pofacil.board.model import NOTE_H, NOTE_W
+from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.session import Session
 from pofacil.ui.document import Document
 from pofacil.ui.fonts import install_app_font

@@ -44,10 +44,10 @@ from reportlab.pdfgen.canvas import Canvas
 from workshop_texts import AUTHORS, CLUSTER_NAMES, KINDS, make_text
 
 from pofacil.board import ops
-from pofacil.board.fonts import register_reportlab
-from pofacil.board.kinds import KIND_BY_ID
+from pofacil.board.formats.fonts import register_reportlab
+from pofacil.board.formats.pdf.export import PdfReport, export_pdf
 from pofacil.board.model import Workshop, WorkshopInfo
-from pofacil.board.pdf import PdfReport, export_pdf
+from pofacil.board.model.kinds import KIND_BY_ID
 
 GOALS_S = {200: 0.5, 5000: 5.0}
 RATIO_GOAL = 1.5

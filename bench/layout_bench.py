@@ -32,8 +32,8 @@ from collections.abc import Callable
 import networkx as nx
 
 from pofacil.board import ops
-from pofacil.board.layout import mindmap_layout
 from pofacil.board.model import Board, Workshop
+from pofacil.board.ops.layout import mindmap_layout
 
 GOALS_MS = {500: 100.0, 2000: 500.0}
 

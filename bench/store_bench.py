@@ -33,7 +33,7 @@ from pofacil.board.session import Session
 
 READER = r"""
 import sys, time
-from pofacil.board.store import Store
+from pofacil.board.storage.store import Store
 store = Store.open(sys.argv[1], read_only=True)
 print("ready", flush=True)
 end, reads = time.monotonic() + float(sys.argv[2]), 0

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .board.errors import PofacilError
-from .board.importers import import_change
-from .board.model import Workshop
-from .board.session import Session
-from .board.store import Store
-from .board.templates import builtin_templates
+from pofacil.board.formats.importers import import_change
+from pofacil.board.model import Workshop
+from pofacil.board.model.errors import PofacilError
+from pofacil.board.model.templates import builtin_templates
+from pofacil.board.session import Session
+from pofacil.board.storage.store import Store
+
 from .cli_export import add_parser as add_export_parser
 from .cli_export import run as _export
 from .cli_export import warn_opened

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .board.errors import PofacilError
-from .board.minutes import export_csv, export_markdown
-from .board.model import Board, Workshop
-from .board.session import Session
-from .board.store import Store
+from pofacil.board.formats.minutes import export_csv, export_markdown
+from pofacil.board.model import Board, Workshop
+from pofacil.board.model.errors import PofacilError
+from pofacil.board.session import Session
+from pofacil.board.storage.store import Store
 
 FORMATS = {
     "pdf": "a PDF snapshot of each board, with the meeting record",
@@ -132,7 +132,7 @@ def _count(ws: Workshop, boards: list[Board]) -> str:
 
 def _pdf(ws: Workshop, out: Path, ids: list[str] | None, args: argparse.Namespace) -> None:
     try:
-        from .board.pdf import export_pdf
+        from pofacil.board.formats.pdf.export import export_pdf
     except ModuleNotFoundError as exc:
         raise PofacilError("PDF export is not available: {name} is missing.",
                            name=exc.name or str(exc)) from None

@@ -14,7 +14,7 @@ import pytest
 def read_only_stick(tmp_path: Path) -> Iterator[Path]:
     """``camp.pofacil`` (the sample) beside ``more.txt`` on a read-only mount, as on a
     write-protected stick or a CD. A read-only bind mount needs root: skipped elsewhere."""
-    from pofacil.board.sample import write_sample
+    from pofacil.board.formats.sample import write_sample
 
     source, view = tmp_path / "stick", tmp_path / "ro"
     source.mkdir()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.sample import write_sample
 from pofacil.cli import main
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
 from pofacil.cli_export import png_targets, safe_file_name
 

@@ -4,82 +4,82 @@
 <context>
     <name>BoardActions</name>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="81"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="82"/>
         <source>Add a &amp;row</source>
         <translation>新增一列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="82"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="83"/>
         <source>&amp;Heat map</source>
         <translation>熱度圖(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="84"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="85"/>
         <source>Send cells to &amp;breakout…</source>
         <translation>送往分組討論(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="86"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="87"/>
         <source>&amp;Lay out mind map</source>
         <translation>整理心智圖(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="88"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="89"/>
         <source>Save board as &amp;template…</source>
         <translation>將白板存為範本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="90"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="91"/>
         <source>Turn into &amp;need</source>
         <translation>轉為需求(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="92"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="93"/>
         <source>Collapse or expand branch</source>
         <translation>收合或展開分支</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="138"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="139"/>
         <source>Copy to board</source>
         <translation>複製到白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="179"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="180"/>
         <source>%1 breakout board(s) created.</source>
         <translation>已建立 %1 張分組白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="191"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="192"/>
         <source>Save board as template</source>
         <translation>將白板存為範本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="192"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="193"/>
         <source>Template name:</source>
         <translation>範本名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="199"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="200"/>
         <source>Cannot save the template</source>
         <translation>無法儲存範本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="201"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="202"/>
         <source>Template saved.</source>
         <translation>範本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="229"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="230"/>
         <source>New idea</source>
         <translation>新想法</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="255"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="256"/>
         <source>Rename</source>
         <translation>重新命名</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="255"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="256"/>
         <source>Label:</source>
         <translation>標籤：</translation>
     </message>
@@ -105,12 +105,12 @@
 <context>
     <name>CellPicker</name>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="50"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="51"/>
         <source>Send to breakout</source>
         <translation>送往分組討論</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="55"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="56"/>
         <source>%1 (%2 notes)</source>
         <translation>%1（%2 張便利貼）</translation>
     </message>
@@ -658,467 +658,467 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pofacil/board/atomic.py" line="83"/>
-        <location filename="../../pofacil/board/atomic.py" line="102"/>
-        <location filename="../../pofacil/board/store.py" line="414"/>
-        <location filename="../../pofacil/board/store.py" line="417"/>
-        <source>Could not write {path}: {reason}.</source>
-        <translation>無法寫入 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/atomic.py" line="99"/>
-        <location filename="../../pofacil/board/store.py" line="195"/>
-        <source>{path} already exists; choose another name.</source>
-        <translation>{path} 已經存在；請換一個名稱。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/board_ops.py" line="32"/>
-        <source>Rows cannot be added to board {name}.</source>
-        <translation>白板「{name}」不能新增列。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/board_ops.py" line="71"/>
-        <source>Board {name} has no such row or column.</source>
-        <translation>白板「{name}」沒有這一列或這一欄。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/board_ops.py" line="96"/>
-        <location filename="../../pofacil/board/board_ops.py" line="115"/>
-        <location filename="../../pofacil/board/ops.py" line="81"/>
-        <source>Board {board} has no cell {cell}.</source>
-        <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/board_ops.py" line="128"/>
-        <source>Choose at least one cell to send to a breakout.</source>
-        <translation>請至少選一格送往分組討論。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/board_ops.py" line="170"/>
-        <source>The central topic has no siblings; add a child instead.</source>
-        <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/errors.py" line="14"/>
-        <source>{reason}</source>
-        <translation>{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/errors.py" line="51"/>
-        <source>line {line}: {reason}</source>
-        <translation>第 {line} 行：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/errors.py" line="68"/>
-        <source>{source}: nothing imported, {count} bad rows, the first {shown}: {lines}</source>
-        <translation>{source}：未匯入任何內容，有 {count} 列有問題，前 {shown} 列：{lines}</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/errors.py" line="72"/>
-        <source>{source}: nothing imported, {count} bad row(s): {lines}</source>
-        <translation>{source}：未匯入任何內容，有 {count} 列有問題：{lines}</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/importers.py" line="55"/>
-        <location filename="../../pofacil/board/store.py" line="133"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="55"/>
+        <location filename="../../pofacil/board/storage/store.py" line="133"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="58"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="58"/>
         <source>{path} is UTF-16 text; save it as UTF-8 and import it again.</source>
         <translation>{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="64"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="64"/>
         <source>{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: CSV UTF-8) and import it again.</source>
         <translation>{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="70"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="70"/>
         <source>{path} is not a text file: it holds a NUL character (line {line}).</source>
         <translation>{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="106"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="106"/>
         <source>The header line cannot be read: {reason}.</source>
         <translation>無法讀取標題列：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="110"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="110"/>
         <source>The first line must be a header naming the columns, with a &apos;text&apos; column (known columns: {known}); found: {found}.</source>
         <translation>第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；實際讀到：{found}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="116"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="116"/>
         <source>Unknown or repeated column(s) {cols}; the known columns are {known}.</source>
         <translation>無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="129"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="129"/>
         <source>a field is longer than {limit} characters</source>
         <translation>有欄位超過 {limit} 個字元</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="132"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="132"/>
         <source>the CSV cannot be read: {reason}</source>
         <translation>無法讀取這個 CSV：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="139"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="139"/>
         <source>a quote (&quot;) opens here and is never closed, so the rest of the file would be one note</source>
         <translation>這裡開始的引號（&quot;）沒有結束，檔案其餘的內容會全部變成一張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="147"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="147"/>
         <source>{count} fields, the header has {header}</source>
         <translation>有 {count} 個欄位，但標題列有 {header} 個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="155"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="155"/>
         <source>unknown board &apos;{board}&apos;</source>
         <translation>沒有名為「{board}」的白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="199"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="199"/>
         <source>unknown kind &apos;{kind}&apos;</source>
         <translation>無法辨識的類型「{kind}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="207"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="207"/>
         <source>unknown cell &apos;{cell}&apos; on board {board}</source>
         <translation>白板「{board}」上沒有「{cell}」這個格子</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="222"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="222"/>
         <source>bad number in {column}: &apos;{value}&apos;</source>
         <translation>{column} 欄的數字有誤：「{value}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="274"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="274"/>
         <source>not a bullet or a heading (start it with &apos;- &apos;)</source>
         <translation>不是項目符號或標題（請以「- 」開頭）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="299"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="299"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/importers.py" line="310"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="310"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/limits.py" line="58"/>
-        <source>A position must be a number from -{max} to {max}, not {value}.</source>
-        <translation>位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/limits.py" line="67"/>
-        <source>A note cannot be smaller than {low} x {low} or larger than {high} x {high}, not {w} x {h}.</source>
-        <translation>便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/limits.py" line="78"/>
-        <source>Votes must be a whole number from 0 to {max}, not {value}.</source>
-        <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/limits.py" line="87"/>
-        <source>The text contains a character that is not allowed (U+{code}).</source>
-        <translation>文字裡有不允許的字元（U+{code}）。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/limits.py" line="95"/>
-        <source>A text can be at most {max} characters long; this one has {count}.</source>
-        <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/minutes.py" line="235"/>
-        <location filename="../../pofacil/board/pdf.py" line="136"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="236"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="137"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model.py" line="287"/>
-        <source>There is no board with id {id}.</source>
-        <translation>找不到 ID 為 {id} 的白板。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/model.py" line="295"/>
-        <source>There is no board named {name}; the boards are: {names}.</source>
-        <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/model.py" line="303"/>
-        <source>There is no note with id {id}.</source>
-        <translation>找不到 ID 為 {id} 的便利貼。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/model.py" line="368"/>
-        <source>Board {name} still has notes.</source>
-        <translation>白板「{name}」上還有便利貼。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/model.py" line="380"/>
-        <source>A cell removed from board {name} still has notes.</source>
-        <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/model.py" line="412"/>
-        <source>Unknown entity {entity}.</source>
-        <translation>無法辨識的資料類別 {entity}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="55"/>
-        <source>Nothing to change.</source>
-        <translation>沒有需要變更的內容。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="62"/>
-        <source>No notes selected.</source>
-        <translation>沒有選取任何便利貼。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="69"/>
-        <source>A note needs some text.</source>
-        <translation>便利貼需要有文字內容。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="75"/>
-        <source>Unknown note kind {kind}.</source>
-        <translation>無法辨識的便利貼類型 {kind}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="127"/>
-        <location filename="../../pofacil/board/ops.py" line="212"/>
-        <location filename="../../pofacil/board/ops.py" line="272"/>
-        <source>Board {board} has no such cluster.</source>
-        <translation>白板「{board}」沒有這個群組。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="153"/>
-        <source>A link needs two notes on the same board.</source>
-        <translation>連線需要同一個白板上的兩張便利貼。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="179"/>
-        <source>This board is full; put the notes on a new board.</source>
-        <translation>這個白板已經滿了；請把便利貼放到新的白板上。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="307"/>
-        <source>A link joins two different notes on the same board.</source>
-        <translation>連線只能連接同一個白板上兩張不同的便利貼。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="311"/>
-        <source>These notes are already linked.</source>
-        <translation>這兩張便利貼已經連線了。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="341"/>
-        <location filename="../../pofacil/board/ops.py" line="360"/>
-        <source>There is already a board named {name}.</source>
-        <translation>已經有名為「{name}」的白板。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="367"/>
-        <source>The new order must list every board once.</source>
-        <translation>新的排列順序必須列出每個白板各一次。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops.py" line="393"/>
-        <source>There is no {entity} with id {id}.</source>
-        <translation>找不到 ID 為 {id} 的 {entity}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/pdf.py" line="132"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="133"/>
         <source>Unknown paper size {paper}; use A4 or A3.</source>
         <translation>不明的紙張大小 {paper}；請用 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/pdf.py" line="134"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="135"/>
         <source>Unknown PDF layout {mode}; use auto, fit or tile.</source>
         <translation>不明的 PDF 版面 {mode}；請用 auto、fit 或 tile。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/pdf.py" line="139"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="140"/>
         <source>The workshop has no boards to export.</source>
         <translation>這個工作坊沒有可匯出的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/pdf_plan.py" line="123"/>
+        <location filename="../../pofacil/board/formats/pdf/plan.py" line="124"/>
         <source>Board {board} would take more than {limit} pages when tiled; fit it on one page instead, or move its notes closer together.</source>
         <translation>白板「{board}」分頁列印會超過 {limit} 頁；請改為縮放成一頁，或把便利貼移得近一些。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="123"/>
-        <source>{path} is a folder, not a workshop file.</source>
-        <translation>{path} 是資料夾，不是工作坊檔案。</translation>
+        <location filename="../../pofacil/board/model/errors.py" line="14"/>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="125"/>
-        <source>{path} is not a regular file (a pipe, socket or device), so it is not a workshop file.</source>
-        <translation>{path} 不是一般檔案（而是管道、通訊端或裝置），因此不是工作坊檔案。</translation>
+        <location filename="../../pofacil/board/model/errors.py" line="51"/>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="131"/>
-        <source>{path}: no such file.</source>
-        <translation>{path}：找不到這個檔案。</translation>
+        <location filename="../../pofacil/board/model/errors.py" line="68"/>
+        <source>{source}: nothing imported, {count} bad rows, the first {shown}: {lines}</source>
+        <translation>{source}：未匯入任何內容，有 {count} 列有問題，前 {shown} 列：{lines}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="136"/>
-        <source>{path} is empty, not a pofacil workshop.</source>
-        <translation>{path} 是空的檔案，不是 pofacil 工作坊。</translation>
+        <location filename="../../pofacil/board/model/errors.py" line="72"/>
+        <source>{source}: nothing imported, {count} bad row(s): {lines}</source>
+        <translation>{source}：未匯入任何內容，有 {count} 列有問題：{lines}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="138"/>
-        <source>{path} is not a pofacil workshop file.</source>
-        <translation>{path} 不是 pofacil 工作坊檔案。</translation>
+        <location filename="../../pofacil/board/model/limits.py" line="58"/>
+        <source>A position must be a number from -{max} to {max}, not {value}.</source>
+        <translation>位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="142"/>
-        <source>{path} is a database of another program, not a pofacil workshop.</source>
-        <translation>{path} 是其他程式的資料庫，不是 pofacil 工作坊。</translation>
+        <location filename="../../pofacil/board/model/limits.py" line="67"/>
+        <source>A note cannot be smaller than {low} x {low} or larger than {high} x {high}, not {w} x {h}.</source>
+        <translation>便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="148"/>
-        <source>{path} is damaged: its file format version is {found}.</source>
-        <translation>{path} 已損毀：檔案格式版本為 {found}。</translation>
+        <location filename="../../pofacil/board/model/limits.py" line="78"/>
+        <source>Votes must be a whole number from 0 to {max}, not {value}.</source>
+        <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="151"/>
-        <source>{path} was written by a newer pofacil (file format {found}, this version reads up to {supported}); please update pofacil.</source>
-        <translation>{path} 是由較新版的 pofacil 儲存的（檔案格式 {found}，此版本最多只能讀取格式 {supported}）；請更新 pofacil。</translation>
+        <location filename="../../pofacil/board/model/limits.py" line="87"/>
+        <source>The text contains a character that is not allowed (U+{code}).</source>
+        <translation>文字裡有不允許的字元（U+{code}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="164"/>
-        <source>{path} is damaged: the file is truncated ({size} of {expected} bytes).</source>
-        <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
+        <location filename="../../pofacil/board/model/limits.py" line="95"/>
+        <source>A text can be at most {max} characters long; this one has {count}.</source>
+        <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/store.py" line="212"/>
-        <source>{path} cannot be written here (read-only file, folder or disk); open it read-only or save a copy elsewhere.</source>
-        <translation>無法在這裡寫入 {path}（檔案、資料夾或磁碟是唯讀的）；請以唯讀方式開啟，或將複本另存到其他位置。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="218"/>
-        <source>{path} is open in another pofacil window; close it there, or open it read-only.</source>
-        <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="227"/>
-        <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
-        <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="266"/>
-        <location filename="../../pofacil/board/store.py" line="536"/>
-        <location filename="../../pofacil/board/store.py" line="624"/>
-        <location filename="../../pofacil/board/store.py" line="628"/>
-        <location filename="../../pofacil/board/store.py" line="631"/>
-        <source>{path} is damaged: {reason}.</source>
-        <translation>{path} 已損毀：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="270"/>
-        <location filename="../../pofacil/board/store.py" line="301"/>
-        <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
-        <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="282"/>
-        <source>{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file keeps them unchanged and &apos;pofacil check&apos; lists them.</source>
-        <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="311"/>
-        <location filename="../../pofacil/board/store.py" line="901"/>
-        <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
-        <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="361"/>
-        <source>A copy cannot replace the open workshop itself.</source>
-        <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="379"/>
-        <source>Could not save a copy to {path}: {reason}.</source>
-        <translation>無法將複本儲存到 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="384"/>
-        <source>This workshop is open read-only; nothing can be changed.</source>
-        <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="398"/>
-        <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
-        <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="411"/>
-        <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
-        <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="422"/>
-        <source>This change could not be stored ({reason}) and was not made.</source>
-        <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="511"/>
-        <location filename="../../pofacil/board/store.py" line="532"/>
-        <source>{path} cannot be opened: {reason}.</source>
-        <translation>無法開啟 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="527"/>
-        <source>{path} is in use by another program; close it there and try again.</source>
-        <translation>{path} 正被另一個程式使用；請先在那裡關閉，再試一次。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="580"/>
-        <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: copy it together with the files beside it whose names start with {name} to a disk you can write to, and open it there in pofacil.</source>
-        <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請把它和旁邊名稱以 {name} 開頭的檔案一起複製到可以寫入的磁碟，再用 pofacil 在那裡開啟。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="585"/>
-        <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: open it in pofacil for writing once; the unfinished change is rolled back and every finished one kept.</source>
-        <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請用 pofacil 以可寫入的方式開啟一次；未完成的那項變更會被取消，所有已完成的變更都會保留。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="612"/>
-        <source>The file name {name} is too long for this disk: pofacil needs to keep a file named after it with &apos;-journal&apos; added, so use a name of at most {limit} bytes.</source>
-        <translation>檔名 {name} 對這個磁碟來說太長了：pofacil 需要在旁邊放一個檔名後面加上「-journal」的檔案，所以檔名最多只能有 {limit} 個位元組。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="837"/>
-        <location filename="../../pofacil/board/store.py" line="842"/>
-        <source>Could not create {path}: {reason}.</source>
-        <translation>無法建立 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/store.py" line="876"/>
-        <location filename="../../pofacil/board/store.py" line="898"/>
-        <source>A history line is damaged ({reason}).</source>
-        <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/templates.py" line="100"/>
+        <location filename="../../pofacil/board/model/templates.py" line="99"/>
         <source>Unknown template {id}; the templates are: {ids}.</source>
         <translation>無法辨識的範本 {id}；可用的範本：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/templates.py" line="187"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="287"/>
+        <source>There is no board with id {id}.</source>
+        <translation>找不到 ID 為 {id} 的白板。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/workshop.py" line="295"/>
+        <source>There is no board named {name}; the boards are: {names}.</source>
+        <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/workshop.py" line="303"/>
+        <source>There is no note with id {id}.</source>
+        <translation>找不到 ID 為 {id} 的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/workshop.py" line="368"/>
+        <source>Board {name} still has notes.</source>
+        <translation>白板「{name}」上還有便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/workshop.py" line="380"/>
+        <source>A cell removed from board {name} still has notes.</source>
+        <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/workshop.py" line="412"/>
+        <source>Unknown entity {entity}.</source>
+        <translation>無法辨識的資料類別 {entity}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/boards.py" line="44"/>
+        <source>Rows cannot be added to board {name}.</source>
+        <translation>白板「{name}」不能新增列。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/boards.py" line="83"/>
+        <source>Board {name} has no such row or column.</source>
+        <translation>白板「{name}」沒有這一列或這一欄。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/boards.py" line="108"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="127"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="78"/>
+        <source>Board {board} has no cell {cell}.</source>
+        <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/boards.py" line="140"/>
+        <source>Choose at least one cell to send to a breakout.</source>
+        <translation>請至少選一格送往分組討論。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/boards.py" line="182"/>
+        <source>The central topic has no siblings; add a child instead.</source>
+        <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="52"/>
+        <source>Nothing to change.</source>
+        <translation>沒有需要變更的內容。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="59"/>
+        <source>No notes selected.</source>
+        <translation>沒有選取任何便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="66"/>
+        <source>A note needs some text.</source>
+        <translation>便利貼需要有文字內容。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="72"/>
+        <source>Unknown note kind {kind}.</source>
+        <translation>無法辨識的便利貼類型 {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="124"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="209"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="269"/>
+        <source>Board {board} has no such cluster.</source>
+        <translation>白板「{board}」沒有這個群組。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="150"/>
+        <source>A link needs two notes on the same board.</source>
+        <translation>連線需要同一個白板上的兩張便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="176"/>
+        <source>This board is full; put the notes on a new board.</source>
+        <translation>這個白板已經滿了；請把便利貼放到新的白板上。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="304"/>
+        <source>A link joins two different notes on the same board.</source>
+        <translation>連線只能連接同一個白板上兩張不同的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="308"/>
+        <source>These notes are already linked.</source>
+        <translation>這兩張便利貼已經連線了。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="338"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="357"/>
+        <source>There is already a board named {name}.</source>
+        <translation>已經有名為「{name}」的白板。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="364"/>
+        <source>The new order must list every board once.</source>
+        <translation>新的排列順序必須列出每個白板各一次。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="390"/>
+        <source>There is no {entity} with id {id}.</source>
+        <translation>找不到 ID 為 {id} 的 {entity}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/atomic.py" line="83"/>
+        <location filename="../../pofacil/board/storage/atomic.py" line="102"/>
+        <location filename="../../pofacil/board/storage/store.py" line="416"/>
+        <location filename="../../pofacil/board/storage/store.py" line="419"/>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>無法寫入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/atomic.py" line="99"/>
+        <location filename="../../pofacil/board/storage/store.py" line="197"/>
+        <source>{path} already exists; choose another name.</source>
+        <translation>{path} 已經存在；請換一個名稱。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="123"/>
+        <source>{path} is a folder, not a workshop file.</source>
+        <translation>{path} 是資料夾，不是工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="125"/>
+        <source>{path} is not a regular file (a pipe, socket or device), so it is not a workshop file.</source>
+        <translation>{path} 不是一般檔案（而是管道、通訊端或裝置），因此不是工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="131"/>
+        <source>{path}: no such file.</source>
+        <translation>{path}：找不到這個檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="136"/>
+        <source>{path} is empty, not a pofacil workshop.</source>
+        <translation>{path} 是空的檔案，不是 pofacil 工作坊。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="138"/>
+        <source>{path} is not a pofacil workshop file.</source>
+        <translation>{path} 不是 pofacil 工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="142"/>
+        <source>{path} is a database of another program, not a pofacil workshop.</source>
+        <translation>{path} 是其他程式的資料庫，不是 pofacil 工作坊。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="148"/>
+        <source>{path} is damaged: its file format version is {found}.</source>
+        <translation>{path} 已損毀：檔案格式版本為 {found}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="151"/>
+        <source>{path} was written by a newer pofacil (file format {found}, this version reads up to {supported}); please update pofacil.</source>
+        <translation>{path} 是由較新版的 pofacil 儲存的（檔案格式 {found}，此版本最多只能讀取格式 {supported}）；請更新 pofacil。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="166"/>
+        <source>{path} is damaged: the file is truncated ({size} of {expected} bytes).</source>
+        <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="214"/>
+        <source>{path} cannot be written here (read-only file, folder or disk); open it read-only or save a copy elsewhere.</source>
+        <translation>無法在這裡寫入 {path}（檔案、資料夾或磁碟是唯讀的）；請以唯讀方式開啟，或將複本另存到其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="220"/>
+        <source>{path} is open in another pofacil window; close it there, or open it read-only.</source>
+        <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="229"/>
+        <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
+        <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="268"/>
+        <location filename="../../pofacil/board/storage/store.py" line="538"/>
+        <location filename="../../pofacil/board/storage/store.py" line="626"/>
+        <location filename="../../pofacil/board/storage/store.py" line="630"/>
+        <location filename="../../pofacil/board/storage/store.py" line="633"/>
+        <source>{path} is damaged: {reason}.</source>
+        <translation>{path} 已損毀：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="272"/>
+        <location filename="../../pofacil/board/storage/store.py" line="303"/>
+        <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
+        <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="284"/>
+        <source>{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file keeps them unchanged and &apos;pofacil check&apos; lists them.</source>
+        <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="313"/>
+        <location filename="../../pofacil/board/storage/store.py" line="903"/>
+        <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
+        <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="363"/>
+        <source>A copy cannot replace the open workshop itself.</source>
+        <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="381"/>
+        <source>Could not save a copy to {path}: {reason}.</source>
+        <translation>無法將複本儲存到 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="386"/>
+        <source>This workshop is open read-only; nothing can be changed.</source>
+        <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="400"/>
+        <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
+        <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="413"/>
+        <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
+        <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="424"/>
+        <source>This change could not be stored ({reason}) and was not made.</source>
+        <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="513"/>
+        <location filename="../../pofacil/board/storage/store.py" line="534"/>
+        <source>{path} cannot be opened: {reason}.</source>
+        <translation>無法開啟 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="529"/>
+        <source>{path} is in use by another program; close it there and try again.</source>
+        <translation>{path} 正被另一個程式使用；請先在那裡關閉，再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="582"/>
+        <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: copy it together with the files beside it whose names start with {name} to a disk you can write to, and open it there in pofacil.</source>
+        <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請把它和旁邊名稱以 {name} 開頭的檔案一起複製到可以寫入的磁碟，再用 pofacil 在那裡開啟。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="587"/>
+        <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: open it in pofacil for writing once; the unfinished change is rolled back and every finished one kept.</source>
+        <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請用 pofacil 以可寫入的方式開啟一次；未完成的那項變更會被取消，所有已完成的變更都會保留。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="614"/>
+        <source>The file name {name} is too long for this disk: pofacil needs to keep a file named after it with &apos;-journal&apos; added, so use a name of at most {limit} bytes.</source>
+        <translation>檔名 {name} 對這個磁碟來說太長了：pofacil 需要在旁邊放一個檔名後面加上「-journal」的檔案，所以檔名最多只能有 {limit} 個位元組。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="839"/>
+        <location filename="../../pofacil/board/storage/store.py" line="844"/>
+        <source>Could not create {path}: {reason}.</source>
+        <translation>無法建立 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="878"/>
+        <location filename="../../pofacil/board/storage/store.py" line="900"/>
+        <source>A history line is damaged ({reason}).</source>
+        <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/user_templates.py" line="17"/>
         <source>A template needs a name.</source>
         <translation>範本需要名稱。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/templates.py" line="195"/>
+        <location filename="../../pofacil/board/storage/user_templates.py" line="25"/>
         <source>Could not save the template to {path}: {reason}.</source>
         <translation>無法將範本儲存到 {path}：{reason}。</translation>
     </message>

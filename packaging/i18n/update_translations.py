@@ -11,7 +11,7 @@ What an update does, in order:
    ``assets/translations/pofacil_zh_TW.ts``. It keeps existing translations and, with
    ``-no-obsolete``, drops strings that vanished from the code: the .ts lists exactly the
    strings the code has now, so a reviewer never translates dead text.
-2. The Qt-free core (``pofacil/board/*.py``) cannot call ``tr()``; its errors carry an English
+2. The Qt-free core (``pofacil/board/**/*.py``) cannot call ``tr()``; its errors carry an English
    template that the UI translates in the context ``errors``. lupdate cannot see those, so
    they are found here with :mod:`ast` and merged into the same .ts (vanished ones are
    dropped too, the same rule as step 1).
@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 UI_DIR = ROOT / "pofacil" / "ui"
 CORE_DIR = ROOT / "pofacil" / "board"
-ERRORS_MODULE = CORE_DIR / "errors.py"
+ERRORS_MODULE = CORE_DIR / "model" / "errors.py"
 TRANSLATIONS_DIR = ROOT / "assets" / "translations"
 LANGUAGE = "zh_TW"
 TS_FILE = TRANSLATIONS_DIR / f"pofacil_{LANGUAGE}.ts"
@@ -158,7 +158,7 @@ def error_templates(warnings: list[str]) -> dict[str, Template]:
     def add(text: str, path: Path, line: int) -> None:
         found.setdefault(text, Template(text)).locations.append((path, line))
 
-    for path in sorted(CORE_DIR.glob("*.py")):
+    for path in sorted(CORE_DIR.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         # Local names for the error classes, including "from .errors import X as Y".
         names = {name: name for name in error_classes}

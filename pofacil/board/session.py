@@ -13,12 +13,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from . import ops
-from .errors import StorageError, UnstorableChange
-from .limits import check_patches
-from .model import Patch, Workshop, WorkshopInfo
-from .ops import Change
-from .store import HistoryEntry, Store, write_workshop
+from pofacil.board import ops
+from pofacil.board.model import Change, Patch, Workshop, WorkshopInfo
+from pofacil.board.model.errors import StorageError, UnstorableChange
+from pofacil.board.model.limits import check_patches
+from pofacil.board.storage.store import HistoryEntry, Store, write_workshop
 
 
 def default_actor() -> str:

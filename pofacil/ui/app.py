@@ -11,7 +11,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QStandardPaths, qVersion
 from PySide6.QtWidgets import QApplication
 
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
 
 from . import crash_log

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.board import board_ops
-from pofacil.board.errors import PofacilError
 from pofacil.board.model import Board
-from pofacil.board.templates import layout_of, save_user_template
+from pofacil.board.model.errors import PofacilError
+from pofacil.board.model.templates import layout_of
+from pofacil.board.ops import boards as board_ops
+from pofacil.board.storage.user_templates import save_user_template
 
 from . import i18n
 from .document import translate_error

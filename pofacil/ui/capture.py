@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from pofacil.board.limits import TEXT_MAX
+from pofacil.board.model.limits import TEXT_MAX
 
 from .plain_text import plain_label
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF
 
 from pofacil.board import ops
-from pofacil.board.limits import NOTE_GAP, clamp_position, clean_text
 from pofacil.board.model import Note
+from pofacil.board.model.limits import NOTE_GAP, clamp_position, clean_text
 
 NOTES_MIME = "application/x-pofacil-notes"
 IMPORTABLE = (".txt", ".csv", ".md", ".markdown")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pofacil.board import ops
-from pofacil.board.kinds import KINDS
+from pofacil.board.model.kinds import KINDS
 
 from . import i18n
 from .document import Document

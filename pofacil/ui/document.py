@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pofacil.board import ops
-from pofacil.board.errors import ImportFormatError, PofacilError, StorageError
 from pofacil.board.model import Workshop
+from pofacil.board.model.errors import ImportFormatError, PofacilError, StorageError
 from pofacil.board.session import Session
 
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.board.errors import PofacilError
-from pofacil.board.minutes import export_csv, export_markdown
-from pofacil.board.pdf import export_pdf
+from pofacil.board.formats.minutes import export_csv, export_markdown
+from pofacil.board.formats.pdf.export import export_pdf
+from pofacil.board.model.errors import PofacilError
 
 from . import i18n
 from .document import Document, translate_error

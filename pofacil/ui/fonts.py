@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from pofacil.board.fonts import font_path
+from pofacil.board.formats.fonts import font_path
 
 _family: str | None = None
 

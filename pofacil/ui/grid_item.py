@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.board.grid import GridGeometry, Rect
-from pofacil.board.kinds import KIND_BY_ID
+from pofacil.board.geometry.grid import GridGeometry, Rect
 from pofacil.board.model import Board
+from pofacil.board.model.kinds import KIND_BY_ID
 
 
 def _qrect(rect: Rect) -> QRectF:

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.board.kinds import KINDS
-from pofacil.board.limits import SIZE_MAX, SIZE_MIN, TEXT_MAX
 from pofacil.board.model import Cluster, Link, Note
+from pofacil.board.model.kinds import KINDS
+from pofacil.board.model.limits import SIZE_MAX, SIZE_MIN, TEXT_MAX
 
 if TYPE_CHECKING:
     from .scene import BoardScene

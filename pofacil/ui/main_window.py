@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from pofacil.board import ops
-from pofacil.board.errors import FileInUseError, PofacilError, ReadOnlyError
-from pofacil.board.importers import import_change
-from pofacil.board.kinds import KINDS
-from pofacil.board.limits import PLACE_MAX
+from pofacil.board.formats.importers import import_change
+from pofacil.board.model.errors import FileInUseError, PofacilError, ReadOnlyError
+from pofacil.board.model.kinds import KINDS
+from pofacil.board.model.limits import PLACE_MAX
+from pofacil.board.model.templates import all_templates
 from pofacil.board.session import Session
-from pofacil.board.templates import all_templates
 
 from . import i18n
 from .board_actions import BoardActions

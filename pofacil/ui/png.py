@@ -16,11 +16,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from pofacil.board.atomic import atomic_write
-from pofacil.board.errors import PofacilError
-from pofacil.board.minutes import selected_boards
+from pofacil.board.formats.minutes import selected_boards
 from pofacil.board.model import Workshop
+from pofacil.board.model.errors import PofacilError
 from pofacil.board.session import Session
+from pofacil.board.storage.atomic import atomic_write
 
 from .document import Document
 from .fonts import install_app_font

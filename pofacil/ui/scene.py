@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import networkx as nx
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-import networkx as nx
-
 from pofacil.board import ops
-from pofacil.board.grid import GridGeometry, grid_layout
-from pofacil.board.limits import clamp_position
+from pofacil.board.geometry.grid import GridGeometry, grid_layout
 from pofacil.board.model import Board, Patch
-from pofacil.board.templates import cell_columns
+from pofacil.board.model.limits import clamp_position
+from pofacil.board.model.templates import cell_columns
 
 from .document import Document
 from .grid_item import GridItem

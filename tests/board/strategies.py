@@ -4,7 +4,7 @@ surrogates, control characters, very long text), mixed with ordinary ones."""
 
 from hypothesis import strategies as st
 
-from pofacil.board.limits import COORD_MAX, TEXT_MAX, VOTES_MAX
+from pofacil.board.model.limits import COORD_MAX, TEXT_MAX, VOTES_MAX
 
 HOSTILE_FLOATS = st.sampled_from([
     float("nan"), float("inf"), float("-inf"), 1e308, -1e308, 1.7976931348623157e308,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pofacil.board import ops
-from pofacil.board.importers import import_change
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.importers import import_change
+from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
 
 WORDS = ("兼任 PO 很忙", "資料開放", "跨部會協調", "公民參與", "預算不足", "希望有考核",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pofacil.board import ops
 from pofacil.board.session import Session
-from pofacil.board.store import Store
+from pofacil.board.storage.store import Store
 
 TRIALS = 50
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
 
 pytestmark = pytest.mark.slow
@@ -29,8 +29,8 @@ TRIALS = 60
 CHILD = r"""
 import hashlib, sys
 from pathlib import Path
-from pofacil.board.importers import import_change
-from pofacil.board.minutes import export_csv, export_markdown
+from pofacil.board.formats.importers import import_change
+from pofacil.board.formats.minutes import export_csv, export_markdown
 from pofacil.board.session import Session
 
 path = Path(sys.argv[1])

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from pofacil.board import ops
-from pofacil.board.errors import (
+from pofacil.board.formats.sample import write_sample
+from pofacil.board.model import Patch, to_row
+from pofacil.board.model.errors import (
     FileInUseError,
     ModelError,
     NeedsRecoveryError,
@@ -21,10 +23,8 @@ from pofacil.board.errors import (
     ReadOnlyError,
     StorageError,
 )
-from pofacil.board.model import Patch, to_row
-from pofacil.board.sample import write_sample
 from pofacil.board.session import Session
-from pofacil.board.store import Store, read_header
+from pofacil.board.storage.store import Store, read_header
 
 from .conftest import board_id
 
@@ -82,7 +82,7 @@ def test_a_reader_open_during_edits_and_close_leaves_no_side_files(session: Sess
 
 READER = r"""
 import sys, time
-from pofacil.board.store import Store, read_header
+from pofacil.board.storage.store import Store, read_header
 store = Store.open(sys.argv[1], read_only=True)
 print("ready", flush=True)
 reads, end = 0, time.monotonic() + float(sys.argv[2])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from pofacil.board.fonts import FONT_FAMILY, font_path, missing_glyphs, register_reportlab
+from pofacil.board.formats.fonts import FONT_FAMILY, font_path, missing_glyphs, register_reportlab
 
 SAMPLE = "開放政府 骨 次 ABC"
 

@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pofacil.board import ops
-from pofacil.board.errors import ImportFormatError, ModelError
-from pofacil.board.importers import import_change, parse_csv
-from pofacil.board.minutes import csv_rows, csv_text, export_csv
+from pofacil.board.formats.importers import import_change, parse_csv
+from pofacil.board.formats.minutes import csv_rows, csv_text, export_csv
 from pofacil.board.model import Workshop, WorkshopInfo
+from pofacil.board.model.errors import ImportFormatError, ModelError
 from pofacil.board.session import Session
 
 from .conftest import board_id

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pofacil.board.errors import ImportFormatError, ModelError
-from pofacil.board.importers import import_change
+from pofacil.board.formats.importers import import_change
+from pofacil.board.model.errors import ImportFormatError, ModelError
 from pofacil.board.session import Session
 
 from .conftest import board_id

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pofacil.board import ops
-from pofacil.board.layout import mindmap_layout
 from pofacil.board.model import Board
+from pofacil.board.ops.layout import mindmap_layout
 from pofacil.board.session import Session
 
 Positions = dict[str, tuple[float, float]]

@@ -10,11 +10,12 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from pofacil.board import board_ops, ops
-from pofacil.board.errors import ImportFormatError, ModelError
-from pofacil.board.importers import import_change
-from pofacil.board.limits import COORD_MAX, SIZE_MAX, SIZE_MIN, VOTES_MAX
+from pofacil.board import ops
+from pofacil.board.formats.importers import import_change
 from pofacil.board.model import Patch, Workshop, to_row
+from pofacil.board.model.errors import ImportFormatError, ModelError
+from pofacil.board.model.limits import COORD_MAX, SIZE_MAX, SIZE_MIN, VOTES_MAX
+from pofacil.board.ops import boards as board_ops
 from pofacil.board.session import Session
 
 from .conftest import board_id

@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pofacil.board import ops
-from pofacil.board.errors import ImportFormatError, ModelError, StorageError
-from pofacil.board.importers import import_change
-from pofacil.board.kinds import KINDS
-from pofacil.board.minutes import CSV_HEADER, export_csv, export_markdown, markdown_text
+from pofacil.board.formats.importers import import_change
+from pofacil.board.formats.minutes import CSV_HEADER, export_csv, export_markdown, markdown_text
+from pofacil.board.formats.sample import build_sample
 from pofacil.board.model import Workshop, WorkshopInfo
-from pofacil.board.sample import build_sample
+from pofacil.board.model.errors import ImportFormatError, ModelError, StorageError
+from pofacil.board.model.kinds import KINDS
 from pofacil.board.session import Session
-from pofacil.board.store import Store
+from pofacil.board.storage.store import Store
 
 from .conftest import board_id
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pofacil.board import ops
-from pofacil.board.errors import ModelError
+from pofacil.board.model.errors import ModelError
 from pofacil.board.session import Session
 
 from .conftest import board_id

@@ -20,17 +20,17 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from pofacil.board import ops
-from pofacil.board.atomic import atomic_write
-from pofacil.board.board_ops import set_collapsed
-from pofacil.board.errors import ModelError, StorageError
-from pofacil.board.fonts import missing_glyphs
-from pofacil.board.geometry import board_geometry
-from pofacil.board.kinds import KIND_BY_ID
+from pofacil.board.formats.fonts import missing_glyphs
+from pofacil.board.formats.pdf.export import OVERLAP_PT, ExportCancelled, PdfReport, export_pdf
+from pofacil.board.formats.pdf.text import NO_END, NO_START, FontText
+from pofacil.board.formats.sample import write_sample
+from pofacil.board.geometry.items import board_geometry
 from pofacil.board.model import Board, Workshop
-from pofacil.board.pdf import OVERLAP_PT, ExportCancelled, PdfReport, export_pdf
-from pofacil.board.pdf_text import NO_END, NO_START, FontText
-from pofacil.board.sample import write_sample
+from pofacil.board.model.errors import ModelError, StorageError
+from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.ops.boards import set_collapsed
 from pofacil.board.session import Session
+from pofacil.board.storage.atomic import atomic_write
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm")),

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from pofacil.board.errors import PofacilError
+from pofacil.board.model.errors import PofacilError
 from pofacil.board.session import Session
 
 pytestmark = pytest.mark.slow
@@ -37,10 +37,11 @@ pytestmark = pytest.mark.slow
 WRITER = r"""
 import hashlib, sys
 from pathlib import Path
-from pofacil.board import ops, store
-from pofacil.board.importers import import_change
-from pofacil.board.minutes import export_markdown
-from pofacil.board.errors import PofacilError
+from pofacil.board import ops
+from pofacil.board.storage import store
+from pofacil.board.formats.importers import import_change
+from pofacil.board.formats.minutes import export_markdown
+from pofacil.board.model.errors import PofacilError
 from pofacil.board.session import Session
 
 path, mode = Path(sys.argv[1]), sys.argv[2]

@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from pofacil.board import ops
-from pofacil.board.errors import ModelError
-from pofacil.board.kinds import KINDS
+from pofacil.board.model.errors import ModelError
+from pofacil.board.model.kinds import KINDS
 from pofacil.board.session import Session
-from pofacil.board.store import Store
+from pofacil.board.storage.store import Store
 
 TEXTS = st.text(alphabet="開放政府聯絡人協作會議共識營 abc123，。", min_size=1, max_size=12)
 PICK = st.integers(min_value=0, max_value=10_000)

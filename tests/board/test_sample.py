@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from pofacil.board.fonts import missing_glyphs
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.fonts import missing_glyphs
+from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
 
 

@@ -9,17 +9,17 @@ import pytest
 import sqlite_utils
 
 from pofacil.board import ops
-from pofacil.board.errors import (
+from pofacil.board.formats.sample import write_sample
+from pofacil.board.model.errors import (
     FileInUseError,
     NewerFileError,
     NotAWorkshopFile,
     ReadOnlyError,
     StorageError,
 )
-from pofacil.board.migrations import APPLICATION_ID, MIGRATIONS, migrate
-from pofacil.board.sample import write_sample
 from pofacil.board.session import Session
-from pofacil.board.store import Store
+from pofacil.board.storage.migrations import APPLICATION_ID, MIGRATIONS, migrate
+from pofacil.board.storage.store import Store
 
 from .conftest import board_id
 

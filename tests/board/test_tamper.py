@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from pofacil.board.errors import DamagedHistoryError, NotAWorkshopFile, PofacilError
-from pofacil.board.kinds import KIND_BY_ID
 from pofacil.board.model import Workshop
+from pofacil.board.model.errors import DamagedHistoryError, NotAWorkshopFile, PofacilError
+from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.session import Session
 from pofacil.cli import main
 

@@ -5,17 +5,18 @@ from pathlib import Path
 
 import pytest
 
-from pofacil.board import board_ops, ops
-from pofacil.board.errors import ModelError
-from pofacil.board.grid import grid_layout
-from pofacil.board.session import Session
-from pofacil.board.templates import (
+from pofacil.board import ops
+from pofacil.board.geometry.grid import grid_layout
+from pofacil.board.model.errors import ModelError
+from pofacil.board.model.templates import (
     all_templates,
     builtin_templates,
     get_template,
-    save_user_template,
     user_template_folder,
 )
+from pofacil.board.ops import boards as board_ops
+from pofacil.board.session import Session
+from pofacil.board.storage.user_templates import save_user_template
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.sample import write_sample
 from pofacil.ui import crash_log
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from pofacil.board import ops
-from pofacil.board.errors import DamagedHistoryError
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.sample import write_sample
+from pofacil.board.model.errors import DamagedHistoryError
 from pofacil.board.session import Session
 from pofacil.ui.main_window import MainWindow
 

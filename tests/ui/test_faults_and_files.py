@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, QUrl
 
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
 
 

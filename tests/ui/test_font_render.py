@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from pofacil.board.fonts import FONT_FAMILY
+from pofacil.board.formats.fonts import FONT_FAMILY
 from pofacil.ui.fonts import install_app_font
 
 NOT_IN_ANY_FONT = chr(0x10FFFD)  # last private-use code point

@@ -11,9 +11,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from pofacil.board import ops
-from pofacil.board.errors import ImportFormatError
-from pofacil.board.importers import import_change
-from pofacil.board.limits import COORD_MAX, SIZE_MAX, TEXT_MAX
+from pofacil.board.formats.importers import import_change
+from pofacil.board.model.errors import ImportFormatError
+from pofacil.board.model.limits import COORD_MAX, SIZE_MAX, TEXT_MAX
 from pofacil.board.session import Session
 from pofacil.ui import i18n
 from pofacil.ui.clipboard import NOTES_MIME

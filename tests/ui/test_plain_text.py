@@ -7,7 +7,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeySequence, Qt, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from pofacil.board import ops
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
 
 MARKUP_NAME = "<h1>x<img src=y>.pofacil"

@@ -5,12 +5,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from pofacil.board.errors import ModelError, PofacilError, StorageError
-from pofacil.board.grid import grid_layout
-from pofacil.board.kinds import KIND_BY_ID
-from pofacil.board.sample import build_sample, write_sample
+from pofacil.board.formats.sample import build_sample, write_sample
+from pofacil.board.geometry.grid import grid_layout
+from pofacil.board.model.errors import ModelError, PofacilError, StorageError
+from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.model.templates import cell_columns
 from pofacil.board.session import Session
-from pofacil.board.templates import cell_columns
 from pofacil.ui.png import MARGIN, export_png, fitted_scale
 
 TABLE = "議題脈絡分析表"

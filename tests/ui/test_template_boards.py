@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QPointF, Qt
 
-from pofacil.board import board_ops
+from pofacil.board.ops import boards as board_ops
 from pofacil.ui.board_actions import CellPicker
 
 from .test_board_window import drag, note_item

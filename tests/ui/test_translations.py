@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from pofacil.board.errors import NotAWorkshopFile
-from pofacil.board.sample import write_sample
+from pofacil.board.formats.sample import write_sample
+from pofacil.board.model.errors import NotAWorkshopFile
 from pofacil.board.session import Session
 from pofacil.ui import i18n
 

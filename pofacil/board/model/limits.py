@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .errors import ModelError
 
 if TYPE_CHECKING:
-    from .model import Patch
+    from .workshop import Patch
 
 COORD_MAX = 1_000_000.0  # |x| and |y| of a note's top-left corner
 SIZE_MIN, SIZE_MAX = 40.0, 2_000.0  # a note's width and height

@@ -12,9 +12,10 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from .kinds import Kind
-from .model import WorkshopInfo
-from .pdf_text import FontText
+from pofacil.board.model import WorkshopInfo
+from pofacil.board.model.kinds import Kind
+
+from .text import FontText
 
 PAPERS: dict[str, tuple[float, float]] = {"A4": landscape(A4), "A3": landscape(A3)}
 MARGIN = 28.0

@@ -9,12 +9,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .errors import ModelError
-from .geometry import BoardGeometry, NoteBox, board_geometry
-from .kinds import KINDS, Kind
-from .model import Board
-from .pdf_draw import MAX_TEXT_PX, NoteText, layout_note
-from .pdf_page import Area, PageFurniture
+from pofacil.board.geometry.items import BoardGeometry, NoteBox, board_geometry
+from pofacil.board.model import Board
+from pofacil.board.model.errors import ModelError
+from pofacil.board.model.kinds import KINDS, Kind
+
+from .draw import MAX_TEXT_PX, NoteText, layout_note
+from .page import Area, PageFurniture
 
 READABLE_PT = 6.0  # "auto" tiles a board when fitting makes some note text smaller than this
 TILE_TEXT_PT = 8.0  # tiles are drawn so that the smallest note text is at least this big

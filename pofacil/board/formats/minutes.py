@@ -16,12 +16,13 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from .atomic import atomic_write
-from .errors import ModelError
+from pofacil.board.model import Board, Note, Workshop
+from pofacil.board.model.errors import ModelError
+from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.model.templates import get_template
+from pofacil.board.storage.atomic import atomic_write
+
 from .importers import BOARD_COLUMN, CSV_COLUMNS, escape_formula
-from .kinds import KIND_BY_ID
-from .model import Board, Note, Workshop
-from .templates import get_template
 
 LANGUAGES = ("zh", "en")
 CSV_HEADER = (BOARD_COLUMN, *CSV_COLUMNS)

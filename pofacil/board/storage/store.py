@@ -25,8 +25,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .atomic import atomic_write, fsync_folder
-from .errors import (
+from pofacil.board.model import LINK_KINDS, Cell, Change, Patch, Row, Workshop, WorkshopInfo, now
+from pofacil.board.model.errors import (
     DamagedHistoryError,
     DamagedRowsWarning,
     FileInUseError,
@@ -38,11 +38,11 @@ from .errors import (
     StorageError,
     UnstorableChange,
 )
+from pofacil.board.model.kinds import KIND_BY_ID
+
+from .atomic import atomic_write, fsync_folder
 from .filelock import WorkshopLock
-from .kinds import KIND_BY_ID
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, TABLES, migrate
-from .model import LINK_KINDS, Cell, Patch, Row, Workshop, WorkshopInfo
-from .ops import Change, now
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # EXTRA, not FULL: FULL does not flush the folder after the journal is deleted, so a power cut

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import ImportFormatError, ImportProblem, ModelError
-from .kinds import kind_from_label
-from .limits import check_coordinate, check_text, check_votes
-from .model import Board, Workshop
-from .ops import Change, NoteSpec, _check_text, add_notes, new_id
+from pofacil.board.model import Board, Change, Workshop, new_id
+from pofacil.board.model.errors import ImportFormatError, ImportProblem, ModelError
+from pofacil.board.model.kinds import kind_from_label
+from pofacil.board.model.limits import check_coordinate, check_text, check_votes
+from pofacil.board.ops.notes import NoteSpec, add_notes, note_text
 
 CSV_COLUMNS = ("text", "kind", "cell", "cluster", "author", "x", "y", "votes")
 # Optional: which board a row goes to, so one file (the CSV minutes) can hold several boards.
@@ -191,7 +191,7 @@ def _open_quote(rest: str) -> int | None:
 def _csv_spec(values: dict[str, str], board: Board, author: str, clusters: dict[str, str],
               out: Parsed, line: int) -> NoteSpec | None:
     before = len(out.problems)
-    text = _checked(out, line, _check_text, values["text"])
+    text = _checked(out, line, note_text, values["text"])
     kind = None
     if values.get("kind"):
         found = kind_from_label(values["kind"])
@@ -246,7 +246,7 @@ def parse_txt(text: str, author: str = "") -> Parsed:
     out = Parsed()
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if line.strip():
-            checked = _checked(out, number, _check_text, line)
+            checked = _checked(out, number, note_text, line)
             if checked is not None:
                 out.notes.append(NoteSpec(checked, author=author))
     return out
@@ -274,7 +274,7 @@ def parse_markdown(text: str, author: str = "") -> Parsed:
             out.problems.append(ImportProblem(number, ModelError(
                 "not a bullet or a heading (start it with '- ')")))
             continue
-        checked = _checked(out, number, _check_text, body)
+        checked = _checked(out, number, note_text, body)
         if checked is None:
             continue
         spec = NoteSpec(checked, author=author)

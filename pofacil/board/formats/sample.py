@@ -8,9 +8,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import ops
-from .model import Workshop, WorkshopInfo
-from .store import Store
+from pofacil.board import ops
+from pofacil.board.model import Workshop, WorkshopInfo
+from pofacil.board.storage.store import Store
 
 
 def sample_data() -> dict[str, Any]:

@@ -9,13 +9,25 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from .errors import ModelError
-from .kinds import KIND_BY_ID
+from pofacil.board.model import (
+    Board,
+    Cell,
+    Change,
+    Link,
+    Note,
+    Patch,
+    Workshop,
+    new_id,
+    now,
+    to_row,
+)
+from pofacil.board.model.errors import ModelError
+from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.model.limits import clamp_position, flow
+from pofacil.board.model.templates import build_cells, get_template
+
 from .layout import mindmap_layout
-from .limits import clamp_position, flow
-from .model import Board, Cell, Link, Note, Patch, Workshop, to_row
-from .ops import Change, _change, _check_text, _notes, _update, add_board, new_id, now
-from .templates import build_cells, get_template
+from .notes import add_board, make_change, note_text, selected_notes, update_patch
 
 
 def _with_cells(board: Board, cells: Iterable[Cell]) -> Patch:
@@ -39,7 +51,7 @@ def add_row(ws: Workshop, board_id: str) -> Change:
     new = [Cell(f"r{number}/{col}", template.user_rows["zh"].format(n=number),
                 first[col].column, template.user_rows["en"].format(n=number),
                 first[col].column_en, kind=first[col].kind) for col in columns]
-    return _change("add row", board.id, [_with_cells(board, list(board.cells) + new)])
+    return make_change("add row", board.id, [_with_cells(board, list(board.cells) + new)])
 
 
 def relabel(ws: Workshop, board_id: str, axis: str, key: str, zh: str,
@@ -49,7 +61,7 @@ def relabel(ws: Workshop, board_id: str, axis: str, key: str, zh: str,
     Other workshops reuse a table for other topics, so labels belong to the board.
     """
     board = ws.board(board_id)
-    zh = _check_text(zh)
+    zh = note_text(zh)
     cells = []
     found = False
     for cell in board.cells:
@@ -69,7 +81,7 @@ def relabel(ws: Workshop, board_id: str, axis: str, key: str, zh: str,
         cells.append(cell)
     if not found:
         raise ModelError("Board {name} has no such row or column.", name=board.name)
-    return _change("rename label", board.id, [_with_cells(board, cells)])
+    return make_change("rename label", board.id, [_with_cells(board, cells)])
 
 
 def _copies(ws: Workshop, notes: list[Note], board: Board, cell: str | None,
@@ -90,12 +102,12 @@ def _copies(ws: Workshop, notes: list[Note], board: Board, cell: str | None,
 def copy_notes(ws: Workshop, note_ids: Iterable[str], board_id: str,
                cell: str | None = None) -> Change:
     """Sort notes onto another board (a mind map's notes into the table): copies with provenance."""
-    notes = _notes(ws, note_ids)
+    notes = selected_notes(ws, note_ids)
     board = ws.board(board_id)
     if cell is not None and board.cell(cell) is None:
         raise ModelError("Board {board} has no cell {cell}.", board=board.name, cell=cell)
     bottom = max((n.y + n.h for n in board.live_notes() if n.cell is None), default=0.0)
-    change = _change("copy to board", board.id, _copies(ws, notes, board, cell, (40.0, bottom + 40)))
+    change = make_change("copy to board", board.id, _copies(ws, notes, board, cell, (40.0, bottom + 40)))
     change.subjects = [p.id for p in change.patches]
     return change
 
@@ -126,7 +138,7 @@ def send_to_breakout(ws: Workshop, board_id: str, cell_ids: Iterable[str],
         boards.append(sheet.id)
     if not boards:
         raise ModelError("Choose at least one cell to send to a breakout.")
-    result = _change("send to breakout", boards[0], patches)
+    result = make_change("send to breakout", boards[0], patches)
     result.subjects = boards
     return result
 
@@ -146,7 +158,7 @@ def turn_into_need(ws: Workshop, note_id: str) -> Change:
         x=x, y=y, created=stamp, updated=stamp, origin=note.id,
         collapsed=False, deleted=False)
     link = Link(new_id(), board.id, note.id, need.id, "link")
-    change = _change("turn into need", board.id, [Patch("note", need.id, None, to_row(need)),
+    change = make_change("turn into need", board.id, [Patch("note", need.id, None, to_row(need)),
                                                   Patch("link", link.id, None, to_row(link))])
     change.subjects = [need.id]
     return change
@@ -154,8 +166,8 @@ def turn_into_need(ws: Workshop, note_id: str) -> Change:
 
 def set_collapsed(ws: Workshop, note_id: str, collapsed: bool) -> Change:
     note = ws.note(note_id)
-    return _change("collapse" if collapsed else "expand", note.board,
-                   [_update(note, collapsed=collapsed)])
+    return make_change("collapse" if collapsed else "expand", note.board,
+                   [update_patch(note, collapsed=collapsed)])
 
 
 def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> Change:
@@ -171,7 +183,7 @@ def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> 
         parent = board.notes[parents[0]]
     stamp = now()
     x, y = clamp_position(parent.x + parent.w + 60, note.y + (note.h + 24 if sibling else 0))
-    child = Note(new_id(), board.id, _check_text(text), note.kind if sibling else "idea", x, y,
+    child = Note(new_id(), board.id, note_text(text), note.kind if sibling else "idea", x, y,
                  author="", created=stamp, updated=stamp)
     if child.kind not in KIND_BY_ID:
         child.kind = "idea"
@@ -179,8 +191,8 @@ def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> 
     patches = [Patch("note", child.id, None, to_row(child)),
                Patch("link", link.id, None, to_row(link))]
     if parent.collapsed:
-        patches.append(_update(parent, collapsed=False))  # type: ignore[arg-type]
-    change = _change("add branch", board.id, patches)
+        patches.append(update_patch(parent, collapsed=False))  # type: ignore[arg-type]
+    change = make_change("add branch", board.id, patches)
     change.subjects = [child.id]
     return change
 
@@ -194,6 +206,6 @@ def layout_mindmap(ws: Workshop, board_id: str) -> Change | None:
     for nid, (x, y) in sorted(positions.items()):
         # A tree shifted down past the board's edge is packed against it rather than refused.
         x, y = clamp_position(x, y)
-        patches.append(_update(board.notes[nid], x=x, y=y))
+        patches.append(update_patch(board.notes[nid], x=x, y=y))
     kept = [p for p in patches if p is not None]
     return Change("lay out", kept, board.id) if kept else None

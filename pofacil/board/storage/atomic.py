@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import StorageError
+from pofacil.board.model.errors import StorageError
 
 
 def temp_path_for(out: Path) -> Path:

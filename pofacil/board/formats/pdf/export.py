@@ -20,13 +20,14 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from .atomic import atomic_write
-from .errors import ModelError, PofacilError
-from .grid import Rect
-from .model import Board, Workshop
-from .pdf_draw import BoardPainter
-from .pdf_page import PAPERS, PageFurniture
-from .pdf_plan import (
+from pofacil.board.geometry.grid import Rect
+from pofacil.board.model import Board, Workshop
+from pofacil.board.model.errors import ModelError, PofacilError
+from pofacil.board.storage.atomic import atomic_write
+
+from .draw import BoardPainter
+from .page import PAPERS, PageFurniture
+from .plan import (
     MAX_SCALE,
     OVERLAP_PT,
     READABLE_PT,
@@ -36,8 +37,8 @@ from .pdf_plan import (
     plan_board,
     tile_count,
 )
-from .pdf_record import RecordPage, draw_record_page, plan_record
-from .pdf_text import FontText
+from .record import RecordPage, draw_record_page, plan_record
+from .text import FontText
 
 MODES = ("auto", "fit", "tile")
 LANGUAGES = ("zh", "en")

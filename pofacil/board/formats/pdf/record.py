@@ -14,10 +14,11 @@ from datetime import datetime
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from .kinds import KIND_BY_ID, Kind
-from .model import Board, Note
-from .pdf_page import HEADER_H, LABELS, MARGIN, PageFurniture
-from .pdf_text import FontText
+from pofacil.board.model import Board, Note
+from pofacil.board.model.kinds import KIND_BY_ID, Kind
+
+from .page import HEADER_H, LABELS, MARGIN, PageFurniture
+from .text import FontText
 
 BODY_PT = 9.0
 LEADING = 1.35  # in em: tighter than the screen's line height, this is a printed table

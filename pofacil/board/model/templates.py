@@ -18,9 +18,8 @@ from typing import Any
 
 import platformdirs
 
-from .atomic import atomic_write, os_reason
-from .errors import ModelError, StorageError
-from .model import Board, Cell
+from .errors import ModelError
+from .workshop import Board, Cell
 
 
 @dataclass(frozen=True)
@@ -179,20 +178,3 @@ def template_from_board(board: Board, name: str) -> Template:
         number += 1
     return Template(template_id, {"zh": name, "en": name}, tuple(rows), tuple(columns),
                     base.layout, base.cell_columns, base.center, base.user_rows, builtin=False)
-
-
-def save_user_template(board: Board, name: str) -> Template:
-    """Write the board's grid as a user template, listed beside the built-ins from now on."""
-    if not name.strip():
-        raise ModelError("A template needs a name.")
-    template = template_from_board(board, name.strip())
-    folder = user_template_folder()
-    path = folder / f"{template.id}.json"
-    text = json.dumps(template.to_json(), ensure_ascii=False, indent=2)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError("Could not save the template to {path}: {reason}.",
-                           path=str(path), reason=os_reason(exc)) from None
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    return template

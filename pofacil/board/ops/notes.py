@@ -6,64 +6,61 @@ the change to the model and writes it to the file in one transaction.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 
-from .errors import ModelError
-from .kinds import KIND_BY_ID
-from .limits import (BAND, HOME, PLACE_MAX, band_of, check_coordinate, check_size, check_text,
-                     check_votes, flow)
-from .model import LINK_KINDS, Board, Cluster, Link, Note, Patch, Workshop, to_row
-from .templates import build_cells, get_template
+from pofacil.board.model import (
+    LINK_KINDS,
+    Board,
+    Change,
+    Cluster,
+    Link,
+    Note,
+    Patch,
+    Workshop,
+    new_id,
+    now,
+    to_row,
+)
+from pofacil.board.model.errors import ModelError
+from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.model.limits import (
+    BAND,
+    HOME,
+    PLACE_MAX,
+    band_of,
+    check_coordinate,
+    check_size,
+    check_text,
+    check_votes,
+    flow,
+)
+from pofacil.board.model.templates import build_cells, get_template
 
 CLUSTER_COLORS = ("#5C7CFA", "#F76707", "#2B8A3E", "#C2255C", "#1098AD", "#7048E8")
 
 
-@dataclass
-class Change:
-    """One undoable step: a label for history, the board it touched, and its patches."""
-
-    label: str
-    patches: list[Patch]
-    board: str | None = None
-    subjects: list[str] = field(default_factory=list)
-
-    def inverse(self) -> Change:
-        return Change(self.label, [p.inverse() for p in reversed(self.patches)], self.board)
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex[:16]
-
-
-def now() -> str:
-    """Local time with its offset, to the second: what a history line shows."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def _update(obj: Note | Cluster | Link | Board, **fields: object) -> Patch | None:
+def update_patch(obj: Note | Cluster | Link | Board, **fields: object) -> Patch | None:
     before = to_row(obj)
     after = {**before, **fields}
     return None if before == after else Patch(obj.entity, obj.id, before, after)
 
 
-def _change(label: str, board: str | None, patches: Iterable[Patch | None]) -> Change:
+def make_change(label: str, board: str | None, patches: Iterable[Patch | None]) -> Change:
     kept = [p for p in patches if p is not None]
     if not kept:
         raise ModelError("Nothing to change.")
     return Change(label, kept, board)
 
 
-def _notes(ws: Workshop, ids: Iterable[str]) -> list[Note]:
+def selected_notes(ws: Workshop, ids: Iterable[str]) -> list[Note]:
     notes = [ws.note(i) for i in ids]
     if not notes:
         raise ModelError("No notes selected.")
     return notes
 
 
-def _check_text(text: str) -> str:
+def note_text(text: str) -> str:
     text = text.strip()
     if not text:
         raise ModelError("A note needs some text.")
@@ -133,7 +130,7 @@ def add_notes(
         note = Note(
             id=spec.id,
             board=board.id,
-            text=_check_text(spec.text),
+            text=note_text(spec.text),
             kind=_check_kind(kind),
             x=check_coordinate(x),
             y=check_coordinate(y),
@@ -155,7 +152,7 @@ def add_notes(
         patches.append(Patch("link", link.id, None, to_row(link)))
     if len(specs) > 1 and label == "add note":
         label = "add notes"
-    change = _change(label, board.id, patches)
+    change = make_change(label, board.id, patches)
     change.subjects = [s.id for s in specs]
     return change
 
@@ -185,13 +182,13 @@ def add_note(ws: Workshop, board_id: str, text: str, **spec: object) -> Change:
 
 def edit_text(ws: Workshop, note_id: str, text: str) -> Change:
     note = ws.note(note_id)
-    return _change("edit text", note.board, [_update(note, text=_check_text(text), updated=now())])
+    return make_change("edit text", note.board, [update_patch(note, text=note_text(text), updated=now())])
 
 
 def set_author(ws: Workshop, note_id: str, author: str) -> Change:
     note = ws.note(note_id)
-    return _change("set author", note.board,
-                   [_update(note, author=check_text(author.strip()), updated=now())])
+    return make_change("set author", note.board,
+                   [update_patch(note, author=check_text(author.strip()), updated=now())])
 
 
 def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
@@ -203,7 +200,7 @@ def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
     grid cell, so a drop is still one step; a note dropped in a cell whose column has a kind
     takes that kind; a cluster the drag emptied goes in the same step.
     """
-    notes = _notes(ws, positions)
+    notes = selected_notes(ws, positions)
     board = ws.board(notes[0].board)
     clusters = clusters or {}
     cells = cells or {}
@@ -218,45 +215,45 @@ def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
         target = board.cell(cell) if cell and n.id in cells else None
         kind = target.kind if target is not None and target.kind else n.kind
         x, y = positions[n.id]
-        patches.append(_update(n, x=check_coordinate(x), y=check_coordinate(y),
+        patches.append(update_patch(n, x=check_coordinate(x), y=check_coordinate(y),
                                cluster=clusters.get(n.id, n.cluster), cell=cell, kind=kind))
     leaving = {n.id for n in notes if clusters.get(n.id, n.cluster) != n.cluster}
     patches += _drop_emptied_clusters(board, leaving, keep=clusters.values()) if leaving else []
-    return _change("move", board.id, patches)
+    return make_change("move", board.id, patches)
 
 
 def resize_note(ws: Workshop, note_id: str, w: float, h: float) -> Change:
     w, h = check_size(w, h)
     note = ws.note(note_id)
-    return _change("resize", note.board, [_update(note, w=w, h=h)])
+    return make_change("resize", note.board, [update_patch(note, w=w, h=h)])
 
 
 def set_kind(ws: Workshop, note_ids: Iterable[str], kind: str) -> Change:
-    notes = _notes(ws, note_ids)
+    notes = selected_notes(ws, note_ids)
     kind = _check_kind(kind)
-    return _change("change kind", notes[0].board, [_update(n, kind=kind) for n in notes])
+    return make_change("change kind", notes[0].board, [update_patch(n, kind=kind) for n in notes])
 
 
 def assign_cell(ws: Workshop, note_ids: Iterable[str], cell: str | None) -> Change:
-    notes = _notes(ws, note_ids)
+    notes = selected_notes(ws, note_ids)
     board = ws.board(notes[0].board)
     _check_cell(board, cell)
     target = board.cell(cell) if cell else None
-    patches = [_update(n, cell=cell, kind=target.kind if target and target.kind else n.kind)
+    patches = [update_patch(n, cell=cell, kind=target.kind if target and target.kind else n.kind)
                for n in notes]
-    return _change("move to cell", board.id, patches)
+    return make_change("move to cell", board.id, patches)
 
 
 def cluster_notes(ws: Workshop, note_ids: Iterable[str], name: str) -> Change:
     """Group notes under a new named cluster; they leave any cluster they were in."""
-    notes = _notes(ws, note_ids)
+    notes = selected_notes(ws, note_ids)
     board = ws.board(notes[0].board)
-    cluster = Cluster(new_id(), board.id, _check_text(name),
+    cluster = Cluster(new_id(), board.id, note_text(name),
                       CLUSTER_COLORS[len(board.clusters) % len(CLUSTER_COLORS)])
     patches: list[Patch | None] = [Patch("cluster", cluster.id, None, to_row(cluster))]
-    patches += [_update(n, cluster=cluster.id) for n in notes]
+    patches += [update_patch(n, cluster=cluster.id) for n in notes]
     patches += _drop_emptied_clusters(board, {n.id for n in notes})
-    change = _change("group", board.id, patches)
+    change = make_change("group", board.id, patches)
     change.subjects = [cluster.id]
     return change
 
@@ -266,13 +263,13 @@ def join_cluster(ws: Workshop, note_ids: Iterable[str], cluster_id: str | None) 
 
     A cluster left with no notes is removed in the same step, so no empty frame stays behind.
     """
-    notes = _notes(ws, note_ids)
+    notes = selected_notes(ws, note_ids)
     board = ws.board(notes[0].board)
     if cluster_id is not None and cluster_id not in board.clusters:
         raise ModelError("Board {board} has no such cluster.", board=board.name)
-    patches: list[Patch | None] = [_update(n, cluster=cluster_id) for n in notes]
+    patches: list[Patch | None] = [update_patch(n, cluster=cluster_id) for n in notes]
     patches += _drop_emptied_clusters(board, {n.id for n in notes}, keep=[cluster_id])
-    return _change("ungroup" if cluster_id is None else "group", board.id, patches)
+    return make_change("ungroup" if cluster_id is None else "group", board.id, patches)
 
 
 def _drop_emptied_clusters(board: Board, leaving: set[str],
@@ -290,15 +287,15 @@ def _drop_emptied_clusters(board: Board, leaving: set[str],
 def ungroup(ws: Workshop, cluster_id: str) -> Change:
     board = _board_of(ws, "cluster", cluster_id)
     members = [n.id for n in board.notes.values() if n.cluster == cluster_id]
-    patches: list[Patch | None] = [_update(board.notes[m], cluster=None) for m in members]
+    patches: list[Patch | None] = [update_patch(board.notes[m], cluster=None) for m in members]
     patches.append(Patch("cluster", cluster_id, to_row(board.clusters[cluster_id]), None))
-    return _change("ungroup", board.id, patches)
+    return make_change("ungroup", board.id, patches)
 
 
 def rename_cluster(ws: Workshop, cluster_id: str, name: str) -> Change:
     board = _board_of(ws, "cluster", cluster_id)
-    return _change("rename group", board.id,
-                   [_update(board.clusters[cluster_id], name=_check_text(name))])
+    return make_change("rename group", board.id,
+                   [update_patch(board.clusters[cluster_id], name=note_text(name))])
 
 
 def link_notes(ws: Workshop, source: str, target: str, kind: str = "link") -> Change:
@@ -310,27 +307,27 @@ def link_notes(ws: Workshop, source: str, target: str, kind: str = "link") -> Ch
         if {link.source, link.target} == {source, target}:
             raise ModelError("These notes are already linked.")
     link = Link(new_id(), a.board, source, target, kind)
-    change = _change("link", a.board, [Patch("link", link.id, None, to_row(link))])
+    change = make_change("link", a.board, [Patch("link", link.id, None, to_row(link))])
     change.subjects = [link.id]
     return change
 
 
 def unlink(ws: Workshop, link_id: str) -> Change:
     board = _board_of(ws, "link", link_id)
-    return _change("unlink", board.id, [Patch("link", link_id, to_row(board.links[link_id]), None)])
+    return make_change("unlink", board.id, [Patch("link", link_id, to_row(board.links[link_id]), None)])
 
 
 def delete_notes(ws: Workshop, note_ids: Iterable[str]) -> Change:
     """Soft delete: the notes stay in the file, listed as deleted and restorable."""
-    notes = _notes(ws, note_ids)
+    notes = selected_notes(ws, note_ids)
     stamp = now()
-    return _change("delete", notes[0].board, [_update(n, deleted=True, updated=stamp) for n in notes])
+    return make_change("delete", notes[0].board, [update_patch(n, deleted=True, updated=stamp) for n in notes])
 
 
 def restore_notes(ws: Workshop, note_ids: Iterable[str]) -> Change:
-    notes = _notes(ws, note_ids)
+    notes = selected_notes(ws, note_ids)
     stamp = now()
-    return _change("restore", notes[0].board, [_update(n, deleted=False, updated=stamp) for n in notes])
+    return make_change("restore", notes[0].board, [update_patch(n, deleted=False, updated=stamp) for n in notes])
 
 
 def add_board(ws: Workshop, template_id: str, name: str | None = None,
@@ -340,7 +337,7 @@ def add_board(ws: Workshop, template_id: str, name: str | None = None,
     if any(b.name == name for b in ws.ordered_boards()):
         raise ModelError("There is already a board named {name}.", name=name)
     position = max((b.position for b in ws.boards.values()), default=-1) + 1
-    board = Board(new_id(), _check_text(name), template.id, position, build_cells(template))
+    board = Board(new_id(), note_text(name), template.id, position, build_cells(template))
     patches = [Patch("board", board.id, None, to_row(board))]
     if template.center and with_center:
         # A mind map starts from its central topic, placed where the view opens.
@@ -348,31 +345,31 @@ def add_board(ws: Workshop, template_id: str, name: str | None = None,
         center = Note(new_id(), board.id, template.center.get(language) or template.center["zh"],
                       "idea", 400.0, 300.0, created=stamp, updated=stamp)
         patches.append(Patch("note", center.id, None, to_row(center)))
-    change = _change("add board", board.id, patches)
+    change = make_change("add board", board.id, patches)
     change.subjects = [board.id]
     return change
 
 
 def rename_board(ws: Workshop, board_id: str, name: str) -> Change:
     board = ws.board(board_id)
-    name = _check_text(name)
+    name = note_text(name)
     if any(b.name == name and b.id != board_id for b in ws.ordered_boards()):
         raise ModelError("There is already a board named {name}.", name=name)
-    return _change("rename board", board_id, [_update(board, name=name)])
+    return make_change("rename board", board_id, [update_patch(board, name=name)])
 
 
 def reorder_boards(ws: Workshop, board_ids: list[str]) -> Change:
     live = ws.ordered_boards()
     if sorted(board_ids) != sorted(b.id for b in live):
         raise ModelError("The new order must list every board once.")
-    patches = [_update(ws.board(bid), position=i) for i, bid in enumerate(board_ids)]
-    return _change("reorder boards", None, patches)
+    patches = [update_patch(ws.board(bid), position=i) for i, bid in enumerate(board_ids)]
+    return make_change("reorder boards", None, patches)
 
 
 def delete_board(ws: Workshop, board_id: str) -> Change:
     """Soft delete: the board and its notes stay in the file and come back with undo."""
     board = ws.board(board_id)
-    return _change("delete board", board_id, [_update(board, deleted=True)])
+    return make_change("delete board", board_id, [update_patch(board, deleted=True)])
 
 
 def set_info(ws: Workshop, title: str | None = None, date: str | None = None,
@@ -382,7 +379,7 @@ def set_info(ws: Workshop, title: str | None = None, date: str | None = None,
                   date=info.date if date is None else date.strip(),
                   venue=info.venue if venue is None else venue.strip())
     before, after = to_row(info), to_row(new)
-    return _change("workshop details", None,
+    return make_change("workshop details", None,
                    [None if before == after else Patch("workshop", "workshop", before, after)])
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from pofacil.board.model import Board, Cluster, Link, Note
+from pofacil.board.model.templates import cell_columns
+
 from .grid import GridGeometry, Rect, grid_layout
-from .model import Board, Cluster, Link, Note
-from .templates import cell_columns
 
 CLUSTER_MARGIN = 16.0  # around the member notes, as ClusterItem draws it
 CLUSTER_TITLE = 30.0  # the band above the notes that holds "name (count)"

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import networkx as nx
 
-from .model import Board, Note
+from pofacil.board.model import Board, Note
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .model import NOTE_H, NOTE_W, Board
+from pofacil.board.model import NOTE_H, NOTE_W, Board
 
 GAP = 12.0
 PAD = 14.0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
 
-from .fonts import missing_glyphs, register_reportlab
+from pofacil.board.formats.fonts import missing_glyphs, register_reportlab
 
 # Never at the start of a line (kinsoku): they belong to the character before them.
 NO_START = frozenset("，。、；：！？）」』】〉》〕］｝…‥・,.;:!?)]}%’”")

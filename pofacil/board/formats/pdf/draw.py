@@ -15,11 +15,12 @@ from functools import cache
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from .geometry import BoardGeometry, ClusterFrame, LinkSegment, NoteBox
-from .grid import Rect
-from .kinds import KIND_BY_ID
-from .model import Board
-from .pdf_text import FittedText, FontText
+from pofacil.board.geometry.grid import Rect
+from pofacil.board.geometry.items import BoardGeometry, ClusterFrame, LinkSegment, NoteBox
+from pofacil.board.model import Board
+from pofacil.board.model.kinds import KIND_BY_ID
+
+from .text import FittedText, FontText
 
 MAX_TEXT_PX = 22  # note text sizes, as NoteItem shrinks them
 MIN_TEXT_PX = 9
