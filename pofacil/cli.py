@@ -186,8 +186,8 @@ def _info(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     session = Session.open(args.file)
-    warn_opened(session.store)
     try:
+        warn_opened(session.store)
         ws = session.workshop
         board = ws.find_board(args.board) if args.board else ws.ordered_boards()[0]
         change = session.do(import_change(ws, board.id, args.source, args.author))

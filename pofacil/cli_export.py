@@ -75,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
     """Run ``pofacil export``; user errors raise PofacilError (exit 1 in cli.main)."""
     out = _check_out(args.out, args.file)
     session = Session.open(args.file, read_only=True)
-    warn_opened(session.store)
     try:
+        warn_opened(session.store)
         ws = session.workshop
         boards = [ws.find_board(name) for name in dict.fromkeys(args.board)]
         if not boards and not ws.ordered_boards():

@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
         self._remember_recent(session.path)
         log.info("opened %s%s", session.path, " read-only" if session.read_only else "")
         self._document_changed()
+        warning = session.store.damage_warning()
+        if warning is not None:  # rows left out on opening: said once, without a modal box
+            self.statusBar().showMessage(translate_error(warning), 60000)
         QTimer.singleShot(0, self.view.fit)
 
     def _document_changed(self) -> None:

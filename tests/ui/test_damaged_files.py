@@ -35,6 +35,7 @@ def test_every_board_of_a_damaged_workshop_is_drawn(qtbot, tmp_path: Path, sql: 
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    assert "damaged row(s) could not be read" in win.statusBar().currentMessage()
     for index in range(win.tabs.count()):
         win.tabs.setCurrentIndex(index)
         qtbot.wait(10)  # paint it
