@@ -63,6 +63,10 @@ class ClusterItem(QGraphicsItem):
     def frame(self) -> QRectF:
         return QRectF(self._rect)
 
+    def title_rect(self) -> QRectF:
+        """The box the title is drawn in, left aligned and vertically centered."""
+        return QRectF(self._title)
+
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-BLEED, -BLEED, BLEED, BLEED)
 

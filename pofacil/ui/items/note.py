@@ -174,16 +174,25 @@ class NoteItem(QGraphicsItem):
     def note_rect(self) -> QRectF:
         return QRectF(0, 0, *self._size)
 
+    def text_box(self) -> QRectF:
+        """Where the note's words wrap, in item coordinates."""
+        return qrect(note_text_box(Rect(0, 0, *self._size), bool(self.note.author)))
+
+    def badge_rect(self) -> QRectF:
+        """The "+n" badge drawn while branches are folded under this note."""
+        return qrect(fold_badge(Rect(0, 0, *self._size)))
+
     def _text_layout(self) -> tuple[QStaticText, QStaticText | None, int]:
         """The note's laid-out text, redone only when its text, size or minimum changes."""
         key = (self.note.text, self.note.author, self._size, self.min_text_px)
         if self._layout_key != key:
-            box = note_text_box(Rect(0, 0, *self._size), bool(self.note.author))
-            size = max(fitted_pixel_size(self.note.text, box.w, box.h), self.min_text_px)
+            box = self.text_box()
+            size = max(fitted_pixel_size(self.note.text, box.width(), box.height()),
+                       self.min_text_px)
             text = QStaticText(self.note.text)
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.setTextOption(_TEXT_OPTION)
-            text.setTextWidth(box.w)
+            text.setTextWidth(box.width())
             text.prepare(font=font(size))
             author = None
             if self.note.author:
@@ -217,7 +226,7 @@ class NoteItem(QGraphicsItem):
                 painter.setClipRect(rect.adjusted(2, 2, -2, -2 - author_h))
                 painter.setFont(font(size))
                 painter.setPen(_INK)
-                painter.drawStaticText(QPointF(style.NOTE_PADDING, style.NOTE_PADDING), text)
+                painter.drawStaticText(self.text_box().topLeft(), text)
                 painter.restore()
             if author is not None:
                 painter.setFont(font(self._author_px()))
@@ -227,7 +236,7 @@ class NoteItem(QGraphicsItem):
                 painter.drawStaticText(corner, author)
         if self.hidden_below:
             painter.setFont(font(style.BADGE_PX))
-            badge = qrect(fold_badge(Rect(0, 0, w, h)))
+            badge = self.badge_rect()
             painter.setPen(_HANDLE_PEN)
             painter.setBrush(_HANDLE_FILL)
             painter.drawRoundedRect(badge, style.BADGE_RADIUS, style.BADGE_RADIUS)
