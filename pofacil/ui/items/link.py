@@ -60,6 +60,10 @@ class LinkItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         return self._shape
 
+    def arrow(self) -> QPolygonF | None:
+        """The arrowhead drawn at the target end (None for a free link or a short line)."""
+        return None if self._arrow is None else QPolygonF(self._arrow)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         selected = self.isSelected()
