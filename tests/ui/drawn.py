@@ -36,7 +36,7 @@ def box(rect: QRectF) -> Box:
 
 
 def close(a: Box, b: Box, tol: float = TOLERANCE) -> bool:
-    return all(abs(p - q) <= tol for p, q in zip(a, b))
+    return all(abs(p - q) <= tol for p, q in zip(a, b, strict=True))
 
 
 def unmatched(left: list[Box], right: list[Box]) -> tuple[list[Box], list[Box]]:
@@ -199,7 +199,7 @@ def export_page(session: Session, board_id: str, folder: Path) -> tuple[Path, Pa
 
 
 # -- boards to compare ---------------------------------------------------------------------------
-WORDS = list("開放政府聯絡人共識營議題脈絡資料治理跨部會協作民眾參與") + [" PO", " data", "，", "。"]
+WORDS = [*"開放政府聯絡人共識營議題脈絡資料治理跨部會協作民眾參與。", " PO", " data"]
 
 
 def random_workshop(path: Path, seed: int, free_notes: int = 40,
@@ -223,12 +223,12 @@ def random_workshop(path: Path, seed: int, free_notes: int = 40,
     ids = [s.id for s in specs]
     tree = [(ids[0], ids[i], "child") for i in (1, 2, 3)] + [(ids[1], ids[4], "child"),
                                                              (ids[4], ids[5], "child")]
-    loose = [(a, b, "link") for a, b in zip(ids[6:12], ids[12:18])]
+    loose = [(a, b, "link") for a, b in zip(ids[6:12], ids[12:18], strict=True)]
     session.do(ops.add_notes(ws, free, specs, tree + loose))
     for nid in rng.sample(ids, 8):
         session.do(ops.resize_note(ws, nid, rng.randint(60, 320), rng.randint(50, 240)))
     session.do(ops.cluster_notes(ws, ids[18:24], "人力"))
-    session.do(ops.cluster_notes(ws, ids[24:27] + [ids[5]], "資源"))  # one member folded away
+    session.do(ops.cluster_notes(ws, [*ids[24:27], ids[5]], "資源"))  # one member folded away
     session.do(set_collapsed(ws, ids[1], True))
 
     table = ws.find_board("表格")

@@ -49,7 +49,7 @@ def issue_board(path: Path, notes: int = 300) -> Path:
 def inside(inner: list[float], outer: list[float]) -> bool:
     x, y, w, h = inner
     X, Y, W, H = outer
-    return X <= x and Y <= y and x + w <= X + W and y + h <= Y + H
+    return x >= X and y >= Y and x + w <= X + W and y + h <= Y + H
 
 
 def overlap(a: list[float], b: list[float]) -> bool:
@@ -66,7 +66,7 @@ def check(data: dict, path: Path) -> None:
         assert data["workshop"] == {"title": ws.info.title, "date": ws.info.date,
                                     "venue": ws.info.venue}
         assert [b["name"] for b in data["boards"]] == [b.name for b in ws.ordered_boards()]
-        for entry, board in zip(data["boards"], ws.ordered_boards()):
+        for entry, board in zip(data["boards"], ws.ordered_boards(), strict=True):
             assert entry["template"] == board.template
             live = {n.id for n in board.live_notes()}
             ids = [n["id"] for n in entry["notes"]]
@@ -92,7 +92,7 @@ def check(data: dict, path: Path) -> None:
             assert all(close(rects[nid], screen.notes[nid]) for nid in rects)
             frames = sorted(tuple(c["rect"]) for c in entry["clusters"] if c["rect"])
             assert len(frames) == len(screen.frames)
-            assert all(close(a, b) for a, b in zip(frames, sorted(screen.frames)))
+            assert all(close(a, b) for a, b in zip(frames, sorted(screen.frames), strict=True))
             lines = [link for link in entry["links"] if link["start"] is not None]
             assert len(lines) == len(screen.lines)
             for link in lines:

@@ -62,7 +62,8 @@ def differences(screen: Screen, paper: Paper) -> list[str]:
     if only_screen or only_paper:
         out.append(f"links: screen only {only_screen[:4]}, PDF only {only_paper[:4]}")
     if len(screen.arrows) != len(paper.fills) or not all(
-            any(all(close(p, q) for p, q in zip(a, f)) for f in paper.fills)
+            any(len(a) == len(f) and all(close(p, q) for p, q in zip(a, f, strict=True))
+                for f in paper.fills)
             for a in screen.arrows):
         out.append(f"arrowheads: screen {screen.arrows[:2]}, PDF {paper.fills[:2]}")
     for nid, rect in screen.notes.items():
@@ -117,7 +118,7 @@ def test_a_shared_constant_moves_both_sides(tmp_path: Path,
         for frames in ((before[0].frames, after[0].frames),
                        (frames_on_paper(*before), frames_on_paper(*after))):
             assert len(frames[0]) == len(frames[1]) == 2
-            for old, new in zip(*map(sorted, frames)):
+            for old, new in zip(*map(sorted, frames), strict=True):
                 assert close(new, (old[0] - 14, old[1] - 14, old[2] + 28, old[3] + 28))
         # The words moved in by the padding on screen; differences() above found the PDF's
         # words where the screen's are now.

@@ -10,9 +10,8 @@ board so that the screen can call them mid-drag, with where its items are at tha
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 
 from pofacil.board.model import Board, Cluster, Link, Note
 from pofacil.board.model.templates import cell_columns
