@@ -54,10 +54,6 @@ class LinkSegment:
     x2: float
     y2: float
 
-    @property
-    def length(self) -> float:
-        return math.hypot(self.x2 - self.x1, self.y2 - self.y1)
-
 
 @dataclass
 class BoardGeometry:
