@@ -1,4 +1,4 @@
-"""``pofacil export``: boards as PDF, PNG, Markdown or CSV, straight after the breakout.
+"""``pofacil export``: boards as PDF, PNG, Markdown, CSV or JSON, straight after the breakout.
 
 The workshop is opened read-only, so exporting works while the app has the file open. Qt
 (for PNG) and reportlab (for PDF) are imported only when that format is asked for: the
@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pofacil.board.formats.json_export import export_json
 from pofacil.board.formats.minutes import export_csv, export_markdown
 from pofacil.board.model import Board, Workshop
 from pofacil.board.model.errors import PofacilError
@@ -25,6 +26,7 @@ FORMATS = {
     "png": "a PNG image of each board (one file per board)",
     "md": "the meeting record as Markdown",
     "csv": "the notes as CSV in the import format, with a board column",
+    "json": "the whole workshop as JSON, with where every note, cell, frame and link is drawn",
 }
 # Characters Windows, macOS or a USB stick's FAT file system refuse in a file name.
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -45,7 +47,7 @@ def _scale(text: str) -> float:
 def add_parser(sub: Any) -> None:
     """The ``export`` subcommand, added to the main parser's subparsers."""
     exp = sub.add_parser(
-        "export", help="write boards as PDF, PNG, Markdown or CSV",
+        "export", help="write boards as PDF, PNG, Markdown, CSV or JSON",
         description="Export a workshop's boards (all of them unless --board is given).")
     exp.add_argument("file", type=Path, metavar="FILE", help="the .pofacil workshop")
     kind = exp.add_mutually_exclusive_group(required=True)
@@ -87,6 +89,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "csv":
             path = export_csv(ws, out, ids)
+            print(f"wrote {path} ({_count(ws, boards)})")
+        elif args.format == "json":
+            path = export_json(ws, out, ids)
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "pdf":
             _pdf(ws, out, ids, args)

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import networkx as nx
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from pofacil.board import ops
 from pofacil.board.geometry.grid import GridGeometry, grid_layout
+from pofacil.board.geometry.items import folded_away
 from pofacil.board.model import Board, Patch
 from pofacil.board.model.limits import clamp_position
 from pofacil.board.model.templates import cell_columns
 
 from .document import Document
-from .grid_item import GridItem
-from .items import ClusterItem, LinkItem, NoteItem
-
-
-def _child_graph(board: Board) -> nx.DiGraph:
-    """The mind-map tree: the board graph's child edges only."""
-    return nx.DiGraph([(u, v) for u, v, t in board.graph.edges(data="type") if t == "child"])
+from .items import ClusterItem, GridItem, LinkItem, NoteItem
 
 
 class BoardScene(QGraphicsScene):
@@ -94,10 +88,9 @@ class BoardScene(QGraphicsScene):
         folded = {nid for nid in self._folded if nid in self.notes}
         hidden: set[str] = set()
         if folded:
-            tree = _child_graph(board)
+            folds = folded_away(board, folded)  # the branches the PDF leaves out too
             for nid in folded:
-                below = ({n for n in nx.descendants(tree, nid) if n in self.notes}
-                         if nid in tree else set())
+                below = folds.get(nid, set())
                 hidden |= below
                 self.notes[nid].hidden_below = len(below)
                 self.notes[nid].update()

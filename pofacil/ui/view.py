@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPixmapCache,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -29,6 +30,11 @@ MAX_SCALE = 6.0
 # text is drawn below 16 scene px and the view never zooms out below 1.25 (20 screen px).
 PROJECTOR_TEXT_PX = 16
 PROJECTOR_MIN_SCALE = 1.25
+# Notes, frames and links repaint from device-coordinate pixmaps in Qt's pixmap cache. Its
+# default 10 MB is about one screenful, and a frame or a long link across the screen takes a
+# screenful by itself: the notes' pixmaps were evicted and every pan frame painted them again
+# in Python. 64 MB keeps a few screenfuls.
+PIXMAP_CACHE_KB = 64 * 1024
 
 
 class BoardView(QGraphicsView):
@@ -51,6 +57,7 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setAcceptDrops(True)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.projector = False
         self._space = False
         self._pan_from: QPointF | None = None

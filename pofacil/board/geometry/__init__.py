@@ -1,1 +1,3 @@
-"""Where things are drawn: cell grids, cluster frames, links and board bounds, computed from the model alone, for the screen and every export."""
+"""Where things are drawn and how they look: cell grids, cluster frames, links, badges and
+board bounds computed from the model alone, and the style they are drawn in, for the screen
+and every export."""

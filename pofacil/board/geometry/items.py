@@ -1,22 +1,25 @@
 """Where everything on a board is drawn, in board units, without Qt.
 
-The PDF export draws from this, and the screen is meant to share it, so that a board on paper
-is the board on the projector: grid notes at their slots, branches folded under a collapsed
-mind-map note left out, cluster frames around what is shown, links from edge to edge.
+The screen's items, the PNG (drawn by those items) and the PDF all take their rectangles
+from here, so that a board on paper is the board on the projector: grid notes at their slots,
+branches folded under a collapsed mind-map note left out, cluster frames around what is shown,
+links from edge to edge. The functions below the dataclasses take rectangles rather than a
+board so that the screen can call them mid-drag, with where its items are at that moment.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from pofacil.board.model import Board, Cluster, Link, Note
 from pofacil.board.model.templates import cell_columns
 
+from . import style
 from .grid import GridGeometry, Rect, grid_layout
 
-CLUSTER_MARGIN = 16.0  # around the member notes, as ClusterItem draws it
-CLUSTER_TITLE = 30.0  # the band above the notes that holds "name (count)"
+Point = tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,6 @@ class LinkSegment:
     x2: float
     y2: float
 
-    @property
-    def length(self) -> float:
-        return math.hypot(self.x2 - self.x1, self.y2 - self.y1)
-
 
 @dataclass
 class BoardGeometry:
@@ -76,27 +75,32 @@ class BoardGeometry:
         return next((box.rect for box in self.notes if box.note.id == note_id), None)
 
 
-def folded_away(board: Board) -> dict[str, set[str]]:
-    """For every collapsed live note, the live notes hidden below it in the mind-map tree."""
+def folded_away(board: Board, collapsed: Collection[str] | None = None) -> dict[str, set[str]]:
+    """For every collapsed live note, the live notes hidden below it in the mind-map tree.
+
+    ``collapsed``: the collapsed notes when the caller keeps track of them (the scene does,
+    so that a board of thousands of notes is not scanned for them on every change).
+    """
     children: dict[str, list[str]] = {}
     for link in board.links.values():
         if link.kind == "child":
             children.setdefault(link.source, []).append(link.target)
+    if collapsed is None:
+        collapsed = [n.id for n in board.live_notes() if n.collapsed]
     out: dict[str, set[str]] = {}
-    for note in board.live_notes():
-        if not note.collapsed or note.id not in children:
+    for root in collapsed:
+        if root not in children:
             continue
         seen: set[str] = set()
-        stack = list(children[note.id])
+        stack = list(children[root])
         while stack:  # iterative: a deep branch must not hit the recursion limit
             nid = stack.pop()
-            if nid in seen or nid == note.id:
+            if nid in seen or nid == root:
                 continue
             seen.add(nid)
             stack.extend(children.get(nid, ()))
-        # Like the screen, a deleted note in the middle of a branch still carries its children.
-        out[note.id] = {nid for nid in seen
-                        if nid in board.notes and not board.notes[nid].deleted}
+        # A deleted note in the middle of a branch still carries its children.
+        out[root] = {nid for nid in seen if nid in board.notes and not board.notes[nid].deleted}
     return out
 
 
@@ -128,16 +132,13 @@ def board_geometry(board: Board, per_row: int | None = None) -> BoardGeometry:
         shown = [rects[n.id] for n in members.get(cluster.id, ()) if n.id in rects]
         if not shown:
             continue  # a frame around nothing would be a stray box on the page
-        box = _union(shown)
-        geo.clusters.append(ClusterFrame(cluster, Rect(
-            box.x - CLUSTER_MARGIN, box.y - CLUSTER_MARGIN - CLUSTER_TITLE,
-            box.w + 2 * CLUSTER_MARGIN, box.h + 2 * CLUSTER_MARGIN + CLUSTER_TITLE,
-        ), len(members[cluster.id])))
+        geo.clusters.append(ClusterFrame(cluster, cluster_frame(shown),
+                                         len(members[cluster.id])))
 
     for link in board.links.values():
         a, b = rects.get(link.source), rects.get(link.target)
         if a is not None and b is not None:
-            geo.links.append(_segment(link, a, b))
+            geo.links.append(LinkSegment(link, *link_ends(a, b)))
 
     parts = [box.rect for box in geo.notes] + [frame.rect for frame in geo.clusters]
     if geo.grid is not None:
@@ -165,10 +166,37 @@ def _edge_fraction(rect: Rect, dx: float, dy: float) -> float:
     return min(limits) if limits else 0.0
 
 
-def _segment(link: Link, a: Rect, b: Rect) -> LinkSegment:
+# -- the shapes, from rectangles ---------------------------------------------------------------
+def note_text_box(rect: Rect, has_author: bool) -> Rect:
+    """Where a note's words wrap: inside the padding, above the author's name if any."""
+    pad = style.NOTE_PADDING
+    author = style.AUTHOR_BAND if has_author else 0
+    return Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, rect.h - 2 * pad - author)
+
+
+def fold_badge(rect: Rect) -> Rect:
+    """The "+n" badge of a collapsed note, over its top right corner."""
+    return Rect(rect.x + rect.w + style.BADGE_RIGHT - style.BADGE_W, rect.y - style.BADGE_RAISE,
+                style.BADGE_W, style.BADGE_H)
+
+
+def cluster_frame(members: Iterable[Rect]) -> Rect:
+    """A cluster's frame around its shown members: a margin, and the title band on top."""
+    box = _union(list(members))
+    m, title = style.CLUSTER_MARGIN, style.CLUSTER_TITLE
+    return Rect(box.x - m, box.y - m - title, box.w + 2 * m, box.h + 2 * m + title)
+
+
+def cluster_title_box(frame: Rect) -> Rect:
+    """The box the title "name (count)" is drawn in, left aligned and vertically centered."""
+    dx, dy = style.CLUSTER_TITLE_INSET
+    return Rect(frame.x + dx, frame.y + dy, frame.w - 2 * dx, style.CLUSTER_TITLE)
+
+
+def link_ends(a: Rect, b: Rect) -> tuple[float, float, float, float]:
     """From the border of ``a`` to the border of ``b`` along the line between their centers,
     so an arrowhead at the target is not hidden under the note. When the notes overlap so
-    far that a center lies inside the other note, that end stays at its center (as on screen).
+    far that a center lies inside the other note, that end stays at its center.
     """
     ax, ay = a.x + a.w / 2, a.y + a.h / 2
     bx, by = b.x + b.w / 2, b.y + b.h / 2
@@ -177,4 +205,27 @@ def _segment(link: Link, a: Rect, b: Rect) -> LinkSegment:
     tb = _edge_fraction(b, dx, dy)
     start = (ax + dx * ta, ay + dy * ta) if ta <= 1 else (ax, ay)
     end = (bx - dx * tb, by - dy * tb) if tb <= 1 else (bx, by)
-    return LinkSegment(link, start[0], start[1], end[0], end[1])
+    return start[0], start[1], end[0], end[1]
+
+
+def arrowhead(x1: float, y1: float, x2: float, y2: float) -> tuple[Point, Point, Point] | None:
+    """The triangle at the target end of a mind-map child's line (None: too short for one)."""
+    length = math.hypot(x2 - x1, y2 - y1)
+    if length <= style.ARROW_MIN_LINE:
+        return None
+    dx = (x2 - x1) / length * style.ARROW_LENGTH
+    dy = (y2 - y1) / length * style.ARROW_LENGTH
+    nx, ny = -dy * style.ARROW_SPREAD, dx * style.ARROW_SPREAD
+    return (x2, y2), (x2 - dx + nx, y2 - dy + ny), (x2 - dx - nx, y2 - dy - ny)
+
+
+def count_box(cell: Rect) -> Rect:
+    """The box a cell's note count sits in, at its bottom right corner."""
+    left, top, right, bottom = style.COUNT_INSET
+    return Rect(cell.x + left, cell.y + top, cell.w - left - right, cell.h - top - bottom)
+
+
+def header_text_box(header: Rect) -> Rect:
+    """The box a grid header's label is wrapped and centered in."""
+    dx, dy = style.HEADER_INSET
+    return Rect(header.x + dx, header.y + dy, header.w - 2 * dx, header.h - 2 * dy)

@@ -1,9 +1,10 @@
 """Drawing a board on a PDF page, in board units, as the screen paints it.
 
 The caller sets the canvas transform so that one unit is one board pixel with y growing
-downwards (see ``PageTransform`` in pdf.py); text is then drawn with a text matrix that flips
-it upright again. The sizes and colors below mirror ``pofacil/ui/items.py`` and
-``pofacil/ui/grid_item.py`` so that the paper looks like the projector.
+downwards (see ``PageTransform`` in plan.py); text is then drawn with a text matrix that flips
+it upright again. Every rectangle, size and colour comes from ``pofacil.board.geometry``
+(its ``style`` module and the shapes in ``items``), which the screen's items paint from too,
+so the paper looks like the projector.
 """
 
 from __future__ import annotations
@@ -15,25 +16,28 @@ from functools import cache
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from pofacil.board.geometry import style
 from pofacil.board.geometry.grid import Rect
-from pofacil.board.geometry.items import BoardGeometry, ClusterFrame, LinkSegment, NoteBox
+from pofacil.board.geometry.items import (
+    BoardGeometry,
+    ClusterFrame,
+    LinkSegment,
+    NoteBox,
+    arrowhead,
+    cluster_title_box,
+    count_box,
+    fold_badge,
+    header_text_box,
+    note_text_box,
+)
 from pofacil.board.model import Board
-from pofacil.board.model.kinds import KIND_BY_ID
 
 from .text import FittedText, FontText
 
-MAX_TEXT_PX = 22  # note text sizes, as NoteItem shrinks them
-MIN_TEXT_PX = 9
-AUTHOR_PX = 12
-PADDING = 8.0
-NOTE_RADIUS = 4.0
-INK = HexColor("#111111")
-INK_GRAY = 0x11 / 255  # the same ink as one number instead of three, thousands of times
-BORDER_ALPHA = 90 / 255
-LINK_INK = HexColor("#495057")
-GRID_LINE = HexColor("#495057")
+INK = HexColor(style.INK)
+# The same ink as one number instead of three, thousands of times (the ink is a gray).
+INK_GRAY = int(style.INK[1:3], 16) / 255
 WHITE = HexColor("#FFFFFF")
-PLAIN_FILL = HexColor("#FFFFFF")  # a note of an unknown kind, as the screen shows it
 
 
 @dataclass(frozen=True)
@@ -50,24 +54,17 @@ def fill_of(color: str) -> Color:
     return HexColor(color)
 
 
-def darker(color: str, factor: float = 1.4) -> Color:
-    """QColor.darker(140): the value divided by 1.4, hue and saturation kept."""
-    c = HexColor(color)
-    return Color(c.red / factor, c.green / factor, c.blue / factor)
-
-
 def layout_note(text: FontText, box: NoteBox) -> NoteText:
     """Shrink a note's text to fit its box the way NoteItem does on screen."""
     note = box.note
     author = text.clean(" ".join(note.author.split()))
-    author_h = AUTHOR_PX + 4 if author else 0
-    width = box.rect.w - 2 * PADDING
-    height = box.rect.h - 2 * PADDING - author_h
-    body = text.fit(text.clean(note.text.strip()), width, height, MAX_TEXT_PX, MIN_TEXT_PX)
+    room = note_text_box(box.rect, bool(author))
+    body = text.fit(text.clean(note.text.strip()), room.w, room.h, style.TEXT_MAX_PX,
+                    style.TEXT_MIN_PX)
     if not author:
         return NoteText(body, "")
-    author = text.shorten(author, box.rect.w - 2 * PADDING, AUTHOR_PX)
-    return NoteText(body, author, text.width(author, AUTHOR_PX))
+    author = text.shorten(author, room.w, style.AUTHOR_PX)
+    return NoteText(body, author, text.width(author, style.AUTHOR_PX))
 
 
 def _meets(rect: Rect, view: Rect | None) -> bool:
@@ -110,17 +107,18 @@ class BoardPainter:
             t.textOut(line)
         self.c.drawText(t)
 
-    def centered(self, rect: Rect, label: str, size: float) -> None:
-        """A label wrapped and centered in ``rect`` (grid headers)."""
-        inner_w = max(rect.w - 16, size)
+    def centered(self, header: Rect, label: str, size: float) -> None:
+        """A label wrapped and centered in a grid header."""
+        box = header_text_box(header)
+        inner_w = max(box.w, size)
         lines = self.text.wrap(label, inner_w, size)
-        room = max(1, int((rect.h - 8) // (self.text.line_height * size)))
+        room = max(1, int(box.h // (self.text.line_height * size)))
         if len(lines) > room:
-            lines = self.text.truncate(label, inner_w, rect.h - 8, size)
+            lines = self.text.truncate(label, inner_w, box.h, size)
         widths = [self.text.width(line, size) for line in lines]
         block = len(lines) * self.text.line_height * size
-        top = rect.y + (rect.h - block) / 2
-        self.lines(rect.x + 8, top, lines, size, INK, widths, inner_w)
+        top = box.y + (box.h - block) / 2
+        self.lines(box.x, top, lines, size, INK, widths, inner_w)
 
     # -- the layers, back to front -----------------------------------------------------------
     def draw(self, board: Board, geo: BoardGeometry, notes: dict[str, NoteText],
@@ -141,9 +139,9 @@ class BoardPainter:
         grid = geo.grid
         assert grid is not None
         c = self.c
-        c.setLineWidth(1.5)
-        c.setStrokeColor(GRID_LINE)
-        c.setFillColor(WHITE)
+        c.setLineWidth(style.GRID_LINE_WIDTH)
+        c.setStrokeColor(fill_of(style.GRID_LINE))
+        c.setFillColor(fill_of(style.CELL_FILL))
         for cell in board.cells:
             rect = grid.cells[cell.id]
             if _meets(rect, view):
@@ -153,65 +151,67 @@ class BoardPainter:
             if not _meets(rect, view):
                 continue
             count = str(grid.counts.get(cell.id, 0))
-            w = self.text.width(count, 15)
-            self.lines(rect.x + rect.w - 8 - w, rect.y + rect.h - 4 - self.text.line_height * 15,
-                       [count], 15, HexColor("#343A40"))
+            box, size = count_box(rect), style.COUNT_PX
+            self.lines(box.x + box.w - self.text.width(count, size),
+                       box.y + box.h - self.text.line_height * size, [count], size,
+                       fill_of(style.COUNT_INK))
         first = {c.id.partition("/")[2]: c for c in board.cells}
         by_row = {c.id.partition("/")[0]: c for c in board.cells}
         headers: list[tuple[Rect, Color, str]] = []
         for column_id, rect in grid.columns:
             cell = first[column_id]
-            kind = KIND_BY_ID.get(cell.kind or "")
-            headers.append((rect, fill_of(kind.color) if kind else fill_of("#DEE2E6"),
+            headers.append((rect, fill_of(style.kind_fill(cell.kind, style.COLUMN_FILL)),
                             self.label(cell.column, cell.column_en)))
         for row_id, rect in grid.rows:
             cell = by_row[row_id]
-            headers.append((rect, fill_of("#E9ECEF"), self.label(cell.row, cell.row_en)))
+            headers.append((rect, fill_of(style.ROW_FILL), self.label(cell.row, cell.row_en)))
         for group, rect in grid.groups:
             cell = next(c for c in board.cells if c.group == group)
-            headers.append((rect, fill_of("#CED4DA"), self.label(cell.group, cell.group_en)))
+            headers.append((rect, fill_of(style.GROUP_FILL),
+                            self.label(cell.group, cell.group_en)))
         for rect, fill, label in headers:
             if not _meets(rect, view):
                 continue
-            c.setStrokeColor(GRID_LINE)
-            c.setLineWidth(1.5)
+            c.setStrokeColor(fill_of(style.GRID_LINE))
+            c.setLineWidth(style.GRID_LINE_WIDTH)
             c.setFillColor(fill)
             c.rect(rect.x, rect.y, rect.w, rect.h, stroke=1, fill=1)
-            self.centered(rect, label, 17)
+            self.centered(rect, label, style.HEADER_PX)
 
     def cluster(self, frame: ClusterFrame) -> None:
         c, r = self.c, frame.rect
         color = fill_of(frame.cluster.color)
         c.saveState()
-        c.setFillColor(color, alpha=38 / 255)
+        c.setFillColor(color, alpha=style.CLUSTER_FILL_ALPHA / 255)
         c.setStrokeColor(color)
-        c.setLineWidth(2.5)
-        c.roundRect(r.x, r.y, r.w, r.h, 10, stroke=1, fill=1)
+        c.setLineWidth(style.CLUSTER_LINE)
+        c.roundRect(r.x, r.y, r.w, r.h, style.CLUSTER_RADIUS, stroke=1, fill=1)
         c.restoreState()
-        title = self.text.shorten(self.text.clean(frame.title), r.w - 24, 18)
-        top = r.y + 4 + (30 - self.text.line_height * 18) / 2
-        self.lines(r.x + 12, top, [title], 18, darker(frame.cluster.color))
+        box, size = cluster_title_box(r), style.CLUSTER_TITLE_PX
+        title = self.text.shorten(self.text.clean(frame.title), box.w, size)
+        top = box.y + (box.h - self.text.line_height * size) / 2
+        self.lines(box.x, top, [title], size, Color(*style.darker(frame.cluster.color)))
 
     def links(self, segments: list[LinkSegment]) -> None:
         if not segments:
             return
         c = self.c
         c.saveState()
-        c.setStrokeColor(LINK_INK)
-        c.setFillColor(LINK_INK)
-        c.setLineWidth(2.5)
+        ink = fill_of(style.LINK_INK)
+        c.setStrokeColor(ink)
+        c.setFillColor(ink)
+        c.setLineWidth(style.LINK_LINE)
+        dash = [d * style.LINK_LINE for d in style.LINK_DASH]  # Qt counts in line widths
         for seg in segments:
             dashed = seg.link.kind != "child"
-            c.setDash([10, 5] if dashed else [])
+            c.setDash(dash if dashed else [])
             c.line(seg.x1, seg.y1, seg.x2, seg.y2)
-            if not dashed and seg.length > 14:
-                ux, uy = (seg.x2 - seg.x1) / seg.length, (seg.y2 - seg.y1) / seg.length
-                dx, dy = ux * 12, uy * 12
-                nx, ny = -dy * 0.5, dx * 0.5
+            head = None if dashed else arrowhead(seg.x1, seg.y1, seg.x2, seg.y2)
+            if head is not None:
                 path = c.beginPath()
-                path.moveTo(seg.x2, seg.y2)
-                path.lineTo(seg.x2 - dx + nx, seg.y2 - dy + ny)
-                path.lineTo(seg.x2 - dx - nx, seg.y2 - dy - ny)
+                path.moveTo(*head[0])
+                path.lineTo(*head[1])
+                path.lineTo(*head[2])
                 path.close()
                 c.drawPath(path, stroke=0, fill=1)
         c.restoreState()
@@ -222,14 +222,14 @@ class BoardPainter:
         their time here: one text object per note, one text matrix, the lines by leading."""
         c, text = self.c, self.text
         name, ascent, line_height = text.name, text.ascent, text.line_height
+        pad, author_px, inset = style.NOTE_PADDING, style.AUTHOR_PX, style.AUTHOR_INSET
         c.saveState()
-        c.setLineWidth(1)
-        c.setStrokeColor(Color(0, 0, 0), alpha=BORDER_ALPHA)
+        c.setLineWidth(style.NOTE_BORDER_WIDTH)
+        c.setStrokeColor(Color(0, 0, 0), alpha=style.NOTE_BORDER_ALPHA / 255)
         for box in boxes:
             r, note = box.rect, box.note
-            kind = KIND_BY_ID.get(note.kind)
-            c.setFillColor(fill_of(kind.color) if kind else PLAIN_FILL)
-            c.roundRect(r.x, r.y, r.w, r.h, NOTE_RADIUS, stroke=1, fill=1)
+            c.setFillColor(fill_of(style.kind_fill(note.kind)))
+            c.roundRect(r.x, r.y, r.w, r.h, style.NOTE_RADIUS, stroke=1, fill=1)
             layout = layouts[note.id]
             body = layout.body
             t = c.beginText()
@@ -238,14 +238,14 @@ class BoardPainter:
                 size = body.size
                 # The board is drawn with y downwards; this text matrix turns glyphs upright,
                 # and each T* then steps one leading down the note.
-                t.setTextTransform(1, 0, 0, -1, r.x + PADDING, r.y + PADDING + ascent * size)
+                t.setTextTransform(1, 0, 0, -1, r.x + pad, r.y + pad + ascent * size)
                 t.setFont(name, size, line_height * size)
                 for line in body.lines:
                     t.textLine(line)
             if layout.author:
-                t.setTextTransform(1, 0, 0, -1, r.x + r.w - PADDING - layout.author_w,
-                                   r.y + r.h - 4 - (line_height - ascent) * AUTHOR_PX)
-                t.setFont(name, AUTHOR_PX, line_height * AUTHOR_PX)
+                t.setTextTransform(1, 0, 0, -1, r.x + r.w - pad - layout.author_w,
+                                   r.y + r.h - inset - (line_height - ascent) * author_px)
+                t.setFont(name, author_px, line_height * author_px)
                 t.textOut(layout.author)
             c.drawText(t)
             if box.folded:
@@ -255,16 +255,18 @@ class BoardPainter:
     def badge(self, r: Rect, label: str) -> None:
         """The "+n" of a folded branch, at the note's top right corner as on screen."""
         c = self.c
+        b, size = fold_badge(r), style.BADGE_PX
         c.saveState()
-        c.setStrokeColor(HexColor("#1C3FAA"))
+        c.setStrokeColor(fill_of(style.ACCENT))
         c.setStrokeAlpha(1)
         c.setFillColor(WHITE)
-        c.setLineWidth(1.5)
-        c.roundRect(r.x + r.w - 34, r.y - 10, 40, 22, 10, stroke=1, fill=1)
+        c.setLineWidth(style.BADGE_LINE)
+        c.roundRect(b.x, b.y, b.w, b.h, style.BADGE_RADIUS, stroke=1, fill=1)
         c.restoreState()
-        w = self.text.width(label, 13)
-        self.lines(r.x + r.w - 14 - w / 2, r.y + 1 - self.text.line_height * 13 / 2,
-                   [label], 13, HexColor("#1C3FAA"))
+        # Centered in the badge, as Qt's AlignCenter puts it.
+        self.lines(b.x + (b.w - self.text.width(label, size)) / 2,
+                   b.y + (b.h - self.text.line_height * size) / 2, [label], size,
+                   fill_of(style.ACCENT))
 
 
 def _segment_box(seg: LinkSegment) -> Rect:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from pofacil.board.geometry import style
 from pofacil.board.geometry.items import BoardGeometry, NoteBox, board_geometry
 from pofacil.board.model import Board
 from pofacil.board.model.errors import ModelError
 from pofacil.board.model.kinds import KINDS, Kind
 
-from .draw import MAX_TEXT_PX, NoteText, layout_note
+from .draw import NoteText, layout_note
 from .page import Area, PageFurniture
 
 READABLE_PT = 6.0  # "auto" tiles a board when fitting makes some note text smaller than this
@@ -97,7 +98,7 @@ def plan_board(board: Board, furniture: PageFurniture, mode: str) -> BoardPlan:
     b = geo.bounds
     bw, bh = max(b.w, 1.0), max(b.h, 1.0)
     fit_scale = min(area.w / bw, area.h / bh, MAX_SCALE)
-    readable_px = smallest if smallest is not None else MAX_TEXT_PX
+    readable_px = smallest if smallest is not None else style.TEXT_MAX_PX
     chosen = mode
     if mode == "auto":
         chosen = "fit" if readable_px * fit_scale >= READABLE_PT - 1e-9 else "tile"

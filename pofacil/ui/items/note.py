@@ -1,22 +1,17 @@
-"""Board items: they paint the model and report gestures to the scene; they never write the model."""
+"""A sticky note on the board, and its in-place editor."""
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QFocusEvent,
-    QFont,
     QFontMetricsF,
     QKeyEvent,
     QKeySequence,
     QPainter,
     QPainterPath,
-    QPainterPathStroker,
     QPen,
     QStaticText,
     QTextOption,
@@ -29,49 +24,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.board.model import Cluster, Link, Note
-from pofacil.board.model.kinds import KINDS
+from pofacil.board.geometry import style
+from pofacil.board.geometry.grid import Rect
+from pofacil.board.geometry.items import fold_badge, note_text_box
+from pofacil.board.model import Note
 from pofacil.board.model.limits import SIZE_MAX, SIZE_MIN, TEXT_MAX
 
+from .paint import color, font, qrect
+
 if TYPE_CHECKING:
-    from .scene import BoardScene
+    from pofacil.ui.scene import BoardScene
 
 HANDLE = 14.0  # px in scene units: the resize corner and the link knob
-MAX_TEXT_PX = 22
-MIN_TEXT_PX = 9
-AUTHOR_PX = 12
-PADDING = 8.0
-
-
-@cache
-def _font(pixel_size: int) -> QFont:
-    """One font object per size: building fonts in paint() costs more than drawing."""
-    font = QFont()
-    font.setPixelSize(pixel_size)
-    return font
+EDITOR_PX = 16
+# What a note paints outside its paper: the "+n" badge above, the link knob and the badge to
+# the right, the shadow and the thick "found" border below.
+BLEED = QMarginsF(2, style.BADGE_RAISE + 2, HANDLE / 2 + 6, style.NOTE_SHADOW[1] + 4)
 
 
 def fitted_pixel_size(text: str, width: float, height: float) -> int:
     """The largest text size at which ``text`` wraps inside width x height."""
     option = Qt.TextFlag.TextWordWrap
-    for size in range(MAX_TEXT_PX, MIN_TEXT_PX - 1, -1):
-        rect = QFontMetricsF(_font(size)).boundingRect(QRectF(0, 0, width, 1e6), option, text)
+    for size in range(style.TEXT_MAX_PX, style.TEXT_MIN_PX - 1, -1):
+        rect = QFontMetricsF(font(size)).boundingRect(QRectF(0, 0, width, 1e6), option, text)
         if rect.width() <= width + 0.5 and rect.height() <= height:
             return size
-    return MIN_TEXT_PX
+    return style.TEXT_MIN_PX
 
 
 # Paint resources shared by every note: created once, not per note per frame.
-_SHADOW = QColor(0, 0, 0, 45)
-_INK = QColor("#111111")
-_AUTHOR_INK = QColor("#1A1A1A")  # readable on every kind's color, even brown
-_BORDER = QPen(QColor(0, 0, 0, 90), 1)
-_SELECTED = QPen(QColor("#1C3FAA"), 3)
-_FOUND = QPen(QColor("#E8590C"), 5)
-_HANDLE_PEN = QPen(QColor("#1C3FAA"), 1.5)
-_HANDLE_FILL = QColor("#FFFFFF")
-_ACCENT = QColor("#1C3FAA")
-_FILLS = {k.id: QColor(k.color) for k in KINDS}
+_SHADOW = color("#000000", style.SHADOW_ALPHA)
+_INK = color(style.INK)
+_AUTHOR_INK = color(style.AUTHOR_INK)
+_BORDER = QPen(color("#000000", style.NOTE_BORDER_ALPHA), style.NOTE_BORDER_WIDTH)
+_SELECTED = QPen(color(style.ACCENT), 3)
+_FOUND = QPen(color(style.FOUND), 5)
+_HANDLE_PEN = QPen(color(style.ACCENT), style.BADGE_LINE)
+_HANDLE_FILL = color("#FFFFFF")
+_ACCENT = color(style.ACCENT)
 _TEXT_OPTION = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _TEXT_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 # Below this zoom a note's words are too small to read anyway: draw the colored paper only.
@@ -85,11 +75,11 @@ class NoteEditor(QGraphicsTextItem):
         super().__init__(item)
         self.note_item = item
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
-        self.setDefaultTextColor(QColor("#111111"))
-        self.setFont(_font(16))
+        self.setDefaultTextColor(_INK)
+        self.setFont(font(EDITOR_PX))
         self.setPlainText(item.note.text)
-        self.setPos(PADDING / 2, PADDING / 2)
-        self.setTextWidth(item.note.w - PADDING)
+        self.setPos(style.NOTE_PADDING / 2, style.NOTE_PADDING / 2)
+        self.setTextWidth(item.note.w - style.NOTE_PADDING)
         self._done = False
         self._length = len(item.note.text)
         self.document().contentsChanged.connect(self._keep_within_limit)
@@ -146,7 +136,7 @@ class NoteItem(QGraphicsItem):
         self.hidden_below = 0  # notes folded away under this one in a mind map
         self._layout_key: tuple | None = None
         self._layout: tuple[QStaticText, QStaticText | None, int] | None = None
-        self.min_text_px = MIN_TEXT_PX
+        self.min_text_px = style.TEXT_MIN_PX
         self.editor: NoteEditor | None = None
         self._gesture: str | None = None  # "resize" or "link" while a handle is dragged
         self._size: tuple[float, float] = (note.w, note.h)
@@ -172,8 +162,7 @@ class NoteItem(QGraphicsItem):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        w, h = self._size
-        return QRectF(-2, -12, w + HANDLE / 2 + 8, h + 20)
+        return self.note_rect().marginsAdded(BLEED)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -185,30 +174,37 @@ class NoteItem(QGraphicsItem):
     def note_rect(self) -> QRectF:
         return QRectF(0, 0, *self._size)
 
+    def text_box(self) -> QRectF:
+        """Where the note's words wrap, in item coordinates."""
+        return qrect(note_text_box(Rect(0, 0, *self._size), bool(self.note.author)))
+
+    def badge_rect(self) -> QRectF:
+        """The "+n" badge drawn while branches are folded under this note."""
+        return qrect(fold_badge(Rect(0, 0, *self._size)))
+
     def _text_layout(self) -> tuple[QStaticText, QStaticText | None, int]:
         """The note's laid-out text, redone only when its text, size or minimum changes."""
         key = (self.note.text, self.note.author, self._size, self.min_text_px)
         if self._layout_key != key:
-            w, h = self._size
-            author_h = AUTHOR_PX + 4 if self.note.author else 0
-            width, height = w - 2 * PADDING, h - 2 * PADDING - author_h
-            size = max(fitted_pixel_size(self.note.text, width, height), self.min_text_px)
+            box = self.text_box()
+            size = max(fitted_pixel_size(self.note.text, box.width(), box.height()),
+                       self.min_text_px)
             text = QStaticText(self.note.text)
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.setTextOption(_TEXT_OPTION)
-            text.setTextWidth(width)
-            text.prepare(font=_font(size))
+            text.setTextWidth(box.width())
+            text.prepare(font=font(size))
             author = None
             if self.note.author:
                 author = QStaticText(self.note.author)
                 author.setTextFormat(Qt.TextFormat.PlainText)
-                author.prepare(font=_font(self._author_px()))
+                author.prepare(font=font(self._author_px()))
             self._layout = (text, author, size)
             self._layout_key = key
         return self._layout
 
     def _author_px(self) -> int:
-        return max(AUTHOR_PX, self.min_text_px * 2 // 3)
+        return max(style.AUTHOR_PX, self.min_text_px * 2 // 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -217,33 +213,33 @@ class NoteItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_SHADOW)
-        painter.drawRect(rect.translated(3, 4))
-        painter.setBrush(_FILLS.get(self.note.kind, _HANDLE_FILL))
+        painter.drawRect(rect.translated(*style.NOTE_SHADOW))
+        painter.setBrush(color(style.kind_fill(self.note.kind)))
         selected = self.isSelected()
         painter.setPen(_FOUND if self.highlighted else _SELECTED if selected else _BORDER)
-        painter.drawRoundedRect(rect, 4, 4)
+        painter.drawRoundedRect(rect, style.NOTE_RADIUS, style.NOTE_RADIUS)
         if lod >= TEXT_LOD:
             text, author, size = self._text_layout()
             if self.editor is None:
-                author_h = AUTHOR_PX + 4 if author is not None else 0
+                author_h = style.AUTHOR_BAND if author is not None else 0
                 painter.save()
                 painter.setClipRect(rect.adjusted(2, 2, -2, -2 - author_h))
-                painter.setFont(_font(size))
+                painter.setFont(font(size))
                 painter.setPen(_INK)
-                painter.drawStaticText(QPointF(PADDING, PADDING), text)
+                painter.drawStaticText(self.text_box().topLeft(), text)
                 painter.restore()
             if author is not None:
-                painter.setFont(_font(self._author_px()))
+                painter.setFont(font(self._author_px()))
                 painter.setPen(_AUTHOR_INK)
-                corner = QPointF(w - PADDING - author.size().width(),
-                                 h - 4 - author.size().height())
+                corner = QPointF(w - style.NOTE_PADDING - author.size().width(),
+                                 h - style.AUTHOR_INSET - author.size().height())
                 painter.drawStaticText(corner, author)
         if self.hidden_below:
-            painter.setFont(_font(13))
-            badge = QRectF(w - 34, -10, 40, 22)
+            painter.setFont(font(style.BADGE_PX))
+            badge = self.badge_rect()
             painter.setPen(_HANDLE_PEN)
             painter.setBrush(_HANDLE_FILL)
-            painter.drawRoundedRect(badge, 10, 10)
+            painter.drawRoundedRect(badge, style.BADGE_RADIUS, style.BADGE_RADIUS)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{self.hidden_below}")
         if selected:
             painter.setPen(_HANDLE_PEN)
@@ -327,136 +323,3 @@ class NoteItem(QGraphicsItem):
         self.update()
         if text is not None and text.strip() and text.strip() != self.note.text:
             self.board_scene().finish_edit(self, text)
-
-
-class ClusterItem(QGraphicsItem):
-    """A named frame around its notes; dragging the frame drags its notes."""
-
-    MARGIN = 16.0
-    TITLE = 30.0
-
-    def __init__(self, cluster: Cluster) -> None:
-        super().__init__()
-        self.cluster = cluster
-        self.count = 0
-        self._rect = QRectF()
-        self._drag_from: QPointF | None = None
-        self.setZValue(1)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-
-    def set_cluster(self, cluster: Cluster) -> None:
-        self.cluster = cluster
-        self.update()
-
-    def fit(self, members: list[NoteItem]) -> None:
-        """Wrap the frame around the notes it holds."""
-        rect = QRectF()
-        for item in members:
-            rect = rect.united(item.note_rect().translated(item.pos()))
-        rect = rect.adjusted(-self.MARGIN, -self.MARGIN - self.TITLE, self.MARGIN, self.MARGIN)
-        self.count = len(members)
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
-        self.update()
-
-    def frame(self) -> QRectF:
-        return QRectF(self._rect)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-3, -3, 3, 3)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        color = QColor(self.cluster.color)
-        fill = QColor(color)
-        fill.setAlpha(38)
-        painter.setBrush(fill)
-        painter.setPen(QPen(color, 4 if self.isSelected() else 2.5))
-        painter.drawRoundedRect(self._rect, 10, 10)
-        painter.setPen(color.darker(140))
-        painter.setFont(_font(18))
-        title = QRectF(self._rect.left() + 12, self._rect.top() + 4, self._rect.width() - 24,
-                       self.TITLE)
-        painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"{self.cluster.name} ({self.count})")
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self._drag_from = event.scenePos()
-        self.board_scene().begin_cluster_drag(self)
-        event.accept()
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._drag_from is not None:
-            delta = event.scenePos() - self._drag_from
-            self._drag_from = event.scenePos()
-            self.board_scene().drag_cluster(self, delta)
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self._drag_from = None
-        self.board_scene().finish_cluster_drag(self)
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.board_scene().rename_cluster_requested.emit(self.cluster.id)
-
-    def board_scene(self) -> BoardScene:
-        return self.scene()  # type: ignore[return-value]
-
-
-class LinkItem(QGraphicsItem):
-    """A line between two notes: solid with an arrow for a mind-map child, dashed for a link."""
-
-    def __init__(self, link: Link) -> None:
-        super().__init__()
-        self.link = link
-        self._line = QLineF()
-        self.setZValue(5)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-
-    def set_ends(self, a: NoteItem, b: NoteItem) -> None:
-        """From the edge of one note to the edge of the other, so the arrowhead shows."""
-        rect_a = a.note_rect().translated(a.pos())
-        rect_b = b.note_rect().translated(b.pos())
-        centers = QLineF(rect_a.center(), rect_b.center())
-        start = _edge_crossing(rect_a, centers) or centers.p1()
-        end = _edge_crossing(rect_b, centers) or centers.p2()
-        line = QLineF(start, end)
-        if line != self._line:
-            self.prepareGeometryChange()
-            self._line = line
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-12, -12, 12, 12)
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath(self._line.p1())
-        path.lineTo(self._line.p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(12)
-        return stroker.createStroke(path)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        color = QColor("#1C3FAA") if self.isSelected() else QColor("#495057")
-        pen = QPen(color, 3.5 if self.isSelected() else 2.5)
-        if self.link.kind != "child":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.drawLine(self._line)
-        if self.link.kind == "child" and self._line.length() > 14:
-            tip = self._line.p2()
-            unit = self._line.unitVector()
-            d = QPointF(unit.dx(), unit.dy()) * 12
-            n = QPointF(-d.y(), d.x()) * 0.5
-            painter.setBrush(QBrush(color))
-            painter.drawPolygon([tip, tip - d + n, tip - d - n])
-
-
-def _edge_crossing(rect: QRectF, line: QLineF) -> QPointF | None:
-    """Where ``line`` crosses the border of ``rect`` (None when it does not)."""
-    corners = [rect.topLeft(), rect.topRight(), rect.bottomRight(), rect.bottomLeft()]
-    for i in range(4):
-        kind, point = line.intersects(QLineF(corners[i], corners[(i + 1) % 4]))
-        if kind == QLineF.IntersectionType.BoundedIntersection:
-            return point
-    return None

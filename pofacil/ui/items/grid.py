@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsObject,
     QGraphicsSceneMouseEvent,
@@ -11,20 +11,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pofacil.board.geometry import style
 from pofacil.board.geometry.grid import GridGeometry, Rect
+from pofacil.board.geometry.items import count_box, header_text_box
 from pofacil.board.model import Board
-from pofacil.board.model.kinds import KIND_BY_ID
 
+from .paint import color, font, qrect
 
-def _qrect(rect: Rect) -> QRectF:
-    return QRectF(rect.x, rect.y, rect.w, rect.h)
-
-
-def _font(px: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(px)
-    font.setBold(bold)
-    return font
+BLEED = style.GRID_LINE_WIDTH / 2 + 1.25
 
 
 class GridItem(QGraphicsObject):
@@ -52,7 +46,7 @@ class GridItem(QGraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self._bounds.adjusted(-2, -2, 2, 2)
+        return self._bounds.adjusted(-BLEED, -BLEED, BLEED, BLEED)
 
     def _label(self, zh: str, en: str) -> str:
         return zh if self.language == "zh" or not en else en
@@ -63,43 +57,42 @@ class GridItem(QGraphicsObject):
         if board is None:
             return
         top = max(geo.counts.values(), default=0) or 1
-        line = QPen(QColor("#495057"), 1.5)
+        line = QPen(color(style.GRID_LINE), style.GRID_LINE_WIDTH)
         first = {c.id.partition("/")[2]: c for c in board.cells}
         by_row = {c.id.partition("/")[0]: c for c in board.cells}
         for cell in board.cells:
-            rect = _qrect(geo.cells[cell.id])
-            fill = QColor("#FFFFFF")
+            rect = geo.cells[cell.id]
+            fill = color(style.CELL_FILL)
             if self.heat:
                 share = geo.counts.get(cell.id, 0) / top
                 fill = QColor.fromHsvF(0.02, 0.55 * share, 1.0)
             painter.setPen(line)
             painter.setBrush(fill)
-            painter.drawRect(rect)
-            painter.setFont(_font(15, bold=True))
-            painter.setPen(QColor("#343A40"))
-            painter.drawText(rect.adjusted(4, 2, -8, -4),
+            painter.drawRect(qrect(rect))
+            painter.setFont(font(style.COUNT_PX, bold=True))
+            painter.setPen(color(style.COUNT_INK))
+            painter.drawText(qrect(count_box(rect)),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                              str(geo.counts.get(cell.id, 0)))
-        painter.setFont(_font(17, bold=True))
+        painter.setFont(font(style.HEADER_PX, bold=True))
         for column_id, rect in geo.columns:
             cell = first[column_id]
-            kind = KIND_BY_ID.get(cell.kind or "")
-            self._header(painter, rect, QColor(kind.color) if kind else QColor("#DEE2E6"),
-                         self._label(cell.column, cell.column_en))
+            fill = style.kind_fill(cell.kind, style.COLUMN_FILL)
+            self._header(painter, rect, fill, self._label(cell.column, cell.column_en))
         for row_id, rect in geo.rows:
             cell = by_row[row_id]
-            self._header(painter, rect, QColor("#E9ECEF"), self._label(cell.row, cell.row_en))
+            self._header(painter, rect, style.ROW_FILL, self._label(cell.row, cell.row_en))
         for label, rect in geo.groups:
             cell = next(c for c in board.cells if c.group == label)
-            self._header(painter, rect, QColor("#CED4DA"), self._label(cell.group, cell.group_en))
+            self._header(painter, rect, style.GROUP_FILL, self._label(cell.group, cell.group_en))
 
     @staticmethod
-    def _header(painter: QPainter, rect: Rect, fill: QColor, text: str) -> None:
-        painter.setPen(QPen(QColor("#495057"), 1.5))
-        painter.setBrush(fill)
-        painter.drawRect(_qrect(rect))
-        painter.setPen(QColor("#111111"))
-        painter.drawText(_qrect(rect).adjusted(8, 4, -8, -4),
+    def _header(painter: QPainter, rect: Rect, fill: str, text: str) -> None:
+        painter.setPen(QPen(color(style.GRID_LINE), style.GRID_LINE_WIDTH))
+        painter.setBrush(color(fill))
+        painter.drawRect(qrect(rect))
+        painter.setPen(color(style.INK))
+        painter.drawText(qrect(header_text_box(rect)),
                          Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
     def header_at(self, x: float, y: float) -> tuple[str, str] | None:

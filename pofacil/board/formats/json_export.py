@@ -1,0 +1,97 @@
+"""The whole workshop as JSON, with where everything is drawn, for scripts and checks.
+
+Every ``rect`` is ``[x, y, w, h]`` in scene pixels (origin top left, y down) and comes from
+:func:`board_geometry`, the geometry the screen's items and the PDF draw from, so a script can
+check what a user sees: that a note lies inside its cell, that no two notes overlap. A note in
+a grid cell has no stored position of its own; its ``rect`` is the slot it is drawn in. A note
+folded away under a collapsed mind-map note is listed with ``"rect": null``. Deleted notes are
+left out and only counted (``deleted_notes``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from pofacil.board.geometry.grid import Rect
+from pofacil.board.geometry.items import BoardGeometry, board_geometry
+from pofacil.board.model import Board, Workshop
+from pofacil.board.storage.atomic import atomic_write
+
+SCHEMA = 1
+
+
+def _rect(rect: Rect | None) -> list[float] | None:
+    return None if rect is None else [rect.x, rect.y, rect.w, rect.h]
+
+
+def board_json(board: Board, geo: BoardGeometry | None = None) -> dict[str, Any]:
+    """One board as the export writes it; ``geo`` when the caller has it already."""
+    geo = geo or board_geometry(board)
+    drawn = {box.note.id: box for box in geo.notes}
+    grid = geo.grid
+    cells = [{
+        "id": cell.id, "row": cell.row, "column": cell.column, "row_en": cell.row_en,
+        "column_en": cell.column_en, "group": cell.group, "group_en": cell.group_en,
+        "kind": cell.kind, "notes": grid.counts.get(cell.id, 0) if grid else 0,
+        "rect": _rect(grid.cells.get(cell.id) if grid else None),
+    } for cell in board.cells]
+    # seq: the order notes are shown in (a cell flows them in this order); for now that is
+    # creation order, the order grid cells use.
+    live = sorted(board.live_notes(), key=lambda n: (n.created, n.id))
+    notes = []
+    for seq, note in enumerate(live, start=1):
+        box = drawn.get(note.id)
+        notes.append({
+            "id": note.id, "text": note.text, "kind": note.kind, "author": note.author,
+            "created": note.created, "updated": note.updated, "cell": note.cell,
+            "cluster": note.cluster, "votes": note.votes, "origin": note.origin,
+            "collapsed": note.collapsed, "seq": seq,
+            "folded": box.folded if box else 0,  # notes hidden under this one
+            "rect": _rect(box.rect if box else None),
+        })
+    frames = {frame.cluster.id: frame for frame in geo.clusters}
+    clusters = [{
+        "id": cluster.id, "name": cluster.name, "color": cluster.color,
+        "notes": len(board.notes_in(cluster.id)),
+        "rect": _rect(frames[cluster.id].rect if cluster.id in frames else None),
+    } for cluster in board.clusters.values()]
+    segments = {seg.link.id: seg for seg in geo.links}
+    links = []
+    for link in board.links.values():
+        seg = segments.get(link.id)
+        links.append({
+            "id": link.id, "source": link.source, "target": link.target, "kind": link.kind,
+            # From the border of the source note to the border of the target: null when an
+            # end is not drawn (deleted, or folded away).
+            "start": [seg.x1, seg.y1] if seg else None, "end": [seg.x2, seg.y2] if seg else None,
+        })
+    return {
+        "id": board.id, "name": board.name, "template": board.template,
+        "bounds": _rect(geo.bounds), "cells": cells, "notes": notes, "clusters": clusters,
+        "links": links, "deleted_notes": len(board.deleted_notes()),
+    }
+
+
+def workshop_json(workshop: Workshop, boards: list[str] | None = None) -> dict[str, Any]:
+    """The workshop (or the boards with ids in ``boards``), in board order."""
+    info = workshop.info
+    chosen = [b for b in workshop.ordered_boards() if boards is None or b.id in boards]
+    return {
+        "schema": SCHEMA,
+        "workshop": {"title": info.title, "date": info.date, "venue": info.venue},
+        "boards": [board_json(board) for board in chosen],
+    }
+
+
+def export_json(workshop: Workshop, out: str | os.PathLike[str],
+                boards: list[str] | None = None) -> Path:
+    """Write :func:`workshop_json` to ``out``, complete or not at all."""
+    text = json.dumps(workshop_json(workshop, boards), ensure_ascii=False, indent=1)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text + "\n", encoding="utf-8")
+
+    return atomic_write(out, write)

@@ -1,0 +1,78 @@
+"""A link between two notes: a mind-map child's arrow or a free, dashed link."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from pofacil.board.geometry import style
+from pofacil.board.geometry.items import arrowhead, link_ends
+from pofacil.board.model import Link
+
+from .paint import color, rect_of
+
+if TYPE_CHECKING:
+    from .note import NoteItem
+
+PICK_WIDTH = 12.0  # how far from the line a click still selects it
+BLEED = PICK_WIDTH  # the arrowhead's spread and the pick area both stay within this
+
+
+class LinkItem(QGraphicsItem):
+    """A line between two notes: solid with an arrow for a mind-map child, dashed for a link."""
+
+    def __init__(self, link: Link) -> None:
+        super().__init__()
+        self.link = link
+        self._line = QLineF()
+        self._arrow: QPolygonF | None = None
+        self._shape = QPainterPath()
+        self.setZValue(5)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        # Panning blits the line from a pixmap: no Python per link per frame.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_ends(self, a: NoteItem, b: NoteItem) -> None:
+        """From the edge of one note to the edge of the other, so the arrowhead shows."""
+        x1, y1, x2, y2 = link_ends(rect_of(a.note_rect().translated(a.pos())),
+                                   rect_of(b.note_rect().translated(b.pos())))
+        line = QLineF(x1, y1, x2, y2)
+        if line == self._line:
+            return
+        self.prepareGeometryChange()
+        self._line = line
+        # Everything paint() and shape() need, worked out once per move rather than per frame.
+        head = arrowhead(x1, y1, x2, y2) if self.link.kind == "child" else None
+        self._arrow = QPolygonF([QPointF(*p) for p in head]) if head else None
+        path = QPainterPath(line.p1())
+        path.lineTo(line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(PICK_WIDTH)
+        self._shape = stroker.createStroke(path)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(
+            -BLEED, -BLEED, BLEED, BLEED)
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def arrow(self) -> QPolygonF | None:
+        """The arrowhead drawn at the target end (None for a free link or a short line)."""
+        return None if self._arrow is None else QPolygonF(self._arrow)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        selected = self.isSelected()
+        ink = color(style.ACCENT if selected else style.LINK_INK)
+        pen = QPen(ink, style.LINK_LINE_SELECTED if selected else style.LINK_LINE)
+        if self.link.kind != "child":
+            pen.setDashPattern(list(style.LINK_DASH))
+        painter.setPen(pen)
+        painter.drawLine(self._line)
+        if self._arrow is not None:
+            painter.setBrush(ink)
+            painter.drawPolygon(self._arrow)
