@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
+from pofacil.board.formats.file_names import board_targets
 from pofacil.board.formats.minutes import export_csv, export_markdown
 from pofacil.board.model import Board, Workshop
 from pofacil.board.model.errors import PofacilError
@@ -26,10 +26,6 @@ FORMATS = {
     "md": "the meeting record as Markdown",
     "csv": "the notes as CSV in the import format, with a board column",
 }
-# Characters Windows, macOS or a USB stick's FAT file system refuse in a file name.
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-             *(f"LPT{i}" for i in range(1, 10))}
 
 
 def _scale(text: str) -> float:
@@ -159,30 +155,6 @@ def _span(pages: tuple[int, ...]) -> str:
     return f"pages {pages[0]}-{pages[-1]}"
 
 
-def safe_file_name(name: str) -> str:
-    """A board name made fit for a file name everywhere; Chinese and spaces are kept."""
-    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
-    if not cleaned or cleaned.split(".")[0].upper() in _RESERVED:
-        cleaned = f"_{cleaned}"
-    return cleaned[:120]
-
-
-def png_targets(boards: list[Board], out: Path) -> list[tuple[Board, Path]]:
-    """One board: OUT itself. Several: ``OUT-stem-NAME.png`` beside OUT, no two alike."""
-    if len(boards) == 1:
-        return [(boards[0], out)]
-    taken: set[str] = set()
-    targets = []
-    for board in boards:
-        stem = f"{out.stem}-{safe_file_name(board.name)}"
-        candidate, number = stem, 2
-        while candidate.casefold() in taken:  # case-insensitive file systems (Windows, macOS)
-            candidate, number = f"{stem}-{number}", number + 1
-        taken.add(candidate.casefold())
-        targets.append((board, out.with_name(candidate + ".png")))
-    return targets
-
-
 def _png(session: Session, boards: list[Board], out: Path, args: argparse.Namespace) -> None:
     try:
         from .ui.png import ensure_app, export_png
@@ -190,7 +162,7 @@ def _png(session: Session, boards: list[Board], out: Path, args: argparse.Namesp
         raise PofacilError("PNG export needs Qt (PySide6), which cannot be loaded: {reason}.",
                            reason=str(exc)) from None
     ensure_app()
-    for board, path in png_targets(boards, out):
+    for board, path in board_targets(boards, out):
         result = export_png(session.workshop, board.id, path, scale=args.scale,
                             session=session, language=args.lang)
         print(f"wrote {result.describe()}")
