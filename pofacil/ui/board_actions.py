@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from pofacil.board.model import Board
 from pofacil.board.model.errors import PofacilError
-from pofacil.board.model.templates import layout_of
+from pofacil.board.model.templates import can_add_rows, layout_of
 from pofacil.board.ops import boards as board_ops
 from pofacil.board.storage.user_templates import save_user_template
 
@@ -114,7 +114,7 @@ class BoardActions(QObject):
     def update(self) -> None:
         board = self._board()
         layout = layout_of(board) if board else "free"
-        self.add_row_action.setEnabled(board is not None and board.template == "concept-sheet")
+        self.add_row_action.setEnabled(board is not None and can_add_rows(board))
         self.heat_action.setEnabled(bool(board and board.cells))
         self.breakout_action.setEnabled(bool(board and board.cells))
         self.layout_action.setEnabled(layout == "mindmap" or bool(board and board.links))
@@ -246,8 +246,8 @@ class BoardActions(QObject):
         if board is None or doc is None:
             return
         zh = i18n.data_language() == "zh"
-        cell = next((c for c in board.cells if (axis == "row" and c.id.partition("/")[0] == key)
-                     or (axis == "column" and c.id.partition("/")[2] == key)
+        cell = next((c for c in board.cells if (axis == "row" and c.ref.row == key)
+                     or (axis == "column" and c.ref.column == key)
                      or (axis == "group" and c.group == key)), None)
         if cell is None:
             return

@@ -12,6 +12,7 @@ from .workshop import (
     NOTE_W,
     Board,
     Cell,
+    CellRef,
     Cluster,
     Link,
     Note,
@@ -19,8 +20,10 @@ from .workshop import (
     Row,
     Workshop,
     WorkshopInfo,
+    kind_in_cell,
     to_row,
 )
 
-__all__ = ["LINK_KINDS", "NOTE_H", "NOTE_W", "Board", "Cell", "Change", "Cluster", "Link",
-           "Note", "Patch", "Row", "Workshop", "WorkshopInfo", "new_id", "now", "to_row"]
+__all__ = ["LINK_KINDS", "NOTE_H", "NOTE_W", "Board", "Cell", "CellRef", "Change", "Cluster", "Link",
+           "Note", "Patch", "Row", "Workshop", "WorkshopInfo", "kind_in_cell", "new_id",
+           "now", "to_row"]
