@@ -209,16 +209,19 @@ class BoardActions(QObject):
 
     def turn_into_need(self) -> None:
         doc = self.window.document
-        if doc is None:
-            return
-        for item in self._selected_notes():
-            doc.apply(board_ops.turn_into_need, item.note.id)
+        ids = [i.note.id for i in self._selected_notes() if i.note.kind in ("hope", "fear")]
+        if doc is not None and ids:
+            doc.apply(board_ops.turn_into_need, ids)
 
     def toggle_fold(self) -> None:
-        doc = self.window.document
-        for item in self._selected_notes():
-            if doc is not None and self._board() and self._board().children(item.note.id):
-                doc.apply(board_ops.set_collapsed, item.note.id, not item.note.collapsed)
+        """Fold the selected branches, or unfold them when all are folded: one step."""
+        doc, board = self.window.document, self._board()
+        if doc is None or board is None:
+            return
+        branches = [i.note for i in self._selected_notes() if board.children(i.note.id)]
+        if branches:
+            doc.apply(board_ops.set_collapsed, [n.id for n in branches],
+                      not all(n.collapsed for n in branches))
 
     def add_branch(self, sibling: bool) -> None:
         """Tab: a child of the selected note; Enter: a sibling. Then the tree is tidied and the

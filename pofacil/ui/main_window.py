@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(state)
         self.file_label.setText(f"· {doc.path.name}")
         self.file_label.setToolTip(plain_tooltip(str(doc.path)))
+        self._update_undo_texts()
         self._update_actions()
 
     def _refused(self, message: str) -> None:
@@ -681,6 +682,20 @@ class MainWindow(QMainWindow):
     def _redo(self) -> None:
         if self.document is not None:
             self.document.redo()
+
+    def _update_undo_texts(self) -> None:
+        """Undo and Redo say what they will do; read after a change only (it reads the file's
+        newest history line), never on a selection change."""
+        assert self.document is not None
+        session = self.document.session
+        for action, text, plain in ((self.undo_action, session.undo_text(), self.tr("&Undo")),
+                                    (self.redo_action, session.redo_text(), self.tr("&Redo"))):
+            if text is None:
+                action.setText(plain)
+                continue
+            what = QCoreApplication.translate("changes", text[0]).replace("{count}", str(text[1]))
+            label = self.tr("&Undo: %1") if action is self.undo_action else self.tr("&Redo: %1")
+            action.setText(label.replace("%1", no_mnemonic(what)))
 
     def _update_actions(self) -> None:
         doc, scene = self.document, self.scene

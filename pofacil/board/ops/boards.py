@@ -144,30 +144,37 @@ def send_to_breakout(ws: Workshop, board_id: str, cell_ids: Iterable[str],
     return result
 
 
-def turn_into_need(ws: Workshop, note_id: str) -> Change:
-    """A need note in the needs column, linked to the hope or fear it was rewritten from."""
-    note = ws.note(note_id)
-    board = ws.board(note.board)
+def turn_into_need(ws: Workshop, note_ids: Iterable[str]) -> Change:
+    """For each hope or fear, a need note in the needs column (its own row's when there is
+    one), linked to the note it was rewritten from; all of them one step."""
+    notes = selected_notes(ws, note_ids)
+    board = ws.board(notes[0].board)
     needs = [c for c in board.cells if c.kind == "need"]
-    same_row = [c for c in needs if note.cell and c.ref.row == CellRef.parse(note.cell).row]
-    target = (same_row or needs or [None])[0]
     stamp = now()
-    x, y = clamp_position(note.x + note.w + 40, note.y)
-    need = dataclasses.replace(
-        note, id=new_id(), kind="need", cell=target.id if target else None, cluster=None,
-        x=x, y=y, created=stamp, updated=stamp, origin=note.id,
-        collapsed=False, deleted=False)
-    link = Link(new_id(), board.id, note.id, need.id, "link")
-    change = make_change("turn into need", board.id, [Patch("note", need.id, None, to_row(need)),
-                                                  Patch("link", link.id, None, to_row(link))])
-    change.subjects = [need.id]
+    patches: list[Patch] = []
+    subjects = []
+    for note in notes:
+        same_row = [c for c in needs if note.cell and c.ref.row == CellRef.parse(note.cell).row]
+        target = (same_row or needs or [None])[0]
+        x, y = clamp_position(note.x + note.w + 40, note.y)
+        need = dataclasses.replace(
+            note, id=new_id(), kind="need", cell=target.id if target else None, cluster=None,
+            x=x, y=y, created=stamp, updated=stamp, origin=note.id,
+            collapsed=False, deleted=False)
+        link = Link(new_id(), board.id, note.id, need.id, "link")
+        patches += [Patch("note", need.id, None, to_row(need)),
+                    Patch("link", link.id, None, to_row(link))]
+        subjects.append(need.id)
+    change = make_change("turn into need", board.id, patches)
+    change.subjects = subjects
     return change
 
 
-def set_collapsed(ws: Workshop, note_id: str, collapsed: bool) -> Change:
-    note = ws.note(note_id)
-    return make_change("collapse" if collapsed else "expand", note.board,
-                   [update_patch(note, collapsed=collapsed)])
+def set_collapsed(ws: Workshop, note_ids: Iterable[str], collapsed: bool) -> Change:
+    """Fold (or unfold) the branches under the notes, as one step."""
+    notes = selected_notes(ws, note_ids)
+    return make_change("collapse" if collapsed else "expand", notes[0].board,
+                       [update_patch(n, collapsed=collapsed) for n in notes])
 
 
 def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> Change:
