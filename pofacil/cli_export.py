@@ -11,14 +11,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pofacil.board.formats.file_names import board_targets
-from pofacil.board.formats.minutes import export_csv, export_markdown
-from pofacil.board.model import Board, Workshop
 from pofacil.board.model.errors import PofacilError
-from pofacil.board.session import Session
 from pofacil.board.storage.store import Store
+
+if TYPE_CHECKING:
+    from pofacil.board.model import Board, Workshop
+    from pofacil.board.session import Session
 
 FORMATS = {
     "pdf": "a PDF snapshot of each board, with the meeting record",
@@ -69,6 +69,10 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``pofacil export``; user errors raise PofacilError (exit 1 in cli.main)."""
+    # Here, not at the top: the rest of the command line (`info`, `check`) starts without them.
+    from pofacil.board.formats.minutes import export_csv, export_markdown
+    from pofacil.board.session import Session
+
     out = _check_out(args.out, args.file)
     session = Session.open(args.file, read_only=True)
     try:
@@ -156,6 +160,8 @@ def _span(pages: tuple[int, ...]) -> str:
 
 
 def _png(session: Session, boards: list[Board], out: Path, args: argparse.Namespace) -> None:
+    from pofacil.board.formats.file_names import board_targets
+
     try:
         from .ui.png import ensure_app, export_png
     except ImportError as exc:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from pofacil.board.formats.file_names import board_targets, safe_file_name
 from pofacil.board.formats.minutes import export_csv, export_markdown
-from pofacil.board.formats.pdf.export import export_pdf
 from pofacil.board.model.errors import PofacilError
 
 from . import i18n
@@ -122,6 +121,9 @@ def run_export(parent: QWidget, document: Document, fmt: str, out: Path, boards:
     written: list[Path] = []
     try:
         if fmt == "pdf":
+            # reportlab is imported on the first PDF export, not at the app's start.
+            from pofacil.board.formats.pdf.export import export_pdf
+
             written.append(export_pdf(document.workshop, out, boards, paper, mode, record,
                                       language, step).path)
         elif fmt == "md":

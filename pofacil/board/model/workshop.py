@@ -12,14 +12,15 @@ import dataclasses
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import ModelError
 from .events import Signal
 from .kinds import DEFAULT_KIND
 from .limits import band_of, check_row
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 NOTE_W = 160.0
 NOTE_H = 100.0
@@ -124,6 +125,14 @@ def kind_in_cell(cell: Cell | None, kind: str) -> str:
     return cell.kind if cell is not None and cell.kind else kind
 
 
+def _new_graph() -> nx.MultiDiGraph:
+    # networkx is imported with the first board, not with the model: `pofacil info` and
+    # `check` read the file without building boards, and importing it costs 0.2 s.
+    import networkx as nx
+
+    return nx.MultiDiGraph()
+
+
 @dataclass
 class Board:
     """One board of a workshop, built from a template."""
@@ -138,7 +147,7 @@ class Board:
     notes: dict[str, Note] = field(default_factory=dict, repr=False, compare=False)
     clusters: dict[str, Cluster] = field(default_factory=dict, repr=False, compare=False)
     links: dict[str, Link] = field(default_factory=dict, repr=False, compare=False)
-    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph, repr=False, compare=False)
+    graph: nx.MultiDiGraph = field(default_factory=_new_graph, repr=False, compare=False)
     # band_of(x) -> the lowest edge of the live notes in that band; None until asked for.
     _bottoms: dict[int, float] | None = field(default=None, init=False, repr=False,
                                               compare=False)
