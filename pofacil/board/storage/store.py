@@ -513,19 +513,24 @@ class Store:
             problems += _schema_problems(conn, columns=True)
             if problems:
                 return problems
-            ws, damaged = _read_workshop(conn)
+            # The rows as load judges them, without building the model from them.
+            rows, typed = _snapshot(conn)
+            damaged: list[DamagedRow] = []
+            _details(rows, damaged)
+            kept = _sound_rows(rows, typed, damaged)
             problems += [str(d) for d in damaged]
-            for board in ws.boards.values():
-                cells = {c.id for c in board.cells}
-                notes = board.notes.values()
+            for board in kept["board"]:
+                cells = {c["id"] for c in json.loads(board["cells"] or "[]")}
+                clusters = {c["id"] for c in kept["cluster"] if c["board"] == board["id"]}
+                notes = [n for n in kept["note"] if n["board"] == board["id"]]
                 for count, what in (
-                    (sum(n.cell is not None and n.cell not in cells for n in notes),
+                    (sum(n["cell"] is not None and n["cell"] not in cells for n in notes),
                      "notes in a missing cell"),
-                    (sum(n.cluster is not None and n.cluster not in board.clusters
+                    (sum(n["cluster"] is not None and n["cluster"] not in clusters
                          for n in notes), "notes in a missing group"),
                 ):
                     if count:
-                        problems.append(f"{count} {what} on board {board.name}")
+                        problems.append(f"{count} {what} on board {board['name']}")
             unknown = conn.execute("SELECT COUNT(*) FROM history WHERE state "
                                    "NOT IN ('done', 'undone', 'dropped')").fetchone()[0]
             if unknown:
