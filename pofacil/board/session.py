@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pofacil.board import ops
 from pofacil.board.model import Change, Patch, Workshop, WorkshopInfo, label_text
-from pofacil.board.model.errors import StorageError, UnstorableChange
+from pofacil.board.model.errors import DamagedHistoryError, StorageError, UnstorableChange
 from pofacil.board.model.limits import check_patches
 from pofacil.board.storage.store import HistoryEntry, Store, write_workshop
 
@@ -180,7 +180,10 @@ class Session:
         line = None if self.read_only else self.store.last(state)
         if line is None:
             return None
-        entry = self.store.entry(line)
+        try:
+            entry = self.store.entry(line)
+        except DamagedHistoryError:
+            return None  # Undo itself says the line is damaged, when it is asked to
         return label_text(entry.label, entry.patches)
 
     def undo(self) -> Change | None:

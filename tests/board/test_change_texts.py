@@ -1,6 +1,7 @@
 """What Undo and Redo say: each change label's English text, counted, from the file's history."""
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pofacil
@@ -43,3 +44,16 @@ def test_every_label_the_code_gives_a_change_has_a_text() -> None:
     assert {"move", "add notes", "turn into need", "collapse", "lay out", "import"} <= used
     assert used <= set(LABEL_TEXTS), used - set(LABEL_TEXTS)
     assert label_text("a label from a newer pofacil", []) == ("a label from a newer pofacil", 0)
+
+
+def test_a_damaged_history_line_has_no_text(tmp_path: Path) -> None:
+    s = Session.create(tmp_path / "d.pofacil", boards=[("blank", "全體")])
+    s.do(ops.add_note(s.workshop, s.workshop.find_board("全體").id, "甲"))
+    s.close()
+    conn = sqlite3.connect(tmp_path / "d.pofacil")
+    conn.execute("UPDATE history SET patches = X'789C0001'")
+    conn.commit()
+    conn.close()
+    again = Session.open(tmp_path / "d.pofacil")
+    assert again.can_undo() and again.undo_text() is None  # Undo explains when pressed
+    again.close()
