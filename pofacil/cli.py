@@ -14,16 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pofacil.board.formats.importers import import_change
-from pofacil.board.model import Workshop
+from typing import TYPE_CHECKING
+
 from pofacil.board.model.errors import PofacilError
-from pofacil.board.model.templates import builtin_templates
-from pofacil.board.session import Session
 from pofacil.board.storage.store import Store
 
 from .cli_export import add_parser as add_export_parser
 from .cli_export import run as _export
 from .cli_export import warn_opened
+
+if TYPE_CHECKING:
+    from pofacil.board.model import Workshop
+
+# Each command imports what it alone needs (the session and operations, the importers, the
+# exports): `pofacil info` on a big workshop would otherwise spend most of its time importing.
 
 COMMANDS = ("new", "templates", "info", "import", "history", "check", "export")
 
@@ -114,6 +118,8 @@ def _run_app(args: list[str]) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from pofacil.board.session import Session
+
     boards = []
     for spec in args.board or ["blank"]:
         template, _, name = spec.partition(":")
@@ -127,6 +133,8 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _templates(args: argparse.Namespace) -> int:
+    from pofacil.board.model.templates import builtin_templates
+
     for template in builtin_templates().values():
         print(f"{template.id}\t{template.name('zh')}\t{template.name('en')}")
     return 0
@@ -143,33 +151,13 @@ def _open_read_only(path: Path) -> tuple[Store, Workshop]:
     return store, ws
 
 
-def summary(ws: Workshop) -> dict[str, Any]:
-    """The workshop as ``info --json`` prints it."""
-    boards = []
-    for board in ws.ordered_boards():
-        boards.append({
-            "name": board.name,
-            "template": board.template,
-            "notes": len(board.live_notes()),
-            "deleted_notes": len(board.deleted_notes()),
-            "cells": [
-                {"id": c.id, "row": c.row, "column": c.column, "row_en": c.row_en,
-                 "column_en": c.column_en, "group": c.group, "notes": len(board.notes_in(c.id))}
-                for c in board.cells
-            ],
-            "clusters": [
-                {"name": c.name, "notes": len(board.notes_in(c.id))}
-                for c in board.clusters.values()
-            ],
-        })
-    return {"title": ws.info.title, "date": ws.info.date, "venue": ws.info.venue,
-            "boards": boards}
-
-
 def _info(args: argparse.Namespace) -> int:
-    store, ws = _open_read_only(args.file)
-    store.close()
-    data = summary(ws)
+    store = Store.open(args.file, read_only=True)
+    try:
+        data = store.summary()
+    finally:
+        store.close()
+    warn_opened(store)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
@@ -185,6 +173,9 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from pofacil.board.formats.importers import import_change
+    from pofacil.board.session import Session
+
     session = Session.open(args.file)
     try:
         warn_opened(session.store)
@@ -228,13 +219,10 @@ def _check(args: argparse.Namespace) -> int:
             print(f"pofacil: {args.file} is damaged: {'; '.join(problems[:20])}{more}",
                   file=sys.stderr)
             return 1
-        ws = store.load()
-        lines = len(store.history())
+        boards, notes, lines = store.counts()
     finally:
         store.close()
-    notes = sum(len(b.notes) for b in ws.boards.values())
-    print(f"ok: {args.file} ({len(ws.ordered_boards())} boards, {notes} notes, "
-          f"{lines} history lines)")
+    print(f"ok: {args.file} ({boards} boards, {notes} notes, {lines} history lines)")
     return 0
 
 

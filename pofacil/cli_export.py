@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pofacil.board.formats.json_export import export_json
-from pofacil.board.formats.minutes import export_csv, export_markdown
-from pofacil.board.model import Board, Workshop
 from pofacil.board.model.errors import PofacilError
-from pofacil.board.session import Session
 from pofacil.board.storage.store import Store
+
+if TYPE_CHECKING:
+    from pofacil.board.model import Board, Workshop
+    from pofacil.board.session import Session
 
 FORMATS = {
     "pdf": "a PDF snapshot of each board, with the meeting record",
@@ -28,10 +27,6 @@ FORMATS = {
     "csv": "the notes as CSV in the import format, with a board column",
     "json": "the whole workshop as JSON, with where every note, cell, frame and link is drawn",
 }
-# Characters Windows, macOS or a USB stick's FAT file system refuse in a file name.
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-             *(f"LPT{i}" for i in range(1, 10))}
 
 
 def _scale(text: str) -> float:
@@ -75,6 +70,11 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``pofacil export``; user errors raise PofacilError (exit 1 in cli.main)."""
+    # Here, not at the top: the rest of the command line (`info`, `check`) starts without them.
+    from pofacil.board.formats.json_export import export_json
+    from pofacil.board.formats.minutes import export_csv, export_markdown
+    from pofacil.board.session import Session
+
     out = _check_out(args.out, args.file)
     session = Session.open(args.file, read_only=True)
     try:
@@ -164,38 +164,16 @@ def _span(pages: tuple[int, ...]) -> str:
     return f"pages {pages[0]}-{pages[-1]}"
 
 
-def safe_file_name(name: str) -> str:
-    """A board name made fit for a file name everywhere; Chinese and spaces are kept."""
-    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
-    if not cleaned or cleaned.split(".")[0].upper() in _RESERVED:
-        cleaned = f"_{cleaned}"
-    return cleaned[:120]
-
-
-def png_targets(boards: list[Board], out: Path) -> list[tuple[Board, Path]]:
-    """One board: OUT itself. Several: ``OUT-stem-NAME.png`` beside OUT, no two alike."""
-    if len(boards) == 1:
-        return [(boards[0], out)]
-    taken: set[str] = set()
-    targets = []
-    for board in boards:
-        stem = f"{out.stem}-{safe_file_name(board.name)}"
-        candidate, number = stem, 2
-        while candidate.casefold() in taken:  # case-insensitive file systems (Windows, macOS)
-            candidate, number = f"{stem}-{number}", number + 1
-        taken.add(candidate.casefold())
-        targets.append((board, out.with_name(candidate + ".png")))
-    return targets
-
-
 def _png(session: Session, boards: list[Board], out: Path, args: argparse.Namespace) -> None:
+    from pofacil.board.formats.file_names import board_targets
+
     try:
         from .ui.png import ensure_app, export_png
     except ImportError as exc:
         raise PofacilError("PNG export needs Qt (PySide6), which cannot be loaded: {reason}.",
                            reason=str(exc)) from None
     ensure_app()
-    for board, path in png_targets(boards, out):
+    for board, path in board_targets(boards, out):
         result = export_png(session.workshop, board.id, path, scale=args.scale,
                             session=session, language=args.lang)
         print(f"wrote {result.describe()}")

@@ -13,7 +13,6 @@ import pytest
 
 from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
-from pofacil.cli_export import png_targets, safe_file_name
 
 TABLE = "議題脈絡分析表"
 SHEET = "第一組：PO制度"
@@ -185,17 +184,3 @@ def test_failed_export_keeps_the_old_file(sample: Path, tmp_path: Path) -> None:
     assert old.read_text(encoding="utf-8") == "上次的紀錄"
 
 
-def test_file_names_from_board_names() -> None:
-    assert safe_file_name("第一組：PO制度") == "第一組：PO制度"  # full-width colon is fine
-    assert safe_file_name('a/b\\c:d*e?f"g<h>i|j') == "a_b_c_d_e_f_g_h_i_j"
-    assert safe_file_name(" 結論. ") == "結論"
-    assert safe_file_name("CON") == "_CON" and safe_file_name("...") == "_"
-
-    class B:
-        def __init__(self, name: str) -> None:
-            self.name = name
-
-    out = Path("/x/會議 紀錄.png")
-    paths = [p.name for _, p in png_targets([B("A/B"), B("A:B"), B("a_b")], out)]
-    assert paths == ["會議 紀錄-A_B.png", "會議 紀錄-A_B-2.png", "會議 紀錄-a_b-3.png"]
-    assert png_targets([B("only")], out)[0][1] == out

@@ -69,17 +69,17 @@
         <translation>範本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="230"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="233"/>
         <source>New idea</source>
         <translation>新想法</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="256"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="259"/>
         <source>Rename</source>
         <translation>重新命名</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="256"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="259"/>
         <source>Label:</source>
         <translation>標籤：</translation>
     </message>
@@ -139,83 +139,83 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="45"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="46"/>
         <location filename="../../pofacil/ui/export_dialog.py" line="168"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="48"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="49"/>
         <source>PDF for the report</source>
         <translation>PDF（供會議報告）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="48"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="49"/>
         <source>PNG image</source>
         <translation>PNG 圖片</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="49"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="50"/>
         <source>Markdown minutes</source>
         <translation>Markdown 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="49"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="50"/>
         <source>CSV minutes</source>
         <translation>CSV 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="51"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="52"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="59"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="60"/>
         <source>Boards:</source>
         <translation>白板：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="62"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="63"/>
         <source>Paper:</source>
         <translation>紙張：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="64"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="65"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="64"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="65"/>
         <source>Fit to one page</source>
         <translation>縮放成一頁</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="65"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="66"/>
         <source>Tile across pages</source>
         <translation>分頁拼貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="67"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="68"/>
         <source>Layout:</source>
         <translation>版面：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="68"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="69"/>
         <source>Append the meeting record</source>
         <translation>附上會議紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="74"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="75"/>
         <source>PNG scale:</source>
         <translation>PNG 倍率：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="110"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="111"/>
         <source>Exporting…</source>
         <translation>匯出中…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="110"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -238,350 +238,362 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="115"/>
-        <location filename="../../pofacil/ui/main_window.py" line="284"/>
-        <location filename="../../pofacil/ui/main_window.py" line="289"/>
+        <location filename="../../pofacil/ui/main_window.py" line="114"/>
+        <location filename="../../pofacil/ui/main_window.py" line="287"/>
+        <location filename="../../pofacil/ui/main_window.py" line="292"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="194"/>
+        <location filename="../../pofacil/ui/main_window.py" line="196"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="196"/>
+        <location filename="../../pofacil/ui/main_window.py" line="198"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="198"/>
+        <location filename="../../pofacil/ui/main_window.py" line="200"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="215"/>
+        <location filename="../../pofacil/ui/main_window.py" line="218"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="217"/>
+        <location filename="../../pofacil/ui/main_window.py" line="220"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="265"/>
+        <location filename="../../pofacil/ui/main_window.py" line="268"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="268"/>
+        <location filename="../../pofacil/ui/main_window.py" line="271"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="274"/>
+        <location filename="../../pofacil/ui/main_window.py" line="277"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="274"/>
-        <location filename="../../pofacil/ui/main_window.py" line="289"/>
+        <location filename="../../pofacil/ui/main_window.py" line="277"/>
+        <location filename="../../pofacil/ui/main_window.py" line="292"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="284"/>
+        <location filename="../../pofacil/ui/main_window.py" line="287"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="353"/>
+        <location filename="../../pofacil/ui/main_window.py" line="331"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="391"/>
-        <location filename="../../pofacil/ui/main_window.py" line="392"/>
+        <location filename="../../pofacil/ui/main_window.py" line="369"/>
+        <location filename="../../pofacil/ui/main_window.py" line="370"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="391"/>
-        <location filename="../../pofacil/ui/main_window.py" line="407"/>
+        <location filename="../../pofacil/ui/main_window.py" line="369"/>
+        <location filename="../../pofacil/ui/main_window.py" line="385"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="407"/>
+        <location filename="../../pofacil/ui/main_window.py" line="385"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="54"/>
+        <location filename="../../pofacil/ui/main_window.py" line="53"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="65"/>
+        <location filename="../../pofacil/ui/main_window.py" line="64"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="66"/>
+        <location filename="../../pofacil/ui/main_window.py" line="65"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="74"/>
+        <location filename="../../pofacil/ui/main_window.py" line="73"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="76"/>
+        <location filename="../../pofacil/ui/main_window.py" line="75"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="470"/>
+        <location filename="../../pofacil/ui/main_window.py" line="448"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="474"/>
+        <location filename="../../pofacil/ui/main_window.py" line="452"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="479"/>
+        <location filename="../../pofacil/ui/main_window.py" line="457"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="511"/>
+        <location filename="../../pofacil/ui/main_window.py" line="489"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="525"/>
-        <location filename="../../pofacil/ui/main_window.py" line="530"/>
+        <location filename="../../pofacil/ui/main_window.py" line="503"/>
+        <location filename="../../pofacil/ui/main_window.py" line="508"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="526"/>
-        <location filename="../../pofacil/ui/main_window.py" line="542"/>
-        <location filename="../../pofacil/ui/main_window.py" line="554"/>
+        <location filename="../../pofacil/ui/main_window.py" line="504"/>
+        <location filename="../../pofacil/ui/main_window.py" line="520"/>
+        <location filename="../../pofacil/ui/main_window.py" line="532"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="530"/>
+        <location filename="../../pofacil/ui/main_window.py" line="508"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="537"/>
+        <location filename="../../pofacil/ui/main_window.py" line="515"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="541"/>
+        <location filename="../../pofacil/ui/main_window.py" line="519"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="552"/>
+        <location filename="../../pofacil/ui/main_window.py" line="530"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="560"/>
+        <location filename="../../pofacil/ui/main_window.py" line="538"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="567"/>
+        <location filename="../../pofacil/ui/main_window.py" line="545"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="611"/>
+        <location filename="../../pofacil/ui/main_window.py" line="589"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="638"/>
+        <location filename="../../pofacil/ui/main_window.py" line="616"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="639"/>
+        <location filename="../../pofacil/ui/main_window.py" line="617"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="640"/>
+        <location filename="../../pofacil/ui/main_window.py" line="618"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="641"/>
+        <location filename="../../pofacil/ui/main_window.py" line="619"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="642"/>
+        <location filename="../../pofacil/ui/main_window.py" line="620"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="646"/>
+        <location filename="../../pofacil/ui/main_window.py" line="624"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="649"/>
+        <location filename="../../pofacil/ui/main_window.py" line="627"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="653"/>
+        <location filename="../../pofacil/ui/main_window.py" line="631"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
+        <location filename="../../pofacil/ui/main_window.py" line="632"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="656"/>
+        <location filename="../../pofacil/ui/main_window.py" line="634"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="657"/>
+        <location filename="../../pofacil/ui/main_window.py" line="635"/>
+        <location filename="../../pofacil/ui/main_window.py" line="691"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="658"/>
+        <location filename="../../pofacil/ui/main_window.py" line="636"/>
+        <location filename="../../pofacil/ui/main_window.py" line="692"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="661"/>
+        <location filename="../../pofacil/ui/main_window.py" line="639"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="662"/>
+        <location filename="../../pofacil/ui/main_window.py" line="640"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="663"/>
+        <location filename="../../pofacil/ui/main_window.py" line="641"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="665"/>
+        <location filename="../../pofacil/ui/main_window.py" line="643"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="667"/>
+        <location filename="../../pofacil/ui/main_window.py" line="645"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="668"/>
+        <location filename="../../pofacil/ui/main_window.py" line="646"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="672"/>
+        <location filename="../../pofacil/ui/main_window.py" line="650"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="674"/>
+        <location filename="../../pofacil/ui/main_window.py" line="652"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="676"/>
+        <location filename="../../pofacil/ui/main_window.py" line="654"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="678"/>
+        <location filename="../../pofacil/ui/main_window.py" line="656"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="679"/>
+        <location filename="../../pofacil/ui/main_window.py" line="657"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="682"/>
+        <location filename="../../pofacil/ui/main_window.py" line="660"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="683"/>
+        <location filename="../../pofacil/ui/main_window.py" line="661"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="684"/>
+        <location filename="../../pofacil/ui/main_window.py" line="662"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="686"/>
+        <location filename="../../pofacil/ui/main_window.py" line="664"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="688"/>
+        <location filename="../../pofacil/ui/main_window.py" line="666"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="689"/>
+        <location filename="../../pofacil/ui/main_window.py" line="667"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="693"/>
+        <location filename="../../pofacil/ui/main_window.py" line="671"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="694"/>
+        <location filename="../../pofacil/ui/main_window.py" line="672"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="695"/>
+        <location filename="../../pofacil/ui/main_window.py" line="673"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="697"/>
+        <location filename="../../pofacil/ui/main_window.py" line="675"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="725"/>
+        <location filename="../../pofacil/ui/main_window.py" line="697"/>
+        <source>&amp;Undo: %1</source>
+        <translation>復原(&amp;U)：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="697"/>
+        <source>&amp;Redo: %1</source>
+        <translation>重做(&amp;R)：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="717"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="726"/>
+        <location filename="../../pofacil/ui/main_window.py" line="718"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -749,7 +761,7 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/minutes.py" line="236"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="229"/>
         <location filename="../../pofacil/board/formats/pdf/export.py" line="137"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
@@ -825,96 +837,96 @@
         <translation>無法辨識的範本 {id}；可用的範本：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="287"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="329"/>
         <source>There is no board with id {id}.</source>
         <translation>找不到 ID 為 {id} 的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="295"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="337"/>
         <source>There is no board named {name}; the boards are: {names}.</source>
         <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="303"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="345"/>
         <source>There is no note with id {id}.</source>
         <translation>找不到 ID 為 {id} 的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="368"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="410"/>
         <source>Board {name} still has notes.</source>
         <translation>白板「{name}」上還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="380"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="422"/>
         <source>A cell removed from board {name} still has notes.</source>
         <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="412"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="454"/>
         <source>Unknown entity {entity}.</source>
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="44"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="45"/>
         <source>Rows cannot be added to board {name}.</source>
         <translation>白板「{name}」不能新增列。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="83"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="84"/>
         <source>Board {name} has no such row or column.</source>
         <translation>白板「{name}」沒有這一列或這一欄。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="108"/>
-        <location filename="../../pofacil/board/ops/boards.py" line="127"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="78"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="109"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="128"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="79"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="140"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="141"/>
         <source>Choose at least one cell to send to a breakout.</source>
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="182"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="189"/>
         <source>The central topic has no siblings; add a child instead.</source>
         <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="52"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="53"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="59"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="60"/>
         <source>No notes selected.</source>
         <translation>沒有選取任何便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="66"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="67"/>
         <source>A note needs some text.</source>
         <translation>便利貼需要有文字內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="72"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="73"/>
         <source>Unknown note kind {kind}.</source>
         <translation>無法辨識的便利貼類型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="124"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="209"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="125"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="210"/>
         <location filename="../../pofacil/board/ops/notes.py" line="269"/>
         <source>Board {board} has no such cluster.</source>
         <translation>白板「{board}」沒有這個群組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="150"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="151"/>
         <source>A link needs two notes on the same board.</source>
         <translation>連線需要同一個白板上的兩張便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="176"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="177"/>
         <source>This board is full; put the notes on a new board.</source>
         <translation>這個白板已經滿了；請把便利貼放到新的白板上。</translation>
     </message>
@@ -1121,6 +1133,221 @@
         <location filename="../../pofacil/board/storage/user_templates.py" line="25"/>
         <source>Could not save the template to {path}: {reason}.</source>
         <translation>無法將範本儲存到 {path}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>changes</name>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="44"/>
+        <location filename="../../pofacil/board/model/change.py" line="45"/>
+        <source>add {count} note</source>
+        <translation>新增 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="44"/>
+        <location filename="../../pofacil/board/model/change.py" line="45"/>
+        <source>add {count} notes</source>
+        <translation>新增 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="46"/>
+        <source>import {count} note</source>
+        <translation>匯入 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="46"/>
+        <source>import {count} notes</source>
+        <translation>匯入 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="47"/>
+        <source>edit a note&apos;s text</source>
+        <translation>編輯便利貼文字</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="48"/>
+        <source>set the speaker</source>
+        <translation>設定發言者</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="49"/>
+        <source>move {count} note</source>
+        <translation>移動 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="49"/>
+        <source>move {count} notes</source>
+        <translation>移動 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="50"/>
+        <source>resize a note</source>
+        <translation>調整便利貼大小</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="51"/>
+        <source>change the kind of {count} note</source>
+        <translation>變更 {count} 張便利貼的類型</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="51"/>
+        <source>change the kind of {count} notes</source>
+        <translation>變更 {count} 張便利貼的類型</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="52"/>
+        <source>move {count} note to a cell</source>
+        <translation>將 {count} 張便利貼移到格子</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="52"/>
+        <source>move {count} notes to a cell</source>
+        <translation>將 {count} 張便利貼移到格子</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="53"/>
+        <source>group {count} note</source>
+        <translation>將 {count} 張便利貼組成群組</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="53"/>
+        <source>group {count} notes</source>
+        <translation>將 {count} 張便利貼組成群組</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="54"/>
+        <source>ungroup {count} note</source>
+        <translation>將 {count} 張便利貼移出群組</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="54"/>
+        <source>ungroup {count} notes</source>
+        <translation>將 {count} 張便利貼移出群組</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="55"/>
+        <source>rename a group</source>
+        <translation>重新命名群組</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="56"/>
+        <source>link two notes</source>
+        <translation>連結兩張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="57"/>
+        <source>remove a link</source>
+        <translation>移除連結</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="58"/>
+        <source>delete {count} note</source>
+        <translation>刪除 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="58"/>
+        <source>delete {count} notes</source>
+        <translation>刪除 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="59"/>
+        <source>restore {count} note</source>
+        <translation>還原 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="59"/>
+        <source>restore {count} notes</source>
+        <translation>還原 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="60"/>
+        <source>copy {count} note to a board</source>
+        <translation>將 {count} 張便利貼複製到白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="60"/>
+        <source>copy {count} notes to a board</source>
+        <translation>將 {count} 張便利貼複製到白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="61"/>
+        <source>turn {count} note into a need</source>
+        <translation>將 {count} 張便利貼轉為需求</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="61"/>
+        <source>turn {count} notes into needs</source>
+        <translation>將 {count} 張便利貼轉為需求</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="62"/>
+        <source>fold {count} branch</source>
+        <translation>收合 {count} 個分支</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="62"/>
+        <source>fold {count} branches</source>
+        <translation>收合 {count} 個分支</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="63"/>
+        <source>unfold {count} branch</source>
+        <translation>展開 {count} 個分支</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="63"/>
+        <source>unfold {count} branches</source>
+        <translation>展開 {count} 個分支</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="64"/>
+        <source>add a branch</source>
+        <translation>新增分支</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="65"/>
+        <source>lay out the mind map</source>
+        <translation>整理心智圖</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="66"/>
+        <source>add a row</source>
+        <translation>新增一列</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="67"/>
+        <source>rename a row or column</source>
+        <translation>重新命名列或欄</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="68"/>
+        <source>send cells to breakouts</source>
+        <translation>送往分組討論</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="69"/>
+        <source>add a board</source>
+        <translation>新增白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="70"/>
+        <source>rename a board</source>
+        <translation>重新命名白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="71"/>
+        <source>reorder the boards</source>
+        <translation>調整白板順序</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="72"/>
+        <source>delete a board</source>
+        <translation>刪除白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="73"/>
+        <source>change the workshop details</source>
+        <translation>變更工作坊資訊</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,9 @@ What an update does, in order:
 2. The Qt-free core (``pofacil/board/**/*.py``) cannot call ``tr()``; its errors carry an English
    template that the UI translates in the context ``errors``. lupdate cannot see those, so
    they are found here with :mod:`ast` and merged into the same .ts (vanished ones are
-   dropped too, the same rule as step 1).
+   dropped too, the same rule as step 1). The Undo and Redo texts of the core's change
+   labels (``LABEL_TEXTS`` in ``pofacil/board/model/change.py``) go into the context
+   ``changes`` the same way.
 3. Strings still without a translation are filled from ``packaging/i18n/zh_TW.py``, a plain
    dict a reviewer can read. A translation already in the .ts wins (it may have been edited
    in Qt Linguist); ``--overwrite`` makes the dict win instead.
@@ -52,6 +54,9 @@ TS_FILE = TRANSLATIONS_DIR / f"pofacil_{LANGUAGE}.ts"
 QM_FILE = TRANSLATIONS_DIR / f"pofacil_{LANGUAGE}.qm"
 DICT_FILE = Path(__file__).resolve().parent / f"{LANGUAGE}.py"
 ERRORS_CONTEXT = "errors"  # must match pofacil/ui/document.py:translate_error
+CHANGE_MODULE = CORE_DIR / "model" / "change.py"
+CHANGES_CONTEXT = "changes"  # must match pofacil/ui/main_window.py:_update_undo_texts
+CHANGE_TEXTS = "LABEL_TEXTS"
 ERROR_BASE = "PofacilError"
 
 # Python format fields ({path}, {count}) and Qt's numbered arguments (%1, %L1): the code fills
@@ -205,6 +210,30 @@ def error_templates(warnings: list[str]) -> dict[str, Template]:
     return dict(sorted(found.items(), key=lambda item: item[1].locations[0]))
 
 
+def change_texts(warnings: list[str]) -> dict[str, Template]:
+    """The Undo and Redo texts of the core's change labels: the strings of ``LABEL_TEXTS``."""
+    tree = ast.parse(CHANGE_MODULE.read_text(encoding="utf-8"), filename=str(CHANGE_MODULE))
+    found: dict[str, Template] = {}
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (
+            node.targets[0] if isinstance(node, ast.Assign) else None)
+        if not (isinstance(target, ast.Name) and target.id == CHANGE_TEXTS
+                and isinstance(node.value, ast.Dict)):
+            continue
+        for value in node.value.values:
+            texts = value.elts if isinstance(value, ast.Tuple) else [value]
+            for text in texts:
+                if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                    found.setdefault(text.value, Template(text.value)).locations.append(
+                        (CHANGE_MODULE, text.lineno))
+                else:
+                    warnings.append(f"{rel(CHANGE_MODULE, ROOT)}:{text.lineno}: a change text "
+                                    f"that is not a string literal cannot be translated")
+    if not found:
+        warnings.append(f"{rel(CHANGE_MODULE, ROOT)} has no {CHANGE_TEXTS} dict")
+    return found
+
+
 # -- the .ts file --------------------------------------------------------------------------
 def read_ts(path: Path) -> ET.Element:
     return ET.parse(path).getroot()
@@ -296,20 +325,21 @@ def lupdate_into(ts: Path) -> None:
               *[rel(p, ROOT) for p in ui_sources()], "-ts", rel(ts, ROOT)])
 
 
-def merge_errors(root: ET.Element, templates: dict[str, Template], previous: dict[Key, ET.Element],
-                 ts: Path) -> None:
-    """Replace the ``errors`` context with the current templates, keeping known translations."""
+def merge_core(root: ET.Element, context_name: str, templates: dict[str, Template],
+               previous: dict[Key, ET.Element], ts: Path) -> None:
+    """Replace a core context (errors, changes) with the current templates, keeping known
+    translations."""
     for name, context in list(contexts(root)):
-        if name == ERRORS_CONTEXT:
+        if name == context_name:
             root.remove(context)
     context = ET.SubElement(root, "context")
-    ET.SubElement(context, "name").text = ERRORS_CONTEXT
+    ET.SubElement(context, "name").text = context_name
     for template in templates.values():
         message = ET.SubElement(context, "message")
         for path, line in template.locations:
             ET.SubElement(message, "location", filename=rel(path, ts.parent), line=str(line))
         ET.SubElement(message, "source").text = template.text
-        old = previous.get((ERRORS_CONTEXT, template.text))
+        old = previous.get((context_name, template.text))
         translation = ET.SubElement(message, "translation")
         if old is not None and old.find("translation") is not None:
             kept = old.find("translation")
@@ -394,7 +424,8 @@ def empty_context_warnings(ui: ET.Element) -> list[str]:
             for m in context.findall("message")]
 
 
-def check(templates: dict[str, Template], warnings: list[str]) -> int:
+def check(templates: dict[str, Template], changes: dict[str, Template],
+          warnings: list[str]) -> int:
     failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         ui = extract_ui(Path(tmp))
@@ -404,7 +435,8 @@ def check(templates: dict[str, Template], warnings: list[str]) -> int:
             return 1
         ts_root = read_ts(TS_FILE)
         have = messages(ts_root)
-        wanted = list(messages(ui)) + [(ERRORS_CONTEXT, t) for t in templates]
+        wanted = (list(messages(ui)) + [(ERRORS_CONTEXT, t) for t in templates]
+                  + [(CHANGES_CONTEXT, t) for t in changes])
         for key in wanted:
             context, source = key
             label = f"[{context or '<no context>'}] {source!r}"
@@ -431,21 +463,24 @@ def check(templates: dict[str, Template], warnings: list[str]) -> int:
         print(f"{len(failures)} problem(s); run {rel(Path(__file__), ROOT)} (after adding the "
               f"missing entries to {rel(DICT_FILE, ROOT)}) and commit the .ts and .qm")
         return 1
-    print(f"OK: {len(wanted)} strings translated ({len(wanted) - len(templates)} UI, "
-          f"{len(templates)} errors)")
+    ui_count = len(wanted) - len(templates) - len(changes)
+    print(f"OK: {len(wanted)} strings translated ({ui_count} UI, {len(templates)} errors, "
+          f"{len(changes)} changes)")
     return 0
 
 
-def update(templates: dict[str, Template], warnings: list[str], overwrite: bool) -> int:
+def update(templates: dict[str, Template], changes: dict[str, Template], warnings: list[str],
+           overwrite: bool) -> int:
     table = load_dict()
-    # Read the old .ts first: lupdate's -no-obsolete drops the errors context (it has no
-    # source it can see), and its translations must survive into the merge below.
+    # Read the old .ts first: lupdate's -no-obsolete drops the core's contexts (it has no
+    # source it can see), and their translations must survive into the merge below.
     previous = messages(read_ts(TS_FILE)) if TS_FILE.exists() else {}
     lupdate_into(TS_FILE)
     root = read_ts(TS_FILE)
     with tempfile.TemporaryDirectory() as tmp:
         warnings += empty_context_warnings(extract_ui(Path(tmp)))
-    merge_errors(root, templates, previous, TS_FILE)
+    merge_core(root, ERRORS_CONTEXT, templates, previous, TS_FILE)
+    merge_core(root, CHANGES_CONTEXT, changes, previous, TS_FILE)
     filled, used = fill_from_dict(root, table, overwrite)
     write_ts(root, TS_FILE)
     lrelease(TS_FILE, QM_FILE)
@@ -457,8 +492,10 @@ def update(templates: dict[str, Template], warnings: list[str], overwrite: bool)
     for source in sorted(set(table) - used):
         print(f"note: dictionary entry no longer in the code: {source!r}")
     errors_count = sum(1 for c, _ in current if c == ERRORS_CONTEXT)
-    print(f"{rel(TS_FILE, ROOT)}: {len(current) - errors_count} UI + {errors_count} error "
-          f"strings; {filled} filled from {DICT_FILE.name}; {len(todo)} untranslated")
+    changes_count = sum(1 for c, _ in current if c == CHANGES_CONTEXT)
+    print(f"{rel(TS_FILE, ROOT)}: {len(current) - errors_count - changes_count} UI + "
+          f"{errors_count} error + {changes_count} change strings; {filled} filled from "
+          f"{DICT_FILE.name}; {len(todo)} untranslated")
     for context, source in todo:
         print(f"  untranslated [{context}] {source!r}")
     print(f"wrote {rel(QM_FILE, ROOT)}")
@@ -474,9 +511,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     warnings: list[str] = []
     templates = error_templates(warnings)
+    changes = change_texts(warnings)
     if args.check:
-        return check(templates, warnings)
-    return update(templates, warnings, args.overwrite)
+        return check(templates, changes, warnings)
+    return update(templates, changes, warnings, args.overwrite)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pofacil.board import ops
-from pofacil.board.model import Change, Patch, Workshop, WorkshopInfo
-from pofacil.board.model.errors import StorageError, UnstorableChange
+from pofacil.board.model import Change, Patch, Workshop, WorkshopInfo, label_text
+from pofacil.board.model.errors import DamagedHistoryError, StorageError, UnstorableChange
 from pofacil.board.model.limits import check_patches
 from pofacil.board.storage.store import HistoryEntry, Store, write_workshop
 
@@ -165,6 +165,26 @@ class Session:
             return self._unsaved_undone[-1].label if self._unsaved_undone else None
         line = None if self.read_only else self.store.last("undone")
         return self.store.entry(line).label if line is not None else None
+
+    def undo_text(self) -> tuple[str, int] | None:
+        """What Undo would revert, as :func:`~pofacil.board.model.label_text` gives it."""
+        return self._step_text(self.unsaved, "done")
+
+    def redo_text(self) -> tuple[str, int] | None:
+        """What Redo would do again, as :func:`~pofacil.board.model.label_text` gives it."""
+        return self._step_text(self._unsaved_undone, "undone")
+
+    def _step_text(self, unsaved: list[Change], state: str) -> tuple[str, int] | None:
+        if self.storage_error is not None:
+            return label_text(unsaved[-1].label, unsaved[-1].patches) if unsaved else None
+        line = None if self.read_only else self.store.last(state)
+        if line is None:
+            return None
+        try:
+            entry = self.store.entry(line)
+        except DamagedHistoryError:
+            return None  # Undo itself says the line is damaged, when it is asked to
+        return label_text(entry.label, entry.patches)
 
     def undo(self) -> Change | None:
         """Revert the newest step still done; None when there is nothing to undo."""

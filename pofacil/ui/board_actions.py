@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from pofacil.board.model import Board
 from pofacil.board.model.errors import PofacilError
-from pofacil.board.model.templates import layout_of
+from pofacil.board.model.templates import can_add_rows, layout_of
 from pofacil.board.ops import boards as board_ops
 from pofacil.board.storage.user_templates import save_user_template
 
@@ -114,7 +114,7 @@ class BoardActions(QObject):
     def update(self) -> None:
         board = self._board()
         layout = layout_of(board) if board else "free"
-        self.add_row_action.setEnabled(board is not None and board.template == "concept-sheet")
+        self.add_row_action.setEnabled(board is not None and can_add_rows(board))
         self.heat_action.setEnabled(bool(board and board.cells))
         self.breakout_action.setEnabled(bool(board and board.cells))
         self.layout_action.setEnabled(layout == "mindmap" or bool(board and board.links))
@@ -209,16 +209,19 @@ class BoardActions(QObject):
 
     def turn_into_need(self) -> None:
         doc = self.window.document
-        if doc is None:
-            return
-        for item in self._selected_notes():
-            doc.apply(board_ops.turn_into_need, item.note.id)
+        ids = [i.note.id for i in self._selected_notes() if i.note.kind in ("hope", "fear")]
+        if doc is not None and ids:
+            doc.apply(board_ops.turn_into_need, ids)
 
     def toggle_fold(self) -> None:
-        doc = self.window.document
-        for item in self._selected_notes():
-            if doc is not None and self._board() and self._board().children(item.note.id):
-                doc.apply(board_ops.set_collapsed, item.note.id, not item.note.collapsed)
+        """Fold the selected branches, or unfold them when all are folded: one step."""
+        doc, board = self.window.document, self._board()
+        if doc is None or board is None:
+            return
+        branches = [i.note for i in self._selected_notes() if board.children(i.note.id)]
+        if branches:
+            doc.apply(board_ops.set_collapsed, [n.id for n in branches],
+                      not all(n.collapsed for n in branches))
 
     def add_branch(self, sibling: bool) -> None:
         """Tab: a child of the selected note; Enter: a sibling. Then the tree is tidied and the
@@ -246,8 +249,8 @@ class BoardActions(QObject):
         if board is None or doc is None:
             return
         zh = i18n.data_language() == "zh"
-        cell = next((c for c in board.cells if (axis == "row" and c.id.partition("/")[0] == key)
-                     or (axis == "column" and c.id.partition("/")[2] == key)
+        cell = next((c for c in board.cells if (axis == "row" and c.ref.row == key)
+                     or (axis == "column" and c.ref.column == key)
                      or (axis == "group" and c.group == key)), None)
         if cell is None:
             return

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pofacil.board.formats.file_names import board_targets, safe_file_name
 from pofacil.board.formats.minutes import export_csv, export_markdown
-from pofacil.board.formats.pdf.export import export_pdf
 from pofacil.board.model.errors import PofacilError
 
 from . import i18n
@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
 
 def default_output(document: Document, suffix: str) -> Path:
     """Beside the workshop file, named after the workshop, never over an existing file."""
-    stem = document.workshop.info.title or document.path.stem
+    stem = safe_file_name(document.workshop.info.title or document.path.stem)
     path = document.path.with_name(f"{stem}{suffix}")
     number = 2
     while path.exists():
@@ -121,6 +121,9 @@ def run_export(parent: QWidget, document: Document, fmt: str, out: Path, boards:
     written: list[Path] = []
     try:
         if fmt == "pdf":
+            # reportlab is imported on the first PDF export, not at the app's start.
+            from pofacil.board.formats.pdf.export import export_pdf
+
             written.append(export_pdf(document.workshop, out, boards, paper, mode, record,
                                       language, step).path)
         elif fmt == "md":
@@ -128,12 +131,11 @@ def run_export(parent: QWidget, document: Document, fmt: str, out: Path, boards:
         elif fmt == "csv":
             written.append(export_csv(document.workshop, out, boards))
         else:
-            for n, board in enumerate(boards):
+            chosen = [document.workshop.board(b) for b in boards]
+            for n, (board, target) in enumerate(board_targets(chosen, out)):
                 if not step(n, len(boards)):
                     break
-                target = out if len(boards) == 1 else out.with_name(
-                    f"{out.stem}-{document.workshop.board(board).name}{out.suffix}")
-                written.append(export_png(document.workshop, board, target, scale,
+                written.append(export_png(document.workshop, board.id, target, scale,
                                           session=document.session, language=language).path)
     except PofacilError as exc:
         cancelled = progress.wasCanceled()  # read first: closing the dialog counts as cancel

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from pofacil.board import ops
 from pofacil.board.formats.importers import import_change
+from pofacil.board.model import kind_in_cell
 from pofacil.board.model.errors import FileInUseError, PofacilError, ReadOnlyError
 from pofacil.board.model.kinds import KINDS
-from pofacil.board.model.limits import PLACE_MAX
 from pofacil.board.model.templates import all_templates
 from pofacil.board.session import Session
 
@@ -44,7 +44,6 @@ from .scene import BoardScene
 from .view import BoardView
 
 MAX_RECENT = 8
-CAPTURE_COLUMNS = 6
 log = logging.getLogger(__name__)
 
 
@@ -204,6 +203,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(state)
         self.file_label.setText(f"· {doc.path.name}")
         self.file_label.setToolTip(plain_tooltip(str(doc.path)))
+        self._update_undo_texts()
         self._update_actions()
 
     def _refused(self, message: str) -> None:
@@ -303,16 +303,9 @@ class MainWindow(QMainWindow):
         doc, scene = self.document, self.scene
         if doc is None or scene is None or scene.board_id is None:
             return
-        board = scene.board
-        assert board is not None
-        cluster = self._selected_cluster()
-        cells = {i.note.cell for i in scene.selectedItems() if isinstance(i, NoteItem)}
-        cell = cells.pop() if len(cells) == 1 else None
-        x, y = self._capture_spot(cluster)
-        target = board.cell(cell) if cell else None
-        kind = target.kind if target is not None and target.kind else self.capture_kind
-        change = doc.apply(ops.add_note, scene.board_id, text, author=author,
-                           kind=kind, x=x, y=y, cluster=cluster, cell=cell)
+        change = doc.apply(ops.capture_note, scene.board_id, text, author=author,
+                           kind=self.capture_kind, selected=scene.selected_note_ids(),
+                           cluster=self._selected_cluster(), previous=self._last_captured)
         if change is not None:
             self._last_captured = change.subjects[0]
             item = scene.notes.get(self._last_captured)
@@ -327,32 +320,14 @@ class MainWindow(QMainWindow):
         ids = {i.note.cluster for i in self.scene.selectedItems() if isinstance(i, NoteItem)}
         return ids.pop() if len(ids) == 1 else None
 
-    def _capture_spot(self, cluster: str | None) -> tuple[float, float]:
-        assert self.scene is not None and self.scene.board is not None
-        board = self.scene.board
-        previous = board.notes.get(self._last_captured or "")
-        if cluster is not None:
-            members = [n for n in board.live_notes() if n.cluster == cluster]
-            previous = max(members, key=lambda n: (n.y, n.x)) if members else previous
-        if previous is None or previous.deleted:
-            return ops.next_free_spot(board)
-        if previous.x + 2 * (previous.w + 20) > 40 + CAPTURE_COLUMNS * (previous.w + 20):
-            spot = (40.0 if cluster is None else previous.x, previous.y + previous.h + 20)
-        else:
-            spot = (previous.x + previous.w + 20, previous.y)
-        # Rows of captures that reach the bottom of the board's range go where the core
-        # puts new notes, which wraps before the edge.
-        return spot if max(map(abs, spot)) <= PLACE_MAX else ops.next_free_spot(board)
-
     def _new_note_at(self, pos: QPointF) -> None:
         doc, scene = self.document, self.scene
         if doc is None or scene is None or scene.board_id is None:
             return
         cell = scene.cell_at(pos)
         board = scene.board
-        kind = self.capture_kind
-        if cell is not None and board is not None and (board.cell(cell) or None) is not None:
-            kind = board.cell(cell).kind or kind  # type: ignore[union-attr]
+        assert board is not None
+        kind = kind_in_cell(board.cell(cell) if cell else None, self.capture_kind)
         change = doc.apply(ops.add_note, scene.board_id, self.tr("New note"),
                            kind=kind, x=pos.x() - 80, y=pos.y() - 50, cell=cell)
         if change is not None and change.subjects[0] in scene.notes:
@@ -707,6 +682,20 @@ class MainWindow(QMainWindow):
     def _redo(self) -> None:
         if self.document is not None:
             self.document.redo()
+
+    def _update_undo_texts(self) -> None:
+        """Undo and Redo say what they will do; read after a change only (it reads the file's
+        newest history line), never on a selection change."""
+        assert self.document is not None
+        session = self.document.session
+        for action, text, plain in ((self.undo_action, session.undo_text(), self.tr("&Undo")),
+                                    (self.redo_action, session.redo_text(), self.tr("&Redo"))):
+            if text is None:
+                action.setText(plain)
+                continue
+            what = QCoreApplication.translate("changes", text[0]).replace("{count}", str(text[1]))
+            label = self.tr("&Undo: %1") if action is self.undo_action else self.tr("&Redo: %1")
+            action.setText(label.replace("%1", no_mnemonic(what)))
 
     def _update_actions(self) -> None:
         doc, scene = self.document, self.scene

@@ -135,7 +135,7 @@ def test_copies_branches_needs_and_layout_near_the_edge(session: Session) -> Non
     root = session.do(ops.add_note(ws, bid, "中心", x=edge, y=edge)).subjects[0]
     child = session.do(board_ops.add_branch(ws, root, "分支")).subjects[0]
     session.do(board_ops.add_branch(ws, child, "同層", sibling=True))
-    session.do(board_ops.turn_into_need(ws, child))
+    session.do(board_ops.turn_into_need(ws, [child]))
     session.do(board_ops.copy_notes(ws, [root, child], bid))
     layout = board_ops.layout_mindmap(ws, bid)
     if layout is not None:

@@ -304,7 +304,7 @@ def test_collapsed_branches_are_left_out_like_on_screen(tmp_path: Path) -> None:
     specs = [ops.NoteSpec(t, x=x, y=0.0) for t, x in (("根", 0.0), ("枝", 300.0), ("葉", 600.0))]
     links = [(specs[0].id, specs[1].id, "child"), (specs[1].id, specs[2].id, "child")]
     s.do(ops.add_notes(s.workshop, board_id, specs, links))
-    s.do(set_collapsed(s.workshop, specs[1].id, True))
+    s.do(set_collapsed(s.workshop, [specs[1].id], True))
     geo = board_geometry(s.workshop.board(board_id))
     assert [b.note.text for b in geo.notes] == ["根", "枝"] and geo.notes[1].folded == 1
     (link,) = geo.links

@@ -167,7 +167,7 @@ def test_copy_to_board_and_turn_into_need(tmp_path: Path) -> None:
         copied = s.workshop.note(copy)
         assert (copied.board, copied.cell, copied.kind, copied.author, copied.origin) == (
             hopes.id, "all/hope", "hope", "李美玲", point)
-        need = s.do(board_ops.turn_into_need(s.workshop, copy)).subjects[0]
+        need = s.do(board_ops.turn_into_need(s.workshop, [copy])).subjects[0]
         made = s.workshop.note(need)
         assert (made.kind, made.cell, made.origin, made.author) == ("need", "all/need", copy,
                                                                     "李美玲")

@@ -36,3 +36,14 @@ def test_an_unwritable_target_is_explained(qtbot, window, tmp_path: Path, answer
     out = tmp_path / "missing" / "x.pdf"
     assert run_export(window, window.document, "pdf", out, [window.scene.board_id]) is None
     assert answer_dialogs and not out.exists()
+
+
+def test_png_files_named_after_boards_with_a_slash(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+    from pofacil.board import ops
+
+    boards = [window.scene.board_id]
+    change = window.document.apply(ops.add_board, "blank", "上午/分組")
+    boards.append(change.board)
+    written = run_export(window, window.document, "png", tmp_path / "圖.png", boards, scale=0.5)
+    assert [p.name for p in written][1] == "圖-上午_分組.png"
+    assert all(p.exists() for p in written)

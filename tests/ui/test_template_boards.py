@@ -123,7 +123,7 @@ def test_folding_a_branch_hides_it(qtbot, window) -> None:  # noqa: ANN001
     show_board(window, "全體分享心智圖")
     branch = note_item(window, "PO 角色")
     kids = window.scene.board.children(branch.note.id)
-    window.document.apply(board_ops.set_collapsed, branch.note.id, True)
+    window.document.apply(board_ops.set_collapsed, [branch.note.id], True)
     assert all(not window.scene.notes[k].isVisible() for k in kids)
     assert branch.hidden_below == 3
     window.undo_action.trigger()

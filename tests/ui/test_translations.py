@@ -99,3 +99,28 @@ def test_main_window_menus_follow_the_language(qapp: QApplication, qtbot, tmp_pa
         assert not CJK.search(en), en
         # Windows-style mnemonic after the Chinese text: typeable with Alt+letter.
         assert re.fullmatch(r"[^&]+\(&[A-Z]\)", zh), zh
+
+
+def test_undo_and_redo_say_what_they_will_do(qapp: QApplication, qtbot, tmp_path: Path,  # noqa: ANN001
+                                             own_settings, restore_english) -> None:
+    from pofacil.board import ops
+    from pofacil.ui.main_window import MainWindow
+
+    expected = {"zh_TW": ("復原(&U)：移動 3 張便利貼", "重做(&R)：移動 3 張便利貼",
+                          "復原(&U)：移動 1 張便利貼", "復原(&U)"),
+                "en": ("&Undo: move 3 notes", "&Redo: move 3 notes", "&Undo: move 1 note",
+                       "&Undo")}
+    for language, (undo, redo, one, nothing) in expected.items():
+        i18n.set_language(language)
+        i18n.install_translators(qapp, language)
+        window = MainWindow(Session.open(write_sample(tmp_path / f"u-{language}.pofacil")))
+        try:
+            notes = window.scene.board.live_notes()
+            window.document.apply(ops.move_notes, {n.id: (n.x + 10, n.y) for n in notes[:3]})
+            assert window.undo_action.text() == undo
+            window.undo_action.trigger()
+            assert window.redo_action.text() == redo and window.undo_action.text() == nothing
+            window.document.apply(ops.move_notes, {notes[0].id: (notes[0].x + 10, notes[0].y)})
+            assert window.undo_action.text() == one
+        finally:
+            window.close()

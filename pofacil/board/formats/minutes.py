@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from pofacil.board.model import Board, Note, Workshop
+from pofacil.board.model import Board, CellRef, Note, Workshop
 from pofacil.board.model.errors import ModelError
 from pofacil.board.model.kinds import KIND_BY_ID
-from pofacil.board.model.templates import get_template
+from pofacil.board.model.templates import can_add_rows
 from pofacil.board.storage.atomic import atomic_write
 
 from .importers import BOARD_COLUMN, CSV_COLUMNS, escape_formula
@@ -171,13 +171,6 @@ def _ordered(notes: Iterable[Note]) -> list[Note]:
     return sorted(notes, key=lambda n: n.created)
 
 
-def _adds_rows(board: Board) -> bool:
-    try:
-        return get_template(board.template).user_rows is not None
-    except ModelError:  # a user template since removed: keep every row
-        return False
-
-
 def _board_markdown(board: Board, day: str, language: str) -> list[str]:
     labels = _LABELS[language]
     live = _ordered(board.live_notes())
@@ -193,13 +186,13 @@ def _board_markdown(board: Board, day: str, language: str) -> list[str]:
         out.append("")
 
     cell_ids = {c.id for c in board.cells}
-    used_rows = {n.cell.partition("/")[0] for n in live if n.cell in cell_ids}
+    used_rows = {CellRef.parse(n.cell).row for n in live if n.cell in cell_ids}
     # Rows a template adds on demand (a concept sheet's) are slots, not topics: an empty one
     # says nothing. A fixed row left empty does: nobody raised that topic.
-    skip_empty_rows = _adds_rows(board)
+    skip_empty_rows = can_add_rows(board)
     group = None
     for cell in board.cells:
-        if skip_empty_rows and cell.id.partition("/")[0] not in used_rows:
+        if skip_empty_rows and cell.ref.row not in used_rows:
             continue
         # The order the grid draws them in (grid.py), so the record reads like the board.
         in_cell = sorted((n for n in live if n.cell == cell.id), key=lambda n: (n.created, n.id))

@@ -5,13 +5,14 @@ of theirs. The entities and changes are re-exported here; errors, kinds, limits 
 templates are imported from their own modules.
 """
 
-from .change import Change, new_id, now
+from .change import LABEL_TEXTS, Change, label_text, new_id, now
 from .workshop import (
     LINK_KINDS,
     NOTE_H,
     NOTE_W,
     Board,
     Cell,
+    CellRef,
     Cluster,
     Link,
     Note,
@@ -19,8 +20,10 @@ from .workshop import (
     Row,
     Workshop,
     WorkshopInfo,
+    kind_in_cell,
     to_row,
 )
 
-__all__ = ["LINK_KINDS", "NOTE_H", "NOTE_W", "Board", "Cell", "Change", "Cluster", "Link",
-           "Note", "Patch", "Row", "Workshop", "WorkshopInfo", "new_id", "now", "to_row"]
+__all__ = ["LABEL_TEXTS", "LINK_KINDS", "NOTE_H", "NOTE_W", "Board", "Cell", "CellRef", "Change", "Cluster", "Link",
+           "Note", "Patch", "Row", "Workshop", "WorkshopInfo", "kind_in_cell", "label_text", "new_id",
+           "now", "to_row"]

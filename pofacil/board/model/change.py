@@ -7,6 +7,7 @@ them, so neither has to import the other.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -33,3 +34,54 @@ def new_id() -> str:
 def now() -> str:
     """Local time with its offset, to the second: what a history line shows."""
     return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# What the Undo and Redo menu items call a change, by its label (the short English word
+# history keeps on disk, so files written before these texts read the same). A pair is
+# (one, many), filled with the number of notes the change touched; the UI translates the
+# chosen text in the context "changes" (packaging/i18n/update_translations.py extracts them).
+LABEL_TEXTS: dict[str, str | tuple[str, str]] = {
+    "add note": ("add {count} note", "add {count} notes"),
+    "add notes": ("add {count} note", "add {count} notes"),
+    "import": ("import {count} note", "import {count} notes"),
+    "edit text": "edit a note's text",
+    "set author": "set the speaker",
+    "move": ("move {count} note", "move {count} notes"),
+    "resize": "resize a note",
+    "change kind": ("change the kind of {count} note", "change the kind of {count} notes"),
+    "move to cell": ("move {count} note to a cell", "move {count} notes to a cell"),
+    "group": ("group {count} note", "group {count} notes"),
+    "ungroup": ("ungroup {count} note", "ungroup {count} notes"),
+    "rename group": "rename a group",
+    "link": "link two notes",
+    "unlink": "remove a link",
+    "delete": ("delete {count} note", "delete {count} notes"),
+    "restore": ("restore {count} note", "restore {count} notes"),
+    "copy to board": ("copy {count} note to a board", "copy {count} notes to a board"),
+    "turn into need": ("turn {count} note into a need", "turn {count} notes into needs"),
+    "collapse": ("fold {count} branch", "fold {count} branches"),
+    "expand": ("unfold {count} branch", "unfold {count} branches"),
+    "add branch": "add a branch",
+    "lay out": "lay out the mind map",
+    "add row": "add a row",
+    "rename label": "rename a row or column",
+    "send to breakout": "send cells to breakouts",
+    "add board": "add a board",
+    "rename board": "rename a board",
+    "reorder boards": "reorder the boards",
+    "delete board": "delete a board",
+    "workshop details": "change the workshop details",
+}
+
+
+def label_text(label: str, patches: Sequence[Patch]) -> tuple[str, int]:
+    """The English text for a change (a template with ``{count}``) and the count to fill in.
+
+    The count is the notes the change touched, new or changed. A label this version does not
+    know (a newer pofacil's) is shown as it is.
+    """
+    text = LABEL_TEXTS.get(label, label)
+    count = len({p.id for p in patches if p.entity == "note"})
+    if isinstance(text, tuple):
+        return text[0 if count == 1 else 1], count
+    return text, count

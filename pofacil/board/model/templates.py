@@ -112,6 +112,15 @@ def layout_of(board: Board) -> str:
         return "grid" if board.cells else "free"
 
 
+def can_add_rows(board: Board) -> bool:
+    """Whether the user may add rows to the board's grid: its template has a label pattern for
+    them (a concept sheet's), and the board has a grid to add to."""
+    try:
+        return bool(board.cells) and get_template(board.template).user_rows is not None
+    except ModelError:  # a user template since removed: its rows are as they were saved
+        return False
+
+
 def cell_columns(board: Board) -> int:
     try:
         return get_template(board.template).cell_columns
@@ -148,7 +157,7 @@ def template_from_board(board: Board, name: str) -> Template:
     columns: list[dict[str, Any]] = []
     groups: dict[str, dict[str, Any]] = {}
     for cell in board.cells:
-        row_id, _, column_id = cell.id.partition("/")
+        row_id, column_id = cell.ref.row, cell.ref.column
         if not any(c["id"] == column_id for c in columns):
             column: dict[str, Any] = {"id": column_id, "zh": cell.column, "en": cell.column_en}
             if cell.kind:

@@ -12,14 +12,15 @@ import dataclasses
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import ModelError
 from .events import Signal
 from .kinds import DEFAULT_KIND
 from .limits import band_of, check_row
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 NOTE_W = 160.0
 NOTE_H = 100.0
@@ -78,6 +79,26 @@ LINK_KINDS = ("child", "link")
 
 
 @dataclass(frozen=True)
+class CellRef:
+    """Where a cell sits in its grid: the ids of its row and column.
+
+    A cell id is ``ROW/COLUMN``; this is the one place that reads or writes that form.
+    """
+
+    row: str
+    column: str
+
+    @classmethod
+    def parse(cls, cell_id: str) -> CellRef:
+        row, _, column = cell_id.partition("/")
+        return cls(row, column)
+
+    @property
+    def id(self) -> str:
+        return f"{self.row}/{self.column}"
+
+
+@dataclass(frozen=True)
 class Cell:
     """One cell of a template grid. Labels are per board so a table can be reused."""
 
@@ -89,6 +110,27 @@ class Cell:
     group: str = ""
     group_en: str = ""
     kind: str | None = None
+
+    @property
+    def ref(self) -> CellRef:
+        return CellRef.parse(self.id)
+
+
+def kind_in_cell(cell: Cell | None, kind: str) -> str:
+    """The kind a note takes in ``cell``: the column's kind when it has one, else its own.
+
+    A note put in the solutions column is a solution, whether it was typed, dropped or copied
+    there.
+    """
+    return cell.kind if cell is not None and cell.kind else kind
+
+
+def _new_graph() -> nx.MultiDiGraph:
+    # networkx is imported with the first board, not with the model: `pofacil info` and
+    # `check` read the file without building boards, and importing it costs 0.2 s.
+    import networkx as nx
+
+    return nx.MultiDiGraph()
 
 
 @dataclass
@@ -105,7 +147,7 @@ class Board:
     notes: dict[str, Note] = field(default_factory=dict, repr=False, compare=False)
     clusters: dict[str, Cluster] = field(default_factory=dict, repr=False, compare=False)
     links: dict[str, Link] = field(default_factory=dict, repr=False, compare=False)
-    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph, repr=False, compare=False)
+    graph: nx.MultiDiGraph = field(default_factory=_new_graph, repr=False, compare=False)
     # band_of(x) -> the lowest edge of the live notes in that band; None until asked for.
     _bottoms: dict[int, float] | None = field(default=None, init=False, repr=False,
                                               compare=False)
@@ -151,6 +193,7 @@ class Board:
     def find_cell(self, text: str) -> Cell | None:
         """A cell by its id or as ``ROW/COLUMN`` with its innermost labels in either language."""
         text = text.strip()
+        # Labels, unlike ids, may hold a slash of their own ("政策/法規"): split at the last.
         row, _, column = text.rpartition("/")
         for cell in self.cells:
             if text == cell.id:
@@ -160,6 +203,14 @@ class Board:
             ):
                 return cell
         return None
+
+    def row_ids(self) -> list[str]:
+        """The grid's row ids, top to bottom."""
+        return list(dict.fromkeys(c.ref.row for c in self.cells))
+
+    def column_ids(self) -> list[str]:
+        """The grid's column ids, left to right."""
+        return list(dict.fromkeys(c.ref.column for c in self.cells))
 
     def notes_in(self, node_id: str) -> list[Note]:
         """Live notes in a cell or a cluster, read off the graph's membership edges."""

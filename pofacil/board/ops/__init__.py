@@ -7,6 +7,7 @@ layout in :mod:`.layout`.
 
 from pofacil.board.model import Change
 
+from .capture import CAPTURE_COLUMNS, capture_note, capture_spot
 from .notes import (
     CLUSTER_COLORS,
     NoteSpec,
@@ -34,8 +35,8 @@ from .notes import (
     unlink,
 )
 
-__all__ = ["CLUSTER_COLORS", "Change", "NoteSpec", "add_board", "add_note", "add_notes",
-           "assign_cell", "cluster_notes", "delete_board", "delete_notes", "edit_text",
-           "join_cluster", "link_notes", "move_notes", "next_free_spot", "rename_board",
-           "rename_cluster", "reorder_boards", "resize_note", "restore_notes", "set_author",
-           "set_info", "set_kind", "ungroup", "unlink"]
+__all__ = ["CAPTURE_COLUMNS", "CLUSTER_COLORS", "Change", "NoteSpec", "add_board", "add_note",
+           "add_notes", "assign_cell", "capture_note", "capture_spot", "cluster_notes",
+           "delete_board", "delete_notes", "edit_text", "join_cluster", "link_notes", "move_notes",
+           "next_free_spot", "rename_board", "rename_cluster", "reorder_boards", "resize_note",
+           "restore_notes", "set_author", "set_info", "set_kind", "ungroup", "unlink"]

@@ -16,7 +16,9 @@ from pofacil.board.model import (
     Link,
     Note,
     Patch,
+    CellRef,
     Workshop,
+    kind_in_cell,
     new_id,
     now,
     to_row,
@@ -24,7 +26,7 @@ from pofacil.board.model import (
 from pofacil.board.model.errors import ModelError
 from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.model.limits import clamp_position, flow
-from pofacil.board.model.templates import build_cells, get_template
+from pofacil.board.model.templates import can_add_rows, get_template
 
 from .layout import mindmap_layout
 from .notes import add_board, make_change, note_text, selected_notes, update_patch
@@ -39,18 +41,18 @@ def _with_cells(board: Board, cells: Iterable[Cell]) -> Patch:
 def add_row(ws: Workshop, board_id: str) -> Change:
     """A new row at the bottom of a grid whose template lets users add rows (concept sheet)."""
     board = ws.board(board_id)
-    template = get_template(board.template)
-    if not template.user_rows or not board.cells:
+    if not can_add_rows(board):
         raise ModelError("Rows cannot be added to board {name}.", name=board.name)
-    row_ids = list(dict.fromkeys(c.id.partition("/")[0] for c in board.cells))
+    pattern = get_template(board.template).user_rows
+    assert pattern is not None  # can_add_rows says so
+    row_ids = board.row_ids()
     number = len(row_ids) + 1
     while f"r{number}" in row_ids:
         number += 1
-    columns = list(dict.fromkeys(c.id.partition("/")[2] for c in board.cells))
-    first = {c.id.partition("/")[2]: c for c in board.cells}
-    new = [Cell(f"r{number}/{col}", template.user_rows["zh"].format(n=number),
-                first[col].column, template.user_rows["en"].format(n=number),
-                first[col].column_en, kind=first[col].kind) for col in columns]
+    first = {c.ref.column: c for c in board.cells}
+    new = [Cell(CellRef(f"r{number}", col).id, pattern["zh"].format(n=number),
+                first[col].column, pattern["en"].format(n=number),
+                first[col].column_en, kind=first[col].kind) for col in board.column_ids()]
     return make_change("add row", board.id, [_with_cells(board, list(board.cells) + new)])
 
 
@@ -65,10 +67,9 @@ def relabel(ws: Workshop, board_id: str, axis: str, key: str, zh: str,
     cells = []
     found = False
     for cell in board.cells:
-        row_id, _, column_id = cell.id.partition("/")
-        if axis == "row" and row_id == key:
+        if axis == "row" and cell.ref.row == key:
             cell = dataclasses.replace(cell, row=zh, row_en=en if en is not None else cell.row_en)
-        elif axis == "column" and column_id == key:
+        elif axis == "column" and cell.ref.column == key:
             cell = dataclasses.replace(cell, column=zh,
                                        column_en=en if en is not None else cell.column_en)
         elif axis == "group" and cell.group == key:
@@ -93,7 +94,7 @@ def _copies(ws: Workshop, notes: list[Note], board: Board, cell: str | None,
     for note, (x, y) in zip(notes, flow(origin_xy, len(notes), columns=6)):
         copy = dataclasses.replace(
             note, id=new_id(), board=board.id, cell=cell, cluster=None, deleted=False,
-            kind=target.kind if target and target.kind else note.kind, x=x, y=y,
+            kind=kind_in_cell(target, note.kind), x=x, y=y,
             created=stamp, updated=stamp, collapsed=False, origin=note.origin or note.id)
         patches.append(Patch("note", copy.id, None, to_row(copy)))
     return patches
@@ -143,31 +144,37 @@ def send_to_breakout(ws: Workshop, board_id: str, cell_ids: Iterable[str],
     return result
 
 
-def turn_into_need(ws: Workshop, note_id: str) -> Change:
-    """A need note in the needs column, linked to the hope or fear it was rewritten from."""
-    note = ws.note(note_id)
-    board = ws.board(note.board)
+def turn_into_need(ws: Workshop, note_ids: Iterable[str]) -> Change:
+    """For each hope or fear, a need note in the needs column (its own row's when there is
+    one), linked to the note it was rewritten from; all of them one step."""
+    notes = selected_notes(ws, note_ids)
+    board = ws.board(notes[0].board)
     needs = [c for c in board.cells if c.kind == "need"]
-    same_row = [c for c in needs if note.cell and c.id.partition("/")[0] ==
-                note.cell.partition("/")[0]]
-    target = (same_row or needs or [None])[0]
     stamp = now()
-    x, y = clamp_position(note.x + note.w + 40, note.y)
-    need = dataclasses.replace(
-        note, id=new_id(), kind="need", cell=target.id if target else None, cluster=None,
-        x=x, y=y, created=stamp, updated=stamp, origin=note.id,
-        collapsed=False, deleted=False)
-    link = Link(new_id(), board.id, note.id, need.id, "link")
-    change = make_change("turn into need", board.id, [Patch("note", need.id, None, to_row(need)),
-                                                  Patch("link", link.id, None, to_row(link))])
-    change.subjects = [need.id]
+    patches: list[Patch] = []
+    subjects = []
+    for note in notes:
+        same_row = [c for c in needs if note.cell and c.ref.row == CellRef.parse(note.cell).row]
+        target = (same_row or needs or [None])[0]
+        x, y = clamp_position(note.x + note.w + 40, note.y)
+        need = dataclasses.replace(
+            note, id=new_id(), kind="need", cell=target.id if target else None, cluster=None,
+            x=x, y=y, created=stamp, updated=stamp, origin=note.id,
+            collapsed=False, deleted=False)
+        link = Link(new_id(), board.id, note.id, need.id, "link")
+        patches += [Patch("note", need.id, None, to_row(need)),
+                    Patch("link", link.id, None, to_row(link))]
+        subjects.append(need.id)
+    change = make_change("turn into need", board.id, patches)
+    change.subjects = subjects
     return change
 
 
-def set_collapsed(ws: Workshop, note_id: str, collapsed: bool) -> Change:
-    note = ws.note(note_id)
-    return make_change("collapse" if collapsed else "expand", note.board,
-                   [update_patch(note, collapsed=collapsed)])
+def set_collapsed(ws: Workshop, note_ids: Iterable[str], collapsed: bool) -> Change:
+    """Fold (or unfold) the branches under the notes, as one step."""
+    notes = selected_notes(ws, note_ids)
+    return make_change("collapse" if collapsed else "expand", notes[0].board,
+                       [update_patch(n, collapsed=collapsed) for n in notes])
 
 
 def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> Change:

@@ -18,12 +18,13 @@ from pofacil.board.model import (
     Note,
     Patch,
     Workshop,
+    kind_in_cell,
     new_id,
     now,
     to_row,
 )
 from pofacil.board.model.errors import ModelError
-from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.model.kinds import DEFAULT_KIND, KIND_BY_ID
 from pofacil.board.model.limits import (
     BAND,
     HOME,
@@ -123,7 +124,7 @@ def add_notes(
         if spec.cluster is not None and spec.cluster not in known_clusters:
             raise ModelError("Board {board} has no such cluster.", board=board.name)
         cell = board.cell(spec.cell) if spec.cell else None
-        kind = spec.kind or (cell.kind if cell and cell.kind else None) or "idea"
+        kind = spec.kind or kind_in_cell(cell, DEFAULT_KIND)
         spot = next(spots) if spec.x is None or spec.y is None else (spec.x, spec.y)
         x = spot[0] if spec.x is None else spec.x
         y = spot[1] if spec.y is None else spec.y
@@ -213,7 +214,7 @@ def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
     for n in notes:
         cell = cells.get(n.id, n.cell)
         target = board.cell(cell) if cell and n.id in cells else None
-        kind = target.kind if target is not None and target.kind else n.kind
+        kind = kind_in_cell(target, n.kind)
         x, y = positions[n.id]
         patches.append(update_patch(n, x=check_coordinate(x), y=check_coordinate(y),
                                cluster=clusters.get(n.id, n.cluster), cell=cell, kind=kind))
@@ -239,8 +240,7 @@ def assign_cell(ws: Workshop, note_ids: Iterable[str], cell: str | None) -> Chan
     board = ws.board(notes[0].board)
     _check_cell(board, cell)
     target = board.cell(cell) if cell else None
-    patches = [update_patch(n, cell=cell, kind=target.kind if target and target.kind else n.kind)
-               for n in notes]
+    patches = [update_patch(n, cell=cell, kind=kind_in_cell(target, n.kind)) for n in notes]
     return make_change("move to cell", board.id, patches)
 
 

@@ -8,8 +8,10 @@ before SQLite is asked to open it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # a migration is handed the database; importing sqlite-utils is the caller's
+    import sqlite_utils
 
 APPLICATION_ID = 0x50464331  # "PFC1"
 

@@ -19,11 +19,11 @@ import sqlite3
 import stat
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from pofacil.board.model import LINK_KINDS, Cell, Change, Patch, Row, Workshop, WorkshopInfo, now
 from pofacil.board.model.errors import (
@@ -43,6 +43,11 @@ from pofacil.board.model.kinds import KIND_BY_ID
 from .atomic import atomic_write, fsync_folder
 from .filelock import WorkshopLock
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, TABLES, migrate
+
+if TYPE_CHECKING:
+    # Imported where a store is opened for real: the read-only summary of `pofacil info`
+    # and `check` reads the file with sqlite3 alone, and sqlite-utils costs 0.1 s to import.
+    import sqlite_utils
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # EXTRA, not FULL: FULL does not flush the folder after the journal is deleted, so a power cut
@@ -176,10 +181,21 @@ class Store:
     # What the last load left out; a class default, so a store never loaded has nothing.
     damaged: tuple[DamagedRow, ...] = ()
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, lock: WorkshopLock | None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: WorkshopLock | None) -> None:
         self.path = path
-        self.db = db
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
         self._lock = lock
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils on the store's connection, imported when first written or queried
+        through it: reading a summary (`pofacil info`, `check`) needs sqlite3 alone."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
 
     @property
     def read_only(self) -> bool:
@@ -222,21 +238,21 @@ class Store:
                     "read-only.", path=str(path))
         try:
             conn = _connect(path, read_only)
-            db = sqlite_utils.Database(conn, execute_plugins=False)
-            _quick_check(db, path)
+            _quick_check(conn, path)
+            if version < SCHEMA_VERSION and read_only:
+                raise ReadOnlyError(
+                    "{path} uses an older file format; open it for writing once to "
+                    "upgrade it.", path=str(path))
+            store = cls(path, conn, lock)
             if version < SCHEMA_VERSION:
-                if read_only:
-                    raise ReadOnlyError(
-                        "{path} uses an older file format; open it for writing once to "
-                        "upgrade it.", path=str(path))
-                migrate(db)
+                migrate(store.db)
         except BaseException:
             if "conn" in locals():
                 conn.close()
             if lock is not None:
                 lock.release()
             raise
-        return cls(path, db, lock)
+        return store
 
     @property
     def on_read_only_media(self) -> bool:
@@ -244,12 +260,12 @@ class Store:
         return _read_only_media(self.path)
 
     def close(self) -> None:
-        if self.db is None:
+        if self.conn is None:
             return
         try:
-            self.db.conn.close()
+            self.conn.close()
         finally:
-            self.db = None  # type: ignore[assignment]
+            self.conn, self._db = None, None  # type: ignore[assignment]
             if self._lock is not None:
                 self._lock.release()
 
@@ -263,16 +279,34 @@ class Store:
         Damage to the file's structure (a missing table or column) still refuses it.
         """
         try:
-            problems = _schema_problems(self.db.conn, columns=True)
+            problems = _schema_problems(self.conn, columns=True)
             if problems:
                 raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(self.path),
                                        reason=problems[0])
-            ws, damaged = _read_workshop(self.db.conn)
+            ws, damaged = _read_workshop(self.conn)
         except sqlite3.Error as exc:
             raise NotAWorkshopFile("{path} is damaged ({reason}); 'pofacil check' lists the "
                                    "problems.", path=str(self.path), reason=str(exc)) from None
         self.damaged = tuple(damaged)
         return ws
+
+    def summary(self) -> dict[str, Any]:
+        """The workshop's details and, per live board, its notes counted per cell and group:
+        what ``pofacil info`` prints, read with sqlite3 without building the model.
+
+        Rows :meth:`load` would leave out are left out here too, and listed in :attr:`damaged`.
+        """
+        try:
+            problems = _schema_problems(self.conn, columns=True)
+            if problems:
+                raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(self.path),
+                                       reason=problems[0])
+            data, damaged = _summary(self.conn)
+        except sqlite3.Error as exc:
+            raise NotAWorkshopFile("{path} is damaged ({reason}); 'pofacil check' lists the "
+                                   "problems.", path=str(self.path), reason=str(exc)) from None
+        self.damaged = tuple(damaged)
+        return data
 
     def damage_warning(self) -> DamagedRowsWarning | None:
         """The message to show once when :meth:`load` left rows out; None when it left none."""
@@ -297,17 +331,24 @@ class Store:
             sql += " WHERE board = ?"
             params.append(board)
         try:
-            with _lenient_text(self.db.conn):
+            with _lenient_text(self.conn):
                 rows = list(self.db.query(sql + " ORDER BY id", params))
         except sqlite3.Error as exc:
             raise NotAWorkshopFile("{path} is damaged ({reason}); 'pofacil check' lists the "
                                    "problems.", path=str(self.path), reason=str(exc)) from None
         return [_entry(r, self.path) for r in rows]
 
+    def counts(self) -> tuple[int, int, int]:
+        """(live boards, notes, history lines), counted by SQLite: nothing is decompressed."""
+        boards, notes, lines = (self.conn.execute(sql).fetchone()[0] for sql in (
+            "SELECT COUNT(*) FROM boards WHERE NOT deleted", "SELECT COUNT(*) FROM notes",
+            "SELECT COUNT(*) FROM history"))
+        return boards, notes, lines
+
     def entry(self, history_id: int) -> HistoryEntry:
         """One history line; :class:`DamagedHistoryError` when it cannot be read back."""
         try:
-            with _lenient_text(self.db.conn):
+            with _lenient_text(self.conn):
                 row = self.db.table("history").get(history_id)
         except sqlite3.Error as exc:
             raise DamagedHistoryError(
@@ -341,7 +382,7 @@ class Store:
             assert history_id is not None
             # Plain executemany: sqlite-utils' per-row checks cost more than the write itself
             # for a 500-note gesture.
-            self.db.conn.executemany(
+            self.conn.executemany(
                 "INSERT OR IGNORE INTO history_entities (entity, history) VALUES (?, ?)",
                 [(i, history_id) for i in {p.id for p in change.patches}])
         return int(history_id)
@@ -363,7 +404,7 @@ class Store:
             raise StorageError("A copy cannot replace the open workshop itself.")
 
         def write(tmp: Path) -> None:
-            self.db.conn.execute("VACUUM INTO ?", [str(tmp)])  # into the empty file
+            self.conn.execute("VACUUM INTO ?", [str(tmp)])  # into the empty file
             if changes:
                 copy = Store.open(tmp)
                 try:
@@ -454,7 +495,7 @@ class Store:
             # sqlite-utils updates one row per call; a gesture's updates share their columns,
             # so they go to SQLite as one prepared statement on sqlite-utils' connection.
             assignments = ", ".join(f"[{c}] = ?" for c in columns)
-            self.db.conn.executemany(f"UPDATE [{table}] SET {assignments} WHERE id = ?", values)
+            self.conn.executemany(f"UPDATE [{table}] SET {assignments} WHERE id = ?", values)
 
     # -- checking ------------------------------------------------------------------------
     def check(self) -> list[str]:
@@ -463,7 +504,7 @@ class Store:
         Damage is what it reports, so it never raises for it: a file SQLite cannot read
         at all gives one problem saying so.
         """
-        conn = self.db.conn
+        conn = self.conn
         try:
             # One line each: SQLite's own report puts line breaks inside a problem.
             problems = [" ".join(str(r[0]).split())
@@ -472,25 +513,32 @@ class Store:
             problems += _schema_problems(conn, columns=True)
             if problems:
                 return problems
-            ws, damaged = _read_workshop(conn)
+            # The rows as load judges them, without building the model from them.
+            rows, typed = _snapshot(conn)
+            damaged: list[DamagedRow] = []
+            _details(rows, damaged)
+            kept = _sound_rows(rows, typed, damaged)
             problems += [str(d) for d in damaged]
-            for board in ws.boards.values():
-                cells = {c.id for c in board.cells}
-                notes = board.notes.values()
+            for board in kept["board"]:
+                cells = {c["id"] for c in json.loads(board["cells"] or "[]")}
+                clusters = {c["id"] for c in kept["cluster"] if c["board"] == board["id"]}
+                notes = [n for n in kept["note"] if n["board"] == board["id"]]
                 for count, what in (
-                    (sum(n.cell is not None and n.cell not in cells for n in notes),
+                    (sum(n["cell"] is not None and n["cell"] not in cells for n in notes),
                      "notes in a missing cell"),
-                    (sum(n.cluster is not None and n.cluster not in board.clusters
+                    (sum(n["cluster"] is not None and n["cluster"] not in clusters
                          for n in notes), "notes in a missing group"),
                 ):
                     if count:
-                        problems.append(f"{count} {what} on board {board.name}")
+                        problems.append(f"{count} {what} on board {board['name']}")
             unknown = conn.execute("SELECT COUNT(*) FROM history WHERE state "
                                    "NOT IN ('done', 'undone', 'dropped')").fetchone()[0]
             if unknown:
                 problems.append(f"{unknown} history lines in an unknown state")
             with _lenient_text(conn):
-                lines = list(self.db.query("SELECT * FROM history ORDER BY id"))
+                cursor = conn.execute("SELECT * FROM history ORDER BY id")
+                names = [d[0] for d in cursor.description]
+                lines = [dict(zip(names, values)) for values in cursor]
             for row in lines:
                 try:
                     _entry(row, self.path)
@@ -617,11 +665,11 @@ def _check_name_length(path: Path) -> None:
             name=path.name, limit=longest)
 
 
-def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
-        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
         # Not the columns yet: an older file gets those from its migration after this check.
-        problems = _schema_problems(db.conn, columns=False)
+        problems = _schema_problems(conn, columns=False)
     except sqlite3.DatabaseError as exc:
         raise NotAWorkshopFile("{path} is damaged: {reason}.",
                                path=str(path), reason=str(exc)) from None
@@ -679,21 +727,27 @@ def _lenient_text(conn: sqlite3.Connection) -> Iterator[None]:
         conn.text_factory = saved
 
 
-def _snapshot(conn: sqlite3.Connection) -> dict[str, list[Row]]:
+def _snapshot(conn: sqlite3.Connection) -> tuple[dict[str, list[Row]], set[str]]:
     """Every table's rows, read in one short read transaction.
 
     One transaction, so the rows are a consistent snapshot even while the app commits; short,
     because a commit waits for readers to finish: only the fetching happens inside it, not the
     building of dicts or of the model. A text that is not UTF-8 would fail the fast read of its
     whole table; that table alone is read again leniently.
+
+    Also returns the entities whose every value SQLite vouches has its column's type (see
+    :data:`_SOUND_SQL`): their rows need no check value by value.
     """
     fetched: dict[str, tuple[list[str], list[tuple]]] = {}
+    sound: set[str] = set()
     conn.execute("BEGIN")
     try:
         for entity, table in TABLE_OF.items():
             try:
                 cursor = conn.execute(f"SELECT * FROM [{table}]")
                 values = cursor.fetchall()
+                if conn.execute(_SOUND_SQL[table]).fetchone() is None:
+                    sound.add(entity)
             except sqlite3.OperationalError as exc:
                 if "decode" not in str(exc):
                     raise
@@ -703,14 +757,23 @@ def _snapshot(conn: sqlite3.Connection) -> dict[str, list[Row]]:
             fetched[entity] = ([d[0] for d in cursor.description], values)
     finally:
         conn.execute("COMMIT")
-    return {entity: [dict(zip(names, v)) for v in values]
+    rows = {entity: [dict(zip(names, v)) for v in values]
             for entity, (names, values) in fetched.items()}
+    return rows, sound
 
 
 def _read_workshop(conn: sqlite3.Connection) -> tuple[Workshop, list[DamagedRow]]:
     """The workshop from its rows, and the rows that had to be left out."""
-    rows = _snapshot(conn)
+    rows, sound = _snapshot(conn)
     damaged: list[DamagedRow] = []
+    ws = Workshop(WorkshopInfo(**_details(rows, damaged)))
+    _sound_rows(rows, sound, damaged,
+                lambda entity, row: ws.load(Patch(entity, row["id"], None, row)))
+    return ws, damaged
+
+
+def _details(rows: dict[str, list[Row]], damaged: list[DamagedRow]) -> dict[str, str]:
+    """The workshop's title, date and venue; a damaged one is empty (and listed)."""
     if not rows["workshop"]:  # every file is created with it
         damaged.append(DamagedRow("workshop", "workshop", "its row is missing"))
     details = rows["workshop"][0] if rows["workshop"] else {}
@@ -721,20 +784,72 @@ def _read_workshop(conn: sqlite3.Connection) -> tuple[Workshop, list[DamagedRow]
             damaged.append(DamagedRow("workshop", "workshop", f"{key} {_not('text', value)}"))
             value = ""
         info[key] = value
-    ws = Workshop(WorkshopInfo(**info))
+    return info
+
+
+def _sound_rows(rows: dict[str, list[Row]], typed: set[str], damaged: list[DamagedRow],
+                load: Callable[[str, Row], None] | None = None) -> dict[str, list[Row]]:
+    """The rows of boards, groups, notes and links that can go into a workshop; the others are
+    added to ``damaged``. ``typed`` are the entities whose values SQLite found of the right
+    types. ``load`` puts each sound row into a model; a row it refuses is damaged too."""
     # Boards first, and notes before links: each row is judged against what loaded before it.
+    notes_of: dict[str, set[str]] = {}  # board id -> the ids of its notes kept so far
+    kept: dict[str, list[Row]] = {}
     for entity in ("board", "cluster", "note", "link"):
+        kept[entity] = []
         for number, row in enumerate(rows[entity], start=1):
-            reason = _row_problem(entity, row, ws)
+            reason = _row_problem(entity, row, notes_of, entity in typed)
             if reason is None:
                 try:
-                    ws.load(Patch(entity, row["id"], None, row))
-                    continue
+                    if load is not None:
+                        load(entity, row)
                 except (PofacilError, TypeError, ValueError, KeyError) as exc:
                     reason = str(exc)
+                else:
+                    kept[entity].append(row)
+                    if entity == "board":
+                        notes_of[row["id"]] = set()
+                    elif entity == "note":
+                        notes_of[row["board"]].add(row["id"])
+                    continue
             ident = row["id"] if isinstance(row.get("id"), str) else f"row {number}"
             damaged.append(DamagedRow(entity, ident, reason))
-    return ws, damaged
+    return kept
+
+
+def _summary(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]]:
+    """What ``pofacil info`` shows, from the sound rows alone: no model is built."""
+    rows, sound = _snapshot(conn)
+    damaged: list[DamagedRow] = []
+    info = _details(rows, damaged)
+    kept = _sound_rows(rows, sound, damaged)
+    live = [n for n in kept["note"] if not n["deleted"]]
+    in_cell = Counter((n["board"], n["cell"]) for n in live)
+    in_cluster = Counter((n["board"], n["cluster"]) for n in live)
+    notes = Counter(n["board"] for n in live)
+    deleted = Counter(n["board"] for n in kept["note"] if n["deleted"])
+    clusters: dict[str, list[Row]] = {}
+    for cluster in kept["cluster"]:
+        clusters.setdefault(cluster["board"], []).append(cluster)
+    boards = []
+    for board in sorted((b for b in kept["board"] if not b["deleted"]),
+                        key=lambda b: (b["position"], b["name"])):
+        cells = json.loads(board["cells"] or "[]")
+        boards.append({
+            "name": board["name"],
+            "template": board["template"],
+            "notes": notes[board["id"]],
+            "deleted_notes": deleted[board["id"]],
+            "cells": [
+                {"id": c["id"], "row": c["row"], "column": c["column"],
+                 "row_en": c.get("row_en", ""), "column_en": c.get("column_en", ""),
+                 "group": c.get("group", ""), "notes": in_cell[board["id"], c["id"]]}
+                for c in cells
+            ],
+            "clusters": [{"name": c["name"], "notes": in_cluster[board["id"], c["id"]]}
+                         for c in clusters.get(board["id"], [])],
+        })
+    return {**info, "boards": boards}, damaged
 
 
 def _what(value: object) -> str:
@@ -770,6 +885,25 @@ _CHECKS = {table: [(column, *_TYPES[kind], (table, column) in _OPTIONAL)
            for table, columns in TABLES.items()}
 
 
+# The same column types asked of SQLite for a whole table at once: a query finding a row whose
+# value does not fit. Checking 85,000 values of 5,000 notes one by one in Python took most of
+# the time `pofacil info` spent reading; the per-value check runs only when this finds one.
+_SQL_FITS: dict[type, str] = {
+    str: "typeof([{c}]) = 'text'",
+    float: "(typeof([{c}]) IN ('integer', 'real') AND abs([{c}]) <= 1.7976931348623157e308)",
+    int: "typeof([{c}]) = 'integer'",
+    bool: "(typeof([{c}]) = 'integer' AND [{c}] IN (0, 1))",
+    bytes: "typeof([{c}]) = 'blob'",
+}
+_SOUND_SQL = {
+    table: "SELECT 1 FROM [{}] WHERE NOT ({}) LIMIT 1".format(table, " AND ".join(
+        f"({_SQL_FITS[kind].format(c=column)} OR [{column}] IS NULL)"
+        if (table, column) in _OPTIONAL else _SQL_FITS[kind].format(c=column)
+        for column, kind in columns.items()))
+    for table, columns in TABLES.items()
+}
+
+
 def _fields_problem(table: str, row: Row) -> str | None:
     """The first column of ``row`` whose value does not have the column's type; a column
     ``row`` lacks is no problem (history keeps only the fields an update changed)."""
@@ -798,12 +932,18 @@ def _cells_problem(text: str) -> str | None:
     return None
 
 
-def _row_problem(entity: str, row: Row, ws: Workshop) -> str | None:
-    """Why a row of the file cannot go into ``ws``, or None when it can."""
-    problem = _fields_problem(TABLE_OF[entity], row)
+def _row_problem(entity: str, row: Row, notes_of: Mapping[str, set[str]],
+                 typed: bool = False) -> str | None:
+    """Why a row of the file cannot go into a workshop whose boards and their notes are
+    ``notes_of``, or None when it can. ``typed``: its values are known to have their
+    columns' types (a board's cells are still checked)."""
+    if typed and entity != "board":
+        problem = None
+    else:
+        problem = _fields_problem(TABLE_OF[entity], row)
     if problem is not None or entity == "board":
         return problem
-    if row["board"] not in ws.boards:
+    if row["board"] not in notes_of:
         return f"its board {row['board']} is missing or damaged"
     if entity == "note" and row["kind"] not in KIND_BY_ID:
         return f"unknown kind {row['kind']}"
@@ -812,7 +952,7 @@ def _row_problem(entity: str, row: Row, ws: Workshop) -> str | None:
     if entity == "link":
         if row["kind"] not in LINK_KINDS:
             return f"unknown link kind {row['kind'][:20]}"
-        notes = ws.boards[row["board"]].notes
+        notes = notes_of[row["board"]]
         for end in ("source", "target"):
             if row[end] not in notes:
                 return f"{end} {row[end]} is a missing or damaged note"
@@ -821,6 +961,8 @@ def _row_problem(entity: str, row: Row, ws: Workshop) -> str | None:
 
 def write_workshop(path: Path, workshop: Workshop, replace: bool = True) -> Path:
     """Write ``workshop`` (without history) as a complete new file at ``path``, all at once."""
+
+    import sqlite_utils
 
     def build(tmp: Path) -> None:
         rows = workshop.rows()
