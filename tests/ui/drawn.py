@@ -229,7 +229,7 @@ def random_workshop(path: Path, seed: int, free_notes: int = 40,
         session.do(ops.resize_note(ws, nid, rng.randint(60, 320), rng.randint(50, 240)))
     session.do(ops.cluster_notes(ws, ids[18:24], "人力"))
     session.do(ops.cluster_notes(ws, [*ids[24:27], ids[5]], "資源"))  # one member folded away
-    session.do(set_collapsed(ws, ids[1], True))
+    session.do(set_collapsed(ws, [ids[1]], True))
 
     table = ws.find_board("表格")
     cells = [c.id for c in table.cells]
