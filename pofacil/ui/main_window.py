@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         board = self.scene.board
         previous = board.notes.get(self._last_captured or "")
         if cluster is not None:
-            members = [n for n in board.live_notes() if n.cluster == cluster]
+            members = board.notes_in(cluster)  # read off the graph: no scan of the board
             previous = max(members, key=lambda n: (n.y, n.x)) if members else previous
         if previous is None or previous.deleted:
             return ops.next_free_spot(board)

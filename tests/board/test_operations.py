@@ -160,7 +160,7 @@ def test_model_emits_only_real_changes(session: Session) -> None:
     session.workshop.changed.connect(seen.append)
     nid = add(session, "一")
     session.do(ops.move_notes(session.workshop, {nid: (10.0, 10.0)}))
-    assert [p.entity for p in seen] == ["note", "note"]
+    assert [list(t.patches) for t in seen] == [[("note", nid)], [("note", nid)]]
     with pytest.raises(ModelError, match="Nothing to change"):
         ops.move_notes(session.workshop, {nid: (10.0, 10.0)})
     session.workshop.changed.disconnect(seen.append)

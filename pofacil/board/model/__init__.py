@@ -17,10 +17,12 @@ from .workshop import (
     Note,
     Patch,
     Row,
+    Touched,
     Workshop,
     WorkshopInfo,
     to_row,
 )
 
 __all__ = ["LINK_KINDS", "NOTE_H", "NOTE_W", "Board", "Cell", "Change", "Cluster", "Link",
-           "Note", "Patch", "Row", "Workshop", "WorkshopInfo", "new_id", "now", "to_row"]
+           "Note", "Patch", "Row", "Touched", "Workshop", "WorkshopInfo", "new_id", "now",
+           "to_row"]
