@@ -150,6 +150,7 @@ class NoteItem(QGraphicsItem):
         self.editor: NoteEditor | None = None
         self._gesture: str | None = None  # "resize" or "link" while a handle is dragged
         self._size: tuple[float, float] = (note.w, note.h)
+        self._sized()
         self._press: tuple[QPointF, tuple[float, float]] = (QPointF(), self._size)
         flags = QGraphicsItem.GraphicsItemFlag
         self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable
@@ -168,19 +169,24 @@ class NoteItem(QGraphicsItem):
         if (note.w, note.h) != self._size:
             self.prepareGeometryChange()
             self._size = (note.w, note.h)
+            self._sized()
         self.note = note  # the scene places the item: a note in a grid cell flows in its cell
         self.update()
 
-    def boundingRect(self) -> QRectF:
+    def _sized(self) -> None:
+        """Work out the rects Qt asks for on every paint and hit test once per size: a pan
+        frame of a 5,000-note board asks for the bounding rect some 11,000 times."""
         w, h = self._size
-        return QRectF(-2, -12, w + HANDLE / 2 + 8, h + 20)
+        self._bounds = QRectF(-2, -12, w + HANDLE / 2 + 8, h + 20)
+        self._shape = QPainterPath()
+        self._shape.addRect(QRectF(0, 0, w, h))
+        self._shape.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        w, h = self._size
-        path.addRect(QRectF(0, 0, w, h))
-        path.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
-        return path
+        return self._shape
 
     def note_rect(self) -> QRectF:
         return QRectF(0, 0, *self._size)
@@ -284,6 +290,7 @@ class NoteItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._size = (min(max(SIZE_MIN, round(w + delta.x())), SIZE_MAX),
                           min(max(SIZE_MIN, round(h + delta.y())), SIZE_MAX))
+            self._sized()
             self.update()
             self.board_scene().note_geometry_changed(self)
         elif self._gesture == "link":
