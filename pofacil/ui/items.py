@@ -153,8 +153,9 @@ class NoteItem(QGraphicsItem):
         self._sized()
         self._press: tuple[QPointF, tuple[float, float]] = (QPointF(), self._size)
         flags = QGraphicsItem.GraphicsItemFlag
-        self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable
-                      | flags.ItemSendsGeometryChanges)
+        # No ItemSendsGeometryChanges: the scene tells frames and links when it moves notes,
+        # rather than a Python itemChange() per note on every step of a drag or a relayout.
+        self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         # Repainting from a cached pixmap keeps Python out of pans and of drags of other notes:
         # a board of 1,000 notes repaints 4x slower when every note runs paint() each frame.
@@ -309,11 +310,6 @@ class NoteItem(QGraphicsItem):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.start_editing()
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene():
-            self.board_scene().note_geometry_changed(self)
-        return super().itemChange(change, value)
 
     def start_editing(self) -> NoteEditor:
         if self.editor is None:

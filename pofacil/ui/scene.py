@@ -47,6 +47,9 @@ class BoardScene(QGraphicsScene):
         self.notes: dict[str, NoteItem] = {}
         self.clusters: dict[str, ClusterItem] = {}
         self.links: dict[str, LinkItem] = {}
+        # note id -> ids of the link items at its ends: asked on every note move, so a dict
+        # lookup rather than a walk of the board graph's edge views.
+        self._note_links: dict[str, set[str]] = {}
         self.min_text_px = 0
         self.language = "zh"
         self.heat = False
@@ -164,6 +167,7 @@ class BoardScene(QGraphicsScene):
         pos = QPointF(*slot) if slot else QPointF(note.x, note.y)
         if item.pos() != pos:
             item.setPos(pos)
+            self.note_geometry_changed(item)
 
     def set_heat(self, on: bool) -> None:
         self.heat = on  # kept for the next table shown
@@ -179,6 +183,7 @@ class BoardScene(QGraphicsScene):
         self.notes.clear()
         self.clusters.clear()
         self.links.clear()
+        self._note_links.clear()
         self._link_line = None
         self.grid_item = None
         self.geometry = None
@@ -211,6 +216,8 @@ class BoardScene(QGraphicsScene):
     def _add_link_item(self, link) -> None:
         item = LinkItem(link)
         self.links[link.id] = item
+        for end in (link.source, link.target):
+            self._note_links.setdefault(end, set()).add(link.id)
         item.setVisible(False)  # until the layout pass puts it between its notes
         self.addItem(item)
         self._dirty_links.add(link.id)
@@ -259,16 +266,7 @@ class BoardScene(QGraphicsScene):
                 self._place(item)
         for cid in {(before or {}).get("cluster"), (after or {}).get("cluster")} - {None}:
             self._dirty_clusters.add(cid)  # type: ignore[arg-type]
-        self._dirty_links.update(link.link.id for link in self._links_of(note_id))
-
-    def _links_of(self, note_id: str) -> list[LinkItem]:
-        """Link items touching a note, read off the board graph rather than a scan of all."""
-        board = self.board
-        if board is None or note_id not in board.graph:
-            return []
-        keys = [k for _, _, k in board.graph.out_edges(note_id, keys=True)]
-        keys += [k for _, _, k in board.graph.in_edges(note_id, keys=True)]
-        return [self.links[k] for k in keys if k in self.links]
+        self._dirty_links.update(self._note_links.get(note_id, ()))
 
     def _cluster_changed(self, cluster_id: str) -> None:
         board = self.board
@@ -291,6 +289,8 @@ class BoardScene(QGraphicsScene):
         link = board.links.get(link_id)
         item = self.links.pop(link_id, None)
         if item is not None:
+            for end in (item.link.source, item.link.target):
+                self._note_links.get(end, set()).discard(link_id)
             self.removeItem(item)
         if link is not None:
             self._add_link_item(link)
@@ -312,7 +312,7 @@ class BoardScene(QGraphicsScene):
         the one layout pass of this event-loop turn however many notes moved."""
         if item.note.cluster:
             self._dirty_clusters.add(item.note.cluster)
-        self._dirty_links.update(link.link.id for link in self._links_of(item.note.id))
+        self._dirty_links.update(self._note_links.get(item.note.id, ()))
         self._schedule_layout()
 
     # -- gestures ------------------------------------------------------------------------
@@ -325,6 +325,12 @@ class BoardScene(QGraphicsScene):
                             if isinstance(i, NoteItem)}
         self._frames_at_press = {cid: (item.frame(), item.count)
                                  for cid, item in self.clusters.items()}
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)  # Qt moves the selected notes
+        for nid in self._drag_start:
+            if nid in self.notes:
+                self.note_geometry_changed(self.notes[nid])
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -422,6 +428,7 @@ class BoardScene(QGraphicsScene):
     def drag_cluster(self, item: ClusterItem, delta: QPointF) -> None:
         for nid in self._drag_start:
             self.notes[nid].moveBy(delta.x(), delta.y())
+            self.note_geometry_changed(self.notes[nid])
 
     def finish_cluster_drag(self, item: ClusterItem) -> None:
         start, self._drag_start = self._drag_start, {}
