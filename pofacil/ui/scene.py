@@ -61,6 +61,9 @@ class BoardScene(QGraphicsScene):
         self._frames_at_press: dict[str, QRectF] = {}
         self._link_line: QGraphicsLineItem | None = None
         self._dirty_grid = False
+        # Cell notes the change touched: placed even if their slot stayed (a note dragged
+        # within its own cell goes back to it).
+        self._unslotted: set[str] = set()
         self._dirty_folds = False
         self._dirty_clusters: set[str] = set()
         self._dirty_links: set[str] = set()
@@ -135,10 +138,14 @@ class BoardScene(QGraphicsScene):
         board = self.board
         if board is None or self.grid_item is None:
             return
+        before = self.geometry.notes if self.geometry is not None else {}
+        touched, self._unslotted = self._unslotted, set()
         self.geometry = grid_layout(board, cell_columns(board))
         self.grid_item.set_geometry(board, self.geometry)
-        for nid in self.geometry.notes:
-            if nid in self.notes:
+        # Only notes whose slot moved, or that the change touched, are placed: comparing
+        # slots is cheaper than asking 2,000 items for their position.
+        for nid, slot in self.geometry.notes.items():
+            if (nid in touched or before.get(nid) != slot) and nid in self.notes:
                 self._place(self.notes[nid])
 
     def _fold(self) -> None:
@@ -190,6 +197,7 @@ class BoardScene(QGraphicsScene):
         self._folded = set()
         self._hidden = set()
         self._dirty_grid = self._dirty_folds = False
+        self._unslotted = set()
         self._dirty_clusters = set()
         self._dirty_links = set()
 
@@ -254,6 +262,7 @@ class BoardScene(QGraphicsScene):
             self._dirty_folds = True
         if (before or {}).get("cell") or (after or {}).get("cell"):
             self._dirty_grid = True  # it joined, left or moved within a cell: slots change
+            self._unslotted.add(note_id)
         if note is None or note.deleted:
             if item is not None:
                 self.removeItem(item)
