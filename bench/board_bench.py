@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import itertools
 import math
 import os
 import random
@@ -224,11 +225,15 @@ def bare_note(note_id: str, pos: QPointF, w: float, h: float, text: str, author:
     return rect
 
 
+_BARE_FILES = itertools.count()
+
+
 class Bare(Rig):
     name = "baseline"
 
     def __init__(self, ours: Ours, folder: Path) -> None:
-        self.conn = sqlite3.connect(folder / f"bare-{id(self)}.sqlite", isolation_level=None)
+        self.conn = sqlite3.connect(folder / f"bare-{next(_BARE_FILES)}.sqlite",
+                                    isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("CREATE TABLE notes (id TEXT PRIMARY KEY, text TEXT, kind TEXT, "
