@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import networkx as nx
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
@@ -58,7 +60,7 @@ class BoardScene(QGraphicsScene):
         self._folded: set[str] = set()  # collapsed mind-map notes on this board
         self._hidden: set[str] = set()  # notes folded away under them
         self._drag_start: dict[str, QPointF] = {}
-        self._frames_at_press: dict[str, QRectF] = {}
+        self._frames_at_press: dict[str, tuple[QRectF, int]] = {}  # frame, notes in it
         self._link_line: QGraphicsLineItem | None = None
         self._dirty_grid = False
         # Cell notes the change touched: placed even if their slot stayed (a note dragged
@@ -412,7 +414,7 @@ class BoardScene(QGraphicsScene):
                 out[nid] = target
         return out
 
-    def _restore_from_model(self, ids: dict[str, QPointF] | list[str]) -> None:
+    def _restore_from_model(self, ids: Iterable[str]) -> None:
         """Put refused notes back where the model has them."""
         board = self.board
         if board is None:

@@ -241,9 +241,6 @@ class Touched:
             return out
         return [p for p in out if (p.after or p.before or {}).get("board") == board]
 
-    def ids(self, entity: str, board: str | None = None) -> set[str]:
-        return {p.id for p in self.of(entity, board)}
-
     def __bool__(self) -> bool:
         return bool(self.patches)
 
