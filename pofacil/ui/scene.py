@@ -145,10 +145,15 @@ class BoardScene(QGraphicsScene):
         self.geometry = grid_layout(board, cell_columns(board))
         self.grid_item.set_geometry(board, self.geometry)
         # Only notes whose slot moved, or that the change touched, are placed: comparing
-        # slots is cheaper than asking 2,000 items for their position.
+        # slots is cheaper than asking 2,000 items for their position. A row that grows moves
+        # every note below it, so this loop stays lean.
+        items, links = self.notes, self._note_links
         for nid, slot in self.geometry.notes.items():
-            if (nid in touched or before.get(nid) != slot) and nid in self.notes:
-                self._place(self.notes[nid])
+            if (nid in touched or before.get(nid) != slot) and nid in items:
+                item = items[nid]
+                item.setPos(*slot)
+                if item.note.cluster or links.get(nid):
+                    self.note_geometry_changed(item)
 
     def _fold(self) -> None:
         """Hide the notes under collapsed mind-map branches, show those no longer under one."""
