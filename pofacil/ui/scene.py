@@ -7,7 +7,12 @@ from collections.abc import Iterable
 import networkx as nx
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+)
 
 from pofacil.board import ops
 from pofacil.board.geometry.grid import GridGeometry, grid_layout
@@ -97,6 +102,9 @@ class BoardScene(QGraphicsScene):
             self.grid_item.language = self.language
             self.grid_item.heat = self.heat
             self.grid_item.relabel_requested.connect(self.relabel_requested)
+            # The grid repaints every cell and header in Python: without a cache, each frame
+            # of a drag or pan over a table pays for it (Qt caches only the exposed part).
+            self.grid_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(self.grid_item)
         self._dirty_grid = self._dirty_folds = True
         self.flush_layout()  # a board is shown laid out, not a turn later
