@@ -87,19 +87,12 @@ class Session:
         return change
 
     def _apply(self, patches: list[Patch]) -> None:
-        """Apply patches in order, or none of them: a refused patch undoes those before it."""
-        applied: list[Patch] = []
-        try:
-            for patch in patches:
-                self.workshop.apply(patch)
-                applied.append(patch)
-        except BaseException:
-            self._revert(applied)
-            raise
+        """Apply patches in order, or none of them: the model puts back those before a refused
+        one, and tells its listeners once for the whole change."""
+        self.workshop.apply_all(patches)
 
     def _revert(self, patches: list[Patch]) -> None:
-        for patch in reversed(patches):
-            self.workshop.apply(patch.inverse())
+        self.workshop.apply_all([patch.inverse() for patch in reversed(patches)])
 
     def do_all(self, label: str, *steps: Callable[[Workshop], Change | None]) -> Change:
         """Several changes as ONE undo step: each step is built on the model the previous one
@@ -108,19 +101,17 @@ class Session:
         patches: list = []
         subjects: list[str] = []
         board = None
-        try:
+        # One atomic block: a failing step puts back the steps before it, and listeners hear
+        # of the whole step once.
+        with self.workshop.atomic():
             for step in steps:
                 change = step(self.workshop)
                 if change is None:
                     continue
-                for patch in change.patches:
-                    self.workshop.apply(patch)
-                    patches.append(patch)
+                self.workshop.apply_all(change.patches)
+                patches += change.patches
                 subjects += change.subjects
                 board = board or change.board
-        except BaseException:
-            self._revert(patches)  # leave the model as it was before the first step
-            raise
         combined = Change(label, patches, board, subjects)
         self._write(combined)
         return combined

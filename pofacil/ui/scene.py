@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+)
 
 from pofacil.board import ops
 from pofacil.board.geometry.grid import GridGeometry, grid_layout
 from pofacil.board.geometry.items import folded_away
-from pofacil.board.model import Board, Patch
+from pofacil.board.model import Board, Touched
 from pofacil.board.model.limits import clamp_position
 from pofacil.board.model.templates import cell_columns
 
 from .document import Document
 from .items import ClusterItem, GridItem, LinkItem, NoteItem
 
+# Posted to the scene once per event-loop turn in which something went dirty (see
+# BoardScene.flush_layout), like orange-canvas-core's delayed layout activation.
+_LAYOUT_REQUEST = QEvent.Type(QEvent.registerEventType())
+
 
 class BoardScene(QGraphicsScene):
-    """One board of the document. Items move during a drag; the model changes on release."""
+    """One board of the document. Items move during a drag; the model changes on release.
+
+    Per change the model emits one event; note items follow it at once, and what derives from
+    many notes (the grid's slots, folded branches, group frames, links) is marked dirty and
+    redone in one pass, :meth:`flush_layout`, posted to the next event-loop turn.
+    """
 
     rename_cluster_requested = Signal(str)
     empty_double_clicked = Signal(QPointF)
@@ -31,6 +47,9 @@ class BoardScene(QGraphicsScene):
         self.notes: dict[str, NoteItem] = {}
         self.clusters: dict[str, ClusterItem] = {}
         self.links: dict[str, LinkItem] = {}
+        # note id -> ids of the link items at its ends: asked on every note move, so a dict
+        # lookup rather than a walk of the board graph's edge views.
+        self._note_links: dict[str, set[str]] = {}
         self.min_text_px = 0
         self.language = "zh"
         self.heat = False
@@ -39,10 +58,18 @@ class BoardScene(QGraphicsScene):
         self._folded: set[str] = set()  # collapsed mind-map notes on this board
         self._hidden: set[str] = set()  # notes folded away under them
         self._drag_start: dict[str, QPointF] = {}
-        self._frames_at_press: dict[str, QRectF] = {}
+        self._frames_at_press: dict[str, tuple[QRectF, int]] = {}  # frame, notes in it
         self._link_line: QGraphicsLineItem | None = None
+        self._dirty_grid = False
+        # Cell notes the change touched: placed even if their slot stayed (a note dragged
+        # within its own cell goes back to it).
+        self._unslotted: set[str] = set()
+        self._dirty_folds = False
+        self._dirty_clusters: set[str] = set()
+        self._dirty_links: set[str] = set()
+        self._layout_posted = False
         self.setBackgroundBrush(QColor("#F8F9FA"))
-        document.workshop.changed.connect(self._on_patch)
+        document.workshop.changed.connect(self._on_change)
 
     # -- building ------------------------------------------------------------------------
     @property
@@ -68,23 +95,71 @@ class BoardScene(QGraphicsScene):
             self.grid_item.language = self.language
             self.grid_item.heat = self.heat
             self.grid_item.relabel_requested.connect(self.relabel_requested)
+            # The grid repaints every cell and header in Python: without a cache, each frame
+            # of a drag or pan over a table pays for it (Qt caches only the exposed part).
+            self.grid_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(self.grid_item)
-        self._arrange()
+        self._dirty_grid = self._dirty_folds = True
+        self.flush_layout()  # a board is shown laid out, not a turn later
 
-    def _arrange(self) -> None:
-        """Put cell notes in their slots and fold collapsed branches: both derive from the model.
+    def _schedule_layout(self) -> None:
+        if not self._layout_posted:
+            self._layout_posted = True
+            QCoreApplication.postEvent(self, QEvent(_LAYOUT_REQUEST))
 
-        Only what can have changed is touched, so a capture on a 5,000-note board stays cheap.
-        """
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() == _LAYOUT_REQUEST:
+            self.flush_layout()
+        else:
+            super().customEvent(event)
+
+    def flush_layout(self) -> None:
+        """Redo what is dirty, once: the grid's slots, folded branches, then the group frames
+        and links the notes moved by those (or by the change) touch."""
+        self._layout_posted = True  # what this pass dirties is done in this pass
+        try:
+            if self.board is not None:
+                if self._dirty_grid:
+                    self._dirty_grid = False
+                    self._arrange_grid()
+                if self._dirty_folds:
+                    self._dirty_folds = False
+                    self._fold()
+            clusters, self._dirty_clusters = self._dirty_clusters, set()
+            links, self._dirty_links = self._dirty_links, set()
+            if self.board is not None:
+                for cid in clusters:
+                    self._fit_cluster(cid)
+                for lid in links:
+                    if lid in self.links:
+                        self._place_link(self.links[lid])
+        finally:
+            self._layout_posted = False
+
+    def _arrange_grid(self) -> None:
+        """Put cell notes in their slots: a note in a cell has no position of its own."""
         board = self.board
-        if board is None:
+        if board is None or self.grid_item is None:
             return
-        if self.grid_item is not None:
-            self.geometry = grid_layout(board, cell_columns(board))
-            self.grid_item.set_geometry(board, self.geometry)
-            for nid in self.geometry.notes:
-                if nid in self.notes:
-                    self._place(self.notes[nid])
+        before = self.geometry.notes if self.geometry is not None else {}
+        touched, self._unslotted = self._unslotted, set()
+        self.geometry = grid_layout(board, cell_columns(board))
+        self.grid_item.set_geometry(board, self.geometry)
+        # Only notes whose slot moved, or that the change touched, are placed: comparing
+        # slots is cheaper than asking 2,000 items for their position. A row that grows moves
+        # every note below it, so this loop stays lean.
+        items, links = self.notes, self._note_links
+        for nid, slot in self.geometry.notes.items():
+            if (nid in touched or before.get(nid) != slot) and nid in items:
+                item = items[nid]
+                item.setPos(*slot)
+                if item.note.cluster or links.get(nid):
+                    self.note_geometry_changed(item)
+
+    def _fold(self) -> None:
+        """Hide the notes under collapsed mind-map branches, show those no longer under one."""
+        board = self.board
+        assert board is not None
         folded = {nid for nid in self._folded if nid in self.notes}
         hidden: set[str] = set()
         if folded:
@@ -106,6 +181,7 @@ class BoardScene(QGraphicsScene):
         pos = QPointF(*slot) if slot else QPointF(note.x, note.y)
         if item.pos() != pos:
             item.setPos(pos)
+            self.note_geometry_changed(item)
 
     def set_heat(self, on: bool) -> None:
         self.heat = on  # kept for the next table shown
@@ -121,15 +197,20 @@ class BoardScene(QGraphicsScene):
         self.notes.clear()
         self.clusters.clear()
         self.links.clear()
+        self._note_links.clear()
         self._link_line = None
         self.grid_item = None
         self.geometry = None
         self._folded = set()
         self._hidden = set()
+        self._dirty_grid = self._dirty_folds = False
+        self._unslotted = set()
+        self._dirty_clusters = set()
+        self._dirty_links = set()
 
     def detach(self) -> None:
         """Stop following the model: the scene is about to go away."""
-        self.document.workshop.changed.disconnect(self._on_patch)
+        self.document.workshop.changed.disconnect(self._on_change)
         self.clear_board()
 
     def _add_note_item(self, note) -> NoteItem:
@@ -145,34 +226,34 @@ class BoardScene(QGraphicsScene):
         item = ClusterItem(cluster)
         self.clusters[cluster.id] = item
         self.addItem(item)
-        self._fit_cluster(cluster.id)
+        self._dirty_clusters.add(cluster.id)
 
     def _add_link_item(self, link) -> None:
         item = LinkItem(link)
         self.links[link.id] = item
+        for end in (link.source, link.target):
+            self._note_links.setdefault(end, set()).add(link.id)
+        item.setVisible(False)  # until the layout pass puts it between its notes
         self.addItem(item)
-        self._place_link(item)
+        self._dirty_links.add(link.id)
 
     # -- following the model -----------------------------------------------------------
-    def _on_patch(self, patch: Patch) -> None:
-        board = self.board
-        if board is None:
+    def _on_change(self, touched: Touched) -> None:
+        """One change of the model: follow it note by note, lay out once, a turn later."""
+        if self.board is None:
             return
-        row = patch.after or patch.before or {}
-        if patch.entity == "board":
-            if patch.id == self.board_id and (patch.before or {}).get("cells") != row.get("cells"):
-                self._arrange()
-            return
-        if row.get("board") != self.board_id:
-            return
-        if patch.entity == "note":
+        for patch in touched.of("board"):
+            if patch.id == self.board_id and (
+                    (patch.before or {}).get("cells") != (patch.after or {}).get("cells")):
+                self._dirty_grid = True
+        for patch in touched.of("note", self.board_id):
             self._note_changed(patch.id, patch.before, patch.after)
-            self._arrange()
-        elif patch.entity == "cluster":
+        for patch in touched.of("cluster", self.board_id):
             self._cluster_changed(patch.id)
-        elif patch.entity == "link":
+        for patch in touched.of("link", self.board_id):
             self._link_changed(patch.id)
-            self._arrange()
+            self._dirty_folds = True
+        self._schedule_layout()
 
     def _note_changed(self, note_id: str, before: dict | None, after: dict | None) -> None:
         board = self.board
@@ -184,6 +265,11 @@ class BoardScene(QGraphicsScene):
             self._folded.add(note_id)
         elif item is not None and item.hidden_below:
             item.hidden_below = 0
+        if self._folded or self._hidden:
+            self._dirty_folds = True
+        if (before or {}).get("cell") or (after or {}).get("cell"):
+            self._dirty_grid = True  # it joined, left or moved within a cell: slots change
+            self._unslotted.add(note_id)
         if note is None or note.deleted:
             if item is not None:
                 self.removeItem(item)
@@ -192,20 +278,11 @@ class BoardScene(QGraphicsScene):
             self._add_note_item(note)
         else:
             item.set_note(note)
-            self._place(item)
+            if not note.cell:  # a cell note waits for its slot in the grid pass
+                self._place(item)
         for cid in {(before or {}).get("cluster"), (after or {}).get("cluster")} - {None}:
-            self._fit_cluster(cid)  # type: ignore[arg-type]
-        for link in self._links_of(note_id):
-            self._place_link(link)
-
-    def _links_of(self, note_id: str) -> list[LinkItem]:
-        """Link items touching a note, read off the board graph rather than a scan of all."""
-        board = self.board
-        if board is None or note_id not in board.graph:
-            return []
-        keys = [k for _, _, k in board.graph.out_edges(note_id, keys=True)]
-        keys += [k for _, _, k in board.graph.in_edges(note_id, keys=True)]
-        return [self.links[k] for k in keys if k in self.links]
+            self._dirty_clusters.add(cid)  # type: ignore[arg-type]
+        self._dirty_links.update(self._note_links.get(note_id, ()))
 
     def _cluster_changed(self, cluster_id: str) -> None:
         board = self.board
@@ -228,6 +305,8 @@ class BoardScene(QGraphicsScene):
         link = board.links.get(link_id)
         item = self.links.pop(link_id, None)
         if item is not None:
+            for end in (item.link.source, item.link.target):
+                self._note_links.get(end, set()).discard(link_id)
             self.removeItem(item)
         if link is not None:
             self._add_link_item(link)
@@ -245,11 +324,12 @@ class BoardScene(QGraphicsScene):
             item.set_ends(a, b)  # type: ignore[arg-type]
 
     def note_geometry_changed(self, item: NoteItem) -> None:
-        """A note item moved or resized on screen (mid-drag): frames and links follow."""
+        """A note item moved or resized on screen (mid-drag): its frame and links follow, in
+        the one layout pass of this event-loop turn however many notes moved."""
         if item.note.cluster:
-            self._fit_cluster(item.note.cluster)
-        for link in self._links_of(item.note.id):
-            self._place_link(link)
+            self._dirty_clusters.add(item.note.cluster)
+        self._dirty_links.update(self._note_links.get(item.note.id, ()))
+        self._schedule_layout()
 
     # -- gestures ------------------------------------------------------------------------
     def selected_note_ids(self) -> list[str]:
@@ -259,7 +339,14 @@ class BoardScene(QGraphicsScene):
         super().mousePressEvent(event)
         self._drag_start = {i.note.id: i.pos() for i in self.selectedItems()
                             if isinstance(i, NoteItem)}
-        self._frames_at_press = {cid: item.frame() for cid, item in self.clusters.items()}
+        self._frames_at_press = {cid: (item.frame(), item.count)
+                                 for cid, item in self.clusters.items()}
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)  # Qt moves the selected notes
+        for nid in self._drag_start:
+            if nid in self.notes:
+                self.note_geometry_changed(self.notes[nid])
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -289,8 +376,7 @@ class BoardScene(QGraphicsScene):
             ops.move_notes, {nid: clamp_position(p.x(), p.y()) for nid, p in moved.items()},
             clusters, cells)
         if change is None:
-            self._restore_from_model()
-        self._arrange()  # a note dragged within its own cell goes back to its slot
+            self._restore_from_model(moved)
 
     def cell_at(self, pos: QPointF) -> str | None:
         return self.geometry.cell_at(pos.x(), pos.y()) if self.geometry else None
@@ -309,16 +395,23 @@ class BoardScene(QGraphicsScene):
         return out
 
     def _cluster_drops(self, moved: dict[str, QPointF]) -> dict[str, str | None]:
-        """Which frame, as it was when the drag began, each dropped note's center is in."""
-        dragged = set(moved)
+        """Which frame, as it was when the drag began, each dropped note's center is in.
+
+        A frame takes a note when it holds other notes than the dragged ones (or the note was
+        already in it): told from the frame's count at press less its dragged members, so a
+        drop costs the notes dropped times the frames, never a scan of the board.
+        """
+        dragging: dict[str | None, int] = {}
+        for nid in moved:
+            cluster = self.notes[nid].note.cluster
+            dragging[cluster] = dragging.get(cluster, 0) + 1
         out: dict[str, str | None] = {}
         for nid, pos in moved.items():
             item = self.notes[nid]
             center = pos + item.note_rect().center()
             target = None
-            for cid, frame in self._frames_at_press.items():
-                others = [i for i in self.notes.values()
-                          if i.note.cluster == cid and i.note.id not in dragged]
+            for cid, (frame, count) in self._frames_at_press.items():
+                others = count > dragging.get(cid, 0)
                 if frame.contains(center) and (others or item.note.cluster == cid):
                     target = cid
                     break
@@ -326,19 +419,23 @@ class BoardScene(QGraphicsScene):
                 out[nid] = target
         return out
 
-    def _restore_from_model(self) -> None:
+    def _restore_from_model(self, ids: Iterable[str]) -> None:
+        """Put refused notes back where the model has them."""
         board = self.board
         if board is None:
             return
-        for nid, item in self.notes.items():
-            if nid in board.notes:
+        for nid in ids:
+            item = self.notes.get(nid)
+            if item is not None and nid in board.notes:
                 item.set_note(board.notes[nid])
                 self._place(item)
                 self.note_geometry_changed(item)
 
     def begin_cluster_drag(self, item: ClusterItem) -> None:
         self.clearSelection()
-        members = [i for i in self.notes.values() if i.note.cluster == item.cluster.id]
+        board = self.board
+        notes = board.notes_in(item.cluster.id) if board is not None else []
+        members = [self.notes[n.id] for n in notes if n.id in self.notes]
         for member in members:
             member.setSelected(True)
         self._drag_start = {i.note.id: i.pos() for i in members}
@@ -347,6 +444,7 @@ class BoardScene(QGraphicsScene):
     def drag_cluster(self, item: ClusterItem, delta: QPointF) -> None:
         for nid in self._drag_start:
             self.notes[nid].moveBy(delta.x(), delta.y())
+            self.note_geometry_changed(self.notes[nid])
 
     def finish_cluster_drag(self, item: ClusterItem) -> None:
         start, self._drag_start = self._drag_start, {}
@@ -356,7 +454,7 @@ class BoardScene(QGraphicsScene):
     def finish_resize(self, item: NoteItem, w: float, h: float) -> None:
         changed = (w, h) != (item.note.w, item.note.h)
         if changed and self.document.apply(ops.resize_note, item.note.id, w, h) is None:
-            self._restore_from_model()
+            self._restore_from_model([item.note.id])
 
     def finish_edit(self, item: NoteItem, text: str) -> None:
         self.document.apply(ops.edit_text, item.note.id, text)

@@ -160,12 +160,31 @@ def test_model_emits_only_real_changes(session: Session) -> None:
     session.workshop.changed.connect(seen.append)
     nid = add(session, "一")
     session.do(ops.move_notes(session.workshop, {nid: (10.0, 10.0)}))
-    assert [p.entity for p in seen] == ["note", "note"]
+    assert [list(t.patches) for t in seen] == [[("note", nid)], [("note", nid)]]
     with pytest.raises(ModelError, match="Nothing to change"):
         ops.move_notes(session.workshop, {nid: (10.0, 10.0)})
     session.workshop.changed.disconnect(seen.append)
     session.undo()
     assert len(seen) == 2
+
+
+def test_a_change_is_one_event_naming_all_it_touched(session: Session) -> None:
+    a, b, c = (add(session, t) for t in ("甲", "乙", "丙"))
+    seen = []
+    session.workshop.changed.connect(seen.append)
+    cluster = session.do(ops.cluster_notes(session.workshop, [a, b], "框")).subjects[0]
+    assert len(seen) == 1
+    assert {p.id for p in seen[0].of("note")} == {a, b}
+    assert [p.id for p in seen[0].of("cluster")] == [cluster]
+    assert seen[0].of("note", board="elsewhere") == []
+    # Two steps, one undo step, one event; a note touched by both is named once, from its
+    # row before the first step to its row after the last.
+    session.do_all("two steps", lambda w: ops.edit_text(w, c, "改"),
+                   lambda w: ops.move_notes(w, {c: (500.0, 40.0)}))
+    assert len(seen) == 2
+    (patch,) = seen[1].of("note")
+    assert (patch.before["text"], patch.after["text"], patch.after["x"]) == ("丙", "改", 500.0)
+    session.workshop.changed.disconnect(seen.append)
 
 
 def test_a_drag_into_a_frame_joins_in_one_step(session: Session) -> None:

@@ -33,6 +33,11 @@ def note_item(window, text: str) -> NoteItem:
     return next(i for i in window.scene.notes.values() if i.note.text == text)
 
 
+def next_turn() -> None:
+    """Let the event loop turn: the scene lays out frames, links and the grid once a turn."""
+    QApplication.processEvents()
+
+
 def drag(qtbot, view, item, by: QPoint) -> None:
     start = view.mapFromScene(item.sceneBoundingRect().center())
     viewport = view.viewport()
@@ -40,6 +45,7 @@ def drag(qtbot, view, item, by: QPoint) -> None:
     qtbot.mouseMove(viewport, start + by / 2)
     qtbot.mouseMove(viewport, start + by)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + by)
+    next_turn()
 
 
 def test_drag_moves_model_and_file_and_one_undo_restores(qtbot, window) -> None:
@@ -107,6 +113,7 @@ def test_capture_into_the_selected_group(qtbot, window) -> None:
     window.scene.clearSelection()
     cluster.setSelected(True)
     window.capture_note("林志明", "要有人專責")
+    next_turn()
     new = next(n for n in window.scene.board.live_notes() if n.text == "要有人專責")
     assert new.cluster == cluster.cluster.id and new.author == "林志明"
     assert cluster.count == 3 and cluster.frame().contains(QPointF(new.x + 10, new.y + 10))
@@ -145,6 +152,7 @@ def test_escape_cancels_an_edit(qtbot, window) -> None:
 def test_a_group_frame_drags_its_notes(qtbot, window) -> None:
     a, b = note_item(window, "PO 制度"), note_item(window, "PO 角色")
     window.document.apply(ops.cluster_notes, [a.note.id, b.note.id], "制度與角色")
+    next_turn()
     cluster = next(iter(window.scene.clusters.values()))
     assert isinstance(cluster, ClusterItem) and cluster.count == 2
     starts = {i.note.id: (i.note.x, i.note.y) for i in (a, b)}
@@ -155,6 +163,7 @@ def test_a_group_frame_drags_its_notes(qtbot, window) -> None:
     qtbot.mouseMove(viewport, title + QPoint(30, 20))
     qtbot.mouseMove(viewport, title + QPoint(60, 40))
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=title + QPoint(60, 40))
+    next_turn()
     scale = window.view.scale_factor()
     for nid, (x, y) in starts.items():
         note = window.document.workshop.note(nid)
@@ -166,6 +175,7 @@ def test_a_group_frame_drags_its_notes(qtbot, window) -> None:
 def test_dropping_a_note_on_a_frame_joins_it(qtbot, window) -> None:
     a, b = note_item(window, "PO 制度"), note_item(window, "PO 角色")
     window.document.apply(ops.cluster_notes, [a.note.id], "制度")
+    next_turn()
     cluster = next(iter(window.scene.clusters.values()))
     window.scene.clearSelection()
     target = cluster.frame().center()
@@ -330,6 +340,7 @@ def test_palette_sets_the_kind_of_the_selection_and_of_new_notes(qtbot, window) 
 def test_dragging_out_of_a_frame_leaves_the_group(qtbot, window) -> None:
     a, b, c = (note_item(window, t) for t in ("PO 制度", "PO 角色", "PO 的角色與未來"))
     window.document.apply(ops.cluster_notes, [a.note.id, b.note.id], "兩則")
+    next_turn()
     window.scene.clearSelection()
     drag(qtbot, window.view, b, QPoint(0, 260))
     assert window.document.workshop.note(b.note.id).cluster is None

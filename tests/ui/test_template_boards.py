@@ -5,7 +5,7 @@ from PySide6.QtCore import QPointF, Qt
 from pofacil.board.ops import boards as board_ops
 from pofacil.ui.board_actions import CellPicker
 
-from .test_board_window import drag, note_item
+from .test_board_window import drag, next_turn, note_item
 
 
 def show_board(window, name: str) -> None:  # noqa: ANN001
@@ -46,6 +46,7 @@ def test_dropping_on_a_concept_sheet_column_takes_its_kind(qtbot, window) -> Non
     assert (note.cell, note.kind) == ("r3/vision", "vision")
     rows = len(window.scene.geometry.rows)
     window.board_actions.add_row_action.trigger()
+    next_turn()
     assert len(window.scene.geometry.rows) == rows + 1
 
 
@@ -124,9 +125,11 @@ def test_folding_a_branch_hides_it(qtbot, window) -> None:  # noqa: ANN001
     branch = note_item(window, "PO 角色")
     kids = window.scene.board.children(branch.note.id)
     window.document.apply(board_ops.set_collapsed, [branch.note.id], True)
+    next_turn()
     assert all(not window.scene.notes[k].isVisible() for k in kids)
     assert branch.hidden_below == 3
     window.undo_action.trigger()
+    next_turn()
     assert all(window.scene.notes[k].isVisible() for k in kids) and branch.hidden_below == 0
 
 

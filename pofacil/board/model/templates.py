@@ -74,8 +74,22 @@ def user_template_folder() -> Path:
 
 
 def user_templates() -> dict[str, Template]:
-    """The user's saved templates; a damaged file is skipped, never fatal."""
-    folder = user_template_folder()
+    """The user's saved templates; a damaged file is skipped, never fatal.
+
+    Read once per folder and kept: a gesture or a selection change asks for its board's
+    template, and must not touch the disk for it. Saving a template calls
+    :func:`forget_user_templates`.
+    """
+    return dict(_read_user_templates(user_template_folder()))
+
+
+def forget_user_templates() -> None:
+    """The user-template folder changed: read it again when next asked."""
+    _read_user_templates.cache_clear()
+
+
+@cache
+def _read_user_templates(folder: Path) -> dict[str, Template]:
     out: dict[str, Template] = {}
     if not folder.is_dir():
         return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -270,6 +272,30 @@ class Patch:
         return cls(data["entity"], data["id"], data["before"], data["after"])
 
 
+@dataclass
+class Touched:
+    """What one change touched, squashed per entity (tldraw's RecordsDiff): for each entity,
+    its row before the change began and after it ended. ``Workshop.changed`` emits one of these
+    per change, so a listener updates once however many patches the change had."""
+
+    patches: dict[tuple[str, str], Patch] = field(default_factory=dict)
+
+    def add(self, entity: str, entity_id: str, before: Row | None, after: Row | None) -> None:
+        first = self.patches.get((entity, entity_id))
+        start = first.before if first is not None else before
+        self.patches[(entity, entity_id)] = Patch(entity, entity_id, start, after)
+
+    def of(self, entity: str, board: str | None = None) -> list[Patch]:
+        """The touched rows of one entity; with ``board``, only those on that board."""
+        out = [p for (e, _), p in self.patches.items() if e == entity]
+        if board is None:
+            return out
+        return [p for p in out if (p.after or p.before or {}).get("board") == board]
+
+    def __bool__(self) -> bool:
+        return bool(self.patches)
+
+
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -324,7 +350,11 @@ class Workshop:
     def __init__(self, info: WorkshopInfo | None = None) -> None:
         self.info = info or WorkshopInfo()
         self.boards: dict[str, Board] = {}
-        self.changed: Signal[Patch] = Signal()
+        self.changed: Signal[Touched] = Signal()
+        # Inside atomic(): what the change has touched so far, and the rows to put back
+        # (entity, id, row before) should it fail.
+        self._touched: Touched | None = None
+        self._undo_log: list[tuple[str, str, Row | None]] = []
 
     # -- queries ---------------------------------------------------------------------------
     def ordered_boards(self, include_deleted: bool = False) -> list[Board]:
@@ -391,16 +421,49 @@ class Workshop:
         return out
 
     # -- the one mutator -------------------------------------------------------------------
-    def apply(self, patch: Patch) -> None:
-        """Make the entity's row equal ``patch.after``; emit only when something changed.
+    @contextmanager
+    def atomic(self) -> Iterator[Touched]:
+        """Everything applied inside is one change: all of it or none, announced once.
+
+        A block nested in another joins it. When the outermost block ends, ``changed`` is
+        emitted once with all it touched (nothing when nothing changed); when it raises, every
+        row it changed is put back, nothing is emitted and the exception goes on.
+        """
+        if self._touched is not None:
+            yield self._touched
+            return
+        touched = self._touched = Touched()
+        try:
+            yield touched
+        except BaseException:
+            for entity, entity_id, before in reversed(self._undo_log):
+                current = self.current_row(entity, entity_id)
+                self.load(Patch(entity, entity_id, current, before))
+            raise
+        finally:
+            self._touched = None
+            self._undo_log = []
+        if touched:
+            self.changed.emit(touched)
+
+    def apply_all(self, patches: Iterable[Patch]) -> None:
+        """Apply patches in order as one change (see :meth:`atomic`).
 
         A row outside the board's limits raises ModelError and changes nothing.
         """
-        check_row(patch.entity, patch.after)
-        if self.current_row(patch.entity, patch.id) == patch.after:
-            return
-        self.load(patch)
-        self.changed.emit(patch)
+        with self.atomic() as touched:
+            for patch in patches:
+                check_row(patch.entity, patch.after)
+                before = self.current_row(patch.entity, patch.id)
+                if before == patch.after:
+                    continue
+                self._undo_log.append((patch.entity, patch.id, before))
+                self.load(patch)
+                touched.add(patch.entity, patch.id, before, patch.after)
+
+    def apply(self, patch: Patch) -> None:
+        """One patch as a change of its own; emits only when something changed."""
+        self.apply_all([patch])
 
     def load(self, patch: Patch) -> None:
         """Put a row in place without comparing or emitting: building a workshop from its file."""

@@ -274,13 +274,19 @@ def join_cluster(ws: Workshop, note_ids: Iterable[str], cluster_id: str | None) 
 
 def _drop_emptied_clusters(board: Board, leaving: set[str],
                            keep: Iterable[str | None] = ()) -> list[Patch]:
-    """Remove clusters whose every note is leaving them, unless notes are joining them."""
+    """Remove clusters whose every note is leaving them, unless notes are joining them.
+
+    Only the clusters the leaving notes were in are looked at, and their members are read off
+    the graph: a drop costs what it moved, not the whole board.
+    """
     kept = set(keep)
     out = []
-    for cluster in board.clusters.values():
-        members = {n.id for n in board.notes.values() if n.cluster == cluster.id}
-        if cluster.id not in kept and members and members <= leaving:
-            out.append(Patch("cluster", cluster.id, to_row(cluster), None))
+    for cluster_id in dict.fromkeys(board.notes[n].cluster for n in leaving if n in board.notes):
+        if cluster_id is None or cluster_id in kept or cluster_id not in board.clusters:
+            continue
+        members = {u for u, _ in board.graph.in_edges(cluster_id) if u in board.notes}
+        if members <= leaving:
+            out.append(Patch("cluster", cluster_id, to_row(board.clusters[cluster_id]), None))
     return out
 
 

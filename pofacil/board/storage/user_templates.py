@@ -6,7 +6,12 @@ import json
 
 from pofacil.board.model import Board
 from pofacil.board.model.errors import ModelError, StorageError
-from pofacil.board.model.templates import Template, template_from_board, user_template_folder
+from pofacil.board.model.templates import (
+    Template,
+    forget_user_templates,
+    template_from_board,
+    user_template_folder,
+)
 
 from .atomic import atomic_write, os_reason
 
@@ -24,5 +29,8 @@ def save_user_template(board: Board, name: str) -> Template:
     except OSError as exc:
         raise StorageError("Could not save the template to {path}: {reason}.",
                            path=str(path), reason=os_reason(exc)) from None
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    try:
+        atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    finally:
+        forget_user_templates()  # even a failed write may have left the folder different
     return template

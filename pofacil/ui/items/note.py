@@ -140,10 +140,12 @@ class NoteItem(QGraphicsItem):
         self.editor: NoteEditor | None = None
         self._gesture: str | None = None  # "resize" or "link" while a handle is dragged
         self._size: tuple[float, float] = (note.w, note.h)
+        self._sized()
         self._press: tuple[QPointF, tuple[float, float]] = (QPointF(), self._size)
         flags = QGraphicsItem.GraphicsItemFlag
-        self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable
-                      | flags.ItemSendsGeometryChanges)
+        # No ItemSendsGeometryChanges: the scene tells frames and links when it moves notes,
+        # rather than a Python itemChange() per note on every step of a drag or a relayout.
+        self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         # Repainting from a cached pixmap keeps Python out of pans and of drags of other notes:
         # a board of 1,000 notes repaints 4x slower when every note runs paint() each frame.
@@ -158,18 +160,24 @@ class NoteItem(QGraphicsItem):
         if (note.w, note.h) != self._size:
             self.prepareGeometryChange()
             self._size = (note.w, note.h)
+            self._sized()
         self.note = note  # the scene places the item: a note in a grid cell flows in its cell
         self.update()
 
+    def _sized(self) -> None:
+        """Work out the rects Qt asks for on every paint and hit test once per size: a pan
+        frame of a 5,000-note board asks for the bounding rect some 11,000 times."""
+        w, h = self._size
+        self._bounds = QRectF(0, 0, w, h).marginsAdded(BLEED)
+        self._shape = QPainterPath()
+        self._shape.addRect(QRectF(0, 0, w, h))
+        self._shape.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
+
     def boundingRect(self) -> QRectF:
-        return self.note_rect().marginsAdded(BLEED)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        w, h = self._size
-        path.addRect(QRectF(0, 0, w, h))
-        path.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
-        return path
+        return self._shape
 
     def note_rect(self) -> QRectF:
         return QRectF(0, 0, *self._size)
@@ -280,6 +288,7 @@ class NoteItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._size = (min(max(SIZE_MIN, round(w + delta.x())), SIZE_MAX),
                           min(max(SIZE_MIN, round(h + delta.y())), SIZE_MAX))
+            self._sized()
             self.update()
             self.board_scene().note_geometry_changed(self)
         elif self._gesture == "link":
@@ -298,11 +307,6 @@ class NoteItem(QGraphicsItem):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.start_editing()
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene():
-            self.board_scene().note_geometry_changed(self)
-        return super().itemChange(change, value)
 
     def start_editing(self) -> NoteEditor:
         if self.editor is None:
