@@ -33,7 +33,7 @@ ANY_TEXT = (st.text(st.characters(blacklist_categories=())) | st.lists(
 # stripped and not empty (as the operations keep a note's text). Control characters and
 # leading quotes included.
 VALID_TEXT = (st.lists(CONTROL.filter(lambda c: c != "\x00") | FORMULA_TEXT | st.characters(
-    blacklist_characters="\x00"), min_size=1, max_size=20).map("".join)
+    blacklist_characters="\x00", blacklist_categories=("Cs",)), min_size=1, max_size=20).map("".join)
     | st.integers(TEXT_MAX - 2, TEXT_MAX).map(lambda n: "長" * n)).map(str.strip).filter(bool)
 
 COORDINATES = st.floats(-COORD_MAX, COORD_MAX, allow_nan=False)
