@@ -43,7 +43,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,7 +52,7 @@ os.environ["XDG_CONFIG_HOME"] = _SETTINGS_DIR
 atexit.register(shutil.rmtree, _SETTINGS_DIR, ignore_errors=True)
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, qInstallMessageHandler, qVersion
+from PySide6.QtCore import QPointF, Qt, qInstallMessageHandler, qVersion
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -92,9 +91,16 @@ def free_workshop(folder: Path, n: int) -> Session:
     cols = math.ceil(math.sqrt(n * (VIEW_W / VIEW_H) * STEP_Y / STEP_X))
     session = Session.create(folder / f"free-{n}.pofacil", boards=[("blank", "全體")])
     board = session.workshop.ordered_boards()[0].id
-    specs = [ops.NoteSpec(make_text(rng), kind=rng.choice(KINDS), author=rng.choice(AUTHORS),
-                          x=ORIGIN + (i % cols) * STEP_X, y=ORIGIN + (i // cols) * STEP_Y)
-             for i in range(n)]
+    specs = [
+        ops.NoteSpec(
+            make_text(rng),
+            kind=rng.choice(KINDS),
+            author=rng.choice(AUTHORS),
+            x=ORIGIN + (i % cols) * STEP_X,
+            y=ORIGIN + (i // cols) * STEP_Y,
+        )
+        for i in range(n)
+    ]
     session.do(ops.add_notes(session.workshop, board, specs, label="import"))
     ids = [s.id for s in specs]
     rows = math.ceil(n / cols)
@@ -103,8 +109,13 @@ def free_workshop(folder: Path, n: int) -> Session:
         for c in range((r * 7) % 25, cols - 4, 25):
             members = [r * cols + c + j for j in range(5)]
             if members[-1] < n:
-                session.do(ops.cluster_notes(session.workshop, [ids[m] for m in members],
-                                             CLUSTER_NAMES[k % len(CLUSTER_NAMES)]))
+                session.do(
+                    ops.cluster_notes(
+                        session.workshop,
+                        [ids[m] for m in members],
+                        CLUSTER_NAMES[k % len(CLUSTER_NAMES)],
+                    )
+                )
                 k += 1
     for i in range(7, n - cols - 1, 20):
         if (i % cols) + 1 < cols:
@@ -117,10 +128,13 @@ def table_workshop(folder: Path) -> Session:
     session = Session.create(folder / "table.pofacil", boards=[("issue-context", "脈絡")])
     board = session.workshop.ordered_boards()[0]
     others = [c.id for c in board.cells if c.id != SOURCE_CELL]
-    cells = [SOURCE_CELL] * SOURCE_NOTES + [others[i % len(others)]
-                                            for i in range(TABLE_NOTES - SOURCE_NOTES)]
-    specs = [ops.NoteSpec(make_text(rng), author=rng.choice(AUTHORS), cell=cell, x=0.0, y=0.0)
-             for cell in cells]
+    cells = [SOURCE_CELL] * SOURCE_NOTES + [
+        others[i % len(others)] for i in range(TABLE_NOTES - SOURCE_NOTES)
+    ]
+    specs = [
+        ops.NoteSpec(make_text(rng), author=rng.choice(AUTHORS), cell=cell, x=0.0, y=0.0)
+        for cell in cells
+    ]
     session.do(ops.add_notes(session.workshop, board.id, specs, label="import"))
     return session
 
@@ -183,8 +197,7 @@ class BareView(QGraphicsView):
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__()
         self.conn = conn
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
 
@@ -195,8 +208,10 @@ class BareView(QGraphicsView):
 
 def write_positions(conn: sqlite3.Connection, items: list[QGraphicsItem]) -> None:
     conn.execute("BEGIN")
-    conn.executemany("UPDATE notes SET x = ?, y = ? WHERE id = ?",
-                     [(i.pos().x(), i.pos().y(), i.data(0)) for i in items])
+    conn.executemany(
+        "UPDATE notes SET x = ?, y = ? WHERE id = ?",
+        [(i.pos().x(), i.pos().y(), i.data(0)) for i in items],
+    )
     conn.execute("COMMIT")
 
 
@@ -205,15 +220,18 @@ def cached(item: QGraphicsItem) -> QGraphicsItem:
     return item
 
 
-def bare_note(note_id: str, pos: QPointF, w: float, h: float, text: str, author: str,
-              kind: str, font: QFont) -> QGraphicsRectItem:
+def bare_note(
+    note_id: str, pos: QPointF, w: float, h: float, text: str, author: str, kind: str, font: QFont
+) -> QGraphicsRectItem:
     rect = cached(QGraphicsRectItem(0, 0, w, h))
     rect.setData(0, note_id)
     rect.setPos(pos)
     rect.setBrush(QColor(KIND_BY_ID[kind].color))
     rect.setPen(QPen(QColor(0, 0, 0, 90), 1))
-    rect.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                  | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+    rect.setFlags(
+        QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+        | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    )
     rect.setZValue(10)
     label = cached(QGraphicsTextItem(text, rect))
     label.setFont(font)
@@ -232,12 +250,15 @@ class Bare(Rig):
     name = "baseline"
 
     def __init__(self, ours: Ours, folder: Path) -> None:
-        self.conn = sqlite3.connect(folder / f"bare-{next(_BARE_FILES)}.sqlite",
-                                    isolation_level=None)
+        self.conn = sqlite3.connect(
+            folder / f"bare-{next(_BARE_FILES)}.sqlite", isolation_level=None
+        )
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
-        self.conn.execute("CREATE TABLE notes (id TEXT PRIMARY KEY, text TEXT, kind TEXT, "
-                          "author TEXT, x REAL, y REAL, w REAL, h REAL)")
+        self.conn.execute(
+            "CREATE TABLE notes (id TEXT PRIMARY KEY, text TEXT, kind TEXT, "
+            "author TEXT, x REAL, y REAL, w REAL, h REAL)"
+        )
         self.font = text_font()
         self.scene = QGraphicsScene()
         self.scene.setBackgroundBrush(BG)
@@ -245,16 +266,27 @@ class Bare(Rig):
         rows = []
         for item in ours.notes():
             note = item.note  # type: ignore[attr-defined]
-            self.items[note.id] = bare_note(note.id, item.pos(), note.w, note.h, note.text,
-                                            note.author, note.kind, self.font)
+            self.items[note.id] = bare_note(
+                note.id, item.pos(), note.w, note.h, note.text, note.author, note.kind, self.font
+            )
             self.scene.addItem(self.items[note.id])
-            rows.append((note.id, note.text, note.kind, note.author, item.pos().x(),
-                         item.pos().y(), note.w, note.h))
+            rows.append(
+                (
+                    note.id,
+                    note.text,
+                    note.kind,
+                    note.author,
+                    item.pos().x(),
+                    item.pos().y(),
+                    note.w,
+                    note.h,
+                )
+            )
         self.conn.execute("BEGIN")
         self.conn.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.conn.execute("COMMIT")
         geometry = ours.window.scene.geometry  # type: ignore[union-attr]
-        for rect in (geometry.cells.values() if geometry is not None else ()):
+        for rect in geometry.cells.values() if geometry is not None else ():
             cell = cached(QGraphicsRectItem(rect.x, rect.y, rect.w, rect.h))
             cell.setBrush(QColor("#FFFFFF"))
             cell.setPen(QPen(QColor("#495057"), 1.5))
@@ -283,11 +315,12 @@ class Bare(Rig):
         last = max(self.scene.selectedItems(), key=lambda i: (i.pos().y(), i.pos().x()))
         pos = last.pos() + QPointF(0, 112)
         self.conn.execute("BEGIN")
-        self.conn.execute("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                          (note_id, text, "idea", author, pos.x(), pos.y(), 160.0, 100.0))
+        self.conn.execute(
+            "INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (note_id, text, "idea", author, pos.x(), pos.y(), 160.0, 100.0),
+        )
         self.conn.execute("COMMIT")
-        self.scene.addItem(bare_note(note_id, pos, 160.0, 100.0, text, author, "idea",
-                                     self.font))
+        self.scene.addItem(bare_note(note_id, pos, 160.0, 100.0, text, author, "idea", self.font))
 
     def close(self) -> None:
         self.view.hide()
@@ -330,8 +363,12 @@ def drag(rig: Rig, grab: QGraphicsItem, by: QPointF, frames: list[float]) -> flo
     for k in range(1, MOVE_STEPS + 1):
         at = start + (end - start) * k / MOVE_STEPS
         frames.append(painted(rig, lambda at=at: QTest.mouseMove(viewport, at)))
-    return painted(rig, lambda: QTest.mouseRelease(
-        viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end))
+    return painted(
+        rig,
+        lambda: QTest.mouseRelease(
+            viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end
+        ),
+    )
 
 
 def pct(values: list[float], q: float) -> float:
@@ -342,19 +379,20 @@ def pct(values: list[float], q: float) -> float:
 def row(what: str, ours: list[float], base: list[float], goal: str = "") -> None:
     om, bm = statistics.median(ours) * 1000, statistics.median(base) * 1000
     op, bp = pct(ours, 0.95) * 1000, pct(base, 0.95) * 1000
-    print(f"  {what:<30} n={len(ours):<3} pofacil med {om:8.1f} p95 {op:8.1f} ms | baseline "
-          f"med {bm:7.1f} p95 {bp:7.1f} ms | ratio med {om / bm:5.2f}x p95 {op / bp:5.2f}x"
-          f"  {goal}")
+    print(
+        f"  {what:<30} n={len(ours):<3} pofacil med {om:8.1f} p95 {op:8.1f} ms | baseline "
+        f"med {bm:7.1f} p95 {bp:7.1f} ms | ratio med {om / bm:5.2f}x p95 {op / bp:5.2f}x"
+        f"  {goal}"
+    )
 
 
-def alternate(rigs: list[Rig], rounds: int, budget: float,
-              one: Callable[[Rig, int], None]) -> int:
+def alternate(rigs: list[Rig], rounds: int, budget: float, one: Callable[[Rig, int], None]) -> int:
     """``one(rig, round)`` for each rig, which goes first flipping each round; stops early
     (after at least 3 rounds) when ``budget`` seconds are spent."""
     began = time.perf_counter()
     done = 0
     for r in range(rounds):
-        for rig in (rigs if r % 2 == 0 else rigs[::-1]):
+        for rig in rigs if r % 2 == 0 else rigs[::-1]:
             one(rig, r)
         done += 1
         if done >= 3 and time.perf_counter() - began > budget:
@@ -366,12 +404,16 @@ def alternate(rigs: list[Rig], rounds: int, budget: float,
 def pans(rigs: list[Rig]) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {r.name: [] for r in rigs}
     for chunk in range(0, PAN_FRAMES, 5):
-        for rig in (rigs if chunk % 10 == 0 else rigs[::-1]):
+        for rig in rigs if chunk % 10 == 0 else rigs[::-1]:
             bar = rig.view.horizontalScrollBar()
             for k in range(chunk, chunk + 5):
                 sign = 1 if (k // 8) % 2 == 0 else -1
-                out[rig.name].append(painted(
-                    rig, lambda bar=bar, sign=sign: bar.setValue(bar.value() + sign * PAN_STEP_PX)))
+                out[rig.name].append(
+                    painted(
+                        rig,
+                        lambda bar=bar, sign=sign: bar.setValue(bar.value() + sign * PAN_STEP_PX),
+                    )
+                )
     return out
 
 
@@ -381,11 +423,12 @@ def free_case(folder: Path, n: int, dragged: int, rounds: int, budget: float) ->
     ours = Ours(session)
     base = Bare(ours, folder)
     rigs: list[Rig] = [ours, base]
-    print(f"\n== free board, {n} notes, drag of {dragged} (built in "
-          f"{time.perf_counter() - built:.1f} s; view {VIEW_W}x{VIEW_H}, scale {SCALE})")
+    print(
+        f"\n== free board, {n} notes, drag of {dragged} (built in "
+        f"{time.perf_counter() - built:.1f} s; view {VIEW_W}x{VIEW_H}, scale {SCALE})"
+    )
     # The block of notes nearest the board's middle, in rows of 10.
-    by_pos = {r.name: sorted(r.notes(), key=lambda i: (i.pos().y(), i.pos().x()))
-              for r in rigs}
+    by_pos = {r.name: sorted(r.notes(), key=lambda i: (i.pos().y(), i.pos().x())) for r in rigs}
     middle = len(by_pos["pofacil"]) // 2
     block = list(range(middle, middle + dragged))
     for rig in rigs:
@@ -398,16 +441,22 @@ def free_case(folder: Path, n: int, dragged: int, rounds: int, budget: float) ->
         items = [by_pos[rig.name][i] for i in block]
         select(rig, items)
         sign = 1 if r % 2 == 0 else -1
-        drops[rig.name].append(drag(rig, items[0], QPointF(sign * 90.0, sign * 60.0),
-                                    frames[rig.name]))
+        drops[rig.name].append(
+            drag(rig, items[0], QPointF(sign * 90.0, sign * 60.0), frames[rig.name])
+        )
 
     done = alternate(rigs, rounds, budget, one)
-    print(f"  {done} drags each, {MOVE_STEPS} mouse moves a drag; pan {PAN_STEP_PX} screen px "
-          f"a frame")
+    print(
+        f"  {done} drags each, {MOVE_STEPS} mouse moves a drag; pan {PAN_STEP_PX} screen px a frame"
+    )
     row("pan frame", pan["pofacil"], pan["baseline"], "goal: p95 <= 1.5x")
     row("drag frame (mouse move)", frames["pofacil"], frames["baseline"], "goal: p95 <= 1.5x")
-    row(f"drop of {dragged}: release->painted", drops["pofacil"], drops["baseline"],
-        "goal: <= 50 ms at 5,000, linear to 20,000")
+    row(
+        f"drop of {dragged}: release->painted",
+        drops["pofacil"],
+        drops["baseline"],
+        "goal: <= 50 ms at 5,000, linear to 20,000",
+    )
     ours.close()  # closes the session too
     base.close()
 
@@ -421,12 +470,18 @@ def table_case(folder: Path, rounds: int, budget: float) -> None:
     scene = ours.window.scene
     assert scene is not None and scene.geometry is not None
     source, target = scene.geometry.cells[SOURCE_CELL], scene.geometry.cells[TARGET_CELL]
-    print(f"\n== issue-context table, {TABLE_NOTES} notes in its cells ({SOURCE_NOTES} in "
-          f"{SOURCE_CELL}), drag of 100 to {TARGET_CELL} (built in "
-          f"{time.perf_counter() - built:.1f} s; scale {SCALE})")
-    in_source = {r.name: sorted((i for i in r.notes()
-                                 if source.contains(i.pos().x() + 5, i.pos().y() + 5)),
-                                key=lambda i: (i.pos().y(), i.pos().x()))[:100] for r in rigs}
+    print(
+        f"\n== issue-context table, {TABLE_NOTES} notes in its cells ({SOURCE_NOTES} in "
+        f"{SOURCE_CELL}), drag of 100 to {TARGET_CELL} (built in "
+        f"{time.perf_counter() - built:.1f} s; scale {SCALE})"
+    )
+    in_source = {
+        r.name: sorted(
+            (i for i in r.notes() if source.contains(i.pos().x() + 5, i.pos().y() + 5)),
+            key=lambda i: (i.pos().y(), i.pos().x()),
+        )[:100]
+        for r in rigs
+    }
     ids = [i.note.id for i in in_source["pofacil"]]  # type: ignore[attr-defined]
     for rig in rigs:
         center_on(rig, QPointF(target.x, source.y + 300))
@@ -436,14 +491,18 @@ def table_case(folder: Path, rounds: int, budget: float) -> None:
     captures: dict[str, list[float]] = {r.name: [] for r in rigs}
 
     def one(rig: Rig, r: int) -> None:
-        items = ([scene.notes[i] for i in ids] if rig is ours else in_source["baseline"])
+        items = [scene.notes[i] for i in ids] if rig is ours else in_source["baseline"]
         if rig is base:
             base.moved = [(i, i.pos()) for i in items]
         select(rig, items)
-        drops[rig.name].append(drag(rig, items[0], QPointF(target.x - source.x, 0),
-                                    frames[rig.name]))
-        moved = (ours.window.document.workshop.note(ids[0]).cell == TARGET_CELL  # type: ignore
-                 if rig is ours else True)
+        drops[rig.name].append(
+            drag(rig, items[0], QPointF(target.x - source.x, 0), frames[rig.name])
+        )
+        moved = (
+            ours.window.document.workshop.note(ids[0]).cell == TARGET_CELL  # type: ignore
+            if rig is ours
+            else True
+        )
         assert moved, "the drag did not reach the other cell"
         undos[rig.name].append(painted(rig, rig.undo))
         select(rig, items[-1:])
@@ -452,11 +511,19 @@ def table_case(folder: Path, rounds: int, budget: float) -> None:
     done = alternate(rigs, rounds, budget, one)
     print(f"  {done} rounds each (drag, undo, capture), {MOVE_STEPS} mouse moves a drag")
     row("drag frame (mouse move)", frames["pofacil"], frames["baseline"], "goal: p95 <= 1.5x")
-    row("drag of 100: release->painted", drops["pofacil"], drops["baseline"],
-        "goal: <= 50 ms; <= 1.5x blank board")
+    row(
+        "drag of 100: release->painted",
+        drops["pofacil"],
+        drops["baseline"],
+        "goal: <= 50 ms; <= 1.5x blank board",
+    )
     row("undo of the drag -> painted", undos["pofacil"], undos["baseline"], "goal: <= 50 ms")
-    row("capture into a cell -> painted", captures["pofacil"], captures["baseline"],
-        "goal: <= 50 ms")
+    row(
+        "capture into a cell -> painted",
+        captures["pofacil"],
+        captures["baseline"],
+        "goal: <= 50 ms",
+    )
     ours.close()  # closes the session too
     base.close()
 
@@ -470,15 +537,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--budget", type=float, default=90.0,
-                        help="seconds per case before stopping after 3 rounds")
+    parser.add_argument(
+        "--budget", type=float, default=90.0, help="seconds per case before stopping after 3 rounds"
+    )
     parser.add_argument("--no-table", action="store_true")
     args = parser.parse_args()
     qInstallMessageHandler(qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_app_font(app)
-    print(f"Qt {qVersion()}, PySide6 {PYSIDE_VERSION}, Python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}")
+    print(
+        f"Qt {qVersion()}, PySide6 {PYSIDE_VERSION}, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}"
+    )
     folder = Path(tempfile.mkdtemp(prefix="pofacil-bench-"))
     try:
         if not args.no_table:

@@ -37,7 +37,7 @@ from workshop_texts import AUTHORS, CLUSTER_NAMES, KINDS, make_text
 
 INFO_GOAL = 2.0
 
-BASELINE_INFO = r'''
+BASELINE_INFO = r"""
 import json, sqlite3, sys
 from collections import Counter
 conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
@@ -58,14 +58,17 @@ for board_id, name, template, cells in boards:
     for cluster_id, board, cname in clusters:
         if board == board_id:
             print(f"    [{cname}]: {per_cluster[board_id, cluster_id]}")
-'''
+"""
 
-BASELINE_CHECK = BASELINE_INFO + r'''
+BASELINE_CHECK = (
+    BASELINE_INFO
+    + r"""
 import zlib
 assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 for (blob,) in conn.execute("SELECT patches FROM history"):
     json.loads(zlib.decompress(blob))
-'''
+"""
+)
 
 
 def build_file(path: Path, notes: int) -> Path:
@@ -74,28 +77,46 @@ def build_file(path: Path, notes: int) -> Path:
     from pofacil.board.session import Session
 
     rng = random.Random(notes)
-    session = Session.create(path, title="效能測試營", boards=[("issue-context", "議題脈絡"),
-                                                                ("blank", "全體")])
+    session = Session.create(
+        path, title="效能測試營", boards=[("issue-context", "議題脈絡"), ("blank", "全體")]
+    )
     ws = session.workshop
     table, free = ws.find_board("議題脈絡"), ws.find_board("全體")
     in_cells = notes // 5
     cells = [c.id for c in table.cells]
-    session.do(ops.add_notes(ws, table.id, [
-        ops.NoteSpec(make_text(rng), author=rng.choice(AUTHORS), cell=rng.choice(cells))
-        for _ in range(in_cells)], label="import"))
+    session.do(
+        ops.add_notes(
+            ws,
+            table.id,
+            [
+                ops.NoteSpec(make_text(rng), author=rng.choice(AUTHORS), cell=rng.choice(cells))
+                for _ in range(in_cells)
+            ],
+            label="import",
+        )
+    )
     cols = math.ceil(math.sqrt(notes - in_cells))
-    specs = [ops.NoteSpec(make_text(rng), kind=rng.choice(KINDS), author=rng.choice(AUTHORS),
-                          x=(i % cols) * 180.0, y=(i // cols) * 120.0)
-             for i in range(notes - in_cells)]
+    specs = [
+        ops.NoteSpec(
+            make_text(rng),
+            kind=rng.choice(KINDS),
+            author=rng.choice(AUTHORS),
+            x=(i % cols) * 180.0,
+            y=(i // cols) * 120.0,
+        )
+        for i in range(notes - in_cells)
+    ]
     session.do(ops.add_notes(ws, free.id, specs, label="import"))
     ids = [s.id for s in specs]
     for start in range(0, min(len(ids), 1000), 10):
-        session.do(ops.cluster_notes(ws, ids[start:start + 5],
-                                     CLUSTER_NAMES[start % len(CLUSTER_NAMES)]))
+        session.do(
+            ops.cluster_notes(ws, ids[start : start + 5], CLUSTER_NAMES[start % len(CLUSTER_NAMES)])
+        )
     for step in range(100):  # a morning of drags
         moved = rng.sample(ids, 5)
-        session.do(ops.move_notes(ws, {i: (ws.note(i).x + 20, ws.note(i).y + step % 7)
-                                       for i in moved}))
+        session.do(
+            ops.move_notes(ws, {i: (ws.note(i).x + 20, ws.note(i).y + step % 7) for i in moved})
+        )
     session.close()
     return path
 
@@ -123,14 +144,19 @@ def interleaved(commands: dict[str, Sequence[str]], runs: int) -> dict[str, list
     return times
 
 
-def report(name: str, ours: list[float], base: list[float], base_name: str,
-           goal: float | None) -> None:
+def report(
+    name: str, ours: list[float], base: list[float], base_name: str, goal: float | None
+) -> None:
     ratio = statistics.median(ours) / statistics.median(base)
     verdict = "" if goal is None else ("ok" if ratio <= goal else "MISSED") + f" (<= {goal}x)"
-    print(f"{name:<28} median {statistics.median(ours) * 1000:7.0f} ms  p95 "
-          f"{p95(ours) * 1000:7.0f} ms")
-    print(f"{base_name:<28} median {statistics.median(base) * 1000:7.0f} ms  p95 "
-          f"{p95(base) * 1000:7.0f} ms   ratio {ratio:5.2f}x  {verdict}")
+    print(
+        f"{name:<28} median {statistics.median(ours) * 1000:7.0f} ms  p95 "
+        f"{p95(ours) * 1000:7.0f} ms"
+    )
+    print(
+        f"{base_name:<28} median {statistics.median(base) * 1000:7.0f} ms  p95 "
+        f"{p95(base) * 1000:7.0f} ms   ratio {ratio:5.2f}x  {verdict}"
+    )
 
 
 def pofacil_script() -> str:
@@ -143,21 +169,25 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    print(f"Python {platform.python_version()}, {platform.machine()}; whole processes, "
-          f"{args.runs} interleaved runs each after one warm-up")
+    print(
+        f"Python {platform.python_version()}, {platform.machine()}; whole processes, "
+        f"{args.runs} interleaved runs each after one warm-up"
+    )
     with tempfile.TemporaryDirectory(prefix="pofacil-cli-bench-") as folder:
         path = build_file(Path(folder) / "camp.pofacil", args.notes)
         print(f"{args.notes} notes, {path.stat().st_size / 1e6:.1f} MB")
         py, script = sys.executable, pofacil_script()
-        times = interleaved({
-            "info": [script, "info", str(path)],
-            "info-baseline": [py, "-c", BASELINE_INFO, str(path)],
-            "check": [script, "check", str(path)],
-            "check-baseline": [py, "-c", BASELINE_CHECK, str(path)],
-        }, args.runs)
+        times = interleaved(
+            {
+                "info": [script, "info", str(path)],
+                "info-baseline": [py, "-c", BASELINE_INFO, str(path)],
+                "check": [script, "check", str(path)],
+                "check-baseline": [py, "-c", BASELINE_CHECK, str(path)],
+            },
+            args.runs,
+        )
     report("pofacil info", times["info"], times["info-baseline"], "sqlite3 script", INFO_GOAL)
-    report("pofacil check", times["check"], times["check-baseline"],
-           "sqlite3 script + check", None)
+    report("pofacil check", times["check"], times["check-baseline"], "sqlite3 script + check", None)
 
 
 if __name__ == "__main__":

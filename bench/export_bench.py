@@ -50,7 +50,7 @@ from pofacil.board.storage.store import Store
 RATIO_GOAL = 1.5
 STEP_X, STEP_Y = 180.0, 120.0
 
-BASELINE = r'''
+BASELINE = r"""
 import json, sqlite3, sys
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -107,7 +107,7 @@ for x, y, w, h, kind, text, author in notes:
 canvas.showPage()
 rl_config.useA85 = 0  # the same stream encoding as pofacil's (zlib, no ASCII85 layer)
 canvas.save()
-'''
+"""
 
 
 def build(n: int) -> Workshop:
@@ -119,8 +119,16 @@ def build(n: int) -> Workshop:
         ws.load(patch)
     board_id = change.board or ""
     cols = math.ceil(math.sqrt(n * 1.6 * STEP_Y / STEP_X))
-    specs = [ops.NoteSpec(make_text(rng), kind=rng.choice(KINDS), author=rng.choice(AUTHORS),
-                          x=(i % cols) * STEP_X, y=(i // cols) * STEP_Y) for i in range(n)]
+    specs = [
+        ops.NoteSpec(
+            make_text(rng),
+            kind=rng.choice(KINDS),
+            author=rng.choice(AUTHORS),
+            x=(i % cols) * STEP_X,
+            y=(i // cols) * STEP_Y,
+        )
+        for i in range(n)
+    ]
     for patch in ops.add_notes(ws, board_id, specs).patches:
         ws.load(patch)
     ids = [s.id for s in specs]
@@ -130,12 +138,16 @@ def build(n: int) -> Workshop:
             members = [r * cols + c + k for k in range(5)]
             if members[-1] < n:
                 name = CLUSTER_NAMES[len(steps) % len(CLUSTER_NAMES)]
-                steps.append(lambda m=members, name=name: ops.cluster_notes(
-                    ws, [ids[i] for i in m], name))
+                steps.append(
+                    lambda m=members, name=name: ops.cluster_notes(ws, [ids[i] for i in m], name)
+                )
     for i in range(7, n - cols - 1, 20):
         if (i % cols) + 1 < cols:
-            steps.append(lambda i=i: ops.link_notes(
-                ws, ids[i], ids[i + cols + 1], "child" if i % 40 == 7 else "link"))
+            steps.append(
+                lambda i=i: ops.link_notes(
+                    ws, ids[i], ids[i + cols + 1], "child" if i % 40 == 7 else "link"
+                )
+            )
     for step in steps:
         for patch in step().patches:
             ws.load(patch)
@@ -152,9 +164,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[3000])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    print(f"Python {platform.python_version()}, {platform.machine()}, rl-accel "
-          f"{'installed' if accelerated() else 'not installed'}; whole processes, "
-          f"{args.runs} interleaved runs each after one warm-up")
+    print(
+        f"Python {platform.python_version()}, {platform.machine()}, rl-accel "
+        f"{'installed' if accelerated() else 'not installed'}; whole processes, "
+        f"{args.runs} interleaved runs each after one warm-up"
+    )
     colors = json.dumps({k: v.color for k, v in KIND_BY_ID.items()})
     with tempfile.TemporaryDirectory(prefix="pofacil-export-bench-") as name:
         folder = Path(name)
@@ -162,20 +176,41 @@ def main() -> None:
             path = folder / f"board-{n}.pofacil"
             Store.create(path, build(n)).close()
             ours, theirs = folder / f"pofacil-{n}.pdf", folder / f"baseline-{n}.pdf"
-            times = interleaved({
-                "pofacil": [pofacil_script(), "export", str(path), "--pdf", str(ours), "--fit",
-                            "--no-record"],
-                "baseline": [sys.executable, "-c", BASELINE, str(path), str(theirs),
-                             str(font_path()), colors],
-            }, args.runs)
+            times = interleaved(
+                {
+                    "pofacil": [
+                        pofacil_script(),
+                        "export",
+                        str(path),
+                        "--pdf",
+                        str(ours),
+                        "--fit",
+                        "--no-record",
+                    ],
+                    "baseline": [
+                        sys.executable,
+                        "-c",
+                        BASELINE,
+                        str(path),
+                        str(theirs),
+                        str(font_path()),
+                        colors,
+                    ],
+                },
+                args.runs,
+            )
             mine, base = times["pofacil"], times["baseline"]
             ratio = statistics.median(mine) / statistics.median(base)
             verdict = "ok" if ratio <= RATIO_GOAL else "MISSED"
-            print(f"{n:>6} notes  pofacil export  median {statistics.median(mine):6.2f} s  "
-                  f"p95 {p95(mine):6.2f} s  {ours.stat().st_size / 1e6:5.2f} MB")
-            print(f"{'':>12} bare reportlab  median {statistics.median(base):6.2f} s  "
-                  f"p95 {p95(base):6.2f} s  {theirs.stat().st_size / 1e6:5.2f} MB  "
-                  f"ratio {ratio:4.2f}x  {verdict} (<= {RATIO_GOAL}x)")
+            print(
+                f"{n:>6} notes  pofacil export  median {statistics.median(mine):6.2f} s  "
+                f"p95 {p95(mine):6.2f} s  {ours.stat().st_size / 1e6:5.2f} MB"
+            )
+            print(
+                f"{'':>12} bare reportlab  median {statistics.median(base):6.2f} s  "
+                f"p95 {p95(base):6.2f} s  {theirs.stat().st_size / 1e6:5.2f} MB  "
+                f"ratio {ratio:4.2f}x  {verdict} (<= {RATIO_GOAL}x)"
+            )
 
 
 if __name__ == "__main__":

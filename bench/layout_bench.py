@@ -88,11 +88,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     name, nx_layout = networkx_layout()
-    print(f"Python {platform.python_version()}, networkx {nx.__version__}, "
-          f"{platform.machine()}, best of {args.repeat}")
+    print(
+        f"Python {platform.python_version()}, networkx {nx.__version__}, "
+        f"{platform.machine()}, best of {args.repeat}"
+    )
     if name != "nx.bfs_layout":
-        print("numpy is not installed, so networkx's layouts cannot run: comparing with "
-              "nx.bfs_layers (BFS layering only, no coordinates).")
+        print(
+            "numpy is not installed, so networkx's layouts cannot run: comparing with "
+            "nx.bfs_layers (BFS layering only, no coordinates)."
+        )
     print(f"{'notes':>6} {'mindmap_layout':>15} {name:>14} {'ratio':>6} {'goal':>8}  verdict")
     for size in args.sizes:
         board, root = build(size)
@@ -106,8 +110,10 @@ def main() -> None:
         goal = GOALS_MS.get(size)
         verdict = "-" if goal is None else ("meets goal" if ours <= goal else "MISSES goal")
         goal_text = f"<= {goal:.0f} ms" if goal is not None else "-"
-        print(f"{size:>6} {ours:>12.1f} ms {theirs:>11.1f} ms {ours / theirs:>5.2f}x "
-              f"{goal_text:>8}  {verdict}")
+        print(
+            f"{size:>6} {ours:>12.1f} ms {theirs:>11.1f} ms {ours / theirs:>5.2f}x "
+            f"{goal_text:>8}  {verdict}"
+        )
 
 
 if __name__ == "__main__":

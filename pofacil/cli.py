@@ -12,8 +12,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
 from typing import TYPE_CHECKING
 
 from pofacil.board.model.errors import PofacilError
@@ -44,8 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--title", default="")
     new.add_argument("--date", default="")
     new.add_argument("--venue", default="")
-    new.add_argument("--board", action="append", default=[], metavar="TEMPLATE[:NAME]",
-                     help="a board to start with (repeatable; default: one blank board)")
+    new.add_argument(
+        "--board",
+        action="append",
+        default=[],
+        metavar="TEMPLATE[:NAME]",
+        help="a board to start with (repeatable; default: one blank board)",
+    )
 
     sub.add_parser("templates", help="list the board templates")
 
@@ -111,8 +114,11 @@ def _run_app(args: list[str]) -> int:
     try:
         from .ui.app import run
     except ImportError as exc:
-        print(f"pofacil: the window cannot start ({exc}); the commands still work, see "
-              "'pofacil --help'.", file=sys.stderr)
+        print(
+            f"pofacil: the window cannot start ({exc}); the commands still work, see "
+            "'pofacil --help'.",
+            file=sys.stderr,
+        )
         return 1
     return run(args[0] if args else None)
 
@@ -124,8 +130,9 @@ def _new(args: argparse.Namespace) -> int:
     for spec in args.board or ["blank"]:
         template, _, name = spec.partition(":")
         boards.append((template.strip(), name.strip() or None))
-    session = Session.create(args.file, title=args.title, boards=boards, date=args.date,
-                             venue=args.venue)
+    session = Session.create(
+        args.file, title=args.title, boards=boards, date=args.date, venue=args.venue
+    )
     names = ", ".join(b.name for b in session.workshop.ordered_boards())
     session.close()
     print(f"created {args.file} with board(s): {names}")
@@ -216,8 +223,10 @@ def _check(args: argparse.Namespace) -> int:
         problems = store.check()
         if problems:
             more = f"; and {len(problems) - 20} more" if len(problems) > 20 else ""
-            print(f"pofacil: {args.file} is damaged: {'; '.join(problems[:20])}{more}",
-                  file=sys.stderr)
+            print(
+                f"pofacil: {args.file} is damaged: {'; '.join(problems[:20])}{more}",
+                file=sys.stderr,
+            )
             return 1
         boards, notes, lines = store.counts()
     finally:
@@ -226,8 +235,15 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"new": _new, "templates": _templates, "info": _info, "import": _import,
-             "history": _history, "check": _check, "export": _export}
+_COMMANDS = {
+    "new": _new,
+    "templates": _templates,
+    "info": _info,
+    "import": _import,
+    "history": _history,
+    "check": _check,
+    "export": _export,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

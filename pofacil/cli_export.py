@@ -42,30 +42,57 @@ def _scale(text: str) -> float:
 def add_parser(sub: Any) -> None:
     """The ``export`` subcommand, added to the main parser's subparsers."""
     exp = sub.add_parser(
-        "export", help="write boards as PDF, PNG, Markdown, CSV or JSON",
-        description="Export a workshop's boards (all of them unless --board is given).")
+        "export",
+        help="write boards as PDF, PNG, Markdown, CSV or JSON",
+        description="Export a workshop's boards (all of them unless --board is given).",
+    )
     exp.add_argument("file", type=Path, metavar="FILE", help="the .pofacil workshop")
     kind = exp.add_mutually_exclusive_group(required=True)
     for name, text in FORMATS.items():
-        kind.add_argument(f"--{name}", dest="format", action="store_const", const=name,
-                          help=text)
+        kind.add_argument(f"--{name}", dest="format", action="store_const", const=name, help=text)
     exp.add_argument("out", type=Path, metavar="OUT", help="the file to write")
-    exp.add_argument("--board", action="append", default=[], metavar="NAME",
-                     help="a board to export (repeatable; default: every board)")
-    exp.add_argument("--paper", type=str.upper, choices=("A4", "A3"), default="A4",
-                     help="PDF paper size, landscape (default A4)")
+    exp.add_argument(
+        "--board",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a board to export (repeatable; default: every board)",
+    )
+    exp.add_argument(
+        "--paper",
+        type=str.upper,
+        choices=("A4", "A3"),
+        default="A4",
+        help="PDF paper size, landscape (default A4)",
+    )
     mode = exp.add_mutually_exclusive_group()
-    mode.add_argument("--fit", dest="mode", action="store_const", const="fit",
-                      help="PDF: each board on one page, however small")
-    mode.add_argument("--tile", dest="mode", action="store_const", const="tile",
-                      help="PDF: boards across several pages at readable size")
+    mode.add_argument(
+        "--fit",
+        dest="mode",
+        action="store_const",
+        const="fit",
+        help="PDF: each board on one page, however small",
+    )
+    mode.add_argument(
+        "--tile",
+        dest="mode",
+        action="store_const",
+        const="tile",
+        help="PDF: boards across several pages at readable size",
+    )
     exp.set_defaults(mode="auto")
-    exp.add_argument("--no-record", action="store_true",
-                     help="PDF: leave out the appendix listing every note")
-    exp.add_argument("--scale", type=_scale, default=2.0,
-                     help="PNG: 1 is the on-screen 100%% size (default 2)")
-    exp.add_argument("--lang", choices=("zh", "en"), default="zh",
-                     help="language of labels and headings (default zh)")
+    exp.add_argument(
+        "--no-record", action="store_true", help="PDF: leave out the appendix listing every note"
+    )
+    exp.add_argument(
+        "--scale", type=_scale, default=2.0, help="PNG: 1 is the on-screen 100%% size (default 2)"
+    )
+    exp.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="language of labels and headings (default zh)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,23 +136,23 @@ def warn_opened(store: Store) -> None:
     if warning is not None:
         print(f"pofacil: warning: {warning}", file=sys.stderr)
     if store.on_read_only_media:
-        print(f"pofacil: note: {store.path} is on a read-only disk; it was read and not "
-              "changed.", file=sys.stderr)
+        print(
+            f"pofacil: note: {store.path} is on a read-only disk; it was read and not changed.",
+            file=sys.stderr,
+        )
 
 
 def _check_out(out: Path, workshop: Path) -> Path:
     """Refuse, before any work, an OUT that cannot be written: a clear message, no file."""
     folder = out.absolute().parent
     if out.is_dir():
-        raise PofacilError("{out} is a folder; give the name of the file to write.",
-                           out=str(out))
+        raise PofacilError("{out} is a folder; give the name of the file to write.", out=str(out))
     if not folder.is_dir():
         raise PofacilError("The folder {folder} does not exist.", folder=str(folder))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise PofacilError("The folder {folder} is not writable.", folder=str(folder))
     if out.exists() and workshop.exists() and out.resolve() == workshop.resolve():
-        raise PofacilError("{out} is the workshop itself; choose another file name.",
-                           out=str(out))
+        raise PofacilError("{out} is the workshop itself; choose another file name.", out=str(out))
     return out
 
 
@@ -139,10 +166,18 @@ def _pdf(ws: Workshop, out: Path, ids: list[str] | None, args: argparse.Namespac
     try:
         from pofacil.board.formats.pdf.export import export_pdf
     except ModuleNotFoundError as exc:
-        raise PofacilError("PDF export is not available: {name} is missing.",
-                           name=exc.name or str(exc)) from None
-    report = export_pdf(ws, out, boards=ids, paper=args.paper, mode=args.mode,
-                        record=not args.no_record, language=args.lang)
+        raise PofacilError(
+            "PDF export is not available: {name} is missing.", name=exc.name or str(exc)
+        ) from None
+    report = export_pdf(
+        ws,
+        out,
+        boards=ids,
+        paper=args.paper,
+        mode=args.mode,
+        record=not args.no_record,
+        language=args.lang,
+    )
     print(f"wrote {report.path} ({report.pages} page(s), {report.paper} landscape)")
     for board in report.boards:
         layout = f"tiled {board.rows} x {board.columns}" if board.mode == "tile" else board.mode
@@ -152,8 +187,10 @@ def _pdf(ws: Workshop, out: Path, ids: list[str] | None, args: argparse.Namespac
     if report.missing_chars:
         # Still exit 0: the PDF is there, but someone should know a character shows as a mark.
         chars = "".join(sorted(report.missing_chars))
-        print(f"pofacil: warning: the font lacks {chars}; shown as a mark in the PDF.",
-              file=sys.stderr)
+        print(
+            f"pofacil: warning: the font lacks {chars}; shown as a mark in the PDF.",
+            file=sys.stderr,
+        )
 
 
 def _span(pages: tuple[int, ...]) -> str:
@@ -170,10 +207,12 @@ def _png(session: Session, boards: list[Board], out: Path, args: argparse.Namesp
     try:
         from .ui.png import ensure_app, export_png
     except ImportError as exc:
-        raise PofacilError("PNG export needs Qt (PySide6), which cannot be loaded: {reason}.",
-                           reason=str(exc)) from None
+        raise PofacilError(
+            "PNG export needs Qt (PySide6), which cannot be loaded: {reason}.", reason=str(exc)
+        ) from None
     ensure_app()
     for board, path in board_targets(boards, out):
-        result = export_png(session.workshop, board.id, path, scale=args.scale,
-                            session=session, language=args.lang)
+        result = export_png(
+            session.workshop, board.id, path, scale=args.scale, session=session, language=args.lang
+        )
         print(f"wrote {result.describe()}")

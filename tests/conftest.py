@@ -21,8 +21,12 @@ def read_only_stick(tmp_path: Path) -> Iterator[Path]:
     view.mkdir()
     write_sample(source / "camp.pofacil")
     (source / "more.txt").write_text("一點\n", encoding="utf-8")
-    if subprocess.run(["mount", "--bind", str(source), str(view)], check=False,
-                      capture_output=True).returncode != 0:
+    if (
+        subprocess.run(
+            ["mount", "--bind", str(source), str(view)], check=False, capture_output=True
+        ).returncode
+        != 0
+    ):
         pytest.skip("cannot make a read-only mount here (needs root)")
     try:
         subprocess.run(["mount", "-o", "remount,ro,bind", str(view)], check=True)

@@ -1,4 +1,5 @@
-"""The command line: exit codes, one-line errors without tracebacks, and what each command prints."""
+"""The command line: exit codes, one-line errors without tracebacks, and what each command
+prints."""
 
 import json
 import subprocess
@@ -12,24 +13,49 @@ from pofacil.cli import main
 
 
 def pofacil(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pofacil", *map(str, args)], capture_output=True,
-                          text=True, encoding="utf-8", timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "pofacil", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 def test_new_info_import_history_check(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     ws = tmp_path / "共識營 2026.pofacil"
-    assert main(["new", str(ws), "--title", "共識營", "--board", "issue-context",
-                 "--board", "blank:全體"]) == 0
+    assert (
+        main(
+            [
+                "new",
+                str(ws),
+                "--title",
+                "共識營",
+                "--board",
+                "issue-context",
+                "--board",
+                "blank:全體",
+            ]
+        )
+        == 0
+    )
     csv = tmp_path / "notes.csv"
-    csv.write_text("text,kind,cell,author\n兼任很忙,problem,PO角色/現在的認知,王素琴\n"
-                   "希望考核,need,部會需求/未來的期待,\n", encoding="utf-8")
+    csv.write_text(
+        "text,kind,cell,author\n兼任很忙,problem,PO角色/現在的認知,王素琴\n"
+        "希望考核,need,部會需求/未來的期待,\n",
+        encoding="utf-8",
+    )
     assert main(["import", str(ws), str(csv), "--board", "議題脈絡分析表"]) == 0
     capsys.readouterr()
     assert main(["info", str(ws), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["title"] == "共識營"
     table, blank = info["boards"]
-    assert (table["name"], table["template"], table["notes"]) == ("議題脈絡分析表", "issue-context", 2)
+    assert (table["name"], table["template"], table["notes"]) == (
+        "議題脈絡分析表",
+        "issue-context",
+        2,
+    )
     counts = {(c["row"], c["column"]): c["notes"] for c in table["cells"]}
     assert len(counts) == 10
     assert counts[("PO角色", "現在的認知")] == 1 and counts[("部會需求", "未來的期待")] == 1
@@ -60,17 +86,23 @@ def test_templates_lists_ids_and_names(capsys) -> None:
     assert any(line.startswith("issue-context\t議題脈絡分析表") for line in lines)
 
 
-@pytest.mark.parametrize("args,words", [
-    (["new", "{tmp}/sample.pofacil"], "already exists"),
-    (["new", "{tmp}/x.pofacil", "--board", "kanban"], "Unknown template kanban"),
-    (["new", "{tmp}/x.pofacil", "--board", "blank:A", "--board", "blank:A"], "already a board"),
-    (["info", "{tmp}/missing.pofacil"], "no such file"),
-    (["info", "{tmp}/junk.pofacil"], "not a pofacil workshop"),
-    (["import", "{tmp}/sample.pofacil", "{tmp}/junk.pofacil"], "imports .csv, .txt and .md"),
-    (["import", "{tmp}/sample.pofacil", "{tmp}/bad.csv"], "line 2: unknown kind"),
-    (["import", "{tmp}/sample.pofacil", "{tmp}/bad.csv", "--board", "第九組"], "no board named"),
-    (["history", "{tmp}/sample.pofacil", "--note", "nope"], "no note"),
-])
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["new", "{tmp}/sample.pofacil"], "already exists"),
+        (["new", "{tmp}/x.pofacil", "--board", "kanban"], "Unknown template kanban"),
+        (["new", "{tmp}/x.pofacil", "--board", "blank:A", "--board", "blank:A"], "already a board"),
+        (["info", "{tmp}/missing.pofacil"], "no such file"),
+        (["info", "{tmp}/junk.pofacil"], "not a pofacil workshop"),
+        (["import", "{tmp}/sample.pofacil", "{tmp}/junk.pofacil"], "imports .csv, .txt and .md"),
+        (["import", "{tmp}/sample.pofacil", "{tmp}/bad.csv"], "line 2: unknown kind"),
+        (
+            ["import", "{tmp}/sample.pofacil", "{tmp}/bad.csv", "--board", "第九組"],
+            "no board named",
+        ),
+        (["history", "{tmp}/sample.pofacil", "--note", "nope"], "no note"),
+    ],
+)
 def test_user_errors_exit_1_with_one_line(tmp_path: Path, args: list[str], words: str) -> None:
     write_sample(tmp_path / "sample.pofacil")
     (tmp_path / "junk.pofacil").write_bytes(b"\x00\x01not sqlite" * 20)
@@ -108,11 +140,28 @@ def test_check_reports_damage(tmp_path: Path) -> None:
 
 def test_new_with_every_template_and_cells_by_label(tmp_path: Path, capsys) -> None:
     ws = tmp_path / "camp.pofacil"
-    assert main(["new", str(ws), "--board", "issue-context", "--board", "mindmap:全體",
-                 "--board", "concept-sheet:第一組", "--board", "hopes-fears"]) == 0
+    assert (
+        main(
+            [
+                "new",
+                str(ws),
+                "--board",
+                "issue-context",
+                "--board",
+                "mindmap:全體",
+                "--board",
+                "concept-sheet:第一組",
+                "--board",
+                "hopes-fears",
+            ]
+        )
+        == 0
+    )
     csv = tmp_path / "sheet.csv"
-    csv.write_text("text,cell\n兼任太忙,r1/problem\n納入考核,第1列/解法\n人事規定,Row 2/Risk or obstacle\n",
-                   encoding="utf-8")
+    csv.write_text(
+        "text,cell\n兼任太忙,r1/problem\n納入考核,第1列/解法\n人事規定,Row 2/Risk or obstacle\n",
+        encoding="utf-8",
+    )
     assert main(["import", str(ws), str(csv), "--board", "第一組"]) == 0
     bad = tmp_path / "bad.csv"
     bad.write_text("text,cell\n一,第1列/問題\n二,第9列/問題\n", encoding="utf-8")
@@ -121,8 +170,11 @@ def test_new_with_every_template_and_cells_by_label(tmp_path: Path, capsys) -> N
     main(["info", str(ws), "--json"])
     boards = json.loads(capsys.readouterr().out)["boards"]
     assert [(b["name"], b["template"]) for b in boards] == [
-        ("議題脈絡分析表", "issue-context"), ("全體", "mindmap"), ("第一組", "concept-sheet"),
-        ("期待與擔憂 → 需求", "hopes-fears")]
+        ("議題脈絡分析表", "issue-context"),
+        ("全體", "mindmap"),
+        ("第一組", "concept-sheet"),
+        ("期待與擔憂 → 需求", "hopes-fears"),
+    ]
     assert boards[1]["notes"] == 1, "a mind map starts with its central topic"
     sheet = {(c["row"], c["column"]): c["notes"] for c in boards[2]["cells"]}
     assert sheet[("第1列", "問題")] == 1 and sheet[("第1列", "解法")] == 1

@@ -20,14 +20,24 @@ BOARDS = ["全體分享心智圖", TABLE, SHEET]
 
 
 def pofacil(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pofacil", *map(str, args)], check=False,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "pofacil", *map(str, args)],
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=env,
+    )
 
 
 def no_display_env() -> dict[str, str]:
     """As on a server or over ssh: no display and no Qt platform chosen."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
     return env
 
 
@@ -72,15 +82,28 @@ def test_csv_export_imports_back(sample: Path, tmp_path: Path) -> None:
     table = tmp_path / "notes.csv"
     ok(pofacil("export", sample, "--csv", table))
     fresh = tmp_path / "fresh.pofacil"
-    ok(pofacil("new", fresh, "--board", f"mindmap:{BOARDS[0]}", "--board",
-               f"issue-context:{TABLE}", "--board", f"concept-sheet:{SHEET}"))
+    ok(
+        pofacil(
+            "new",
+            fresh,
+            "--board",
+            f"mindmap:{BOARDS[0]}",
+            "--board",
+            f"issue-context:{TABLE}",
+            "--board",
+            f"concept-sheet:{SHEET}",
+        )
+    )
     assert ok(pofacil("import", fresh, table)) == f"imported 40 note(s) into board {BOARDS[0]}\n"
 
 
 def test_png_of_one_board_without_a_display(sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "議題 脈絡.png"
-    stdout = ok(pofacil("export", sample, "--png", out, "--board", TABLE, "--scale", "1",
-                        env=no_display_env()))
+    stdout = ok(
+        pofacil(
+            "export", sample, "--png", out, "--board", TABLE, "--scale", "1", env=no_display_env()
+        )
+    )
     width, height = png_size(out)
     assert stdout == f"wrote {out} ({width} x {height} px, scale 1)\n"
     assert 900 < width < 1300 and 700 < height < 1100
@@ -105,8 +128,22 @@ def test_pdf(sample: Path, tmp_path: Path) -> None:
     assert [line.split(":")[0].strip() for line in lines[1:]] == [*BOARDS, "record"]
     assert out.read_bytes().startswith(b"%PDF")
     one = tmp_path / "one board.pdf"
-    ok(pofacil("export", sample, "--pdf", one, "--board", TABLE, "--paper", "a3", "--tile",
-               "--no-record", "--lang", "en"))
+    ok(
+        pofacil(
+            "export",
+            sample,
+            "--pdf",
+            one,
+            "--board",
+            TABLE,
+            "--paper",
+            "a3",
+            "--tile",
+            "--no-record",
+            "--lang",
+            "en",
+        )
+    )
     assert one.read_bytes().startswith(b"%PDF")
     leftovers = [p.name for p in tmp_path.iterdir() if "partial" in p.name]
     assert leftovers == []
@@ -120,16 +157,20 @@ def test_export_while_the_app_has_the_file_open(sample: Path, tmp_path: Path) ->
         session.close()
 
 
-@pytest.mark.parametrize("args,words", [
-    (["--md", "{tmp}/沒有 資料夾/會議 紀錄.md"], "does not exist"),
-    (["--png", "{tmp}/沒有 資料夾/x.png"], "does not exist"),
-    (["--csv", "{tmp}/x.csv", "--board", "第九組"], "no board named 第九組; the boards are: "),
-    (["--png", "{tmp}/x.png", "--board", TABLE, "--board", "第九組"], "no board named 第九組"),
-    (["--md", "{tmp}"], "is a folder"),
-    (["--md", "{tmp}/共識營 範例.pofacil"], "is the workshop itself"),
-])
-def test_user_errors_exit_1_and_write_nothing(sample: Path, tmp_path: Path, args: list[str],
-                                              words: str) -> None:
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["--md", "{tmp}/沒有 資料夾/會議 紀錄.md"], "does not exist"),
+        (["--png", "{tmp}/沒有 資料夾/x.png"], "does not exist"),
+        (["--csv", "{tmp}/x.csv", "--board", "第九組"], "no board named 第九組; the boards are: "),
+        (["--png", "{tmp}/x.png", "--board", TABLE, "--board", "第九組"], "no board named 第九組"),
+        (["--md", "{tmp}"], "is a folder"),
+        (["--md", "{tmp}/共識營 範例.pofacil"], "is the workshop itself"),
+    ],
+)
+def test_user_errors_exit_1_and_write_nothing(
+    sample: Path, tmp_path: Path, args: list[str], words: str
+) -> None:
     before = sorted(p.name for p in tmp_path.iterdir())
     saved = sample.read_bytes()
     result = pofacil("export", sample, *(a.replace("{tmp}", str(tmp_path)) for a in args))
@@ -147,8 +188,10 @@ def test_missing_workshop_exits_1(tmp_path: Path) -> None:
     assert not (tmp_path / "x.md").exists()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="needs POSIX permissions that bind (root writes anywhere)")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="needs POSIX permissions that bind (root writes anywhere)",
+)
 def test_read_only_folder_exits_1(sample: Path, tmp_path: Path) -> None:
     folder = tmp_path / "唯讀"
     folder.mkdir()
@@ -160,16 +203,19 @@ def test_read_only_folder_exits_1(sample: Path, tmp_path: Path) -> None:
         folder.chmod(0o700)
 
 
-@pytest.mark.parametrize("args", [
-    [],
-    ["--md"],
-    ["--md", "--csv", "{tmp}/x.md"],
-    ["--pdf", "{tmp}/x.pdf", "--paper", "A5"],
-    ["--pdf", "{tmp}/x.pdf", "--fit", "--tile"],
-    ["--png", "{tmp}/x.png", "--scale", "abc"],
-    ["--png", "{tmp}/x.png", "--scale", "-1"],
-    ["--md", "{tmp}/x.md", "--lang", "fr"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--md"],
+        ["--md", "--csv", "{tmp}/x.md"],
+        ["--pdf", "{tmp}/x.pdf", "--paper", "A5"],
+        ["--pdf", "{tmp}/x.pdf", "--fit", "--tile"],
+        ["--png", "{tmp}/x.png", "--scale", "abc"],
+        ["--png", "{tmp}/x.png", "--scale", "-1"],
+        ["--md", "{tmp}/x.md", "--lang", "fr"],
+    ],
+)
 def test_bad_command_lines_exit_2(sample: Path, tmp_path: Path, args: list[str]) -> None:
     result = pofacil("export", sample, *(a.replace("{tmp}", str(tmp_path)) for a in args))
     assert result.returncode == 2, result.stderr
@@ -182,5 +228,3 @@ def test_failed_export_keeps_the_old_file(sample: Path, tmp_path: Path) -> None:
     old.write_text("上次的紀錄", encoding="utf-8")
     assert pofacil("export", sample, "--md", old, "--board", "第九組").returncode == 1
     assert old.read_text(encoding="utf-8") == "上次的紀錄"
-
-

@@ -16,9 +16,13 @@ print(" ".join(m for m in {heavy!r} if m in sys.modules))
 
 
 def imported(code: str) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", PROBE.format(code=code, heavy=HEAVY)],
-                         capture_output=True, text=True, check=True,
-                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(code=code, heavy=HEAVY)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    ).stdout
     lines = out.splitlines()
     return set(lines[-1].split()) if lines else set()
 

@@ -176,18 +176,24 @@ def error_templates(warnings: list[str]) -> dict[str, Template]:
             # Class-level defaults, e.g. PofacilError.template = "{reason}".
             if isinstance(node, ast.ClassDef) and node.name in error_classes:
                 for item in node.body:
-                    if (isinstance(item, ast.Assign) and len(item.targets) == 1
-                            and isinstance(item.targets[0], ast.Name)
-                            and item.targets[0].id == "template"
-                            and isinstance(item.value, ast.Constant)
-                            and isinstance(item.value.value, str)):
+                    if (
+                        isinstance(item, ast.Assign)
+                        and len(item.targets) == 1
+                        and isinstance(item.targets[0], ast.Name)
+                        and item.targets[0].id == "template"
+                        and isinstance(item.value, ast.Constant)
+                        and isinstance(item.value.value, str)
+                    ):
                         add(item.value.value, path, item.lineno)
                     # A subclass building its own template: super().__init__("...", ...).
                     for call in ast.walk(item):
-                        if (isinstance(call, ast.Call) and _call_name(call.func) == "__init__"
-                                and isinstance(call.func, ast.Attribute)
-                                and isinstance(call.func.value, ast.Call)
-                                and _call_name(call.func.value.func) == "super"):
+                        if (
+                            isinstance(call, ast.Call)
+                            and _call_name(call.func) == "__init__"
+                            and isinstance(call.func, ast.Attribute)
+                            and isinstance(call.func.value, ast.Call)
+                            and _call_name(call.func.value.func) == "super"
+                        ):
                             arg = _template_arg(call)
                             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                                 add(arg.value, path, call.lineno)
@@ -202,8 +208,10 @@ def error_templates(warnings: list[str]) -> dict[str, Template]:
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 add(arg.value, path, node.lineno)
             else:
-                warnings.append(f"{rel(path, ROOT)}:{node.lineno}: {name} template is not a "
-                                f"string literal; it cannot be extracted for translation")
+                warnings.append(
+                    f"{rel(path, ROOT)}:{node.lineno}: {name} template is not a "
+                    f"string literal; it cannot be extracted for translation"
+                )
     # ast.walk is breadth-first: sort so the .ts follows the source and diffs stay small.
     for template in found.values():
         template.locations.sort()
@@ -215,20 +223,29 @@ def change_texts(warnings: list[str]) -> dict[str, Template]:
     tree = ast.parse(CHANGE_MODULE.read_text(encoding="utf-8"), filename=str(CHANGE_MODULE))
     found: dict[str, Template] = {}
     for node in tree.body:
-        target = node.target if isinstance(node, ast.AnnAssign) else (
-            node.targets[0] if isinstance(node, ast.Assign) else None)
-        if not (isinstance(target, ast.Name) and target.id == CHANGE_TEXTS
-                and isinstance(node.value, ast.Dict)):
+        target = (
+            node.target
+            if isinstance(node, ast.AnnAssign)
+            else (node.targets[0] if isinstance(node, ast.Assign) else None)
+        )
+        if not (
+            isinstance(target, ast.Name)
+            and target.id == CHANGE_TEXTS
+            and isinstance(node.value, ast.Dict)
+        ):
             continue
         for value in node.value.values:
             texts = value.elts if isinstance(value, ast.Tuple) else [value]
             for text in texts:
                 if isinstance(text, ast.Constant) and isinstance(text.value, str):
                     found.setdefault(text.value, Template(text.value)).locations.append(
-                        (CHANGE_MODULE, text.lineno))
+                        (CHANGE_MODULE, text.lineno)
+                    )
                 else:
-                    warnings.append(f"{rel(CHANGE_MODULE, ROOT)}:{text.lineno}: a change text "
-                                    f"that is not a string literal cannot be translated")
+                    warnings.append(
+                        f"{rel(CHANGE_MODULE, ROOT)}:{text.lineno}: a change text "
+                        f"that is not a string literal cannot be translated"
+                    )
     if not found:
         warnings.append(f"{rel(CHANGE_MODULE, ROOT)} has no {CHANGE_TEXTS} dict")
     return found
@@ -241,8 +258,13 @@ def read_ts(path: Path) -> ET.Element:
 
 def _protect(text: str) -> str:
     """Escape as lupdate does (quotes too), so its next run changes no line of ours."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&apos;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&apos;")
+    )
 
 
 def _serialize(element: ET.Element, level: int, out: list[str]) -> None:
@@ -287,8 +309,7 @@ def is_current(message: ET.Element) -> bool:
 
 def is_finished(message: ET.Element) -> bool:
     translation = message.find("translation")
-    if translation is None or translation.get("type") in ("unfinished", "obsolete",
-                                                           "vanished"):
+    if translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished"):
         return False
     return all(form.strip() for form in translation_forms(message))
 
@@ -303,30 +324,63 @@ def translation_forms(message: ET.Element) -> list[str]:
 
 
 def messages(root: ET.Element) -> dict[Key, ET.Element]:
-    return {(name, m.findtext("source") or ""): m
-            for name, context in contexts(root) for m in context.findall("message")
-            if is_current(m)}
+    return {
+        (name, m.findtext("source") or ""): m
+        for name, context in contexts(root)
+        for m in context.findall("message")
+        if is_current(m)
+    }
 
 
 def extract_ui(tmp: Path) -> ET.Element:
     """What lupdate finds in pofacil/ui now, in a fresh .ts (leaves the real one alone)."""
     fresh = tmp / f"fresh_{LANGUAGE}.ts"
-    run_tool([qt_tool("pyside6-lupdate"), "-silent", "-locations", "none",
-              "-source-language", "en", "-target-language", LANGUAGE,
-              *[rel(p, ROOT) for p in ui_sources()], "-ts", str(fresh)])
+    run_tool(
+        [
+            qt_tool("pyside6-lupdate"),
+            "-silent",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            LANGUAGE,
+            *[rel(p, ROOT) for p in ui_sources()],
+            "-ts",
+            str(fresh),
+        ]
+    )
     return read_ts(fresh)
 
 
 def lupdate_into(ts: Path) -> None:
     """Let lupdate update ``ts`` from pofacil/ui, keeping translations, dropping dead text."""
     ts.parent.mkdir(parents=True, exist_ok=True)
-    run_tool([qt_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "absolute",
-              "-source-language", "en", "-target-language", LANGUAGE,
-              *[rel(p, ROOT) for p in ui_sources()], "-ts", rel(ts, ROOT)])
+    run_tool(
+        [
+            qt_tool("pyside6-lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "absolute",
+            "-source-language",
+            "en",
+            "-target-language",
+            LANGUAGE,
+            *[rel(p, ROOT) for p in ui_sources()],
+            "-ts",
+            rel(ts, ROOT),
+        ]
+    )
 
 
-def merge_core(root: ET.Element, context_name: str, templates: dict[str, Template],
-               previous: dict[Key, ET.Element], ts: Path) -> None:
+def merge_core(
+    root: ET.Element,
+    context_name: str,
+    templates: dict[str, Template],
+    previous: dict[Key, ET.Element],
+    ts: Path,
+) -> None:
     """Replace a core context (errors, changes) with the current templates, keeping known
     translations."""
     for name, context in list(contexts(root)):
@@ -351,7 +405,9 @@ def merge_core(root: ET.Element, context_name: str, templates: dict[str, Templat
             translation.set("type", "unfinished")
 
 
-def fill_from_dict(root: ET.Element, table: dict[str, str], overwrite: bool) -> tuple[int, set[str]]:
+def fill_from_dict(
+    root: ET.Element, table: dict[str, str], overwrite: bool
+) -> tuple[int, set[str]]:
     """Put dict translations into unfinished messages (all, with overwrite); return
     (how many were filled, which dict entries were used)."""
     filled, used = 0, set()
@@ -417,15 +473,17 @@ def empty_context_warnings(ui: ET.Element) -> list[str]:
     QCoreApplication.translate("X", text)``): lupdate sees ``tr("...")`` but not "X", while
     Qt looks the string up under "X" at run time, so it is never translated.
     """
-    return [f"{m.findtext('source')!r} has no context in lupdate's eyes (a tr() wrapper "
-            f"outside a class?); call QCoreApplication.translate(\"Context\", \"...\") "
-            f"directly so it gets translated"
-            for name, context in contexts(ui) if name == ""
-            for m in context.findall("message")]
+    return [
+        f"{m.findtext('source')!r} has no context in lupdate's eyes (a tr() wrapper "
+        f'outside a class?); call QCoreApplication.translate("Context", "...") '
+        f"directly so it gets translated"
+        for name, context in contexts(ui)
+        if name == ""
+        for m in context.findall("message")
+    ]
 
 
-def check(templates: dict[str, Template], changes: dict[str, Template],
-          warnings: list[str]) -> int:
+def check(templates: dict[str, Template], changes: dict[str, Template], warnings: list[str]) -> int:
     failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         ui = extract_ui(Path(tmp))
@@ -435,8 +493,11 @@ def check(templates: dict[str, Template], changes: dict[str, Template],
             return 1
         ts_root = read_ts(TS_FILE)
         have = messages(ts_root)
-        wanted = (list(messages(ui)) + [(ERRORS_CONTEXT, t) for t in templates]
-                  + [(CHANGES_CONTEXT, t) for t in changes])
+        wanted = (
+            list(messages(ui))
+            + [(ERRORS_CONTEXT, t) for t in templates]
+            + [(CHANGES_CONTEXT, t) for t in changes]
+        )
         for key in wanted:
             context, source = key
             label = f"[{context or '<no context>'}] {source!r}"
@@ -446,8 +507,10 @@ def check(templates: dict[str, Template], changes: dict[str, Template],
             elif not is_finished(message):
                 failures.append(f"{label}: no finished translation")
             else:
-                failures += [f"{label}: translation {why}"
-                             for why in problems_with(source, translation_forms(message))]
+                failures += [
+                    f"{label}: translation {why}"
+                    for why in problems_with(source, translation_forms(message))
+                ]
         if stale := sorted(set(have) - set(wanted)):
             warnings += [f"[{c}] {s!r} is in the .ts but no longer in the code" for c, s in stale]
         # The app loads the .qm, not the .ts: a stale .qm silently shows English.
@@ -460,17 +523,25 @@ def check(templates: dict[str, Template], changes: dict[str, Template],
     for failure in failures:
         print(f"FAIL: {failure}")
     if failures:
-        print(f"{len(failures)} problem(s); run {rel(Path(__file__), ROOT)} (after adding the "
-              f"missing entries to {rel(DICT_FILE, ROOT)}) and commit the .ts and .qm")
+        print(
+            f"{len(failures)} problem(s); run {rel(Path(__file__), ROOT)} (after adding the "
+            f"missing entries to {rel(DICT_FILE, ROOT)}) and commit the .ts and .qm"
+        )
         return 1
     ui_count = len(wanted) - len(templates) - len(changes)
-    print(f"OK: {len(wanted)} strings translated ({ui_count} UI, {len(templates)} errors, "
-          f"{len(changes)} changes)")
+    print(
+        f"OK: {len(wanted)} strings translated ({ui_count} UI, {len(templates)} errors, "
+        f"{len(changes)} changes)"
+    )
     return 0
 
 
-def update(templates: dict[str, Template], changes: dict[str, Template], warnings: list[str],
-           overwrite: bool) -> int:
+def update(
+    templates: dict[str, Template],
+    changes: dict[str, Template],
+    warnings: list[str],
+    overwrite: bool,
+) -> int:
     table = load_dict()
     # Read the old .ts first: lupdate's -no-obsolete drops the core's contexts (it has no
     # source it can see), and their translations must survive into the merge below.
@@ -493,9 +564,11 @@ def update(templates: dict[str, Template], changes: dict[str, Template], warning
         print(f"note: dictionary entry no longer in the code: {source!r}")
     errors_count = sum(1 for c, _ in current if c == ERRORS_CONTEXT)
     changes_count = sum(1 for c, _ in current if c == CHANGES_CONTEXT)
-    print(f"{rel(TS_FILE, ROOT)}: {len(current) - errors_count - changes_count} UI + "
-          f"{errors_count} error + {changes_count} change strings; {filled} filled from "
-          f"{DICT_FILE.name}; {len(todo)} untranslated")
+    print(
+        f"{rel(TS_FILE, ROOT)}: {len(current) - errors_count - changes_count} UI + "
+        f"{errors_count} error + {changes_count} change strings; {filled} filled from "
+        f"{DICT_FILE.name}; {len(todo)} untranslated"
+    )
     for context, source in todo:
         print(f"  untranslated [{context}] {source!r}")
     print(f"wrote {rel(QM_FILE, ROOT)}")
@@ -504,10 +577,16 @@ def update(templates: dict[str, Template], changes: dict[str, Template], warning
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if a string lacks a correct translation")
-    parser.add_argument("--overwrite", action="store_true",
-                        help=f"let {DICT_FILE.name} replace translations already in the .ts")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if a string lacks a correct translation",
+    )
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help=f"let {DICT_FILE.name} replace translations already in the .ts",
+    )
     args = parser.parse_args(argv)
     warnings: list[str] = []
     templates = error_templates(warnings)

@@ -42,8 +42,9 @@ class Session:
         self.storage_error: StorageError | None = None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], read_only: bool = False,
-             actor: str | None = None) -> Session:
+    def open(
+        cls, path: str | os.PathLike[str], read_only: bool = False, actor: str | None = None
+    ) -> Session:
         store = Store.open(path, read_only=read_only)
         try:
             workshop = store.load()
@@ -53,9 +54,15 @@ class Session:
         return cls(store, workshop, actor)
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], title: str = "",
-               boards: list[tuple[str, str | None]] | None = None,
-               actor: str | None = None, date: str = "", venue: str = "") -> Session:
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        title: str = "",
+        boards: list[tuple[str, str | None]] | None = None,
+        actor: str | None = None,
+        date: str = "",
+        venue: str = "",
+    ) -> Session:
         """A new workshop file with the given (template, name) boards, one blank by default."""
         workshop = Workshop(WorkshopInfo(title=title, date=date, venue=venue))
         # The starting boards are part of the new file, not undoable steps.
@@ -98,7 +105,7 @@ class Session:
         """Several changes as ONE undo step: each step is built on the model the previous one
         left (add a mind-map branch, then lay the tree out), and they are written together."""
         self.store.ensure_writable()
-        patches: list = []
+        patches: list[Patch] = []
         subjects: list[str] = []
         board = None
         # One atomic block: a failing step puts back the steps before it, and listeners hear

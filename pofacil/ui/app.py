@@ -24,8 +24,10 @@ log = logging.getLogger(__name__)
 
 def sample_copy() -> Path:
     """A fresh copy of the sample workshop in the user's data folder, so it can be played with."""
-    folder = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)) / "samples"
+    folder = (
+        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        / "samples"
+    )
     folder.mkdir(parents=True, exist_ok=True)
     stem = QCoreApplication.translate("app", "sample workshop")
     path = folder / f"{stem} {datetime.now():%Y-%m-%d %H%M}.pofacil"
@@ -41,7 +43,7 @@ def create_app() -> QApplication:
     app.setOrganizationName("pofacil")
     app.setApplicationName("pofacil")
     install_translators(app)
-    install_app_font(app)
+    install_app_font(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
@@ -57,8 +59,12 @@ def first_session(path: str | None) -> Session:
 def run(path: str | None = None) -> int:
     app = create_app()
     crash = crash_log.install()
-    log.info("pofacil started (Python %s, PySide6 %s, Qt %s)", sys.version.split()[0],
-             pyside_version, qVersion())
+    log.info(
+        "pofacil started (Python %s, PySide6 %s, Qt %s)",
+        sys.version.split()[0],
+        pyside_version,
+        qVersion(),
+    )
     window = MainWindow(first_session(path))
     window.show()
     result = app.exec()

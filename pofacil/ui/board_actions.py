@@ -3,6 +3,7 @@ across boards, needs from hopes and fears, and mind-map branches with Tab and En
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -53,22 +54,29 @@ class CellPicker(QDialog):
         self.list = QListWidget()
         for cell in sorted(board.cells, key=lambda c: -counts.get(c.id, 0)):
             count = counts.get(cell.id, 0)
-            item = QListWidgetItem(self.tr("%1 (%2 notes)").replace("%1", cell_label(board, cell.id))
-                                   .replace("%2", str(count)))
+            item = QListWidgetItem(
+                self.tr("%1 (%2 notes)")
+                .replace("%1", cell_label(board, cell.id))
+                .replace("%2", str(count))
+            )
             item.setData(Qt.ItemDataRole.UserRole, cell.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def chosen(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
 
 class BoardActions(QObject):
@@ -82,12 +90,15 @@ class BoardActions(QObject):
         self.add_row_action = self._action(menu, self.tr("Add a &row"), self.add_row)
         self.heat_action = self._action(menu, self.tr("&Heat map"), self.toggle_heat, "Ctrl+H")
         self.heat_action.setCheckable(True)
-        self.breakout_action = self._action(menu, self.tr("Send cells to &breakout…"),
-                                            self.send_to_breakout)
-        self.layout_action = self._action(menu, self.tr("&Lay out mind map"), self.lay_out,
-                                          "Ctrl+Shift+L")
-        self.template_action = self._action(menu, self.tr("Save board as &template…"),
-                                            self.save_template)
+        self.breakout_action = self._action(
+            menu, self.tr("Send cells to &breakout…"), self.send_to_breakout
+        )
+        self.layout_action = self._action(
+            menu, self.tr("&Lay out mind map"), self.lay_out, "Ctrl+Shift+L"
+        )
+        self.template_action = self._action(
+            menu, self.tr("Save board as &template…"), self.save_template
+        )
         self.need_action = QAction(self.tr("Turn into &need"), window)
         self.need_action.triggered.connect(self.turn_into_need)
         self.fold_action = QAction(self.tr("Collapse or expand branch"), window)
@@ -97,7 +108,7 @@ class BoardActions(QObject):
         window.view.tab_pressed.connect(lambda: self.add_branch(sibling=False))
         window.view.enter_pressed.connect(lambda: self.add_branch(sibling=True))
 
-    def _action(self, menu: QMenu, text: str, slot, *keys: str) -> QAction:  # noqa: ANN001
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object], *keys: str) -> QAction:
         action = QAction(text, self.window)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -120,8 +131,9 @@ class BoardActions(QObject):
         self.layout_action.setEnabled(layout == "mindmap" or bool(board and board.links))
         self.template_action.setEnabled(board is not None)
         notes = self._selected_notes()
-        self.need_action.setEnabled(bool(notes) and all(n.note.kind in ("hope", "fear")
-                                                        for n in notes))
+        self.need_action.setEnabled(
+            bool(notes) and all(n.note.kind in ("hope", "fear") for n in notes)
+        )
 
     def _selected_notes(self) -> list[NoteItem]:
         scene = self.window.scene
@@ -145,7 +157,8 @@ class BoardActions(QObject):
                 for cell in target.cells:
                     action = sub.addAction(no_mnemonic(cell_label(target, cell.id)))
                     action.triggered.connect(
-                        lambda _=False, b=target.id, c=cell.id: self.copy_to(b, c))
+                        lambda _=False, b=target.id, c=cell.id: self.copy_to(b, c)
+                    )
             else:
                 action = copy_menu.addAction(no_mnemonic(target.name))
                 action.triggered.connect(lambda _=False, b=target.id: self.copy_to(b, None))
@@ -173,12 +186,14 @@ class BoardActions(QObject):
         picker = CellPicker(board, window.scene.geometry.counts, window)
         if picker.exec() != QDialog.DialogCode.Accepted or not picker.chosen():
             return
-        change = doc.apply(board_ops.send_to_breakout, board.id, picker.chosen(),
-                           i18n.data_language())
+        change = doc.apply(
+            board_ops.send_to_breakout, board.id, picker.chosen(), i18n.data_language()
+        )
         if change is not None:
             window.statusBar().showMessage(
                 self.tr("%1 breakout board(s) created.").replace("%1", str(len(change.subjects))),
-                6000)
+                6000,
+            )
 
     def lay_out(self) -> None:
         board, doc = self._board(), self.window.document
@@ -189,9 +204,13 @@ class BoardActions(QObject):
         board = self._board()
         if board is None:
             return
-        name, ok = QInputDialog.getText(self.window, self.tr("Save board as template"),
-                                        self.tr("Template name:"), QLineEdit.EchoMode.Normal,
-                                        board.name)
+        name, ok = QInputDialog.getText(
+            self.window,
+            self.tr("Save board as template"),
+            self.tr("Template name:"),
+            QLineEdit.EchoMode.Normal,
+            board.name,
+        )
         if not ok:
             return
         try:
@@ -220,8 +239,11 @@ class BoardActions(QObject):
             return
         branches = [i.note for i in self._selected_notes() if board.children(i.note.id)]
         if branches:
-            doc.apply(board_ops.set_collapsed, [n.id for n in branches],
-                      not all(n.collapsed for n in branches))
+            doc.apply(
+                board_ops.set_collapsed,
+                [n.id for n in branches],
+                not all(n.collapsed for n in branches),
+            )
 
     def add_branch(self, sibling: bool) -> None:
         """Tab: a child of the selected note; Enter: a sibling. Then the tree is tidied and the
@@ -234,7 +256,8 @@ class BoardActions(QObject):
         change = doc.apply_all(
             "add branch",
             lambda ws: board_ops.add_branch(ws, notes[0].note.id, text, sibling),
-            lambda ws: board_ops.layout_mindmap(ws, board.id))
+            lambda ws: board_ops.layout_mindmap(ws, board.id),
+        )
         scene = window.scene
         if change is not None and scene is not None and change.subjects:
             item = scene.notes.get(change.subjects[0])
@@ -249,16 +272,30 @@ class BoardActions(QObject):
         if board is None or doc is None:
             return
         zh = i18n.data_language() == "zh"
-        cell = next((c for c in board.cells if (axis == "row" and c.ref.row == key)
-                     or (axis == "column" and c.ref.column == key)
-                     or (axis == "group" and c.group == key)), None)
+        cell = next(
+            (
+                c
+                for c in board.cells
+                if (axis == "row" and c.ref.row == key)
+                or (axis == "column" and c.ref.column == key)
+                or (axis == "group" and c.group == key)
+            ),
+            None,
+        )
         if cell is None:
             return
-        current = {"row": (cell.row, cell.row_en), "column": (cell.column, cell.column_en),
-                   "group": (cell.group, cell.group_en)}[axis]
-        text, ok = QInputDialog.getText(self.window, self.tr("Rename"), self.tr("Label:"),
-                                        QLineEdit.EchoMode.Normal,
-                                        current[0] if zh else current[1] or current[0])
+        current = {
+            "row": (cell.row, cell.row_en),
+            "column": (cell.column, cell.column_en),
+            "group": (cell.group, cell.group_en),
+        }[axis]
+        text, ok = QInputDialog.getText(
+            self.window,
+            self.tr("Rename"),
+            self.tr("Label:"),
+            QLineEdit.EchoMode.Normal,
+            current[0] if zh else current[1] or current[0],
+        )
         if ok and text.strip():
             if zh:
                 doc.apply(board_ops.relabel, board.id, axis, key, text)

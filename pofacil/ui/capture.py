@@ -1,4 +1,5 @@
-"""Quick capture: the scribe types a point, optionally prefixed by the speaker, and presses Enter."""
+"""Quick capture: the scribe types a point, optionally prefixed by the speaker, and presses
+Enter."""
 
 from __future__ import annotations
 
@@ -39,8 +40,9 @@ class CaptureBar(QWidget):
         # The line clears on Enter, so a point the model would refuse as too long is lost:
         # stop the typing at the limit instead.
         self.edit.setMaxLength(TEXT_MAX)
-        self.edit.setPlaceholderText(self.tr("Type a point and press Enter; "
-                                             "\"Speaker: point\" sets who said it"))
+        self.edit.setPlaceholderText(
+            self.tr('Type a point and press Enter; "Speaker: point" sets who said it')
+        )
         self.preview = plain_label()  # shows the speaker as typed, "<u>林</u>" included
         self.preview.setMinimumWidth(120)
         layout.addWidget(self.label)
@@ -69,6 +71,6 @@ class _CaptureEdit(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.clear()
-            self.parent().cancelled.emit()  # type: ignore[attr-defined]
+            self.parent().cancelled.emit()  # type: ignore[union-attr]
             return
         super().keyPressEvent(event)

@@ -8,6 +8,7 @@ neither.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import sys
@@ -30,8 +31,10 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 def log_folder() -> Path:
     """Beside the sample workshops, in the user's data folder for pofacil."""
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)) / "logs"
+    return (
+        Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        / "logs"
+    )
 
 
 class CrashHandler:
@@ -44,22 +47,25 @@ class CrashHandler:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._file = logging.handlers.RotatingFileHandler(
-                self.log_path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+                self.log_path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+            )
         except OSError as exc:
             # No log beats no app: the box still explains a crash, without a file to send.
             self.log_path = None
             print(f"pofacil: cannot write a log in {folder}: {exc}", file=sys.stderr)
         else:
-            self._file.setFormatter(logging.Formatter(
-                "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+            self._file.setFormatter(
+                logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+            )
             log.addHandler(self._file)
             log.setLevel(logging.INFO)
         self._previous_hook = sys.excepthook
         self._box: QMessageBox | None = None
         sys.excepthook = self
 
-    def __call__(self, kind: type[BaseException], value: BaseException,
-                 tb: TracebackType | None) -> None:
+    def __call__(
+        self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
@@ -67,11 +73,9 @@ class CrashHandler:
             # Without a log file, logging's last-resort handler prints it to stderr.
             log.critical("unexpected error", exc_info=(kind, value, tb))
             self._tell((kind, value, tb))
-        except BaseException:  # noqa: BLE001 - a hook that raises would hide the first error
-            try:
+        except BaseException:
+            with contextlib.suppress(BaseException):
                 traceback.print_exc(file=sys.stderr)
-            except BaseException:  # noqa: BLE001, S110 - stderr itself may be gone
-                pass
 
     def _tell(self, error: ExcInfo) -> None:
         # One box at a time: an error repeating on every paint must not pile up windows.
@@ -81,18 +85,23 @@ class CrashHandler:
             return
         translate = QCoreApplication.translate
         text = translate("crash_log", "pofacil ran into an unexpected problem: %1").replace(
-            "%1", "".join(traceback.format_exception_only(error[0], error[1])).strip())
+            "%1", "".join(traceback.format_exception_only(error[0], error[1])).strip()
+        )
         text += "\n\n" + translate(
-            "crash_log", "Every change shown as Saved is safe in the workshop file.")
+            "crash_log", "Every change shown as Saved is safe in the workshop file."
+        )
         if self.log_path is not None:
             text += "\n\n" + translate(
-                "crash_log", "The details are in this log file; you can send it to whoever "
-                "supports you:\n%1").replace("%1", str(self.log_path))
+                "crash_log",
+                "The details are in this log file; you can send it to whoever supports you:\n%1",
+            ).replace("%1", str(self.log_path))
         else:
-            text += "\n\n" + translate("crash_log", "The details could not be written to a log "
-                                                    "file.")
-        box = message_box(None, translate("crash_log", "Unexpected problem"), text,
-                          QMessageBox.Icon.Critical)
+            text += "\n\n" + translate(
+                "crash_log", "The details could not be written to a log file."
+            )
+        box = message_box(
+            None, translate("crash_log", "Unexpected problem"), text, QMessageBox.Icon.Critical
+        )
         # Selectable, so the log's path can be copied into an e-mail.
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setWindowModality(Qt.WindowModality.ApplicationModal)

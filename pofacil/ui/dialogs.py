@@ -45,7 +45,8 @@ class PaletteDock(QDockWidget):
             button.setStyleSheet(
                 f"QPushButton {{ background: {kind.color}; color: #111; border: 1px solid #888;"
                 f" border-radius: 4px; padding: 6px 10px; text-align: left; font-size: 15px; }}"
-                f"QPushButton:checked {{ border: 3px solid #1C3FAA; }}")
+                f"QPushButton:checked {{ border: 3px solid #1C3FAA; }}"
+            )
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, k=kind.id: self._choose(k))
             layout.addWidget(button)
@@ -81,8 +82,9 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(list(i18n.LANGUAGES).index(i18n.current_language()))
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(QLabel(self.tr("The new language is used the next time pofacil starts.")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -106,8 +108,7 @@ class DeletedNotesDialog(QDialog):
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore = buttons.addButton(self.tr("Restore"),
-                                         QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore = buttons.addButton(self.tr("Restore"), QDialogButtonBox.ButtonRole.ActionRole)
         self.restore.clicked.connect(self._restore)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -20,12 +20,15 @@ def translate_error(error: PofacilError) -> str:
     each problem an import error lists.
     """
     template = QCoreApplication.translate("errors", error.template)
-    params = {key: translate_error(value) if isinstance(value, PofacilError) else value
-              for key, value in error.params.items()}
+    params = {
+        key: translate_error(value) if isinstance(value, PofacilError) else value
+        for key, value in error.params.items()
+    }
     if isinstance(error, ImportFormatError):
         separator = QCoreApplication.translate("Document", "; ")
         params["lines"] = separator.join(
-            translate_error(p) for p in error.problems[: ImportFormatError.SHOWN])
+            translate_error(p) for p in error.problems[: ImportFormatError.SHOWN]
+        )
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -56,8 +59,9 @@ class Document(QObject):
     def saved(self) -> bool:
         return self.session.saved
 
-    def apply(self, build: Callable[..., ops.Change], *args: object,
-              **kwargs: object) -> ops.Change | None:
+    def apply(
+        self, build: Callable[..., ops.Change], *args: object, **kwargs: object
+    ) -> ops.Change | None:
         """Build a change with ``build(workshop, *args)`` and do it; None when refused."""
         try:
             change = build(self.workshop, *args, **kwargs)
@@ -72,8 +76,9 @@ class Document(QObject):
         self.changed.emit()
         return change
 
-    def apply_all(self, label: str, *steps: Callable[[Workshop], ops.Change | None]
-                  ) -> ops.Change | None:
+    def apply_all(
+        self, label: str, *steps: Callable[[Workshop], ops.Change | None]
+    ) -> ops.Change | None:
         """Several changes as one undo step (see Session.do_all); None when refused."""
         try:
             change = self.session.do_all(label, *steps)

@@ -33,7 +33,12 @@ from .plain_text import message_box, show_message
 from .png import export_png
 
 log = logging.getLogger(__name__)
-FORMATS = {"pdf": "PDF (*.pdf)", "png": "PNG (*.png)", "md": "Markdown (*.md)", "csv": "CSV (*.csv)"}
+FORMATS = {
+    "pdf": "PDF (*.pdf)",
+    "png": "PNG (*.png)",
+    "md": "Markdown (*.md)",
+    "csv": "CSV (*.csv)",
+}
 
 
 class ExportDialog(QDialog):
@@ -45,8 +50,12 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         form = QFormLayout(self)
         self.format = QComboBox()
-        for key, label in (("pdf", self.tr("PDF for the report")), ("png", self.tr("PNG image")),
-                           ("md", self.tr("Markdown minutes")), ("csv", self.tr("CSV minutes"))):
+        for key, label in (
+            ("pdf", self.tr("PDF for the report")),
+            ("png", self.tr("PNG image")),
+            ("md", self.tr("Markdown minutes")),
+            ("csv", self.tr("CSV minutes")),
+        ):
             self.format.addItem(label, key)
         form.addRow(self.tr("Format:"), self.format)
         self.boards = QListWidget()
@@ -61,8 +70,11 @@ class ExportDialog(QDialog):
         self.paper.addItems(["A4", "A3"])
         form.addRow(self.tr("Paper:"), self.paper)
         self.mode = QComboBox()
-        for key, label in (("auto", self.tr("Automatic")), ("fit", self.tr("Fit to one page")),
-                           ("tile", self.tr("Tile across pages"))):
+        for key, label in (
+            ("auto", self.tr("Automatic")),
+            ("fit", self.tr("Fit to one page")),
+            ("tile", self.tr("Tile across pages")),
+        ):
             self.mode.addItem(label, key)
         form.addRow(self.tr("Layout:"), self.mode)
         self.record = QCheckBox(self.tr("Append the meeting record"))
@@ -72,8 +84,9 @@ class ExportDialog(QDialog):
         self.scale.setRange(0.5, 8.0)
         self.scale.setValue(2.0)
         form.addRow(self.tr("PNG scale:"), self.scale)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -87,9 +100,11 @@ class ExportDialog(QDialog):
         self.scale.setEnabled(self.format.currentData() == "png")
 
     def chosen_boards(self) -> list[str]:
-        return [self.boards.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.boards.count())
-                if self.boards.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.boards.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.boards.count())
+            if self.boards.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
 
 def default_output(document: Document, suffix: str) -> Path:
@@ -103,11 +118,26 @@ def default_output(document: Document, suffix: str) -> Path:
     return path
 
 
-def run_export(parent: QWidget, document: Document, fmt: str, out: Path, boards: list[str],
-               paper: str = "A4", mode: str = "auto", record: bool = True,
-               scale: float = 2.0) -> list[Path] | None:
-    """Write the export with a progress dialog; None when cancelled or refused (after saying why)."""
-    progress = QProgressDialog(QCoreApplication.translate("ExportDialog", "Exporting…"), QCoreApplication.translate("ExportDialog", "Cancel"), 0, 0, parent)
+def run_export(
+    parent: QWidget,
+    document: Document,
+    fmt: str,
+    out: Path,
+    boards: list[str],
+    paper: str = "A4",
+    mode: str = "auto",
+    record: bool = True,
+    scale: float = 2.0,
+) -> list[Path] | None:
+    """Write the export with a progress dialog; None when cancelled or refused (after saying
+    why)."""
+    progress = QProgressDialog(
+        QCoreApplication.translate("ExportDialog", "Exporting…"),
+        QCoreApplication.translate("ExportDialog", "Cancel"),
+        0,
+        0,
+        parent,
+    )
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
     language = i18n.data_language()
@@ -124,8 +154,9 @@ def run_export(parent: QWidget, document: Document, fmt: str, out: Path, boards:
             # reportlab is imported on the first PDF export, not at the app's start.
             from pofacil.board.formats.pdf.export import export_pdf
 
-            written.append(export_pdf(document.workshop, out, boards, paper, mode, record,
-                                      language, step).path)
+            written.append(
+                export_pdf(document.workshop, out, boards, paper, mode, record, language, step).path
+            )
         elif fmt == "md":
             written.append(export_markdown(document.workshop, out, boards, language))
         elif fmt == "csv":
@@ -135,26 +166,43 @@ def run_export(parent: QWidget, document: Document, fmt: str, out: Path, boards:
             for n, (board, target) in enumerate(board_targets(chosen, out)):
                 if not step(n, len(boards)):
                     break
-                written.append(export_png(document.workshop, board.id, target, scale,
-                                          session=document.session, language=language).path)
+                written.append(
+                    export_png(
+                        document.workshop,
+                        board.id,
+                        target,
+                        scale,
+                        session=document.session,
+                        language=language,
+                    ).path
+                )
     except PofacilError as exc:
         cancelled = progress.wasCanceled()  # read first: closing the dialog counts as cancel
         progress.close()
         if not cancelled:
             log.warning("export to %s failed: %s", out, exc)
-            show_message(parent, QCoreApplication.translate("ExportDialog", "Cannot export"),
-                         translate_error(exc))
+            show_message(
+                parent,
+                QCoreApplication.translate("ExportDialog", "Cannot export"),
+                translate_error(exc),
+            )
         return None
     progress.close()
     return written
 
 
 def offer_to_open(parent: QWidget, written: list[Path]) -> None:
-    box = message_box(parent, QCoreApplication.translate("ExportDialog", "Exported"),
-                      "\n".join(str(p) for p in written), QMessageBox.Icon.NoIcon,
-                      QMessageBox.StandardButton.NoButton)
-    open_button = box.addButton(QCoreApplication.translate("ExportDialog", "Open the file"),
-                                QMessageBox.ButtonRole.AcceptRole)
+    box = message_box(
+        parent,
+        QCoreApplication.translate("ExportDialog", "Exported"),
+        "\n".join(str(p) for p in written),
+        QMessageBox.Icon.NoIcon,
+        QMessageBox.StandardButton.NoButton,
+    )
+    open_button = box.addButton(
+        QCoreApplication.translate("ExportDialog", "Open the file"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is open_button and written:
@@ -167,14 +215,26 @@ def export_with_dialog(parent: QWidget, document: Document) -> list[Path] | None
         return None
     fmt = dialog.format.currentData()
     suffix = f".{fmt}"
-    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportDialog", "Export"),
-                                          str(default_output(document, suffix)), FORMATS[fmt])
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ExportDialog", "Export"),
+        str(default_output(document, suffix)),
+        FORMATS[fmt],
+    )
     if not path:
         return None
     out = Path(path if path.lower().endswith(suffix) else path + suffix)
-    written = run_export(parent, document, fmt, out, dialog.chosen_boards(),
-                         dialog.paper.currentText(), dialog.mode.currentData(),
-                         dialog.record.isChecked(), dialog.scale.value())
+    written = run_export(
+        parent,
+        document,
+        fmt,
+        out,
+        dialog.chosen_boards(),
+        dialog.paper.currentText(),
+        dialog.mode.currentData(),
+        dialog.record.isChecked(),
+        dialog.scale.value(),
+    )
     if written:
         offer_to_open(parent, written)
     return written

@@ -25,7 +25,7 @@ def install_app_font(app: QGuiApplication | None = None) -> str:
         _family = families[0]
 
     if app is None:
-        app = QGuiApplication.instance()
+        app = QGuiApplication.instance()  # type: ignore[assignment]
     if app is not None:
         font = QFont(app.font())  # keep the platform's point size
         font.setFamilies([_family])

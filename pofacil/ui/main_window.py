@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -61,20 +62,30 @@ def open_session(parent: QWidget | None, path: Path) -> Session | None:
             log.warning("cannot open %s read-only: %s", path, again)
             show_message(parent, cannot_open, translate_error(again))
             return None
-        show_message(parent, QCoreApplication.translate("MainWindow", "Opened read-only"),
-                     translate_error(exc) + "\n\n" + QCoreApplication.translate(
-                         "MainWindow", "It is open read-only: you can look, present and "
-                         "export, and File > Save a copy… makes a copy you can change."),
-                     QMessageBox.Icon.Information)
+        show_message(
+            parent,
+            QCoreApplication.translate("MainWindow", "Opened read-only"),
+            translate_error(exc)
+            + "\n\n"
+            + QCoreApplication.translate(
+                "MainWindow",
+                "It is open read-only: you can look, present and "
+                "export, and File > Save a copy… makes a copy you can change.",
+            ),
+            QMessageBox.Icon.Information,
+        )
         return session
     except FileInUseError as exc:
         log.info("%s is in use: %s", path, exc)
         answer = show_message(
-            parent, QCoreApplication.translate("MainWindow", "Workshop in use"),
-            translate_error(exc) + "\n\n"
+            parent,
+            QCoreApplication.translate("MainWindow", "Workshop in use"),
+            translate_error(exc)
+            + "\n\n"
             + QCoreApplication.translate("MainWindow", "Open it read-only?"),
             QMessageBox.Icon.Question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 return Session.open(path, read_only=True)
@@ -85,6 +96,12 @@ def open_session(parent: QWidget | None, path: Path) -> Session | None:
         log.warning("cannot open %s: %s", path, exc)
         show_message(parent, cannot_open, translate_error(exc))
     return None
+
+
+def _recent(store: QSettings) -> list[str]:
+    """The recent files list; QSettings gives back whatever type it stored."""
+    value = store.value("recent", [], list)
+    return [str(p) for p in value] if isinstance(value, list) else []
 
 
 class MainWindow(QMainWindow):
@@ -142,9 +159,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.capture)
         self.setCentralWidget(central)
 
-        self.palette = PaletteDock(self)
-        self.palette.kind_chosen.connect(self._kind_chosen)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette)
+        self.kind_palette = PaletteDock(self)
+        self.kind_palette.kind_chosen.connect(self._kind_chosen)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.kind_palette)
 
         self.saved_label = plain_label()
         self.file_label = plain_label()
@@ -215,10 +232,16 @@ class MainWindow(QMainWindow):
         # The document reports this before its changed signal: show NOT SAVED behind the box,
         # not a stale Saved.
         self._document_changed()
-        show_message(self, self.tr("The workshop file cannot be written"),
-                     message + "\n\n" + self.tr(
-                         "Your changes are kept in memory. Use File > Save a Copy to "
-                         "save them somewhere else."))
+        show_message(
+            self,
+            self.tr("The workshop file cannot be written"),
+            message
+            + "\n\n"
+            + self.tr(
+                "Your changes are kept in memory. Use File > Save a Copy to "
+                "save them somewhere else."
+            ),
+        )
 
     # -- boards as tabs ------------------------------------------------------------------
     def _rebuild_tabs(self) -> None:
@@ -228,8 +251,9 @@ class MainWindow(QMainWindow):
         ids = [b.id for b in boards]
         current = self.scene.board_id
         self.tabs.blockSignals(True)
-        if ids != self._board_ids or any(self.tabs.tabText(i) != no_mnemonic(b.name)
-                                         for i, b in enumerate(boards)):
+        if ids != self._board_ids or any(
+            self.tabs.tabText(i) != no_mnemonic(b.name) for i, b in enumerate(boards)
+        ):
             while self.tabs.count():
                 self.tabs.removeTab(0)
             for board in boards:
@@ -248,8 +272,11 @@ class MainWindow(QMainWindow):
         return self.scene.board_id if self.scene else None
 
     def _tab_changed(self, index: int) -> None:
-        if (self.scene is not None and 0 <= index < len(self._board_ids)
-                and self._board_ids[index] != self.scene.board_id):
+        if (
+            self.scene is not None
+            and 0 <= index < len(self._board_ids)
+            and self._board_ids[index] != self.scene.board_id
+        ):
             self.scene.set_board(self._board_ids[index])
             self._last_captured = None
             self.view.fit()
@@ -274,8 +301,13 @@ class MainWindow(QMainWindow):
         assert self.document is not None
         if not 0 <= index < len(self._board_ids):
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename board"), self.tr("Board name:"),
-                                        QLineEdit.EchoMode.Normal, self.tabs.tabText(index))
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename board"),
+            self.tr("Board name:"),
+            QLineEdit.EchoMode.Normal,
+            self.tabs.tabText(index),
+        )
         if ok and name.strip():
             self.document.apply(ops.rename_board, self._board_ids[index], name)
 
@@ -284,13 +316,19 @@ class MainWindow(QMainWindow):
         language = i18n.data_language()
         templates = list(all_templates().values())
         names = [t.name(language) for t in templates]
-        choice, ok = QInputDialog.getItem(self, self.tr("Add a board"), self.tr("Template:"),
-                                          names, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Add a board"), self.tr("Template:"), names, 0, False
+        )
         if not ok:
             return
         template = templates[names.index(choice)]
-        name, ok = QInputDialog.getText(self, self.tr("Add a board"), self.tr("Board name:"),
-                                        QLineEdit.EchoMode.Normal, template.name(language))
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Add a board"),
+            self.tr("Board name:"),
+            QLineEdit.EchoMode.Normal,
+            template.name(language),
+        )
         if ok:
             change = self.document.apply(ops.add_board, template.id, name, language)
             if change is not None and self.scene is not None:
@@ -303,9 +341,16 @@ class MainWindow(QMainWindow):
         doc, scene = self.document, self.scene
         if doc is None or scene is None or scene.board_id is None:
             return
-        change = doc.apply(ops.capture_note, scene.board_id, text, author=author,
-                           kind=self.capture_kind, selected=scene.selected_note_ids(),
-                           cluster=self._selected_cluster(), previous=self._last_captured)
+        change = doc.apply(
+            ops.capture_note,
+            scene.board_id,
+            text,
+            author=author,
+            kind=self.capture_kind,
+            selected=scene.selected_note_ids(),
+            cluster=self._selected_cluster(),
+            previous=self._last_captured,
+        )
         if change is not None:
             self._last_captured = change.subjects[0]
             item = scene.notes.get(self._last_captured)
@@ -328,8 +373,15 @@ class MainWindow(QMainWindow):
         board = scene.board
         assert board is not None
         kind = kind_in_cell(board.cell(cell) if cell else None, self.capture_kind)
-        change = doc.apply(ops.add_note, scene.board_id, self.tr("New note"),
-                           kind=kind, x=pos.x() - 80, y=pos.y() - 50, cell=cell)
+        change = doc.apply(
+            ops.add_note,
+            scene.board_id,
+            self.tr("New note"),
+            kind=kind,
+            x=pos.x() - 80,
+            y=pos.y() - 50,
+            cell=cell,
+        )
         if change is not None and change.subjects[0] in scene.notes:
             item = scene.notes[change.subjects[0]]
             scene.clearSelection()
@@ -366,8 +418,13 @@ class MainWindow(QMainWindow):
         doc, scene = self.document, self.scene
         if doc is None or scene is None or not scene.selected_note_ids():
             return
-        name, ok = QInputDialog.getText(self, self.tr("Group"), self.tr("Group name:"),
-                                        QLineEdit.EchoMode.Normal, self.tr("Group"))
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Group"),
+            self.tr("Group name:"),
+            QLineEdit.EchoMode.Normal,
+            self.tr("Group"),
+        )
         if ok:
             doc.apply(ops.cluster_notes, scene.selected_note_ids(), name)
 
@@ -382,9 +439,13 @@ class MainWindow(QMainWindow):
     def _rename_cluster(self, cluster_id: str) -> None:
         assert self.document is not None and self.scene is not None
         item = self.scene.clusters.get(cluster_id)
-        name, ok = QInputDialog.getText(self, self.tr("Rename group"), self.tr("Group name:"),
-                                        QLineEdit.EchoMode.Normal,
-                                        item.cluster.name if item else "")
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename group"),
+            self.tr("Group name:"),
+            QLineEdit.EchoMode.Normal,
+            item.cluster.name if item else "",
+        )
         if ok:
             self.document.apply(ops.rename_cluster, cluster_id, name)
 
@@ -395,8 +456,9 @@ class MainWindow(QMainWindow):
                 QGuiApplication.clipboard().setMimeData(notes_to_mime(notes))
 
     def paste(self) -> None:
-        self._add_specs(specs_from_mime(QGuiApplication.clipboard().mimeData(),
-                                        self._paste_point()))
+        self._add_specs(
+            specs_from_mime(QGuiApplication.clipboard().mimeData(), self._paste_point())
+        )
 
     def duplicate_selected(self) -> None:
         if self.scene is None or self.scene.board is None:
@@ -423,7 +485,7 @@ class MainWindow(QMainWindow):
                 if nid in scene.notes:
                     scene.notes[nid].setSelected(True)
 
-    def _dropped(self, mime, pos: QPointF) -> None:
+    def _dropped(self, mime: QMimeData, pos: QPointF) -> None:
         doc, scene = self.document, self.scene
         if doc is None or scene is None or scene.board_id is None:
             return
@@ -477,8 +539,9 @@ class MainWindow(QMainWindow):
         wanted = text.strip().casefold()
         self._matches = []
         for item in self.scene.notes.values():
-            hit = bool(wanted) and (wanted in item.note.text.casefold()
-                                    or wanted in item.note.author.casefold())
+            hit = bool(wanted) and (
+                wanted in item.note.text.casefold() or wanted in item.note.author.casefold()
+            )
             if hit != item.highlighted:
                 item.highlighted = hit
                 item.update()
@@ -486,8 +549,9 @@ class MainWindow(QMainWindow):
                 self._matches.append(item)
         self._matches.sort(key=lambda i: (i.note.y, i.note.x))
         self._match_index = -1
-        self.find_count.setText(self.tr("%1 found").replace("%1", str(len(self._matches)))
-                                if wanted else "")
+        self.find_count.setText(
+            self.tr("%1 found").replace("%1", str(len(self._matches))) if wanted else ""
+        )
 
     def find_next(self) -> None:
         if not self._matches or self.scene is None:
@@ -500,8 +564,9 @@ class MainWindow(QMainWindow):
 
     # -- files ---------------------------------------------------------------------------
     def new_workshop(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workshop"), "",
-                                              self.tr("Workshops (*.pofacil)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New workshop"), "", self.tr("Workshops (*.pofacil)")
+        )
         if not path:
             return
         path = path if path.endswith(".pofacil") else path + ".pofacil"
@@ -516,8 +581,9 @@ class MainWindow(QMainWindow):
 
     def open_workshop(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workshop"), "",
-                                                  self.tr("Workshops (*.pofacil)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open workshop"), "", self.tr("Workshops (*.pofacil)")
+            )
         if path:
             session = open_session(self, Path(path))
             if session is not None:
@@ -527,9 +593,12 @@ class MainWindow(QMainWindow):
         doc = self.document
         if doc is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"),
-                                              str(doc.path.with_name(doc.path.stem + "-copy")),
-                                              self.tr("Workshops (*.pofacil)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a copy"),
+            str(doc.path.with_name(doc.path.stem + "-copy")),
+            self.tr("Workshops (*.pofacil)"),
+        )
         if not path:
             return
         dest = Path(path if path.endswith(".pofacil") else path + ".pofacil")
@@ -546,13 +615,13 @@ class MainWindow(QMainWindow):
 
     def _remember_recent(self, path: Path) -> None:
         store = i18n.settings()
-        recent = [p for p in store.value("recent", [], list) if p != str(path)]
-        store.setValue("recent", [str(path)] + recent[: MAX_RECENT - 1])
+        recent = [p for p in _recent(store) if p != str(path)]
+        store.setValue("recent", [str(path), *recent[: MAX_RECENT - 1]])
         self._fill_recent()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for entry in i18n.settings().value("recent", [], list):
+        for entry in _recent(i18n.settings()):
             action = self.recent_menu.addAction(no_mnemonic(entry))
             action.triggered.connect(lambda _=False, p=entry: self.open_workshop(p))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
@@ -567,7 +636,7 @@ class MainWindow(QMainWindow):
     def toggle_projector(self) -> None:
         on = not self.view.projector
         self.view.set_projector(on)
-        for widget in (self.menuBar(), self.palette, self.statusBar(), self.tab_row):
+        for widget in (self.menuBar(), self.kind_palette, self.statusBar(), self.tab_row):
             widget.setVisible(not on)
         if on:
             self.showFullScreen()
@@ -579,7 +648,7 @@ class MainWindow(QMainWindow):
     def _show_zoom(self, scale: float) -> None:
         self.zoom_label.setText(f"{scale * 100:.0f}%")
 
-    def _context_menu(self, pos) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         assert self.scene is not None
         item = self.view.itemAt(pos)
         if isinstance(item, NoteItem) and not item.isSelected():
@@ -590,18 +659,35 @@ class MainWindow(QMainWindow):
         language = i18n.data_language()
         for kind in KINDS:
             action = kinds.addAction(kind.zh if language == "zh" else kind.en)
-            action.setIcon(self.palette.icon_for(kind.id))
+            action.setIcon(self.kind_palette.icon_for(kind.id))
             action.triggered.connect(lambda _=False, k=kind.id: self._kind_chosen(k))
         kinds.setEnabled(bool(self.scene.selected_note_ids()))
-        for action in (self.edit_action, self.duplicate_action, self.group_action,
-                       self.ungroup_action, self.delete_action, self.deleted_action):
+        for action in (
+            self.edit_action,
+            self.duplicate_action,
+            self.group_action,
+            self.ungroup_action,
+            self.delete_action,
+            self.deleted_action,
+        ):
             menu.addAction(action)
         menu.addSeparator()
         self.board_actions.fill_context_menu(menu)
         menu.exec(self.view.mapToGlobal(pos))
 
     # -- actions -------------------------------------------------------------------------
-    def _action(self, menu: QMenu, text: str, slot, *keys: QKeySequence | str) -> QAction:
+    def _select_all(self) -> None:
+        if self.scene is not None:
+            for item in self.scene.notes.values():
+                item.setSelected(True)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        *keys: QKeySequence | QKeySequence.StandardKey | str,
+    ) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -617,63 +703,78 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&New workshop…"), self.new_workshop, "Ctrl+N")
         self._action(file_menu, self.tr("&Open…"), lambda: self.open_workshop(), "Ctrl+O")
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
-        self.save_copy_action = self._action(file_menu, self.tr("Save a &copy…"),
-                                             self.save_copy, "Ctrl+Shift+S")
+        self.save_copy_action = self._action(
+            file_menu, self.tr("Save a &copy…"), self.save_copy, "Ctrl+Shift+S"
+        )
         file_menu.addSeparator()
         self.export_action = self._action(
-            file_menu, self.tr("&Export…"),
-            lambda: export_with_dialog(self, self.document) if self.document else None, "Ctrl+E")
+            file_menu,
+            self.tr("&Export…"),
+            lambda: export_with_dialog(self, self.document) if self.document else None,
+            "Ctrl+E",
+        )
         self.export_all_action = self._action(
-            file_menu, self.tr("Export &all boards as PDF"),
+            file_menu,
+            self.tr("Export &all boards as PDF"),
             lambda: export_all_boards(self, self.document) if self.document else None,
-            "Ctrl+Shift+E")
+            "Ctrl+Shift+E",
+        )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Preferences…"), self.preferences)
         self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
 
         edit = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(edit, self.tr("&Undo"), self._undo, "Ctrl+Z")
-        self.redo_action = self._action(edit, self.tr("&Redo"), self._redo, "Ctrl+Shift+Z",
-                                        "Ctrl+Y")
+        self.redo_action = self._action(
+            edit, self.tr("&Redo"), self._redo, "Ctrl+Shift+Z", "Ctrl+Y"
+        )
         edit.addSeparator()
         self._action(edit, self.tr("&Copy"), self.copy_selected, std.Copy)
         self._action(edit, self.tr("&Paste"), self.paste, std.Paste)
-        self.duplicate_action = self._action(edit, self.tr("D&uplicate"),
-                                             self.duplicate_selected, "Ctrl+D")
-        self.delete_action = self._action(edit, self.tr("&Delete"), self.delete_selected,
-                                          "Del", "Backspace")
+        self.duplicate_action = self._action(
+            edit, self.tr("D&uplicate"), self.duplicate_selected, "Ctrl+D"
+        )
+        self.delete_action = self._action(
+            edit, self.tr("&Delete"), self.delete_selected, "Del", "Backspace"
+        )
         self.edit_action = self._action(edit, self.tr("&Edit note"), self.edit_selected, "F2")
-        self._action(edit, self.tr("Select &all"),
-                     lambda: [i.setSelected(True) for i in self.scene.notes.values()]
-                     if self.scene else None, "Ctrl+A")
+        self._action(
+            edit,
+            self.tr("Select &all"),
+            self._select_all,
+            "Ctrl+A",
+        )
         edit.addSeparator()
-        self.group_action = self._action(edit, self.tr("&Group…"), self.group_selected,
-                                         "Ctrl+G")
-        self.ungroup_action = self._action(edit, self.tr("U&ngroup"), self.ungroup_selected,
-                                           "Ctrl+Shift+G")
+        self.group_action = self._action(edit, self.tr("&Group…"), self.group_selected, "Ctrl+G")
+        self.ungroup_action = self._action(
+            edit, self.tr("U&ngroup"), self.ungroup_selected, "Ctrl+Shift+G"
+        )
         self.deleted_action = self._action(edit, self.tr("Deleted notes…"), self.show_deleted)
         edit.addSeparator()
         self._action(edit, self.tr("&Find…"), self.open_find, "Ctrl+F")
-        self._action(edit, self.tr("Quick &capture"),
-                     lambda: self.capture.edit.setFocus(), "Ctrl+L")
+        self._action(
+            edit, self.tr("Quick &capture"), lambda: self.capture.edit.setFocus(), "Ctrl+L"
+        )
 
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("&Fit to content"), self.view.fit, "Ctrl+0")
-        self._action(view, self.tr("Zoom &in"), lambda: self.view.zoom_by(1.25), "Ctrl+=",
-                     "Ctrl++")
+        self._action(view, self.tr("Zoom &in"), lambda: self.view.zoom_by(1.25), "Ctrl+=", "Ctrl++")
         self._action(view, self.tr("Zoom &out"), lambda: self.view.zoom_by(0.8), "Ctrl+-")
         view.addSeparator()
         self._action(view, self.tr("F&ull screen"), self.toggle_full_screen, "F11")
-        self.projector_action = self._action(view, self.tr("&Projector mode"),
-                                             self.toggle_projector, "F5")
+        self.projector_action = self._action(
+            view, self.tr("&Projector mode"), self.toggle_projector, "F5"
+        )
         self.projector_action.setCheckable(True)
 
         board = self.board_menu = bar.addMenu(self.tr("&Board"))
         self._action(board, self.tr("&Add board…"), self.add_board)
-        self._action(board, self.tr("&Rename board…"),
-                     lambda: self._rename_board(self.tabs.currentIndex()))
-        self._action(board, self.tr("&Delete board"),
-                     lambda: self._tab_close(self.tabs.currentIndex()))
+        self._action(
+            board, self.tr("&Rename board…"), lambda: self._rename_board(self.tabs.currentIndex())
+        )
+        self._action(
+            board, self.tr("&Delete board"), lambda: self._tab_close(self.tabs.currentIndex())
+        )
 
     def _undo(self) -> None:
         if self.document is not None:
@@ -688,8 +789,10 @@ class MainWindow(QMainWindow):
         newest history line), never on a selection change."""
         assert self.document is not None
         session = self.document.session
-        for action, text, plain in ((self.undo_action, session.undo_text(), self.tr("&Undo")),
-                                    (self.redo_action, session.redo_text(), self.tr("&Redo"))):
+        for action, text, plain in (
+            (self.undo_action, session.undo_text(), self.tr("&Undo")),
+            (self.redo_action, session.redo_text(), self.tr("&Redo")),
+        ):
             if text is None:
                 action.setText(plain)
                 continue
@@ -714,11 +817,15 @@ class MainWindow(QMainWindow):
         doc = self.document
         if doc is not None and not doc.saved:
             answer = show_message(
-                self, self.tr("Changes not saved"),
-                self.tr("The workshop file could not be written and some changes exist only "
-                        "in memory. Quit anyway and lose them?"),
+                self,
+                self.tr("Changes not saved"),
+                self.tr(
+                    "The workshop file could not be written and some changes exist only "
+                    "in memory. Quit anyway and lose them?"
+                ),
                 QMessageBox.Icon.Question,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return

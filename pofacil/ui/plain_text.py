@@ -13,20 +13,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
-def message_box(parent: QWidget | None, title: str, text: str,
-                icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
-                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-                ) -> QMessageBox:
+def message_box(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox:
     """A message box whose text is plain text (QMessageBox's own default is AutoText)."""
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
 
 
-def show_message(parent: QWidget | None, title: str, text: str,
-                 icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
-                 buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-                 ) -> QMessageBox.StandardButton:
+def show_message(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox.StandardButton:
     """Ask or tell and wait; the button pressed.
 
     Replaces QMessageBox.warning/question/information, which render a file named ``<h1>x``

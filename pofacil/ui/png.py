@@ -71,15 +71,24 @@ def ensure_app() -> QGuiApplication:
     app = QGuiApplication.instance()
     if app is not None:
         return app  # type: ignore[return-value]
-    if (sys.platform not in ("win32", "darwin") and "QT_QPA_PLATFORM" not in os.environ
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+    if (
+        sys.platform not in ("win32", "darwin")
+        and "QT_QPA_PLATFORM" not in os.environ
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # A widgets application: the scene's items come from QtWidgets.
     return QApplication(sys.argv[:1])
 
 
-def fitted_scale(width: float, height: float, scale: float, max_side: int = MAX_SIDE,
-                 max_pixels: int = MAX_PIXELS) -> float:
+def fitted_scale(
+    width: float,
+    height: float,
+    scale: float,
+    max_side: int = MAX_SIDE,
+    max_pixels: int = MAX_PIXELS,
+) -> float:
     """``scale``, lowered as little as needed to keep the image within both limits."""
     if scale <= 0:
         raise PofacilError("The scale must be more than 0 (got {scale}).", scale=scale)
@@ -91,9 +100,15 @@ def fitted_scale(width: float, height: float, scale: float, max_side: int = MAX_
     return scale
 
 
-def export_png(workshop: Workshop | str | os.PathLike[str], board_id: str,
-               out: str | os.PathLike[str], scale: float = 2.0, session: Session | None = None,
-               language: str = "zh", max_side: int = MAX_SIDE) -> PngResult:
+def export_png(
+    workshop: Workshop | str | os.PathLike[str],
+    board_id: str,
+    out: str | os.PathLike[str],
+    scale: float = 2.0,
+    session: Session | None = None,
+    language: str = "zh",
+    max_side: int = MAX_SIDE,
+) -> PngResult:
     """Draw board ``board_id`` at ``scale`` (2.0: twice the on-screen 100% size) into ``out``.
 
     ``workshop`` is the workshop in memory (then ``session``, if given, must be its open
@@ -117,8 +132,9 @@ def export_png(workshop: Workshop | str | os.PathLike[str], board_id: str,
             own_session.close()
 
 
-def _render(session: Session, board_id: str, out: Path, scale: float, language: str,
-            max_side: int) -> PngResult:
+def _render(
+    session: Session, board_id: str, out: Path, scale: float, language: str, max_side: int
+) -> PngResult:
     board = selected_boards(session.workshop, [board_id])[0]
     app = QGuiApplication.instance()
     if app is None:
@@ -139,19 +155,25 @@ def _render(session: Session, board_id: str, out: Path, scale: float, language: 
         height = max(1, round(source.height() * used))
         image = QImage(width, height, QImage.Format.Format_RGB32)
         if image.isNull():
-            raise PofacilError("There is not enough memory for a {w} x {h} px image; try a "
-                               "smaller --scale.", w=width, h=height)
+            raise PofacilError(
+                "There is not enough memory for a {w} x {h} px image; try a smaller --scale.",
+                w=width,
+                h=height,
+            )
         image.fill(QColor("white"))
         dots_per_meter = round(SCREEN_DPI * used / 0.0254)
         image.setDotsPerMeterX(dots_per_meter)
         image.setDotsPerMeterY(dots_per_meter)
         painter = QPainter(image)
         try:
-            painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                                   | QPainter.RenderHint.TextAntialiasing
-                                   | QPainter.RenderHint.SmoothPixmapTransform)
-            scene.render(painter, QRectF(0, 0, width, height), source,
-                         Qt.AspectRatioMode.IgnoreAspectRatio)
+            painter.setRenderHints(
+                QPainter.RenderHint.Antialiasing
+                | QPainter.RenderHint.TextAntialiasing
+                | QPainter.RenderHint.SmoothPixmapTransform
+            )
+            scene.render(
+                painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.IgnoreAspectRatio
+            )
         finally:
             painter.end()
     finally:
@@ -167,5 +189,6 @@ def _render(session: Session, board_id: str, out: Path, scale: float, language: 
             raise OSError(0, "Qt could not write the PNG image")
 
     path = atomic_write(out, save)
-    return PngResult(path, width, height, used, scale,
-                     (source.x(), source.y(), source.width(), source.height()))
+    return PngResult(
+        path, width, height, used, scale, (source.x(), source.y(), source.width(), source.height())
+    )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from pofacil.board import ops
 from pofacil.board.geometry.grid import GridGeometry, grid_layout
 from pofacil.board.geometry.items import folded_away
-from pofacil.board.model import Board, Touched
+from pofacil.board.model import Board, Cluster, Link, Note, Row, Touched
 from pofacil.board.model.limits import clamp_position
 from pofacil.board.model.templates import cell_columns
 
@@ -213,7 +213,7 @@ class BoardScene(QGraphicsScene):
         self.document.workshop.changed.disconnect(self._on_change)
         self.clear_board()
 
-    def _add_note_item(self, note) -> NoteItem:
+    def _add_note_item(self, note: Note) -> NoteItem:
         item = NoteItem(note)
         if note.collapsed:
             self._folded.add(note.id)
@@ -222,13 +222,13 @@ class BoardScene(QGraphicsScene):
         self.addItem(item)
         return item
 
-    def _add_cluster_item(self, cluster) -> None:
+    def _add_cluster_item(self, cluster: Cluster) -> None:
         item = ClusterItem(cluster)
         self.clusters[cluster.id] = item
         self.addItem(item)
         self._dirty_clusters.add(cluster.id)
 
-    def _add_link_item(self, link) -> None:
+    def _add_link_item(self, link: Link) -> None:
         item = LinkItem(link)
         self.links[link.id] = item
         for end in (link.source, link.target):
@@ -244,7 +244,8 @@ class BoardScene(QGraphicsScene):
             return
         for patch in touched.of("board"):
             if patch.id == self.board_id and (
-                    (patch.before or {}).get("cells") != (patch.after or {}).get("cells")):
+                (patch.before or {}).get("cells") != (patch.after or {}).get("cells")
+            ):
                 self._dirty_grid = True
         for patch in touched.of("note", self.board_id):
             self._note_changed(patch.id, patch.before, patch.after)
@@ -255,7 +256,7 @@ class BoardScene(QGraphicsScene):
             self._dirty_folds = True
         self._schedule_layout()
 
-    def _note_changed(self, note_id: str, before: dict | None, after: dict | None) -> None:
+    def _note_changed(self, note_id: str, before: Row | None, after: Row | None) -> None:
         board = self.board
         assert board is not None
         note = board.notes.get(note_id)
@@ -337,10 +338,12 @@ class BoardScene(QGraphicsScene):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
-        self._drag_start = {i.note.id: i.pos() for i in self.selectedItems()
-                            if isinstance(i, NoteItem)}
-        self._frames_at_press = {cid: (item.frame(), item.count)
-                                 for cid, item in self.clusters.items()}
+        self._drag_start = {
+            i.note.id: i.pos() for i in self.selectedItems() if isinstance(i, NoteItem)
+        }
+        self._frames_at_press = {
+            cid: (item.frame(), item.count) for cid, item in self.clusters.items()
+        }
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)  # Qt moves the selected notes
@@ -357,24 +360,33 @@ class BoardScene(QGraphicsScene):
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         transform = self.views()[0].transform() if self.views() else QTransform()
         hit = self.itemAt(event.scenePos(), transform)
-        on_cell = hit is self.grid_item and self.grid_item is not None and (
-            self.grid_item.header_at(event.scenePos().x(), event.scenePos().y()) is None)
+        on_cell = (
+            hit is self.grid_item
+            and self.grid_item is not None
+            and (self.grid_item.header_at(event.scenePos().x(), event.scenePos().y()) is None)
+        )
         if hit is None or on_cell:
             self.empty_double_clicked.emit(event.scenePos())
             return
         super().mouseDoubleClickEvent(event)
 
     def _commit_drag(self, start: dict[str, QPointF]) -> None:
-        moved = {nid: self.notes[nid].pos() for nid, pos in start.items()
-                 if nid in self.notes and self.notes[nid].pos() != pos}
+        moved = {
+            nid: self.notes[nid].pos()
+            for nid, pos in start.items()
+            if nid in self.notes and self.notes[nid].pos() != pos
+        }
         if not moved:
             return
         clusters = self._cluster_drops(moved)
         cells = self._cell_drops(moved)
         # Dragged past the board's edge: the note stops at it (the model takes no other spot).
         change = self.document.apply(
-            ops.move_notes, {nid: clamp_position(p.x(), p.y()) for nid, p in moved.items()},
-            clusters, cells)
+            ops.move_notes,
+            {nid: clamp_position(p.x(), p.y()) for nid, p in moved.items()},
+            clusters,
+            cells,
+        )
         if change is None:
             self._restore_from_model(moved)
 

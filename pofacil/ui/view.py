@@ -48,8 +48,7 @@ class BoardView(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
@@ -93,8 +92,12 @@ class BoardView(QGraphicsView):
         clamped = min(MAX_SCALE, max(self.min_scale(), scale))
         if not math.isclose(clamped, scale):
             self.scale(clamped / scale, clamped / scale)
-            self.centerOn(rect.topLeft() + QPointF(self.viewport().width() / 2 / clamped,
-                                                   self.viewport().height() / 2 / clamped))
+            self.centerOn(
+                rect.topLeft()
+                + QPointF(
+                    self.viewport().width() / 2 / clamped, self.viewport().height() / 2 / clamped
+                )
+            )
         self.zoom_changed.emit(self.scale_factor())
 
     def set_projector(self, on: bool) -> None:
@@ -162,9 +165,12 @@ class BoardView(QGraphicsView):
 
     def event(self, event: QEvent) -> bool:
         # Tab would move keyboard focus to the next widget before keyPressEvent sees it.
-        if (event.type() == QEvent.Type.KeyPress and not self._editing()
-                and event.key() == Qt.Key.Key_Tab  # type: ignore[attr-defined]
-                and not event.modifiers()):  # type: ignore[attr-defined]
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and not self._editing()
+            and event.key() == Qt.Key.Key_Tab  # type: ignore[attr-defined]
+            and not event.modifiers()  # type: ignore[attr-defined]
+        ):
             self.tab_pressed.emit()
             return True
         return super().event(event)
@@ -178,9 +184,11 @@ class BoardView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
         text = event.text()
-        no_command = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                              | Qt.KeyboardModifier.AltModifier
-                                              | Qt.KeyboardModifier.MetaModifier)
+        no_command = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
         if not self._editing() and no_command and text and text.isprintable():
             self.typed.emit(text)
             return

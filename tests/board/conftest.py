@@ -9,8 +9,12 @@ from pofacil.board.session import Session
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
     """A real workshop file with an issue-context table and a blank board."""
-    s = Session.create(tmp_path / "ws.pofacil", title="共識營",
-                       boards=[("issue-context", None), ("blank", "全體")], actor="tester")
+    s = Session.create(
+        tmp_path / "ws.pofacil",
+        title="共識營",
+        boards=[("issue-context", None), ("blank", "全體")],
+        actor="tester",
+    )
     yield s
     s.close()
 

@@ -10,8 +10,21 @@ from pofacil.board.formats.importers import import_change
 from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
 
-WORDS = ("兼任 PO 很忙", "資料開放", "跨部會協調", "公民參與", "預算不足", "希望有考核",
-         "*重要*", "&lt;標記&gt;", "1. 第一", "- 清單", "# 標題", "emoji 🙂", "a_b_c")
+WORDS = (
+    "兼任 PO 很忙",
+    "資料開放",
+    "跨部會協調",
+    "公民參與",
+    "預算不足",
+    "希望有考核",
+    "*重要*",
+    "&lt;標記&gt;",
+    "1. 第一",
+    "- 清單",
+    "# 標題",
+    "emoji 🙂",
+    "a_b_c",
+)
 
 
 def build_workshop(path: Path) -> Path:

@@ -27,7 +27,9 @@ def test_a_column_with_a_kind_gives_it_to_its_notes() -> None:
 
 
 def test_every_way_into_a_kinded_cell_uses_the_same_rule(tmp_path: Path) -> None:
-    s = Session.create(tmp_path / "k.pofacil", boards=[("concept-sheet", "概念"), ("blank", "全體")])
+    s = Session.create(
+        tmp_path / "k.pofacil", boards=[("concept-sheet", "概念"), ("blank", "全體")]
+    )
     ws = s.workshop
     sheet, free = ws.find_board("概念"), ws.find_board("全體")
     added = s.do(ops.add_note(ws, sheet.id, "兼任", cell="r1/obstacle"))
@@ -44,8 +46,10 @@ def test_every_way_into_a_kinded_cell_uses_the_same_rule(tmp_path: Path) -> None
 
 
 def test_only_templates_with_a_row_pattern_take_new_rows(tmp_path: Path) -> None:
-    s = Session.create(tmp_path / "r.pofacil",
-                       boards=[("concept-sheet", "概念"), ("issue-context", "脈絡"), ("blank", "空")])
+    s = Session.create(
+        tmp_path / "r.pofacil",
+        boards=[("concept-sheet", "概念"), ("issue-context", "脈絡"), ("blank", "空")],
+    )
     ws = s.workshop
     sheet, table, blank = (ws.find_board(n) for n in ("概念", "脈絡", "空"))
     assert can_add_rows(sheet) and not can_add_rows(table) and not can_add_rows(blank)
@@ -53,7 +57,13 @@ def test_only_templates_with_a_row_pattern_take_new_rows(tmp_path: Path) -> None
     s.do(board_ops.add_row(ws, sheet.id))
     assert ws.find_board("概念").row_ids() == [*rows, f"r{len(rows) + 1}"]
     assert ws.find_board("概念").column_ids() == [
-        "problem", "solution", "obstacle", "overcome", "owner", "vision"]
+        "problem",
+        "solution",
+        "obstacle",
+        "overcome",
+        "owner",
+        "vision",
+    ]
     gone = ws.find_board("概念")
     gone.template = "user-removed-since"  # a user template deleted after the board was made
     assert not can_add_rows(gone)
@@ -75,7 +85,9 @@ def test_capture_follows_the_previous_note_in_rows(tmp_path: Path) -> None:
 
 
 def test_capture_goes_into_the_selected_cell_or_group(tmp_path: Path) -> None:
-    s = Session.create(tmp_path / "g.pofacil", boards=[("concept-sheet", "概念"), ("blank", "全體")])
+    s = Session.create(
+        tmp_path / "g.pofacil", boards=[("concept-sheet", "概念"), ("blank", "全體")]
+    )
     ws = s.workshop
     sheet, free = ws.find_board("概念"), ws.find_board("全體")
     in_cell = s.do(ops.add_note(ws, sheet.id, "兼任", cell="r1/obstacle")).subjects[0]

@@ -39,8 +39,9 @@ while True:
 
 
 def run_and_kill(path: Path, rng: random.Random) -> list[list[str]]:
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE,
-                             text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True
+    )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "ready"
     time.sleep(rng.uniform(0.0, 0.25))

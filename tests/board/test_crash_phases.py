@@ -82,8 +82,9 @@ def test_kills_in_every_phase_lose_nothing_reported(tmp_path: Path) -> None:
         folder = tmp_path / f"t{trial}"
         shutil.copytree(template.parent, folder)
         path = folder / "old.pofacil"
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True
+        )
         time.sleep(rng.uniform(0.2, 1.2))
         child.kill()
         lines = [line.split() for line in child.communicate()[0].splitlines() if line]
@@ -102,12 +103,14 @@ def test_kills_in_every_phase_lose_nothing_reported(tmp_path: Path) -> None:
                     assert hashlib.sha256(data).hexdigest() == line[2], f"trial {trial}"
             while session.undo() is not None:
                 pass
-            assert {n.text for b in session.workshop.boards.values()
-                    for n in b.live_notes()} == initial, f"trial {trial}: history"
+            assert {
+                n.text for b in session.workshop.boards.values() for n in b.live_notes()
+            } == initial, f"trial {trial}: history"
         finally:
             session.close()
         assert sorted(p.name for p in folder.iterdir() if p.name.startswith("old.pofacil")) == [
-            "old.pofacil"], f"trial {trial}: side files after a clean close"
+            "old.pofacil"
+        ], f"trial {trial}: side files after a clean close"
         shutil.rmtree(folder)
     # The kills landed in every phase (exports are quick: the kill rarely lands after one).
     assert {"starting", "opened", "import", "closed"} <= set(phases), phases

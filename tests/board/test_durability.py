@@ -37,8 +37,9 @@ def side_files(folder: Path, name: str) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(name + "-"))
 
 
-def test_a_copy_made_while_open_holds_every_committed_gesture(session: Session,
-                                                              tmp_path: Path) -> None:
+def test_a_copy_made_while_open_holds_every_committed_gesture(
+    session: Session, tmp_path: Path
+) -> None:
     board = board_id(session)
     ws = session.workshop
     stick = tmp_path / "usb"
@@ -58,14 +59,17 @@ def test_a_copy_made_while_open_holds_every_committed_gesture(session: Session,
             finally:
                 store.close()
             assert sorted(n.text for n in copied.find_board("全體").live_notes()) == sorted(
-                texts(session))
+                texts(session)
+            )
             assert {n.id: n.x for n in copied.find_board("全體").live_notes()} == {
-                n.id: n.x for n in ws.find_board("全體").live_notes()}
+                n.id: n.x for n in ws.find_board("全體").live_notes()
+            }
     assert side_files(tmp_path, "ws.pofacil") == []
 
 
-def test_a_reader_open_during_edits_and_close_leaves_no_side_files(session: Session,
-                                                                   tmp_path: Path) -> None:
+def test_a_reader_open_during_edits_and_close_leaves_no_side_files(
+    session: Session, tmp_path: Path
+) -> None:
     board = board_id(session)
     viewer = Store.open(session.path, read_only=True)
     try:
@@ -99,10 +103,16 @@ def test_readers_never_hold_up_a_commit_for_long(tmp_path: Path) -> None:
     path = write_sample(tmp_path / "camp.pofacil")
     session = Session.open(path)
     board = session.workshop.ordered_boards()[0].id
-    session.do(ops.add_notes(session.workshop, board,
-                             [ops.NoteSpec(f"第{i}點：業務單位很忙" * 3) for i in range(5000)]))
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(path), "4"],
-                              stdout=subprocess.PIPE, text=True)
+    session.do(
+        ops.add_notes(
+            session.workshop,
+            board,
+            [ops.NoteSpec(f"第{i}點：業務單位很忙" * 3) for i in range(5000)],
+        )
+    )
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(path), "4"], stdout=subprocess.PIPE, text=True
+    )
     assert reader.stdout is not None and reader.stdout.readline().strip() == "ready"
     waits = []
     try:
@@ -142,8 +152,11 @@ def test_a_file_left_in_wal_mode_is_recovered_by_a_writable_open(left_in_wal_mod
         Store.open(left_in_wal_mode, read_only=True)
     session = Session.open(left_in_wal_mode)
     try:
-        assert all(n.text.endswith("（改）") for b in session.workshop.boards.values()
-                   for n in b.notes.values())
+        assert all(
+            n.text.endswith("（改）")
+            for b in session.workshop.boards.values()
+            for n in b.notes.values()
+        )
         assert side_files(folder, "old.pofacil") == []
     finally:
         session.close()
@@ -185,22 +198,27 @@ def test_a_hot_journal_is_explained_read_only_and_rolled_back_writable(tmp_path:
     expected = sorted(n.text for b in before.workshop.boards.values() for n in b.notes.values())
     before.close()
     hot_journal(path)
-    for read in (lambda: Store.open(path, read_only=True),
-                 lambda: Session.open(path, read_only=True)):
+    for read in (
+        lambda: Store.open(path, read_only=True),
+        lambda: Session.open(path, read_only=True),
+    ):
         with pytest.raises(NeedsRecoveryError, match="not closed properly"):
             read()
     session = Session.open(path)
     try:
-        assert sorted(n.text for b in session.workshop.boards.values()
-                      for n in b.notes.values()) == expected
+        assert (
+            sorted(n.text for b in session.workshop.boards.values() for n in b.notes.values())
+            == expected
+        )
         assert session.store.check() == []
     finally:
         session.close()
     assert side_files(tmp_path, "hot.pofacil") == []
 
 
-def test_deleting_the_file_while_open_is_caught_at_the_next_gesture(session: Session,
-                                                                     tmp_path: Path) -> None:
+def test_deleting_the_file_while_open_is_caught_at_the_next_gesture(
+    session: Session, tmp_path: Path
+) -> None:
     board = board_id(session)
     session.do(ops.add_note(session.workshop, board, "刪除前"))
     session.path.unlink()
@@ -226,8 +244,9 @@ def test_moving_the_file_or_removing_its_folder_is_caught(tmp_path: Path) -> Non
         board = board_id(session)
         session.do(ops.add_note(session.workshop, board, "一"))
         if how == "mv":
-            subprocess.run(["mv", str(session.path), str(tmp_path / "elsewhere.pofacil")],
-                           check=True)
+            subprocess.run(
+                ["mv", str(session.path), str(tmp_path / "elsewhere.pofacil")], check=True
+            )
         else:
             subprocess.run(["rm", "-rf", str(folder)], check=True)
         with pytest.raises(StorageError, match="deleted or moved"):
@@ -244,8 +263,11 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 2 MB file system that fills up (tmpfs needs root; CI runs as root)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
-                          check=False, capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+        check=False,
+        capture_output=True,
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a small file system here: {done.stderr.decode().strip()}")
     try:
@@ -264,15 +286,17 @@ def fill(folder: Path) -> None:
             pass
 
 
-def test_a_full_disk_keeps_changes_with_their_own_undo_and_redo(small_disk: Path,
-                                                                tmp_path: Path) -> None:
+def test_a_full_disk_keeps_changes_with_their_own_undo_and_redo(
+    small_disk: Path, tmp_path: Path
+) -> None:
     session = Session.create(small_disk / "ws.pofacil", boards=[("blank", "全體")])
     board = board_id(session)
     session.do(ops.add_note(session.workshop, board, "滿之前"))
     fill(small_disk)
     with pytest.raises(StorageError):
-        session.do(ops.add_notes(session.workshop, board,
-                                 [ops.NoteSpec("大" * 1900) for _ in range(300)]))
+        session.do(
+            ops.add_notes(session.workshop, board, [ops.NoteSpec("大" * 1900) for _ in range(300)])
+        )
     with pytest.raises(StorageError):
         session.do(ops.add_note(session.workshop, board, "第二則"))
     assert not session.saved and session.can_undo() and not session.can_redo()
@@ -301,8 +325,7 @@ def test_values_sqlite_refuses_are_rolled_back_never_shown_as_saved(session: Ses
     note = session.workshop.note(nid)
     for field, bad in (("votes", 10**20), ("text", "壞\ud800字")):
         row = to_row(note)
-        change = ops.Change("tamper", [Patch("note", nid, dict(row), {**row, field: bad})],
-                            board)
+        change = ops.Change("tamper", [Patch("note", nid, dict(row), {**row, field: bad})], board)
         with pytest.raises(ModelError):
             session.do(change)
         assert session.workshop.note(nid).text == "原文" and session.workshop.note(nid).votes == 0
@@ -372,5 +395,7 @@ def test_a_header_ahead_of_the_file_is_left_to_its_journal(tmp_path: Path) -> No
     path.write_bytes(bytes(data))
     with pytest.raises(NotAWorkshopFile, match="truncated"):
         read_header(path)
-    path.with_name(path.name + "-journal").write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + bytes(504))
+    path.with_name(path.name + "-journal").write_bytes(
+        b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + bytes(504)
+    )
     assert read_header(path)[1] == pages + 3

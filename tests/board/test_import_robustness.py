@@ -35,15 +35,19 @@ def import_error(session: Session, path: Path) -> str:
     return str(info.value)
 
 
-@pytest.mark.parametrize("text,line", [
-    ('text,author\n好,王\n"沒有結束,李\n第二點,陳\n第三點,林\n', 3),
-    ('text,author\n"跨行\n的文字",王\n"又一個,陳\n下一行\n', 4),
-    ('text,author\n好,"王\n\n\n', 2),
-    ('text,author\n"兩行\n都在引號裡","作者\n沒有結束\n', 3),
-    ('text,author\r\n好,王\r\n"沒有結束,李\r\n第二點,陳\r\n', 3),
-])
-def test_an_unclosed_quote_is_refused_at_its_line(session: Session, tmp_path: Path,
-                                                   text: str, line: int) -> None:
+@pytest.mark.parametrize(
+    "text,line",
+    [
+        ('text,author\n好,王\n"沒有結束,李\n第二點,陳\n第三點,林\n', 3),
+        ('text,author\n"跨行\n的文字",王\n"又一個,陳\n下一行\n', 4),
+        ('text,author\n好,"王\n\n\n', 2),
+        ('text,author\n"兩行\n都在引號裡","作者\n沒有結束\n', 3),
+        ('text,author\r\n好,王\r\n"沒有結束,李\r\n第二點,陳\r\n', 3),
+    ],
+)
+def test_an_unclosed_quote_is_refused_at_its_line(
+    session: Session, tmp_path: Path, text: str, line: int
+) -> None:
     """The quote used to swallow the rest of the file into one note, silently."""
     good = write(tmp_path, "ok.csv", 'text,author\n"說 ""好""",王\n5"高,李\n"兩\n行",陳\n')
     change = session.do(import_change(session.workshop, board_id(session), good))
@@ -54,8 +58,9 @@ def test_an_unclosed_quote_is_refused_at_its_line(session: Session, tmp_path: Pa
 
 
 @pytest.mark.parametrize("separator", NOT_LINE_BREAKS)
-def test_only_cr_and_lf_end_a_line_in_text(session: Session, tmp_path: Path,
-                                          separator: str) -> None:
+def test_only_cr_and_lf_end_a_line_in_text(
+    session: Session, tmp_path: Path, separator: str
+) -> None:
     src = write(tmp_path, "notes.txt", f"第一{separator}點\n第二點\r\n第三點\r第四點\n")
     change = session.do(import_change(session.workshop, board_id(session), src))
     texts = [session.workshop.note(i).text for i in change.subjects]
@@ -63,25 +68,30 @@ def test_only_cr_and_lf_end_a_line_in_text(session: Session, tmp_path: Path,
 
 
 @pytest.mark.parametrize("separator", NOT_LINE_BREAKS)
-def test_markdown_line_numbers_count_real_lines(session: Session, tmp_path: Path,
-                                               separator: str) -> None:
+def test_markdown_line_numbers_count_real_lines(
+    session: Session, tmp_path: Path, separator: str
+) -> None:
     src = write(tmp_path, "map.md", f"- 一{separator}二\n- 三\n這是一段文字\n")
     assert "line 3: not a bullet" in import_error(session, src)
 
 
-@pytest.mark.parametrize("row,reason", [
-    ("遠,1e308,0,", "A position"),
-    ("遠,0,-1000001,", "A position"),
-    ("遠,inf,0,", "A position"),
-    ("遠,0,NaN,", "A position"),
-    ("票,0,0,100000000000000000000", "Votes"),
-    ("票,0,0,1e20", "Votes"),
-    ("票,0,0,2.5", "Votes"),
-    ("票,0,0,10001", "Votes"),
-    ("長" * 2001 + ",0,0,", "A text can be at most 2,000 characters long"),
-])
-def test_numbers_and_text_out_of_range_are_named_by_line(session: Session, tmp_path: Path,
-                                                         row: str, reason: str) -> None:
+@pytest.mark.parametrize(
+    "row,reason",
+    [
+        ("遠,1e308,0,", "A position"),
+        ("遠,0,-1000001,", "A position"),
+        ("遠,inf,0,", "A position"),
+        ("遠,0,NaN,", "A position"),
+        ("票,0,0,100000000000000000000", "Votes"),
+        ("票,0,0,1e20", "Votes"),
+        ("票,0,0,2.5", "Votes"),
+        ("票,0,0,10001", "Votes"),
+        ("長" * 2001 + ",0,0,", "A text can be at most 2,000 characters long"),
+    ],
+)
+def test_numbers_and_text_out_of_range_are_named_by_line(
+    session: Session, tmp_path: Path, row: str, reason: str
+) -> None:
     src = write(tmp_path, "range.csv", f"text,x,y,votes\n好,1,2,3\n{row}\n")
     assert f"line 3: {reason}" in import_error(session, src)
 
@@ -91,18 +101,27 @@ def one_note_workshop(text: str, author: str, cluster: str) -> Workshop:
     for patch in ops.add_board(ws, "blank", "全體").patches:
         ws.load(patch)
     board = ws.ordered_boards()[0]
-    change = ops.add_notes(ws, board.id, [ops.NoteSpec(text, author=author, cluster="c")],
-                           new_clusters={"c": cluster})
+    change = ops.add_notes(
+        ws, board.id, [ops.NoteSpec(text, author=author, cluster="c")], new_clusters={"c": cluster}
+    )
     for patch in change.patches:
         ws.load(patch)
     return ws
 
 
-@pytest.mark.parametrize("text", ['=HYPERLINK("http://example.com","點我")',
-                                  "=cmd|' /C calc'!A0", "+886 2 1234", "-減少", "@SUM(A1:A9)"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://example.com","點我")',
+        "=cmd|' /C calc'!A0",
+        "+886 2 1234",
+        "-減少",
+        "@SUM(A1:A9)",
+    ],
+)
 def test_formulas_are_written_as_text(text: str) -> None:
     header, row = csv_rows(one_note_workshop(text, text, text))
-    fields = dict(zip(header, row))
+    fields = dict(zip(header, row, strict=False))
     assert [fields[c] for c in ("text", "cluster", "author")] == ["'" + text] * 3
 
 

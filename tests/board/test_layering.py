@@ -20,7 +20,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
         f"for m in {modules!r}: importlib.import_module(m)\n"
         "from pofacil.board.formats.sample import build_sample\n"
         "build_sample()\n"
-        "bad = sorted(m for m in sys.modules if m.startswith('PySide6') or m.startswith('shiboken'))\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))\n"
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -31,8 +31,12 @@ def board_of(s: Session) -> Board:
     return s.workshop.ordered_boards()[0]
 
 
-def add_tree(s: Session, parents: list[int | None], at: list[tuple[float, float]],
-             sizes: dict[int, tuple[float, float]] | None = None) -> list[str]:
+def add_tree(
+    s: Session,
+    parents: list[int | None],
+    at: list[tuple[float, float]],
+    sizes: dict[int, tuple[float, float]] | None = None,
+) -> list[str]:
     """Notes i = 0.. with ``parents[i]`` (an index, or None) in one step; then resizes."""
     specs = [ops.NoteSpec(f"第{i}點", x=x, y=y) for i, (x, y) in enumerate(at)]
     ids = [spec.id for spec in specs]
@@ -45,6 +49,7 @@ def add_tree(s: Session, parents: list[int | None], at: list[tuple[float, float]
 
 def overlaps(board: Board, pos: Positions) -> list[tuple[str, str]]:
     """Every pair of placed notes whose rectangles intersect."""
+
     def rect(n: str) -> tuple[float, float, float, float]:
         x, y = pos[n]
         return x, y, x + board.notes[n].w, y + board.notes[n].h
@@ -93,8 +98,10 @@ def mind_map_200() -> tuple[list[int | None], list[tuple[float, float]], dict[in
         depth.append(depth[p] + 1)
         branch[len(parents) - 1] = branch[p]
     at = [(1200.0, 900.0)] + [(rng.uniform(0, 3000), rng.uniform(0, 2000)) for _ in parents[1:]]
-    sizes = {i: (rng.choice((200, 260, 300)), rng.choice((140, 180, 200)))
-             for i in rng.sample(range(1, 200), 12)}
+    sizes = {
+        i: (rng.choice((200, 260, 300)), rng.choice((140, 180, 200)))
+        for i in rng.sample(range(1, 200), 12)
+    }
     sizes[0] = (240.0, 160.0)
     return parents, at, sizes
 
@@ -150,8 +157,9 @@ def test_the_layout_is_deterministic_and_stable(session: Session) -> None:
 
 
 def test_free_notes_are_left_alone(session: Session) -> None:
-    ids = add_tree(session, [None, 0, 0, None, None], [(0, 0), (500, 0), (500, 300),
-                                                       (900, 900), (1300, 900)])
+    ids = add_tree(
+        session, [None, 0, 0, None, None], [(0, 0), (500, 0), (500, 300), (900, 900), (1300, 900)]
+    )
     session.do(ops.link_notes(session.workshop, ids[3], ids[4]))  # a free link, not a child
     pos = mindmap_layout(board_of(session))
     assert set(pos) == set(ids[:3])
@@ -215,13 +223,23 @@ def test_cycles_and_second_parents_terminate_and_place_each_note_once(session: S
     assert pos[start] == (board.notes[start].x, board.notes[start].y)
 
     # A note with two parents, and a two-note cycle, on the same board.
-    more = add_tree(session, [None, 0, 0, 1, None], [(0, 900), (300, 900), (300, 1100),
-                                                     (600, 900), (900, 900)])
+    more = add_tree(
+        session, [None, 0, 0, 1, None], [(0, 900), (300, 900), (300, 1100), (600, 900), (900, 900)]
+    )
     spec = ops.NoteSpec("兩個父節點", x=600, y=1100)
-    session.do(ops.add_notes(session.workshop, board.id, [spec], links=[
-        (more[1], spec.id, "child"), (more[2], spec.id, "child"),
-        (more[3], more[4], "child"), (more[4], more[3], "child"),
-    ]))
+    session.do(
+        ops.add_notes(
+            session.workshop,
+            board.id,
+            [spec],
+            links=[
+                (more[1], spec.id, "child"),
+                (more[2], spec.id, "child"),
+                (more[3], more[4], "child"),
+                (more[4], more[3], "child"),
+            ],
+        )
+    )
     pos = mindmap_layout(board)
     assert set(pos) == {a, b, c, spec.id, *more}
     assert overlaps(board, pos) == []
@@ -229,16 +247,23 @@ def test_cycles_and_second_parents_terminate_and_place_each_note_once(session: S
 
 
 trees = st.lists(
-    st.tuples(st.integers(0, 10_000), st.integers(80, 300), st.integers(60, 200),
-              st.integers(0, 2000), st.integers(0, 2000)),
-    min_size=1, max_size=80,
+    st.tuples(
+        st.integers(0, 10_000),
+        st.integers(80, 300),
+        st.integers(60, 200),
+        st.integers(0, 2000),
+        st.integers(0, 2000),
+    ),
+    min_size=1,
+    max_size=80,
 )
 
 
 @settings(deadline=None, max_examples=50)
 @given(trees, st.sets(st.integers(0, 79), max_size=5))
-def test_random_trees_never_overlap(notes: list[tuple[int, int, int, int, int]],
-                                    collapsed: set[int]) -> None:
+def test_random_trees_never_overlap(
+    notes: list[tuple[int, int, int, int, int]], collapsed: set[int]
+) -> None:
     parents = [None] + [pick % (i + 1) for i, (pick, *_) in enumerate(notes[1:])]
     at = [(float(x), float(y)) for *_, x, y in notes]
     at[0] = (1000.0, 1000.0)
@@ -250,8 +275,9 @@ def test_random_trees_never_overlap(notes: list[tuple[int, int, int, int, int]],
             board = board_of(s)
             pos = mindmap_layout(board, collapsed={ids[i] for i in collapsed if i < len(ids)})
             assert overlaps(board, pos) == []
-            assert mindmap_layout(board, collapsed={ids[i] for i in collapsed
-                                                    if i < len(ids)}) == pos
+            assert (
+                mindmap_layout(board, collapsed={ids[i] for i in collapsed if i < len(ids)}) == pos
+            )
             if len(ids) > 1:
                 assert pos[ids[0]] == (1000.0, 1000.0)
         finally:

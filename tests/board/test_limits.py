@@ -25,9 +25,14 @@ from .strategies import ANY_TEXT, COORDINATES, NUMBERS, VALID_TEXT, VOTES, mostl
 def in_range(ws: Workshop) -> bool:
     """The whole model within the board's limits (what the store may be asked to write)."""
     return all(
-        abs(n.x) <= COORD_MAX and abs(n.y) <= COORD_MAX and SIZE_MIN <= n.w <= SIZE_MAX
-        and SIZE_MIN <= n.h <= SIZE_MAX and 0 <= n.votes <= VOTES_MAX
-        for b in ws.boards.values() for n in b.notes.values())
+        abs(n.x) <= COORD_MAX
+        and abs(n.y) <= COORD_MAX
+        and SIZE_MIN <= n.w <= SIZE_MAX
+        and SIZE_MIN <= n.h <= SIZE_MAX
+        and 0 <= n.votes <= VOTES_MAX
+        for b in ws.boards.values()
+        for n in b.notes.values()
+    )
 
 
 def reopened(session: Session) -> Session:
@@ -35,12 +40,26 @@ def reopened(session: Session) -> Session:
     return Session.open(session.path)
 
 
-@pytest.mark.parametrize("field,value", [
-    ("x", float("nan")), ("x", float("inf")), ("y", -float("inf")), ("x", 1e308),
-    ("y", COORD_MAX + 1), ("w", 0.0), ("h", 1e9), ("w", float("nan")),
-    ("votes", 10**20), ("votes", -1), ("votes", 2.5), ("text", "\ud800"), ("text", "a\x00b"),
-    ("text", "長" * 2001), ("author", "\udfff"),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("x", float("nan")),
+        ("x", float("inf")),
+        ("y", -float("inf")),
+        ("x", 1e308),
+        ("y", COORD_MAX + 1),
+        ("w", 0.0),
+        ("h", 1e9),
+        ("w", float("nan")),
+        ("votes", 10**20),
+        ("votes", -1),
+        ("votes", 2.5),
+        ("text", "\ud800"),
+        ("text", "a\x00b"),
+        ("text", "長" * 2001),
+        ("author", "\udfff"),
+    ],
+)
 def test_apply_refuses_a_row_out_of_range(session: Session, field: str, value: object) -> None:
     ws = session.workshop
     change = ops.add_note(ws, board_id(session), "兼任")
@@ -75,8 +94,11 @@ def test_do_all_rolls_back_a_bad_step(session: Session) -> None:
     note = ws.note(nid)
     bad = Patch("note", nid, to_row(note), {**to_row(note), "y": float("inf")})
     with pytest.raises(ModelError):
-        session.do_all("two steps", lambda w: ops.edit_text(w, nid, "改"),
-                       lambda w: ops.Change("bad", [bad], note.board))
+        session.do_all(
+            "two steps",
+            lambda w: ops.edit_text(w, nid, "改"),
+            lambda w: ops.Change("bad", [bad], note.board),
+        )
     assert ws.rows() == before
 
 
@@ -86,13 +108,15 @@ def test_text_is_refused_at_the_door(session: Session, text: str) -> None:
     ws = session.workshop
     nid = session.do(ops.add_note(ws, board_id(session), "原文")).subjects[0]
     cluster = session.do(ops.cluster_notes(ws, [nid], "群組")).subjects[0]
-    for build in (lambda: ops.add_note(ws, board_id(session), text),
-                  lambda: ops.edit_text(ws, nid, text),
-                  lambda: ops.set_author(ws, nid, text),
-                  lambda: ops.add_note(ws, board_id(session), "好", author=text),
-                  lambda: ops.rename_cluster(ws, cluster, text),
-                  lambda: ops.rename_board(ws, board_id(session), text),
-                  lambda: ops.add_board(ws, "blank", text)):
+    for build in (
+        lambda: ops.add_note(ws, board_id(session), text),
+        lambda: ops.edit_text(ws, nid, text),
+        lambda: ops.set_author(ws, nid, text),
+        lambda: ops.add_note(ws, board_id(session), "好", author=text),
+        lambda: ops.rename_cluster(ws, cluster, text),
+        lambda: ops.rename_board(ws, board_id(session), text),
+        lambda: ops.add_board(ws, "blank", text),
+    ):
         with pytest.raises(ModelError):
             session.do(build())
     again = reopened(session)
@@ -148,8 +172,9 @@ def test_copies_branches_needs_and_layout_near_the_edge(session: Session) -> Non
         again.close()
 
 
-@pytest.mark.parametrize("w,h", [(100, 39), (2001, 100), (float("nan"), 100),
-                                 (float("inf"), float("inf"))])
+@pytest.mark.parametrize(
+    "w,h", [(100, 39), (2001, 100), (float("nan"), 100), (float("inf"), float("inf"))]
+)
 def test_resize_out_of_range_is_refused(session: Session, w: float, h: float) -> None:
     nid = session.do(ops.add_note(session.workshop, board_id(session), "便利貼")).subjects[0]
     with pytest.raises(ModelError, match="smaller"):
@@ -191,11 +216,16 @@ def test_a_note_at_1e308_cannot_enter(session: Session, tmp_path: Path) -> None:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(x=mostly(COORDINATES, NUMBERS), y=mostly(COORDINATES, NUMBERS),
-       votes=mostly(VOTES, NUMBERS), text=mostly(VALID_TEXT, ANY_TEXT),
-       author=mostly(VALID_TEXT, ANY_TEXT))
-def test_whatever_arrives_is_refused_or_stored_exactly(x: object, y: object, votes: object,
-                                                       text: str, author: str) -> None:
+@given(
+    x=mostly(COORDINATES, NUMBERS),
+    y=mostly(COORDINATES, NUMBERS),
+    votes=mostly(VOTES, NUMBERS),
+    text=mostly(VALID_TEXT, ANY_TEXT),
+    author=mostly(VALID_TEXT, ANY_TEXT),
+)
+def test_whatever_arrives_is_refused_or_stored_exactly(
+    x: object, y: object, votes: object, text: str, author: str
+) -> None:
     """A note spec of any numbers and texts: a ModelError and nothing changed, or a note that
     reads back the same from the reopened file. Never another exception."""
     with tempfile.TemporaryDirectory() as folder:
@@ -212,8 +242,9 @@ def test_whatever_arrives_is_refused_or_stored_exactly(x: object, y: object, vot
             else:
                 event("stored")
                 assert in_range(ws)
-                assert all(math.isfinite(v) for n in ws.boards[bid].notes.values()
-                           for v in (n.x, n.y))
+                assert all(
+                    math.isfinite(v) for n in ws.boards[bid].notes.values() for v in (n.x, n.y)
+                )
             rows = ws.rows()
         finally:
             session.close()
@@ -251,23 +282,27 @@ def test_undo_into_an_old_out_of_range_row_is_refused_whole(session: Session) ->
 
 
 @settings(max_examples=60, deadline=None)
-@given(existing=st.lists(st.tuples(COORDINATES, COORDINATES), max_size=20),
-       count=st.integers(1, 60), origin=st.none() | st.tuples(COORDINATES, COORDINATES))
+@given(
+    existing=st.lists(st.tuples(COORDINATES, COORDINATES), max_size=20),
+    count=st.integers(1, 60),
+    origin=st.none() | st.tuples(COORDINATES, COORDINATES),
+)
 def test_automatic_placement_stays_in_range_from_anywhere(
-        existing: list[tuple[float, float]], count: int,
-        origin: tuple[float, float] | None) -> None:
+    existing: list[tuple[float, float]], count: int, origin: tuple[float, float] | None
+) -> None:
     """Wherever the board's notes are (at its very edges too) and wherever a paste or drop
     starts, the notes placed for it are inside the range."""
     ws = Workshop()
     for patch in ops.add_board(ws, "blank", "全體").patches:
         ws.load(patch)
     board = ws.ordered_boards()[0]
-    for patch in ops.add_notes(ws, board.id, [ops.NoteSpec("舊", x=x, y=y)
-                                              for x, y in existing] or [ops.NoteSpec("舊")]
-                               ).patches:
+    for patch in ops.add_notes(
+        ws, board.id, [ops.NoteSpec("舊", x=x, y=y) for x, y in existing] or [ops.NoteSpec("舊")]
+    ).patches:
         ws.apply(patch)
-    change = ops.add_notes(ws, board.id, [ops.NoteSpec(f"新{i}") for i in range(count)],
-                           origin=origin)
+    change = ops.add_notes(
+        ws, board.id, [ops.NoteSpec(f"新{i}") for i in range(count)], origin=origin
+    )
     for patch in change.patches:
         ws.apply(patch)
     assert in_range(ws)

@@ -58,8 +58,9 @@ def test_markdown_has_the_workshop_boards_cells_and_every_note(tmp_path: Path) -
     for board in ws.ordered_boards():
         for note in board.live_notes():
             author = f" — {note.author}" if note.author else ""
-            assert re.search(rf"^\s*- {re.escape(note.text)}{re.escape(author)}", text, re.MULTILINE), \
-                note.text
+            assert re.search(
+                rf"^\s*- {re.escape(note.text)}{re.escape(author)}", text, re.MULTILINE
+            ), note.text
 
     # Grid boards: one "row / column" heading per cell, in the grid's order, notes under it.
     table = ws.find_board(TABLE)
@@ -93,8 +94,10 @@ def test_mind_map_branches_nest_under_their_parent() -> None:
     ws = build_sample()
     text = markdown_text(ws, [ws.find_board(MIND_MAP).id])
     lines = [line for line in text.splitlines() if line.lstrip().startswith("- ")]
-    depth = {line.strip()[2:].split("（")[0].split(" — ")[0]: (len(line) - len(line.lstrip())) // 2
-             for line in lines}
+    depth = {
+        line.strip()[2:].split("（")[0].split(" — ")[0]: (len(line) - len(line.lstrip())) // 2
+        for line in lines
+    }
     assert depth["PO 的角色與未來"] == 0
     assert depth["PO 制度"] == depth["PO 角色"] == depth["協作會議如何接地氣"] == 1
     assert depth["PO 多為兼任，業務單位很忙"] == 2
@@ -105,11 +108,17 @@ def test_mind_map_branches_nest_under_their_parent() -> None:
 
 def test_removed_notes_are_left_out_and_counted(session: Session) -> None:
     table = session.workshop.find_board(TABLE)
-    change = session.do(ops.add_notes(session.workshop, table.id, [
-        ops.NoteSpec("留下來的", cell="system/now", author="甲"),
-        ops.NoteSpec("被斷章取義", cell="system/now", author="乙"),
-        ops.NoteSpec("請移除", cell="role/now"),
-    ]))
+    change = session.do(
+        ops.add_notes(
+            session.workshop,
+            table.id,
+            [
+                ops.NoteSpec("留下來的", cell="system/now", author="甲"),
+                ops.NoteSpec("被斷章取義", cell="system/now", author="乙"),
+                ops.NoteSpec("請移除", cell="role/now"),
+            ],
+        )
+    )
     session.do(ops.delete_notes(session.workshop, change.subjects[1:]))
     zh = markdown_text(session.workshop, [table.id])
     assert "留下來的 — 甲" in zh
@@ -124,11 +133,18 @@ def test_removed_notes_are_left_out_and_counted(session: Session) -> None:
 def test_clusters_are_headings_then_the_ungrouped(session: Session) -> None:
     ws = session.workshop
     blank = board_id(session)
-    session.do(ops.add_notes(ws, blank, [
-        ops.NoteSpec("兼任", cluster="c1", author="王"),
-        ops.NoteSpec("考核", cluster="c1", votes=3),
-        ops.NoteSpec("散落的一張"),
-    ], new_clusters={"c1": "人力"}))
+    session.do(
+        ops.add_notes(
+            ws,
+            blank,
+            [
+                ops.NoteSpec("兼任", cluster="c1", author="王"),
+                ops.NoteSpec("考核", cluster="c1", votes=3),
+                ops.NoteSpec("散落的一張"),
+            ],
+            new_clusters={"c1": "人力"},
+        )
+    )
     parts = sections(markdown_text(ws, [blank]))
     assert [line.split("（")[0] for line in parts["人力"]] == ["- 兼任 — 王", "- 考核"]
     assert "3 票" in parts["人力"][1]
@@ -144,16 +160,45 @@ def test_a_board_of_loose_notes_needs_no_section_heading(session: Session) -> No
 
 def test_markdown_characters_in_notes_stay_text(session: Session) -> None:
     ws = session.workshop
-    session.do(ops.add_notes(ws, board_id(session), [
-        ops.NoteSpec("*重要* [連結](x) <b>\n# 不是標題\n1. 不是清單", author="_王_")]))
+    session.do(
+        ops.add_notes(
+            ws,
+            board_id(session),
+            [ops.NoteSpec("*重要* [連結](x) <b>\n# 不是標題\n1. 不是清單", author="_王_")],
+        )
+    )
     text = markdown_text(ws, [board_id(session)])
-    item = text[text.index("- \\*重要"):]
-    assert item.startswith("- \\*重要\\* \\[連結\\](x) \\<b\\>\\\n  \\# 不是標題\\\n  1\\. 不是清單 — \\_王\\_")
+    item = text[text.index("- \\*重要") :]
+    assert item.startswith(
+        "- \\*重要\\* \\[連結\\](x) \\<b\\>\\\n  \\# 不是標題\\\n  1\\. 不是清單 — \\_王\\_"
+    )
 
 
-TRICKY = ["&lt;", "&amp; &copy; &#42;", "*x*", "_x_", "# 不是標題", "[連結](x)", "<b>粗</b>",
-          "`code`", "- 不是清單", "+ 也不是", "1. 第一", "2) 第二", "a\\b", "***", "---", "===",
-          "> 引言", "~~刪~~", "a|b", "![圖](x.png)", "<http://x>", "\\*", "a_b_c"]
+TRICKY = [
+    "&lt;",
+    "&amp; &copy; &#42;",
+    "*x*",
+    "_x_",
+    "# 不是標題",
+    "[連結](x)",
+    "<b>粗</b>",
+    "`code`",
+    "- 不是清單",
+    "+ 也不是",
+    "1. 第一",
+    "2) 第二",
+    "a\\b",
+    "***",
+    "---",
+    "===",
+    "> 引言",
+    "~~刪~~",
+    "a|b",
+    "![圖](x.png)",
+    "<http://x>",
+    "\\*",
+    "a_b_c",
+]
 
 
 def test_markdown_renders_every_note_as_typed(session: Session) -> None:
@@ -191,8 +236,11 @@ def test_csv_has_a_bom_the_import_header_and_a_board_column(tmp_path: Path) -> N
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), "Excel on Windows needs the BOM for Chinese"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert tuple(rows[0]) == CSV_HEADER == (
-        "board", "text", "kind", "cell", "cluster", "author", "x", "y", "votes")
+    assert (
+        tuple(rows[0])
+        == CSV_HEADER
+        == ("board", "text", "kind", "cell", "cluster", "author", "x", "y", "votes")
+    )
     table_rows = [r for r in rows[1:] if r[0] == TABLE]
     assert len(rows) - 1 == sum(len(b.live_notes()) for b in ws.ordered_boards())
     assert table_rows[0][1:4] == ["PO 多為兼任，業務單位很忙", "problem", "system/now"]
@@ -206,13 +254,22 @@ def test_writing_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
 
 # -- round trip ------------------------------------------------------------------------------
 
+
 def note_facts(ws: Workshop) -> dict[str, list[tuple]]:
     """What a CSV round trip must keep, per board name, in board order."""
     out = {}
     for board in ws.ordered_boards():
         out[board.name] = [
-            (n.text, n.kind, n.cell, board.clusters[n.cluster].name if n.cluster else None,
-             n.author, n.x, n.y, n.votes)
+            (
+                n.text,
+                n.kind,
+                n.cell,
+                board.clusters[n.cluster].name if n.cluster else None,
+                n.author,
+                n.x,
+                n.y,
+                n.votes,
+            )
             for n in board.live_notes()
         ]
     return out
@@ -255,10 +312,15 @@ def test_round_trip_into_a_file_backed_workshop_is_one_undo_step(tmp_path: Path)
 
 
 # Texts a CSV can trip over: separators, quotes, line breaks, Chinese, and spaces inside.
-_TRICKY = st.sampled_from([",", '"', "\n", "\r\n", "'", ";", "\t", " ", "開放政府", "，", "「」",
-                           "=1+1", "#", "\u3000"])
-_TEXT = st.lists(st.characters(blacklist_categories=("Cs", "Cc")) | _TRICKY, min_size=1,
-                 max_size=30).map("".join).map(str.strip).filter(bool)
+_TRICKY = st.sampled_from(
+    [",", '"', "\n", "\r\n", "'", ";", "\t", " ", "開放政府", "，", "「」", "=1+1", "#", "\u3000"]
+)
+_TEXT = (
+    st.lists(st.characters(blacklist_categories=("Cs", "Cc")) | _TRICKY, min_size=1, max_size=30)
+    .map("".join)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @st.composite
@@ -272,20 +334,26 @@ def workshops(draw: st.DrawFn) -> Workshop:
         clusters = {f"{board.id}-c{i}": name for i, name in enumerate(cluster_names)}
         specs = []
         for _ in range(draw(st.integers(0, 6))):
-            specs.append(ops.NoteSpec(
-                text=draw(_TEXT),
-                kind=draw(st.sampled_from([k.id for k in KINDS])),
-                x=draw(st.floats(-1e6, 1e6, allow_nan=False)),
-                y=draw(st.floats(-1e6, 1e6, allow_nan=False)),
-                cell=draw(st.sampled_from([None, *cells])),
-                cluster=draw(st.sampled_from([None, *clusters])),
-                author=draw(st.just("") | _TEXT),
-                votes=draw(st.integers(0, 10_000)),
-            ))
+            specs.append(
+                ops.NoteSpec(
+                    text=draw(_TEXT),
+                    kind=draw(st.sampled_from([k.id for k in KINDS])),
+                    x=draw(st.floats(-1e6, 1e6, allow_nan=False)),
+                    y=draw(st.floats(-1e6, 1e6, allow_nan=False)),
+                    cell=draw(st.sampled_from([None, *cells])),
+                    cluster=draw(st.sampled_from([None, *clusters])),
+                    author=draw(st.just("") | _TEXT),
+                    votes=draw(st.integers(0, 10_000)),
+                )
+            )
         if specs:
             used = {s.cluster for s in specs}
-            load(ws, ops.add_notes(ws, board.id, specs, (),
-                                   {k: v for k, v in clusters.items() if k in used}))
+            load(
+                ws,
+                ops.add_notes(
+                    ws, board.id, specs, (), {k: v for k, v in clusters.items() if k in used}
+                ),
+            )
     return ws
 
 
@@ -300,6 +368,7 @@ def test_any_notes_round_trip_through_csv(ws: Workshop) -> None:
 
 # -- the board column on import --------------------------------------------------------------
 
+
 def test_board_column_sends_rows_to_their_boards(session: Session, tmp_path: Path) -> None:
     src = tmp_path / "multi.csv"
     src.write_text(
@@ -307,7 +376,9 @@ def test_board_column_sends_rows_to_their_boards(session: Session, tmp_path: Pat
         f"{TABLE},兼任很忙,system/now,\n"
         "全體,開場,,人力\n"
         ",沒寫白板,,\n"
-        f"{TABLE},也談人力,role/now,人力\n", encoding="utf-8")
+        f"{TABLE},也談人力,role/now,人力\n",
+        encoding="utf-8",
+    )
     ws = session.workshop
     change = session.do(import_change(ws, board_id(session, "全體"), src))
     table, blank = ws.find_board(TABLE), ws.find_board("全體")
@@ -322,25 +393,31 @@ def test_board_column_sends_rows_to_their_boards(session: Session, tmp_path: Pat
     assert not table.notes and not blank.notes and not table.clusters
 
 
-def test_unknown_board_is_a_bad_row_and_nothing_is_imported(session: Session,
-                                                             tmp_path: Path) -> None:
+def test_unknown_board_is_a_bad_row_and_nothing_is_imported(
+    session: Session, tmp_path: Path
+) -> None:
     src = tmp_path / "bad.csv"
-    src.write_text(f"text,board\n好的,{TABLE}\n錯的,第九組\n\"多行\n文字\",全體\n又錯,第十組\n",
-                   encoding="utf-8")
+    src.write_text(
+        f'text,board\n好的,{TABLE}\n錯的,第九組\n"多行\n文字",全體\n又錯,第十組\n', encoding="utf-8"
+    )
     with pytest.raises(ImportFormatError) as info:
         import_change(session.workshop, board_id(session), src)
     assert [(p.line, str(p.reason)) for p in info.value.problems] == [
-        (3, "unknown board '第九組'"), (6, "unknown board '第十組'")]
+        (3, "unknown board '第九組'"),
+        (6, "unknown board '第十組'"),
+    ]
 
 
 def test_cells_are_checked_against_the_rows_own_board(session: Session, tmp_path: Path) -> None:
     src = tmp_path / "cells.csv"
-    src.write_text(f"board,text,cell\n全體,沒有格子,system/now\n{TABLE},有格子,system/now\n",
-                   encoding="utf-8")
+    src.write_text(
+        f"board,text,cell\n全體,沒有格子,system/now\n{TABLE},有格子,system/now\n", encoding="utf-8"
+    )
     with pytest.raises(ImportFormatError) as info:
         import_change(session.workshop, board_id(session, TABLE), src)
     assert [(p.line, str(p.reason)) for p in info.value.problems] == [
-        (2, "unknown cell 'system/now' on board 全體")]
+        (2, "unknown cell 'system/now' on board 全體")
+    ]
 
 
 def test_deleted_boards_are_not_import_targets(session: Session, tmp_path: Path) -> None:

@@ -20,7 +20,9 @@ def reopened_rows(session: Session) -> dict:
 
 
 def add(session: Session, text: str, board: str = "全體", **spec: object) -> str:
-    return session.do(ops.add_note(session.workshop, board_id(session, board), text, **spec)).subjects[0]
+    return session.do(
+        ops.add_note(session.workshop, board_id(session, board), text, **spec)
+    ).subjects[0]
 
 
 def test_add_edit_and_undo_reach_the_file(session: Session) -> None:
@@ -179,8 +181,11 @@ def test_a_change_is_one_event_naming_all_it_touched(session: Session) -> None:
     assert seen[0].of("note", board="elsewhere") == []
     # Two steps, one undo step, one event; a note touched by both is named once, from its
     # row before the first step to its row after the last.
-    session.do_all("two steps", lambda w: ops.edit_text(w, c, "改"),
-                   lambda w: ops.move_notes(w, {c: (500.0, 40.0)}))
+    session.do_all(
+        "two steps",
+        lambda w: ops.edit_text(w, c, "改"),
+        lambda w: ops.move_notes(w, {c: (500.0, 40.0)}),
+    )
     assert len(seen) == 2
     (patch,) = seen[1].of("note")
     assert (patch.before["text"], patch.after["text"], patch.after["x"]) == ("丙", "改", 500.0)
@@ -191,8 +196,13 @@ def test_a_drag_into_a_frame_joins_in_one_step(session: Session) -> None:
     a, b, c = (add(session, t) for t in ("甲", "乙", "丙"))
     cluster = session.do(ops.cluster_notes(session.workshop, [a], "框")).subjects[0]
     other = session.do(ops.cluster_notes(session.workshop, [c], "別框")).subjects[0]
-    session.do(ops.move_notes(session.workshop, {b: (300.0, 40.0), c: (320.0, 60.0)},
-                              clusters={b: cluster, c: cluster}))
+    session.do(
+        ops.move_notes(
+            session.workshop,
+            {b: (300.0, 40.0), c: (320.0, 60.0)},
+            clusters={b: cluster, c: cluster},
+        )
+    )
     board = session.workshop.find_board("全體")
     assert {n.id for n in board.notes_in(cluster)} == {a, b, c}
     assert other not in board.clusters, "the frame the drag emptied is gone"

@@ -34,13 +34,15 @@ from pofacil.board.storage.atomic import atomic_write
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm")),
-    reason="poppler-utils is needed to read the PDF back")
+    reason="poppler-utils is needed to read the PDF back",
+)
 
 
 # -- helpers ---------------------------------------------------------------------------------
 def run(*args: object) -> str:
-    return subprocess.run([str(a) for a in args], check=True, capture_output=True,
-                          text=True, timeout=120).stdout
+    return subprocess.run(
+        [str(a) for a in args], check=True, capture_output=True, text=True, timeout=120
+    ).stdout
 
 
 def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> str:
@@ -63,19 +65,21 @@ def render(path: Path, page: int, folder: Path, dpi: int = 50) -> Image.Image:
     return Image.open(f"{prefix}.png").convert("RGB")
 
 
-def matching(image: Image.Image, points: list[tuple[float, float]], color: str,
-             tolerance: int = 12) -> float:
+def matching(
+    image: Image.Image, points: list[tuple[float, float]], color: str, tolerance: int = 12
+) -> float:
     """The share of ``points`` (pixels) whose color is ``color``."""
-    want = tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+    want = tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
     hits = 0
     for x, y in points:
         pixel = image.getpixel((int(x), int(y)))
-        hits += all(abs(p - w) <= tolerance for p, w in zip(pixel, want))
+        hits += all(abs(p - w) <= tolerance for p, w in zip(pixel, want, strict=False))
     return hits / len(points)
 
 
-def check_note_colors(report: PdfReport, board: Board, pdf: Path, folder: Path,
-                      page: int, dpi: int = 50) -> int:
+def check_note_colors(
+    report: PdfReport, board: Board, pdf: Path, folder: Path, page: int, dpi: int = 50
+) -> int:
     """Every visible note wholly on ``page`` shows its kind's color where it should be.
 
     Probes the note's padding (5 board units inside its left and top edges, where no text
@@ -118,16 +122,36 @@ def sample_export(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
 
 
 def new_session(tmp_path: Path, boards: list[tuple[str, str]], name: str = "ws") -> Session:
-    return Session.create(tmp_path / f"{name}.pofacil", title="測試工作坊", boards=boards,
-                          date="2026-11-20", venue="行政院", actor="tester")
+    return Session.create(
+        tmp_path / f"{name}.pofacil",
+        title="測試工作坊",
+        boards=boards,
+        date="2026-11-20",
+        venue="行政院",
+        actor="tester",
+    )
 
 
-def grid_notes(session: Session, board_name: str, n: int, cols: int, text: str = "便利貼",
-               author: str = "王素琴") -> list[str]:
+def grid_notes(
+    session: Session,
+    board_name: str,
+    n: int,
+    cols: int,
+    text: str = "便利貼",
+    author: str = "王素琴",
+) -> list[str]:
     board_id = session.workshop.find_board(board_name).id
     kinds = list(KIND_BY_ID)
-    specs = [ops.NoteSpec(f"{text} {i}", kind=kinds[i % len(kinds)], author=author,
-                          x=(i % cols) * 180.0, y=(i // cols) * 120.0) for i in range(n)]
+    specs = [
+        ops.NoteSpec(
+            f"{text} {i}",
+            kind=kinds[i % len(kinds)],
+            author=author,
+            x=(i % cols) * 180.0,
+            y=(i // cols) * 120.0,
+        )
+        for i in range(n)
+    ]
     session.do(ops.add_notes(session.workshop, board_id, specs))
     return [s.id for s in specs]
 
@@ -330,14 +354,14 @@ def test_cluster_frame_wraps_its_shown_members_with_a_title_band(tmp_path: Path)
 
 
 _FONT = FontText()
-_TEXTS = st.text(st.sampled_from(list("開放政府的角色與未來，。「」（）PO data 2026 abc") + ["\n"]),
-                 max_size=60)
+_TEXTS = st.text(
+    st.sampled_from([*list("開放政府的角色與未來，。「」（）PO data 2026 abc"), "\n"]), max_size=60
+)
 
 
 @settings(max_examples=150, deadline=None)
 @given(text=_TEXTS, width=st.floats(100, 300), size=st.integers(9, 22))
-def test_wrapping_keeps_every_character_and_the_width(text: str, width: float,
-                                                      size: int) -> None:
+def test_wrapping_keeps_every_character_and_the_width(text: str, width: float, size: int) -> None:
     """Widths of at least 4.5 em, as in every note (144 board units at 22 px at most)."""
     assert flat("".join(_FONT.wrap(text, width, size))) == flat(text)  # only spaces go
     for paragraph in text.split("\n"):
@@ -386,8 +410,11 @@ def test_progress_reaches_total_and_cancel_leaves_no_file(tmp_path: Path) -> Non
     s = new_session(tmp_path, [("blank", "板"), ("blank", "二")])
     grid_notes(s, "板", 5, 5)
     calls: list[tuple[int, int]] = []
-    report = export_pdf(s.workshop, tmp_path / "ok.pdf",
-                        progress=lambda done, total: calls.append((done, total)) or True)
+    report = export_pdf(
+        s.workshop,
+        tmp_path / "ok.pdf",
+        progress=lambda done, total: calls.append((done, total)) or True,
+    )
     assert [d for d, _ in calls] == list(range(report.pages + 1))
     assert {t for _, t in calls} == {report.pages}
     out = tmp_path / "cancelled.pdf"
@@ -399,7 +426,9 @@ def test_progress_reaches_total_and_cancel_leaves_no_file(tmp_path: Path) -> Non
         export_pdf(s.workshop, out, progress=lambda done, total: False)
     assert out.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == [
-        "cancelled.pdf", "ok.pdf"]
+        "cancelled.pdf",
+        "ok.pdf",
+    ]
     s.close()
 
 
@@ -457,13 +486,22 @@ def test_atomic_write_keeps_the_old_file_when_the_writer_fails(tmp_path: Path) -
 def test_a_tiling_past_200_pages_is_refused_before_drawing(tmp_path: Path) -> None:
     s = new_session(tmp_path, [("blank", "板")])
     board = s.workshop.find_board("板").id
-    s.do(ops.add_notes(s.workshop, board, [ops.NoteSpec("這裡", x=-900_000.0, y=0.0),
-                                           ops.NoteSpec("很遠", x=900_000.0, y=0.0)]))
+    s.do(
+        ops.add_notes(
+            s.workshop,
+            board,
+            [ops.NoteSpec("這裡", x=-900_000.0, y=0.0), ops.NoteSpec("很遠", x=900_000.0, y=0.0)],
+        )
+    )
     calls: list[int] = []
     for mode in ("auto", "tile"):
         with pytest.raises(ModelError, match="板 would take more than 200 pages when tiled"):
-            export_pdf(s.workshop, tmp_path / "far.pdf", mode=mode,
-                       progress=lambda done, total: calls.append(done) or True)
+            export_pdf(
+                s.workshop,
+                tmp_path / "far.pdf",
+                mode=mode,
+                progress=lambda done, total: calls.append(done) or True,
+            )
     assert calls == [] and not [p for p in tmp_path.iterdir() if "ws.pofacil" not in p.name]
     assert export_pdf(s.workshop, tmp_path / "far.pdf", mode="fit").pages == 2
     s.close()

@@ -160,8 +160,9 @@ class Writer:
     """The writer process with its reported lines collected as they come."""
 
     def __init__(self, path: Path, mode: str) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), mode],
-                                     stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), mode], stdout=subprocess.PIPE, text=True
+        )
         assert self.proc.stdout is not None
         assert self.proc.stdout.readline().strip() == "ready"
         self.lines: list[str] = []
@@ -200,11 +201,17 @@ def lost_in(image_copy: Path, mount: Path, seen: Reported) -> list[str]:
             notes = session.workshop.ordered_boards()[0].live_notes()
             texts = {n.text for n in notes}
             lost = [f"check: {p}" for p in problems]
-            lost += [f"note {t}" for t in sorted(seen.adds)
-                     if t not in texts and f"{t} edited" not in texts]
+            lost += [
+                f"note {t}"
+                for t in sorted(seen.adds)
+                if t not in texts and f"{t} edited" not in texts
+            ]
             lost += [f"edit n{i}" for i in sorted(seen.edits) if f"n{i} edited" not in texts]
-            lost += [f"import {i}" for i in seen.imports
-                     if not all(f"imp{i}-{k}" in texts for k in range(30))]
+            lost += [
+                f"import {i}"
+                for i in seen.imports
+                if not all(f"imp{i}-{k}" in texts for k in range(30))
+            ]
             anchor = next((n for n in notes if n.text == "n0"), None)
             if anchor is not None and anchor.y < seen.moves:
                 lost.append(f"moves: {anchor.y:.0f} of {seen.moves}")
@@ -226,8 +233,9 @@ def lost_in(image_copy: Path, mount: Path, seen: Reported) -> list[str]:
         run("umount", str(mount))
 
 
-def trials(disk: LoopDisk, tmp_path: Path, mode: str, count: int, seed: int,
-           per_writer: int = 10) -> list[list[str]]:
+def trials(
+    disk: LoopDisk, tmp_path: Path, mode: str, count: int, seed: int, per_writer: int = 10
+) -> list[list[str]]:
     """``count`` power cuts, a fresh file system and writer every ``per_writer`` of them (so
     undoing the whole history stays quick)."""
     rng = random.Random(seed)
@@ -254,21 +262,20 @@ def trials(disk: LoopDisk, tmp_path: Path, mode: str, count: int, seed: int,
 POWER_CUTS = int(os.environ.get("POFACIL_POWER_CUTS", "120"))
 
 
-def test_a_power_cut_never_loses_a_committed_step(loop_disk: LoopDisk,
-                                                  tmp_path: Path) -> None:
+def test_a_power_cut_never_loses_a_committed_step(loop_disk: LoopDisk, tmp_path: Path) -> None:
     results = trials(loop_disk, tmp_path, "EXTRA", POWER_CUTS, seed=20261201)
     failures = [(n, lost) for n, lost in enumerate(results) if lost]
     assert failures == [], failures[:3]
 
 
-def test_a_power_cut_never_leaves_a_reported_export_empty(loop_disk: LoopDisk,
-                                                          tmp_path: Path) -> None:
+def test_a_power_cut_never_leaves_a_reported_export_empty(
+    loop_disk: LoopDisk, tmp_path: Path
+) -> None:
     results = trials(loop_disk, tmp_path, "EXPORTS", 20, seed=11, per_writer=5)
     failures = [(n, lost) for n, lost in enumerate(results) if lost]
     assert failures == [], failures[:3]
 
 
-def test_the_trials_see_a_loss_when_nothing_is_flushed(loop_disk: LoopDisk,
-                                                       tmp_path: Path) -> None:
+def test_the_trials_see_a_loss_when_nothing_is_flushed(loop_disk: LoopDisk, tmp_path: Path) -> None:
     results = trials(loop_disk, tmp_path, "OFF", 6, seed=7, per_writer=3)
     assert sum(bool(lost) for lost in results) >= 3, results

@@ -17,8 +17,12 @@ PICK = st.integers(min_value=0, max_value=10_000)
 ADD = st.tuples(st.just("add"), TEXTS, PICK)
 OTHER = st.one_of(
     st.tuples(st.just("edit"), PICK, TEXTS),
-    st.tuples(st.just("move"), st.lists(PICK, min_size=1, max_size=4),
-              st.floats(-2000, 2000, allow_nan=False), st.floats(-2000, 2000, allow_nan=False)),
+    st.tuples(
+        st.just("move"),
+        st.lists(PICK, min_size=1, max_size=4),
+        st.floats(-2000, 2000, allow_nan=False),
+        st.floats(-2000, 2000, allow_nan=False),
+    ),
     st.tuples(st.just("resize"), PICK, st.integers(40, 400), st.integers(30, 300)),
     st.tuples(st.just("kind"), st.lists(PICK, min_size=1, max_size=3), PICK),
     st.tuples(st.just("cell"), st.lists(PICK, min_size=1, max_size=3), PICK),
@@ -33,7 +37,9 @@ OTHER = st.one_of(
     st.tuples(st.just("rename_board"), PICK, TEXTS),
     st.tuples(st.just("reorder"), st.randoms(use_true_random=False)),
     st.tuples(st.just("delete_board"), PICK),
-    st.tuples(st.just("undo"),),
+    st.tuples(
+        st.just("undo"),
+    ),
 )
 # Adds are weighted up so that most sequences have notes for the other steps to work on.
 STEP = st.integers(0, 9).flatmap(lambda k: ADD if k < 4 else OTHER)
@@ -149,8 +155,10 @@ def test_undo_redo_and_reopen_agree(steps: list[tuple]) -> None:
                     if note.cluster:
                         assert board.graph.has_edge(note.id, note.cluster, key="cluster")
                     assert board.graph.out_degree(note.id) == (
-                        bool(note.cell) + bool(note.cluster) + sum(
-                            lk.source == note.id for lk in board.links.values()))
+                        bool(note.cell)
+                        + bool(note.cluster)
+                        + sum(lk.source == note.id for lk in board.links.values())
+                    )
         finally:
             session.close()
         reopened = Session.open(path)

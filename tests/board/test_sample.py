@@ -17,7 +17,13 @@ def test_sample_is_a_sound_consensus_camp(tmp_path: Path) -> None:
         assert [b.template for b in boards] == ["mindmap", "issue-context", "concept-sheet"]
         mindmap, table, sheet = boards
         assert {n.kind for n in sheet.live_notes()} == {
-            "problem", "solution", "obstacle", "overcome", "owner", "vision"}
+            "problem",
+            "solution",
+            "obstacle",
+            "overcome",
+            "owner",
+            "vision",
+        }
         assert all(n.kind == sheet.cell(n.cell).kind for n in sheet.live_notes())
         assert len(mindmap.live_notes()) == 13 and len(mindmap.links) == 12
         root = next(n for n in mindmap.live_notes() if n.text == "PO 的角色與未來")

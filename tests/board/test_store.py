@@ -50,20 +50,33 @@ def newer(path: Path, sample: Path) -> None:
 
 
 BAD_FILES = {
-    "random bytes": (lambda p, s: p.write_bytes(os.urandom(5000)), NotAWorkshopFile, "not a pofacil"),
+    "random bytes": (
+        lambda p, s: p.write_bytes(os.urandom(5000)),
+        NotAWorkshopFile,
+        "not a pofacil",
+    ),
     "empty": (lambda p, s: p.write_bytes(b""), NotAWorkshopFile, "empty"),
-    "short": (lambda p, s: p.write_bytes(b"SQLite format 3\x00abc"), NotAWorkshopFile, "not a pofacil"),
+    "short": (
+        lambda p, s: p.write_bytes(b"SQLite format 3\x00abc"),
+        NotAWorkshopFile,
+        "not a pofacil",
+    ),
     "truncated": (truncated, NotAWorkshopFile, "truncated"),
     "foreign sqlite": (lambda p, s: foreign_sqlite(p), NotAWorkshopFile, "another program"),
     "newer schema": (newer, NewerFileError, "newer pofacil"),
-    "text file": (lambda p, s: p.write_text("title,notes\n", encoding="utf-8"), NotAWorkshopFile,
-                  "not a pofacil"),
+    "text file": (
+        lambda p, s: p.write_text("title,notes\n", encoding="utf-8"),
+        NotAWorkshopFile,
+        "not a pofacil",
+    ),
 }
 
 
 @pytest.mark.parametrize("name", BAD_FILES)
 @pytest.mark.parametrize("read_only", [False, True])
-def test_bad_files_are_refused_and_never_modified(tmp_path: Path, name: str, read_only: bool) -> None:
+def test_bad_files_are_refused_and_never_modified(
+    tmp_path: Path, name: str, read_only: bool
+) -> None:
     sample = write_sample(tmp_path / "sample.pofacil")
     make, error, words = BAD_FILES[name]
     path = tmp_path / "bad.pofacil"
@@ -144,8 +157,9 @@ def test_save_copy_is_complete_and_standalone(session: Session, tmp_path: Path) 
     assert session.workshop.note(nid).text == "備份"
 
 
-def test_unwritable_file_keeps_edits_in_memory_and_copy_saves_them(session: Session,
-                                                                   tmp_path: Path) -> None:
+def test_unwritable_file_keeps_edits_in_memory_and_copy_saves_them(
+    session: Session, tmp_path: Path
+) -> None:
     board = board_id(session)
     session.do(ops.add_note(session.workshop, board, "寫入前"))
     # Another connection holding a write lock makes every write fail, as a pulled stick would.
@@ -156,7 +170,9 @@ def test_unwritable_file_keeps_edits_in_memory_and_copy_saves_them(session: Sess
         with pytest.raises(StorageError, match="in use by another program"):
             session.do(ops.add_note(session.workshop, board, "寫入失敗"))
         assert [n.text for n in session.workshop.find_board("全體").live_notes()] == [
-            "寫入前", "寫入失敗"]
+            "寫入前",
+            "寫入失敗",
+        ]
         with pytest.raises(StorageError):
             session.do(ops.add_note(session.workshop, board, "第三則"))
         assert len(session.unsaved) == 2
@@ -181,7 +197,9 @@ def test_history_per_board_and_note(session: Session) -> None:
     session.undo()
     lines = session.history(entity=nid)
     assert [(e.label, e.actor, e.state) for e in lines] == [
-        ("add note", "tester", "done"), ("edit text", "tester", "done")]
+        ("add note", "tester", "done"),
+        ("edit text", "tester", "done"),
+    ]
     assert lines[1].patches[0].before["text"] == "原文"
     assert lines[1].patches[0].after["text"] == "中性措辭"
     table = session.history(board=board_id(session, "議題脈絡分析表"))
@@ -222,8 +240,8 @@ def test_migrations_run_in_order_once(tmp_path: Path) -> None:
         d["notes"].add_column("colour_blind_hint", str)
 
     assert migrate(db) == len(MIGRATIONS)
-    assert migrate(db, MIGRATIONS + [v2]) == len(MIGRATIONS) + 1
-    assert migrate(db, MIGRATIONS + [v2]) == len(MIGRATIONS) + 1
+    assert migrate(db, [*MIGRATIONS, v2]) == len(MIGRATIONS) + 1
+    assert migrate(db, [*MIGRATIONS, v2]) == len(MIGRATIONS) + 1
     assert calls == [2]
     assert "colour_blind_hint" in db["notes"].columns_dict
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -243,8 +261,10 @@ def test_check_finds_damage(tmp_path: Path) -> None:
     finally:
         store.close()
     # The note on a missing board is named, and so are the links it takes with it.
-    assert any(p.startswith("note ") and p.endswith("its board gone is missing or damaged")
-               for p in problems)
+    assert any(
+        p.startswith("note ") and p.endswith("its board gone is missing or damaged")
+        for p in problems
+    )
     assert any(p.startswith("1 notes in a missing group on board ") for p in problems)
 
 
@@ -286,7 +306,9 @@ def test_a_crash_mid_checkpoint_is_recovered_not_refused(tmp_path: Path) -> None
     copy.with_name(copy.name + "-wal").write_bytes(wal)
     again = Session.open(copy)
     try:
-        assert {n.text for b in again.workshop.boards.values() for n in b.notes.values()} == expected
+        assert {
+            n.text for b in again.workshop.boards.values() for n in b.notes.values()
+        } == expected
         assert again.store.check() == []
     finally:
         again.close()

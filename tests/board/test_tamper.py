@@ -85,13 +85,18 @@ def assert_sane(ws: Workshop) -> None:
         for note in board.notes.values():
             for name in ("id", "board", "text", "kind", "author", "created", "updated"):
                 assert isinstance(getattr(note, name), str), (name, getattr(note, name))
-            assert all(isinstance(v, float) and math.isfinite(v)
-                       for v in (note.x, note.y, note.w, note.h))
+            assert all(
+                isinstance(v, float) and math.isfinite(v) for v in (note.x, note.y, note.w, note.h)
+            )
             assert note.kind in KIND_BY_ID and isinstance(note.votes, int)
 
 
-def run_all(path: Path, capsys: pytest.CaptureFixture, commands: tuple[str, ...] = FAST,
-            write_open: bool = False) -> dict[str, tuple[int, str, str]]:
+def run_all(
+    path: Path,
+    capsys: pytest.CaptureFixture,
+    commands: tuple[str, ...] = FAST,
+    write_open: bool = False,
+) -> dict[str, tuple[int, str, str]]:
     """Every command on ``path``, and the app's open; returns each command's (code, out, err)."""
     out = path.parent / "out"
     out.mkdir(exist_ok=True)
@@ -105,8 +110,10 @@ def run_all(path: Path, capsys: pytest.CaptureFixture, commands: tuple[str, ...]
         results[name] = (code, stdout, stderr)
         assert code in (0, 1), (name, code, stderr)
         lines = stderr.splitlines()
-        assert "Traceback" not in stderr and all(line.startswith("pofacil:") for line in lines), \
-            (name, stderr)
+        assert "Traceback" not in stderr and all(line.startswith("pofacil:") for line in lines), (
+            name,
+            stderr,
+        )
         # Besides warnings (rows left out, a glyph the font lacks), one error line on failure.
         errors = [line for line in lines if not line.startswith("pofacil: warning: ")]
         assert len(errors) == code, (name, stderr)
@@ -140,13 +147,15 @@ def copy_of(original: Path, tmp_path: Path) -> Path:
 
 # -- bit flips and truncation ------------------------------------------------------------------
 
+
 def flips(count: int, seed: int) -> list[tuple[int, int]]:
     """(offset as a fraction of the file in millionths, bit), spread over the whole file;
     the header's 100 bytes always among them."""
     rng = random.Random(seed)
     header = [(rng.randrange(100), rng.randrange(8)) for _ in range(count // 10)]
-    return header + [(-rng.randrange(1_000_000), rng.randrange(8))
-                     for _ in range(count - len(header))]
+    return header + [
+        (-rng.randrange(1_000_000), rng.randrange(8)) for _ in range(count - len(header))
+    ]
 
 
 def flip(path: Path, where: int, bit: int) -> None:
@@ -163,7 +172,7 @@ def test_bit_flip(original: Path, tmp_path: Path, capsys, where: int, bit: int) 
     # The CSV reads the model as the Markdown does, and the PDF takes half a second: every
     # tenth flip is enough for them.
     more = ("csv", "pdf") if (where + bit) % 10 == 0 else ()
-    run_all(path, capsys, ("check", "info", "history", "md") + more)
+    run_all(path, capsys, ("check", "info", "history", "md", *more))
 
 
 @pytest.mark.slow
@@ -177,14 +186,15 @@ def test_bit_flip_more(original: Path, tmp_path: Path, capsys, where: int, bit: 
 def truncations(count: int) -> list[int]:
     """Lengths in millionths of the file, plus the edges of the header (as negatives)."""
     return [0, -1, -99, -100, -101, -4096, -4097] + [
-        round(1_000_000 * (i + 0.5) / count) for i in range(count)]
+        round(1_000_000 * (i + 0.5) / count) for i in range(count)
+    ]
 
 
 @pytest.mark.parametrize("length", truncations(33))
 def test_truncated(original: Path, tmp_path: Path, capsys, length: int) -> None:
     path = copy_of(original, tmp_path)
     data = path.read_bytes()
-    path.write_bytes(data[:-length if length < 0 else len(data) * length // 1_000_000])
+    path.write_bytes(data[: -length if length < 0 else len(data) * length // 1_000_000])
     results = run_all(path, capsys, ("check", "info", "history", "md"))
     assert all(code == 1 for code, _, _ in results.values())
 
@@ -194,7 +204,7 @@ def test_truncated(original: Path, tmp_path: Path, capsys, length: int) -> None:
 def test_truncated_at_every_page(original: Path, tmp_path: Path, capsys, page: int) -> None:
     path = copy_of(original, tmp_path)
     data = path.read_bytes()
-    path.write_bytes(data[:page * 4096 + 17])
+    path.write_bytes(data[: page * 4096 + 17])
     run_all(path, capsys, ("check", "info"))
 
 
@@ -204,8 +214,10 @@ FIRST_NOTE = "(SELECT min(rowid) FROM notes)"
 MINDMAP_NOTE = "(SELECT source FROM links LIMIT 1)"
 FIRST_BOARD = "(SELECT min(rowid) FROM boards)"
 # A note the board draws where its x says: on a board without cells, not deleted.
-FREE_NOTE = ("(SELECT min(n.rowid) FROM notes n JOIN boards b ON n.board = b.id "
-             "WHERE b.cells = '[]' AND n.deleted = 0)")
+FREE_NOTE = (
+    "(SELECT min(n.rowid) FROM notes n JOIN boards b ON n.board = b.id "
+    "WHERE b.cells = '[]' AND n.deleted = 0)"
+)
 LAST_LINE = "(SELECT max(id) FROM history WHERE state = 'done')"  # what undo reverts
 
 
@@ -217,8 +229,11 @@ def compressed(text: str) -> bytes:
 TAMPERS: list[tuple[str, str, tuple]] = [
     ("note text blob", f"UPDATE notes SET text = X'00FFFE' WHERE rowid = {FIRST_NOTE}", ()),
     ("note text NULL", f"UPDATE notes SET text = NULL WHERE rowid = {FIRST_NOTE}", ()),
-    ("note text bad UTF-8",
-     f"UPDATE notes SET text = CAST(X'E4B8C328' AS TEXT) WHERE rowid = {FIRST_NOTE}", ()),
+    (
+        "note text bad UTF-8",
+        f"UPDATE notes SET text = CAST(X'E4B8C328' AS TEXT) WHERE rowid = {FIRST_NOTE}",
+        (),
+    ),
     ("note author blob", f"UPDATE notes SET author = X'01' WHERE rowid = {FIRST_NOTE}", ()),
     ("note created NULL", f"UPDATE notes SET created = NULL WHERE rowid = {FIRST_NOTE}", ()),
     ("note x NULL (a NaN)", f"UPDATE notes SET x = NULL WHERE rowid = {FIRST_NOTE}", ()),
@@ -231,29 +246,46 @@ TAMPERS: list[tuple[str, str, tuple]] = [
     ("note deleted 7", f"UPDATE notes SET deleted = 7 WHERE rowid = {FIRST_NOTE}", ()),
     ("note collapsed NULL", f"UPDATE notes SET collapsed = NULL WHERE rowid = {FIRST_NOTE}", ()),
     ("note unknown kind", f"UPDATE notes SET kind = 'rumour' WHERE rowid = {FIRST_NOTE}", ()),
-    ("note on a missing board", f"UPDATE notes SET board = 'gone' WHERE rowid = {FIRST_NOTE}",
-     ()),
+    ("note on a missing board", f"UPDATE notes SET board = 'gone' WHERE rowid = {FIRST_NOTE}", ()),
     ("note id blob", f"UPDATE notes SET id = X'0102' WHERE rowid = {FIRST_NOTE}", ()),
     ("mind-map note damaged", f"UPDATE notes SET x = NULL WHERE id = {MINDMAP_NOTE}", ()),
-    ("note in a missing cell",
-     "UPDATE notes SET cell = 'nowhere' WHERE rowid = (SELECT min(rowid) FROM notes "
-     "WHERE cell IS NOT NULL)", ()),
-    ("note in a missing group", f"UPDATE notes SET cluster = 'gone' WHERE rowid = {FIRST_NOTE}",
-     ()),
+    (
+        "note in a missing cell",
+        "UPDATE notes SET cell = 'nowhere' WHERE rowid = (SELECT min(rowid) FROM notes "
+        "WHERE cell IS NOT NULL)",
+        (),
+    ),
+    (
+        "note in a missing group",
+        f"UPDATE notes SET cluster = 'gone' WHERE rowid = {FIRST_NOTE}",
+        (),
+    ),
     ("every position NULL", "UPDATE notes SET x = NULL, y = NULL", ()),
     ("board cells bad JSON", f"UPDATE boards SET cells = '[{{' WHERE rowid = {FIRST_BOARD}", ()),
-    ("board cells nested deep",
-     f"UPDATE boards SET cells = ? WHERE rowid = {FIRST_BOARD}", ("[" * 100_000,)),
-    ("board cells an object",
-     "UPDATE boards SET cells = '{}' WHERE rowid = (SELECT rowid FROM boards "
-     "WHERE cells != '[]' LIMIT 1)", ()),
-    ("board cell without fields",
-     "UPDATE boards SET cells = '[{\"id\": \"a\"}]' WHERE rowid = (SELECT rowid FROM boards "
-     "WHERE cells != '[]' LIMIT 1)", ()),
+    (
+        "board cells nested deep",
+        f"UPDATE boards SET cells = ? WHERE rowid = {FIRST_BOARD}",
+        ("[" * 100_000,),
+    ),
+    (
+        "board cells an object",
+        "UPDATE boards SET cells = '{}' WHERE rowid = (SELECT rowid FROM boards "
+        "WHERE cells != '[]' LIMIT 1)",
+        (),
+    ),
+    (
+        "board cell without fields",
+        'UPDATE boards SET cells = \'[{"id": "a"}]\' WHERE rowid = (SELECT rowid FROM boards '
+        "WHERE cells != '[]' LIMIT 1)",
+        (),
+    ),
     ("board cells blob", f"UPDATE boards SET cells = X'5B' WHERE rowid = {FIRST_BOARD}", ()),
     ("board name NULL", f"UPDATE boards SET name = NULL WHERE rowid = {FIRST_BOARD}", ()),
-    ("board position text", f"UPDATE boards SET position = 'first' WHERE rowid = {FIRST_BOARD}",
-     ()),
+    (
+        "board position text",
+        f"UPDATE boards SET position = 'first' WHERE rowid = {FIRST_BOARD}",
+        (),
+    ),
     ("every board gone", "DELETE FROM boards", ()),
     ("group color not a color", "UPDATE clusters SET color = 'zz'", ()),
     ("group name blob", "UPDATE clusters SET name = X'00'", ()),
@@ -261,32 +293,58 @@ TAMPERS: list[tuple[str, str, tuple]] = [
     ("link of unknown kind", "UPDATE links SET kind = 'weird'", ()),
     ("workshop title blob", "UPDATE workshop SET title = X'FF'", ()),
     ("workshop row gone", "DELETE FROM workshop", ()),
-    ("history patches garbage", f"UPDATE history SET patches = X'00' WHERE id = {LAST_LINE}",
-     ()),
-    ("history patches cut short",
-     f"UPDATE history SET patches = substr(patches, 1, 20) WHERE id = {LAST_LINE}", ()),
+    ("history patches garbage", f"UPDATE history SET patches = X'00' WHERE id = {LAST_LINE}", ()),
+    (
+        "history patches cut short",
+        f"UPDATE history SET patches = substr(patches, 1, 20) WHERE id = {LAST_LINE}",
+        (),
+    ),
     ("history patches NULL", f"UPDATE history SET patches = NULL WHERE id = {LAST_LINE}", ()),
     ("history patches text", f"UPDATE history SET patches = 'abc' WHERE id = {LAST_LINE}", ()),
-    ("history patches not JSON", f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
-     (compressed("not json"),)),
-    ("history patches nested deep", f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
-     (compressed("[" * 100_000),)),
-    ("history patches a bomb", f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
-     (zlib.compress(b" " * (300 * 1024 * 1024), 9),)),
-    ("history patch of nothing", f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
-     (compressed('[{"entity": "x"}]'),)),
-    ("history patch with a bad value", f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
-     (compressed('[{"entity": "note", "id": "a", "before": {"x": 1}, "after": {"x": "far"}}]'),)),
+    (
+        "history patches not JSON",
+        f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
+        (compressed("not json"),),
+    ),
+    (
+        "history patches nested deep",
+        f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
+        (compressed("[" * 100_000),),
+    ),
+    (
+        "history patches a bomb",
+        f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
+        (zlib.compress(b" " * (300 * 1024 * 1024), 9),),
+    ),
+    (
+        "history patch of nothing",
+        f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
+        (compressed('[{"entity": "x"}]'),),
+    ),
+    (
+        "history patch with a bad value",
+        f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
+        (compressed('[{"entity": "note", "id": "a", "before": {"x": 1}, "after": {"x": "far"}}]'),),
+    ),
     ("history label blob", f"UPDATE history SET label = X'00' WHERE id = {LAST_LINE}", ()),
     ("history state unknown", f"UPDATE history SET state = 'weird' WHERE id = {LAST_LINE}", ()),
-    ("notes a view", "ALTER TABLE notes RENAME TO notes_t; "
-     "CREATE VIEW notes AS SELECT * FROM notes_t", ()),
-    ("history a view", "ALTER TABLE history RENAME TO history_t; "
-     "CREATE VIEW history AS SELECT * FROM history_t", ()),
+    (
+        "notes a view",
+        "ALTER TABLE notes RENAME TO notes_t; CREATE VIEW notes AS SELECT * FROM notes_t",
+        (),
+    ),
+    (
+        "history a view",
+        "ALTER TABLE history RENAME TO history_t; CREATE VIEW history AS SELECT * FROM history_t",
+        (),
+    ),
     ("links dropped", "DROP TABLE links", ()),
     ("history dropped", "DROP TABLE history", ()),
-    ("a column dropped", "DROP INDEX IF EXISTS idx_notes_board; "
-     "ALTER TABLE notes DROP COLUMN votes", ()),
+    (
+        "a column dropped",
+        "DROP INDEX IF EXISTS idx_notes_board; ALTER TABLE notes DROP COLUMN votes",
+        (),
+    ),
     ("user_version 0", "PRAGMA user_version = 0", ()),
     ("user_version -1", "PRAGMA user_version = -1", ()),
     ("user_version 99", "PRAGMA user_version = 99", ()),
@@ -308,8 +366,9 @@ def tamper(path: Path, sql: str, params: tuple) -> None:
 
 
 @pytest.mark.parametrize("what,sql,params", TAMPERS, ids=[t[0] for t in TAMPERS])
-def test_tampered(original: Path, tmp_path: Path, capsys, what: str, sql: str,
-                  params: tuple) -> None:
+def test_tampered(
+    original: Path, tmp_path: Path, capsys, what: str, sql: str, params: tuple
+) -> None:
     path = copy_of(original, tmp_path)
     tamper(path, sql, params)
     # The PDF for the rows it draws; history and structure are covered by the others.
@@ -321,20 +380,26 @@ def test_tampered(original: Path, tmp_path: Path, capsys, what: str, sql: str,
 
 # -- the cases the issue names, each failing on the code before it ---------------------------
 
+
 def tampered(original: Path, tmp_path: Path, sql: str, *params: object) -> Path:
     path = copy_of(original, tmp_path)
     tamper(path, sql, params)
     return path
 
 
-def test_a_bad_row_opens_the_rest_and_says_which(original: Path, tmp_path: Path,
-                                                 capsys) -> None:
-    unlinked = ("(SELECT min(rowid) FROM notes WHERE id NOT IN (SELECT source FROM links) "
-                "AND id NOT IN (SELECT target FROM links))")  # so it takes no link with it
-    path = tampered(original, tmp_path, "UPDATE notes SET text = X'00FF', x = NULL "
-                    f"WHERE rowid = {unlinked}")
-    damaged_id = sqlite3.connect(path).execute(
-        f"SELECT id FROM notes WHERE rowid = {unlinked}").fetchone()[0]
+def test_a_bad_row_opens_the_rest_and_says_which(original: Path, tmp_path: Path, capsys) -> None:
+    unlinked = (
+        "(SELECT min(rowid) FROM notes WHERE id NOT IN (SELECT source FROM links) "
+        "AND id NOT IN (SELECT target FROM links))"
+    )  # so it takes no link with it
+    path = tampered(
+        original, tmp_path, f"UPDATE notes SET text = X'00FF', x = NULL WHERE rowid = {unlinked}"
+    )
+    damaged_id = (
+        sqlite3.connect(path)
+        .execute(f"SELECT id FROM notes WHERE rowid = {unlinked}")
+        .fetchone()[0]
+    )
     session = Session.open(path, read_only=True)
     try:
         notes = sum(len(b.notes) for b in session.workshop.boards.values())
@@ -353,22 +418,22 @@ def test_a_bad_row_opens_the_rest_and_says_which(original: Path, tmp_path: Path,
 
 
 def test_check_names_bad_cells_json(original: Path, tmp_path: Path, capsys) -> None:
-    path = tampered(original, tmp_path,
-                    f"UPDATE boards SET cells = '[{{' WHERE rowid = {FIRST_BOARD}")
+    path = tampered(
+        original, tmp_path, f"UPDATE boards SET cells = '[{{' WHERE rowid = {FIRST_BOARD}"
+    )
     code, _, err = run_all(path, capsys, ("check",))["check"]
     assert code == 1 and "cells is not valid JSON" in err
 
 
-def test_a_garbled_history_line_is_a_clear_error(original: Path, tmp_path: Path,
-                                                 capsys) -> None:
-    path = tampered(original, tmp_path,
-                    f"UPDATE history SET patches = X'789C0001' WHERE id = {LAST_LINE}")
+def test_a_garbled_history_line_is_a_clear_error(original: Path, tmp_path: Path, capsys) -> None:
+    path = tampered(
+        original, tmp_path, f"UPDATE history SET patches = X'789C0001' WHERE id = {LAST_LINE}"
+    )
     line = sqlite3.connect(path).execute(f"SELECT {LAST_LINE}").fetchone()[0]
     results = run_all(path, capsys, ("history", "check", "info"))
     code, _, err = results["history"]
     assert code == 1 and f"History line {line} of {path} is damaged" in err
-    assert results["check"][0] == 1 and f"history line {line} is unreadable" in \
-        results["check"][2]
+    assert results["check"][0] == 1 and f"history line {line} is unreadable" in results["check"][2]
     assert results["info"][0] == 0  # the notes themselves are fine
     session = Session.open(path)
     try:
@@ -381,13 +446,19 @@ def test_a_garbled_history_line_is_a_clear_error(original: Path, tmp_path: Path,
         session.close()
 
 
-@pytest.mark.parametrize("sql,words", [
-    ("PRAGMA user_version = 0", "its file format version is 0"),
-    ("ALTER TABLE notes RENAME TO notes_t; CREATE VIEW notes AS SELECT * FROM notes_t",
-     "table notes is a view, not a table"),
-])
-def test_structural_damage_is_one_line_for_every_open(original: Path, tmp_path: Path, capsys,
-                                                      sql: str, words: str) -> None:
+@pytest.mark.parametrize(
+    "sql,words",
+    [
+        ("PRAGMA user_version = 0", "its file format version is 0"),
+        (
+            "ALTER TABLE notes RENAME TO notes_t; CREATE VIEW notes AS SELECT * FROM notes_t",
+            "table notes is a view, not a table",
+        ),
+    ],
+)
+def test_structural_damage_is_one_line_for_every_open(
+    original: Path, tmp_path: Path, capsys, sql: str, words: str
+) -> None:
     path = tampered(original, tmp_path, sql)
     for code, _, err in run_all(path, capsys, FAST, write_open=True).values():
         assert code == 1 and words in err
@@ -410,8 +481,7 @@ def test_a_deep_mind_map_exports_as_markdown(tmp_path: Path, capsys) -> None:
     path = tmp_path / "ws" / "deep.pofacil"
     path.parent.mkdir()
     source = tmp_path / "deep.md"
-    source.write_text("".join("  " * i + f"- 第 {i} 層\n" for i in range(1000)),
-                      encoding="utf-8")
+    source.write_text("".join("  " * i + f"- 第 {i} 層\n" for i in range(1000)), encoding="utf-8")
     assert main(["new", str(path), "--board", "mindmap"]) == 0
     assert main(["import", str(path), str(source)]) == 0
     for name in ("md", "pdf", "info", "check"):
@@ -421,41 +491,51 @@ def test_a_deep_mind_map_exports_as_markdown(tmp_path: Path, capsys) -> None:
     assert "  " * 999 + "- 第 999 層" in minutes
 
 
-def test_a_tiled_pdf_of_far_apart_notes_is_refused_before_drawing(original: Path,
-                                                                  tmp_path: Path,
-                                                                  capsys) -> None:
-    path = tampered(original, tmp_path,
-                    f"UPDATE notes SET x = 1000000 WHERE rowid = {FREE_NOTE}")
+def test_a_tiled_pdf_of_far_apart_notes_is_refused_before_drawing(
+    original: Path, tmp_path: Path, capsys
+) -> None:
+    path = tampered(original, tmp_path, f"UPDATE notes SET x = 1000000 WHERE rowid = {FREE_NOTE}")
     code, _, err = run_all(path, capsys, ("pdf",))["pdf"]
     assert code == 1 and "more than 200 pages when tiled" in err
     assert os.listdir(path.parent / "out") == []
-    assert main(command("pdf", path, path.parent / "out") + ["--fit"]) == 0
+    assert main([*command("pdf", path, path.parent / "out"), "--fit"]) == 0
 
 
-def test_an_infinitely_wide_board_is_refused_too(original: Path, tmp_path: Path,
-                                                 capsys) -> None:
-    path = tampered(original, tmp_path,
-                    f"UPDATE notes SET x = 1e308 WHERE rowid = {FREE_NOTE}; "
-                    "UPDATE notes SET x = -1e308 WHERE rowid = (SELECT max(n.rowid) FROM "
-                    "notes n JOIN boards b ON n.board = b.id WHERE b.cells = '[]' AND "
-                    "n.deleted = 0)")
+def test_an_infinitely_wide_board_is_refused_too(original: Path, tmp_path: Path, capsys) -> None:
+    path = tampered(
+        original,
+        tmp_path,
+        f"UPDATE notes SET x = 1e308 WHERE rowid = {FREE_NOTE}; "
+        "UPDATE notes SET x = -1e308 WHERE rowid = (SELECT max(n.rowid) FROM "
+        "notes n JOIN boards b ON n.board = b.id WHERE b.cells = '[]' AND "
+        "n.deleted = 0)",
+    )
     code, _, err = run_all(path, capsys, ("pdf",))["pdf"]
     assert code == 1 and "pages when tiled" in err
 
 
 # -- real processes ------------------------------------------------------------------------
 
+
 def pofacil(*args: str | Path, **kwargs: object) -> subprocess.CompletedProcess:
     kwargs.setdefault("timeout", 60)
-    return subprocess.run([sys.executable, "-m", "pofacil", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "pofacil", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        **kwargs,
+    )
 
 
 @pytest.mark.parametrize("name", ["history", "info"])
 def test_a_broken_pipe_exits_quietly(original: Path, name: str) -> None:
     # Closing the reading end before the command writes makes every write fail with EPIPE.
-    proc = subprocess.Popen([sys.executable, "-m", "pofacil", name, str(original)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pofacil", name, str(original)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.close()
     err = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=60) in (0, 141) and err == ""
@@ -463,18 +543,24 @@ def test_a_broken_pipe_exits_quietly(original: Path, name: str) -> None:
 
 def test_a_broken_pipe_in_a_shell_pipeline(original: Path) -> None:
     result = subprocess.run(
-        f"{sys.executable} -m pofacil history '{original}' | head -1", shell=True,
-        capture_output=True, text=True, timeout=60)
+        f"{sys.executable} -m pofacil history '{original}' | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.count("\n") == 1 and result.stderr == ""
 
 
-@pytest.mark.parametrize("sql,args", [
-    (f"UPDATE notes SET text = X'00FF' WHERE rowid = {FIRST_NOTE}", ("info",)),
-    (f"UPDATE history SET patches = X'00' WHERE id = {LAST_LINE}", ("history",)),
-    (f"UPDATE boards SET cells = '[{{' WHERE rowid = {FIRST_BOARD}", ("check",)),
-])
-def test_as_a_real_process(original: Path, tmp_path: Path, sql: str,
-                           args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "sql,args",
+    [
+        (f"UPDATE notes SET text = X'00FF' WHERE rowid = {FIRST_NOTE}", ("info",)),
+        (f"UPDATE history SET patches = X'00' WHERE id = {LAST_LINE}", ("history",)),
+        (f"UPDATE boards SET cells = '[{{' WHERE rowid = {FIRST_BOARD}", ("check",)),
+    ],
+)
+def test_as_a_real_process(original: Path, tmp_path: Path, sql: str, args: tuple[str, ...]) -> None:
     path = tampered(original, tmp_path, sql)
     before = digest(path)
     result = pofacil(*args, path)

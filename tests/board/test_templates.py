@@ -1,4 +1,5 @@
-"""Templates: built-ins in both languages, cells that hold their notes, breakouts, user templates."""
+"""Templates: built-ins in both languages, cells that hold their notes, breakouts, user
+templates."""
 
 import json
 from pathlib import Path
@@ -27,8 +28,13 @@ def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_every_builtin_builds_in_both_languages(tmp_path: Path, language: str) -> None:
-    assert list(builtin_templates()) == ["blank", "mindmap", "issue-context", "concept-sheet",
-                                         "hopes-fears"]
+    assert list(builtin_templates()) == [
+        "blank",
+        "mindmap",
+        "issue-context",
+        "concept-sheet",
+        "hopes-fears",
+    ]
     s = Session.create(tmp_path / "t.pofacil", boards=[("blank", "起點")])
     try:
         for template in builtin_templates().values():
@@ -47,9 +53,21 @@ def test_every_builtin_builds_in_both_languages(tmp_path: Path, language: str) -
                 assert board.find_cell("Public needs/Future: expectation").id == "public/future"
             if template.id == "concept-sheet":
                 assert [c.column for c in board.cells[:6]] == [
-                    "問題", "解法", "風險與障礙", "克服方法", "負責單位", "願景"]
+                    "問題",
+                    "解法",
+                    "風險與障礙",
+                    "克服方法",
+                    "負責單位",
+                    "願景",
+                ]
                 assert [c.kind for c in board.cells[:6]] == [
-                    "problem", "solution", "obstacle", "overcome", "owner", "vision"]
+                    "problem",
+                    "solution",
+                    "obstacle",
+                    "overcome",
+                    "owner",
+                    "vision",
+                ]
             if template.id == "hopes-fears":
                 assert [c.kind for c in board.cells] == ["hope", "fear", "need"]
     finally:
@@ -94,16 +112,18 @@ def test_cells_grow_with_their_notes(tmp_path: Path) -> None:
         assert after.cells["role/now"].h > 3 * before
         assert after.cells["role/future"].h == after.cells["role/now"].h, "a row shares a height"
         slots = [after.notes[spec.id] for spec in specs]
-        assert len(set(slots)) == 7 and all(after.cell_at(x + 1, y + 1) == "role/now"
-                                            for x, y in slots)
+        assert len(set(slots)) == 7 and all(
+            after.cell_at(x + 1, y + 1) == "role/now" for x, y in slots
+        )
         assert after.counts["role/now"] == 7
     finally:
         s.close()
 
 
 def test_concept_sheet_rows_and_labels(tmp_path: Path) -> None:
-    s = Session.create(tmp_path / "r.pofacil", boards=[("concept-sheet", "第一組"),
-                                                        ("issue-context", "表")])
+    s = Session.create(
+        tmp_path / "r.pofacil", boards=[("concept-sheet", "第一組"), ("issue-context", "表")]
+    )
     try:
         sheet, table = s.workshop.ordered_boards()
         s.do(board_ops.add_row(s.workshop, sheet.id))
@@ -128,9 +148,11 @@ def test_send_to_breakout_copies_with_provenance(tmp_path: Path) -> None:
     path = tmp_path / "b.pofacil"
     s = Session.create(path, boards=[("issue-context", "表")])
     table = s.workshop.ordered_boards()[0]
-    specs = [ops.NoteSpec("兼任太忙", cell="system/now", author="王素琴", kind="problem"),
-             ops.NoteSpec("沒有考核", cell="system/now", author="陳怡君"),
-             ops.NoteSpec("想要落實", cell="public/future", author="匿名")]
+    specs = [
+        ops.NoteSpec("兼任太忙", cell="system/now", author="王素琴", kind="problem"),
+        ops.NoteSpec("沒有考核", cell="system/now", author="陳怡君"),
+        ops.NoteSpec("想要落實", cell="public/future", author="匿名"),
+    ]
     s.do(ops.add_notes(s.workshop, table.id, specs))
     change = s.do(board_ops.send_to_breakout(s.workshop, table.id, ["system/now", "public/future"]))
     assert s.undo_label() == "send to breakout" and len(change.subjects) == 2
@@ -140,7 +162,8 @@ def test_send_to_breakout_copies_with_provenance(tmp_path: Path) -> None:
     copies = sorted(first.live_notes(), key=lambda n: n.text)
     assert [(n.text, n.author, n.kind, n.cell) for n in copies] == [
         ("兼任太忙", "王素琴", "problem", "r1/problem"),
-        ("沒有考核", "陳怡君", "problem", "r1/problem")]
+        ("沒有考核", "陳怡君", "problem", "r1/problem"),
+    ]
     assert {n.origin for n in copies} == {specs[0].id, specs[1].id}
     assert [n.origin for n in second.live_notes()] == [specs[2].id]
     s.close()
@@ -155,8 +178,9 @@ def test_send_to_breakout_copies_with_provenance(tmp_path: Path) -> None:
 
 
 def test_copy_to_board_and_turn_into_need(tmp_path: Path) -> None:
-    s = Session.create(tmp_path / "h.pofacil", boards=[("mindmap", "心智圖"),
-                                                        ("hopes-fears", "期待與擔憂")])
+    s = Session.create(
+        tmp_path / "h.pofacil", boards=[("mindmap", "心智圖"), ("hopes-fears", "期待與擔憂")]
+    )
     try:
         mindmap, hopes = s.workshop.ordered_boards()
         center = mindmap.live_notes()[0]
@@ -166,11 +190,20 @@ def test_copy_to_board_and_turn_into_need(tmp_path: Path) -> None:
         copy = s.do(board_ops.copy_notes(s.workshop, [point], hopes.id, "all/hope")).subjects[0]
         copied = s.workshop.note(copy)
         assert (copied.board, copied.cell, copied.kind, copied.author, copied.origin) == (
-            hopes.id, "all/hope", "hope", "李美玲", point)
+            hopes.id,
+            "all/hope",
+            "hope",
+            "李美玲",
+            point,
+        )
         need = s.do(board_ops.turn_into_need(s.workshop, [copy])).subjects[0]
         made = s.workshop.note(need)
-        assert (made.kind, made.cell, made.origin, made.author) == ("need", "all/need", copy,
-                                                                    "李美玲")
+        assert (made.kind, made.cell, made.origin, made.author) == (
+            "need",
+            "all/need",
+            copy,
+            "李美玲",
+        )
         assert any(lk.source == copy and lk.target == need for lk in hopes.links.values())
     finally:
         s.close()
@@ -187,7 +220,8 @@ def test_a_user_template_round_trips(tmp_path: Path) -> None:
         assert json.loads((user_template_folder() / f"{saved.id}.json").read_text("utf-8"))
         board = s.workshop.board(s.do(ops.add_board(s.workshop, saved.id, "新的")).board)
         assert [(c.id, c.row, c.row_en, c.column, c.group) for c in board.cells] == [
-            (c.id, c.row, c.row_en, c.column, c.group) for c in s.workshop.board(table.id).cells]
+            (c.id, c.row, c.row_en, c.column, c.group) for c in s.workshop.board(table.id).cells
+        ]
         assert get_template(saved.id).layout == "grid"
         second = save_user_template(s.workshop.board(table.id), "長照脈絡表")
         assert second.id != saved.id, "saving again never overwrites the first"

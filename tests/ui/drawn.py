@@ -76,8 +76,10 @@ def screen_of(session: Session, board_id: str) -> Screen:
             if not item.isVisible():
                 continue
             out.notes[nid] = box(item.sceneBoundingRect().marginsRemoved(note.BLEED))
-            out.text[nid] = (item.mapToScene(item.text_box().topLeft()).x(),
-                             item.mapToScene(item.text_box().topLeft()).y())
+            out.text[nid] = (
+                item.mapToScene(item.text_box().topLeft()).x(),
+                item.mapToScene(item.text_box().topLeft()).y(),
+            )
             if item.hidden_below:
                 out.badges.append(box(item.mapRectToScene(item.badge_rect())))
         for frame in scene.clusters.values():
@@ -120,8 +122,14 @@ def _mul(m: list[float], n: list[float]) -> list[float]:
     """m then n, PDF matrices [a b c d e f]."""
     a, b, c, d, e, f = m
     A, B, C, D, E, F = n
-    return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-            e * A + f * C + E, e * B + f * D + F]
+    return [
+        a * A + b * C,
+        a * B + b * D,
+        c * A + d * C,
+        c * B + d * D,
+        e * A + f * C + E,
+        e * B + f * D + F,
+    ]
 
 
 _NUMERIC = {b"cm", b"m", b"l", b"c", b"v", b"y", b"re", b"Tm"}
@@ -191,8 +199,9 @@ def paper_of(pdf: Path, page: int, tf: PageTransform) -> Paper:
 
 def export_page(session: Session, board_id: str, folder: Path) -> tuple[Path, PageTransform]:
     """The board fitted on one PDF page: the file and the page's transform."""
-    report = export_pdf(session.workshop, folder / "parity.pdf", boards=[board_id], mode="fit",
-                        record=False)
+    report = export_pdf(
+        session.workshop, folder / "parity.pdf", boards=[board_id], mode="fit", record=False
+    )
     tf = report.page_info[0].transform
     assert tf is not None
     return report.path, tf
@@ -202,14 +211,13 @@ def export_page(session: Session, board_id: str, folder: Path) -> tuple[Path, Pa
 WORDS = [*"開放政府聯絡人共識營議題脈絡資料治理跨部會協作民眾參與。", " PO", " data"]
 
 
-def random_workshop(path: Path, seed: int, free_notes: int = 40,
-                    cell_notes: int = 60) -> Session:
+def random_workshop(path: Path, seed: int, free_notes: int = 40, cell_notes: int = 60) -> Session:
     """A workshop with a free board (random sizes and places, clusters, a mind-map tree with a
     folded branch, free links, authors or none) and an issue-context table filled at random."""
     rng = random.Random(seed)
-    session = Session.create(path, title="隨機", boards=[("blank", "自由"),
-                                                        ("issue-context", "表格")],
-                             actor="tester")
+    session = Session.create(
+        path, title="隨機", boards=[("blank", "自由"), ("issue-context", "表格")], actor="tester"
+    )
     ws = session.workshop
     kinds = list(KIND_BY_ID)
 
@@ -217,12 +225,21 @@ def random_workshop(path: Path, seed: int, free_notes: int = 40,
         return "".join(rng.choice(WORDS) for _ in range(rng.randint(1, 40))).strip() or "空"
 
     free = ws.find_board("自由").id
-    specs = [ops.NoteSpec(text(), kind=rng.choice(kinds), x=rng.uniform(-800, 2400),
-                          y=rng.uniform(-600, 1600), author=rng.choice(["", "林志明", "Ann"]))
-             for _ in range(free_notes)]
+    specs = [
+        ops.NoteSpec(
+            text(),
+            kind=rng.choice(kinds),
+            x=rng.uniform(-800, 2400),
+            y=rng.uniform(-600, 1600),
+            author=rng.choice(["", "林志明", "Ann"]),
+        )
+        for _ in range(free_notes)
+    ]
     ids = [s.id for s in specs]
-    tree = [(ids[0], ids[i], "child") for i in (1, 2, 3)] + [(ids[1], ids[4], "child"),
-                                                             (ids[4], ids[5], "child")]
+    tree = [(ids[0], ids[i], "child") for i in (1, 2, 3)] + [
+        (ids[1], ids[4], "child"),
+        (ids[4], ids[5], "child"),
+    ]
     loose = [(a, b, "link") for a, b in zip(ids[6:12], ids[12:18], strict=True)]
     session.do(ops.add_notes(ws, free, specs, tree + loose))
     for nid in rng.sample(ids, 8):
@@ -233,9 +250,16 @@ def random_workshop(path: Path, seed: int, free_notes: int = 40,
 
     table = ws.find_board("表格")
     cells = [c.id for c in table.cells]
-    session.do(ops.add_notes(ws, table.id, [
-        ops.NoteSpec(text(), cell=rng.choice(cells), author=rng.choice(["", "王素琴"]))
-        for _ in range(cell_notes)]))
+    session.do(
+        ops.add_notes(
+            ws,
+            table.id,
+            [
+                ops.NoteSpec(text(), cell=rng.choice(cells), author=rng.choice(["", "王素琴"]))
+                for _ in range(cell_notes)
+            ],
+        )
+    )
     in_cells = [n.id for n in ws.board(table.id).live_notes()]
     session.do(ops.cluster_notes(ws, in_cells[:3], "同一群"))
     session.do(ops.delete_notes(ws, in_cells[-2:]))

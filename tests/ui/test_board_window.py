@@ -57,12 +57,18 @@ def test_drag_moves_model_and_file_and_one_undo_restores(qtbot, window) -> None:
     note = window.document.workshop.note(nid)
     assert (note.x, note.y) != before_model
     scale = window.view.scale_factor()
-    assert abs(note.x - before_model[0] - 120 / scale) < 2 and abs(note.y - before_model[1] - 80 / scale) < 2
+    assert (
+        abs(note.x - before_model[0] - 120 / scale) < 2
+        and abs(note.y - before_model[1] - 80 / scale) < 2
+    )
     assert item.pos() == QPointF(note.x, note.y)
     assert file_rows(window.document.path) == window.document.workshop.rows() != before_file
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
-    assert (window.document.workshop.note(nid).x, window.document.workshop.note(nid).y) == before_model
+    assert (
+        window.document.workshop.note(nid).x,
+        window.document.workshop.note(nid).y,
+    ) == before_model
     assert item.pos() == QPointF(*before_model)
     assert file_rows(window.document.path) == before_file
 
@@ -89,7 +95,9 @@ def test_quick_capture_sets_the_speaker_and_stays_ready(qtbot, window) -> None:
     qtbot.keyClick(window.capture.edit, Qt.Key.Key_Return)
     notes = sorted(board.live_notes(), key=lambda n: n.created)[count:]
     assert [(n.text, n.author) for n in board.live_notes()[count:]] == [
-        ("業務單位很忙", "王素琴"), ("需要跨部會支援", "")]
+        ("業務單位很忙", "王素琴"),
+        ("需要跨部會支援", ""),
+    ]
     first, second = board.live_notes()[count:]
     assert second.x == first.x + first.w + 20 and second.y == first.y, "next to the previous"
     assert window.capture.edit.text() == "" and window.capture.edit.hasFocus()
@@ -179,8 +187,12 @@ def test_dropping_a_note_on_a_frame_joins_it(qtbot, window) -> None:
     cluster = next(iter(window.scene.clusters.values()))
     window.scene.clearSelection()
     target = cluster.frame().center()
-    drag(qtbot, window.view, b, window.view.mapFromScene(target) -
-         window.view.mapFromScene(b.sceneBoundingRect().center()))
+    drag(
+        qtbot,
+        window.view,
+        b,
+        window.view.mapFromScene(target) - window.view.mapFromScene(b.sceneBoundingRect().center()),
+    )
     assert window.document.workshop.note(b.note.id).cluster == cluster.cluster.id
     assert cluster.count == 2
 
@@ -226,7 +238,10 @@ def test_delete_and_restore_from_the_deleted_list(qtbot, window, answer_dialogs)
 
 
 def test_drawing_a_link_from_the_handle(qtbot, window) -> None:
-    a, b = note_item(window, "PO 多為兼任，業務單位很忙"), note_item(window, "各部會 PO 人數與層級不一")
+    a, b = (
+        note_item(window, "PO 多為兼任，業務單位很忙"),
+        note_item(window, "各部會 PO 人數與層級不一"),
+    )
     window.scene.clearSelection()
     a.setSelected(True)
     handle = window.view.mapFromScene(a.pos() + QPointF(a.note.w, a.note.h / 2))
@@ -238,8 +253,10 @@ def test_drawing_a_link_from_the_handle(qtbot, window) -> None:
     qtbot.mouseMove(viewport, target)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=target)
     assert len(window.scene.links) == links + 1
-    assert (a.note.x, a.note.y) == (window.document.workshop.note(a.note.id).x,
-                                    window.document.workshop.note(a.note.id).y)
+    assert (a.note.x, a.note.y) == (
+        window.document.workshop.note(a.note.id).x,
+        window.document.workshop.note(a.note.id).y,
+    )
 
 
 def test_double_click_on_empty_canvas_creates_and_edits(qtbot, window) -> None:
@@ -259,7 +276,7 @@ def test_projector_mode_toggles(qtbot, window) -> None:
     window.view.set_zoom(0.5)
     qtbot.keyClick(window.view, Qt.Key.Key_F5)
     assert window.view.projector and window.projector_action.isChecked()
-    assert not window.menuBar().isVisible() and not window.palette.isVisible()
+    assert not window.menuBar().isVisible() and not window.kind_palette.isVisible()
     assert window.capture.isVisible(), "the scribe can still capture"
     assert window.view.scale_factor() >= 1.25
     assert all(i.min_text_px == 16 for i in window.scene.notes.values())
@@ -296,11 +313,14 @@ def test_zoom_and_fit_shortcuts(qtbot, window) -> None:
 
 def test_boards_as_tabs(qtbot, window, monkeypatch) -> None:
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "全體分享心智圖", "議題脈絡分析表", "第一組：PO制度"]
+        "全體分享心智圖",
+        "議題脈絡分析表",
+        "第一組：PO制度",
+    ]
     window.tabs.setCurrentIndex(1)
     assert window.scene.board.name == "議題脈絡分析表" and len(window.scene.notes) == 15
     window.tabs.moveTab(1, 0)
-    assert [b.name for b in window.document.workshop.ordered_boards()][0] == "議題脈絡分析表"
+    assert next(b.name for b in window.document.workshop.ordered_boards()) == "議題脈絡分析表"
     window.document.apply(ops.rename_board, window.scene.board_id, "脈絡表")
     assert window.tabs.tabText(window.tabs.currentIndex()) == "脈絡表"
     window._tab_close(window.tabs.currentIndex())
@@ -330,7 +350,7 @@ def test_palette_sets_the_kind_of_the_selection_and_of_new_notes(qtbot, window) 
     item = note_item(window, "PO 角色")
     window.scene.clearSelection()
     item.setSelected(True)
-    qtbot.mouseClick(window.palette.buttons["vision"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.kind_palette.buttons["vision"], Qt.MouseButton.LeftButton)
     assert window.document.workshop.note(item.note.id).kind == "vision"
     window.scene.clearSelection()
     window.capture_note("", "願景一則")

@@ -14,8 +14,9 @@ from pofacil.ui import crash_log
 
 
 def visible_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
 
 
 def failing_button(qtbot) -> QPushButton:
@@ -80,8 +81,9 @@ def test_unwritable_log_folder_still_explains_the_error(qtbot, tmp_path: Path) -
     assert "<b>壞掉</b> on purpose" in seen[0]
 
 
-def test_storage_failure_is_logged_as_a_warning(qtbot, window, tmp_path: Path,
-                                                answer_dialogs) -> None:
+def test_storage_failure_is_logged_as_a_warning(
+    qtbot, window, tmp_path: Path, answer_dialogs
+) -> None:
     handler = crash_log.install(tmp_path / "logs")
     window.open_workshop(str(write_sample(tmp_path / "營隊.pofacil")))
     blocker = sqlite3.connect(window.document.path, timeout=0)
@@ -124,10 +126,21 @@ sys.exit(run(sys.argv[1]))
 def test_the_app_logs_start_errors_and_stop(tmp_path: Path) -> None:
     """The real app.run in its own process, with its own data folder."""
     workshop = write_sample(tmp_path / "營隊.pofacil")
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", APP_RUN, str(workshop)], env=env,
-                            capture_output=True, text=True, timeout=120, check=False)
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", APP_RUN, str(workshop)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     boxes, folder = result.stdout.split(maxsplit=1)
     assert boxes == "1"

@@ -23,11 +23,14 @@ def damaged_sample(tmp_path: Path, sql: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("sql", [
-    f"UPDATE notes SET text = X'00FF' WHERE rowid = {FIRST_NOTE}",  # segfaulted the window
-    f"UPDATE notes SET x = NULL, author = X'01' WHERE rowid = {FIRST_NOTE}",
-    "UPDATE boards SET cells = '[{' WHERE rowid = (SELECT min(rowid) FROM boards)",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        f"UPDATE notes SET text = X'00FF' WHERE rowid = {FIRST_NOTE}",  # segfaulted the window
+        f"UPDATE notes SET x = NULL, author = X'01' WHERE rowid = {FIRST_NOTE}",
+        "UPDATE boards SET cells = '[{' WHERE rowid = (SELECT min(rowid) FROM boards)",
+    ],
+)
 def test_every_board_of_a_damaged_workshop_is_drawn(qtbot, tmp_path: Path, sql: str) -> None:
     session = Session.open(damaged_sample(tmp_path, sql))
     assert session.store.damaged
@@ -42,8 +45,7 @@ def test_every_board_of_a_damaged_workshop_is_drawn(qtbot, tmp_path: Path, sql: 
     win.close()
 
 
-def test_undo_of_a_garbled_history_line_leaves_the_board_as_it_was(qtbot,
-                                                                  tmp_path: Path) -> None:
+def test_undo_of_a_garbled_history_line_leaves_the_board_as_it_was(qtbot, tmp_path: Path) -> None:
     path = write_sample(tmp_path / "sample.pofacil")
     session = Session.open(path)
     board = session.workshop.ordered_boards()[0]

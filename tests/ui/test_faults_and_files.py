@@ -9,8 +9,9 @@ from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
 
 
-def test_bad_file_from_the_gui_is_explained_and_app_stays(qtbot, window, tmp_path: Path,
-                                                          answer_dialogs) -> None:
+def test_bad_file_from_the_gui_is_explained_and_app_stays(
+    qtbot, window, tmp_path: Path, answer_dialogs
+) -> None:
     junk = tmp_path / "junk.pofacil"
     junk.write_bytes(b"not a workshop at all" * 10)
     current = window.document.path
@@ -20,8 +21,9 @@ def test_bad_file_from_the_gui_is_explained_and_app_stays(qtbot, window, tmp_pat
     assert junk.read_bytes() == b"not a workshop at all" * 10
 
 
-def test_a_file_open_elsewhere_can_be_opened_read_only(qtbot, window, tmp_path: Path,
-                                                       answer_dialogs) -> None:
+def test_a_file_open_elsewhere_can_be_opened_read_only(
+    qtbot, window, tmp_path: Path, answer_dialogs
+) -> None:
     other = Session.create(tmp_path / "busy.pofacil", title="別人開著")
     try:
         window.open_workshop(str(other.path))
@@ -32,8 +34,9 @@ def test_a_file_open_elsewhere_can_be_opened_read_only(qtbot, window, tmp_path: 
         other.close()
 
 
-def test_unwritable_file_keeps_edits_and_a_copy_saves_them(qtbot, window, tmp_path: Path,
-                                                           answer_dialogs, monkeypatch) -> None:
+def test_unwritable_file_keeps_edits_and_a_copy_saves_them(
+    qtbot, window, tmp_path: Path, answer_dialogs, monkeypatch
+) -> None:
     blocker = sqlite3.connect(window.document.path, timeout=0)
     blocker.execute("BEGIN IMMEDIATE")
     window.document.session.store.db.conn.execute("PRAGMA busy_timeout = 0")
@@ -49,14 +52,16 @@ def test_unwritable_file_keeps_edits_and_a_copy_saves_them(qtbot, window, tmp_pa
     assert not window.document.saved
     assert "NOT SAVED" in window.saved_label.text() or "未儲存" in window.saved_label.text()
     dest = tmp_path / "rescued.pofacil"
-    monkeypatch.setattr("pofacil.ui.main_window.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(dest), ""))
+    monkeypatch.setattr(
+        "pofacil.ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(dest), "")
+    )
     window.save_copy()
     assert window.document.path == dest and window.document.saved
     reopened = Session.open(dest, read_only=True)
     try:
-        assert "寫不進去的一點" in [n.text for b in reopened.workshop.boards.values()
-                                   for n in b.live_notes()]
+        assert "寫不進去的一點" in [
+            n.text for b in reopened.workshop.boards.values() for n in b.live_notes()
+        ]
     finally:
         reopened.close()
 
@@ -75,8 +80,9 @@ def test_dropping_a_text_file_creates_notes(qtbot, window, tmp_path: Path) -> No
     assert {"純文字一", "純文字二"} <= {n.text for n in window.scene.board.live_notes()}
 
 
-def test_first_session_opens_the_file_or_a_sample_copy(qtbot, tmp_path: Path,
-                                                       answer_dialogs) -> None:
+def test_first_session_opens_the_file_or_a_sample_copy(
+    qtbot, tmp_path: Path, answer_dialogs
+) -> None:
     from pofacil.ui.app import first_session
 
     path = write_sample(tmp_path / "mine.pofacil")

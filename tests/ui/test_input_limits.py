@@ -33,16 +33,21 @@ def crafted_clipboard(json_text: str, plain: str = "") -> None:
 def all_finite_in_range(path: Path) -> bool:
     """Read back from the file itself: the app's model could hide what SQLite stored."""
     rows = file_rows(path)["note"]
-    return all(isinstance(r[k], float) and math.isfinite(r[k]) and abs(r[k]) <= COORD_MAX
-               for r in rows for k in ("x", "y"))
+    return all(
+        isinstance(r[k], float) and math.isfinite(r[k]) and abs(r[k]) <= COORD_MAX
+        for r in rows
+        for k in ("x", "y")
+    )
 
 
 def test_a_nan_offset_on_the_clipboard_never_reaches_the_file(qtbot, window) -> None:
     """A crafted clipboard with "dx": NaN used to make a note at NaN, stored as NULL: the
     file was then refused as damaged. Now the content counts as damaged: its text is pasted."""
-    crafted_clipboard('[{"text": "壞掉的", "kind": "idea", "author": "", "dx": NaN, "dy": 0},'
-                      ' {"text": "很遠", "kind": "idea", "author": "", "dx": 1e400, "dy": 0}]',
-                      plain="壞掉的\n很遠")
+    crafted_clipboard(
+        '[{"text": "壞掉的", "kind": "idea", "author": "", "dx": NaN, "dy": 0},'
+        ' {"text": "很遠", "kind": "idea", "author": "", "dx": 1e400, "dy": 0}]',
+        plain="壞掉的\n很遠",
+    )
     before = len(window.scene.board.live_notes())
     window.paste()
     pasted = window.scene.board.live_notes()[before:]
@@ -52,8 +57,7 @@ def test_a_nan_offset_on_the_clipboard_never_reaches_the_file(qtbot, window) -> 
 
 
 def test_a_huge_offset_on_the_clipboard_lands_at_the_edge(qtbot, window) -> None:
-    crafted_clipboard('[{"text": "遠方", "kind": "idea", "author": "", "dx": 1e308, '
-                      '"dy": -1e308}]')
+    crafted_clipboard('[{"text": "遠方", "kind": "idea", "author": "", "dx": 1e308, "dy": -1e308}]')
     window.paste()
     note = next(n for n in window.scene.board.live_notes() if n.text == "遠方")
     assert abs(note.x) < COORD_MAX and abs(note.y) < COORD_MAX
@@ -62,8 +66,10 @@ def test_a_huge_offset_on_the_clipboard_lands_at_the_edge(qtbot, window) -> None
 
 def test_a_lone_surrogate_on_the_clipboard_is_cleaned_and_saved(qtbot, window) -> None:
     """A lone surrogate used to raise UnicodeEncodeError in the commit: shown, never saved."""
-    crafted_clipboard('[{"text": "表情\\ud83d壞了\\u0000", "kind": "idea", "author": "\\udfff",'
-                      ' "dx": 0, "dy": 0}]')
+    crafted_clipboard(
+        '[{"text": "表情\\ud83d壞了\\u0000", "kind": "idea", "author": "\\udfff",'
+        ' "dx": 0, "dy": 0}]'
+    )
     window.paste()
     assert window.document.saved
     texts = {(r["text"], r["author"]) for r in file_rows(window.document.path)["note"]}
@@ -75,8 +81,9 @@ def test_duplicating_a_note_at_1e308_twice_keeps_the_file_whole(qtbot, tmp_path:
     giving inf and then NaN, and the file would not open again."""
     path = tmp_path / "far.pofacil"
     session = Session.create(path, boards=[("blank", "全體")])
-    session.do(ops.add_note(session.workshop, session.workshop.ordered_boards()[0].id, "遠",
-                            x=0.0, y=0.0))
+    session.do(
+        ops.add_note(session.workshop, session.workshop.ordered_boards()[0].id, "遠", x=0.0, y=0.0)
+    )
     session.close()
     with sqlite3.connect(path) as db:
         db.execute("UPDATE notes SET x = 1e308, y = -1e308")
@@ -143,8 +150,9 @@ def test_resizing_past_the_largest_size_stops_at_it(qtbot, window) -> None:
 def test_import_problems_are_shown_in_chinese(qapp, tmp_path: Path) -> None:
     session = Session.create(tmp_path / "ws.pofacil", boards=[("blank", "全體")])
     src = tmp_path / "bad.csv"
-    src.write_text("text,kind,votes\n好,謠言,1\n票,idea,100000000000000000000\n\"沒完\n",
-                   encoding="utf-8")
+    src.write_text(
+        'text,kind,votes\n好,謠言,1\n票,idea,100000000000000000000\n"沒完\n', encoding="utf-8"
+    )
     try:
         with pytest.raises(ImportFormatError) as info:
             import_change(session.workshop, session.workshop.ordered_boards()[0].id, src)

@@ -22,9 +22,14 @@ def _font(qapp) -> None:
 
 
 def export_json(workshop: Path, out: Path) -> dict:
-    done = subprocess.run([sys.executable, "-m", "pofacil", "export", str(workshop), "--json",
-                           str(out)], check=False, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "pofacil", "export", str(workshop), "--json", str(out)],
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"wrote {out}")
     return json.loads(out.read_text(encoding="utf-8"))
@@ -33,12 +38,19 @@ def export_json(workshop: Path, out: Path) -> dict:
 def issue_board(path: Path, notes: int = 300) -> Path:
     """An issue-context table with ``notes`` notes spread over its cells, a few deleted."""
     rng = random.Random(9)
-    session = Session.create(path, title="議題脈絡", boards=[("issue-context", "議題")],
-                             actor="tester")
+    session = Session.create(
+        path, title="議題脈絡", boards=[("issue-context", "議題")], actor="tester"
+    )
     board = session.workshop.find_board("議題")
     cells = [c.id for c in board.cells]
-    specs = [ops.NoteSpec(f"便利貼 {i} " + "資料" * rng.randint(0, 12), cell=rng.choice(cells),
-                          author=rng.choice(["", "林志明"])) for i in range(notes + 5)]
+    specs = [
+        ops.NoteSpec(
+            f"便利貼 {i} " + "資料" * rng.randint(0, 12),
+            cell=rng.choice(cells),
+            author=rng.choice(["", "林志明"]),
+        )
+        for i in range(notes + 5)
+    ]
     session.do(ops.add_notes(session.workshop, board.id, specs))
     session.do(ops.cluster_notes(session.workshop, [s.id for s in specs[:4]], "人力"))
     session.do(ops.delete_notes(session.workshop, [s.id for s in specs[-5:]]))
@@ -53,8 +65,7 @@ def inside(inner: list[float], outer: list[float]) -> bool:
 
 
 def overlap(a: list[float], b: list[float]) -> bool:
-    return (a[0] < b[0] + b[2] and b[0] < a[0] + a[2]
-            and a[1] < b[1] + b[3] and b[1] < a[1] + a[3])
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
 def check(data: dict, path: Path) -> None:
@@ -63,8 +74,11 @@ def check(data: dict, path: Path) -> None:
     session = Session.open(path, read_only=True)
     try:
         ws = session.workshop
-        assert data["workshop"] == {"title": ws.info.title, "date": ws.info.date,
-                                    "venue": ws.info.venue}
+        assert data["workshop"] == {
+            "title": ws.info.title,
+            "date": ws.info.date,
+            "venue": ws.info.venue,
+        }
         assert [b["name"] for b in data["boards"]] == [b.name for b in ws.ordered_boards()]
         for entry, board in zip(data["boards"], ws.ordered_boards(), strict=True):
             assert entry["template"] == board.template
@@ -80,12 +94,17 @@ def check(data: dict, path: Path) -> None:
                 if n["cell"] is not None:
                     assert inside(n["rect"], cells[n["cell"]]["rect"]), n["text"]
             for i, a in enumerate(drawn):
-                for b in drawn[i + 1:]:
+                for b in drawn[i + 1 :]:
                     assert not overlap(a["rect"], b["rect"]), (a["text"], b["text"])
             for n in entry["notes"]:
                 note = board.notes[n["id"]]
                 assert (n["text"], n["kind"], n["author"], n["votes"], n["cluster"]) == (
-                    note.text, note.kind, note.author, note.votes, note.cluster)
+                    note.text,
+                    note.kind,
+                    note.author,
+                    note.votes,
+                    note.cluster,
+                )
             screen = screen_of(session, board.id)
             rects: dict[str, Box] = {n["id"]: tuple(n["rect"]) for n in drawn}
             assert rects.keys() == screen.notes.keys()

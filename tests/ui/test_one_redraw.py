@@ -30,8 +30,11 @@ def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def fill_cells(session: Session, board_id: str, per_cell: int) -> None:
     board = session.workshop.board(board_id)
-    specs = [ops.NoteSpec(f"第 {k} 點", cell=cell.id, x=0.0, y=0.0)
-             for cell in board.cells for k in range(per_cell)]
+    specs = [
+        ops.NoteSpec(f"第 {k} 點", cell=cell.id, x=0.0, y=0.0)
+        for cell in board.cells
+        for k in range(per_cell)
+    ]
     session.do(ops.add_notes(session.workshop, board.id, specs, label="import"))
 
 
@@ -44,17 +47,19 @@ def table_session(path: Path, per_cell: int) -> Session:
 def free_session(path: Path, n: int, clusters: int = 20) -> Session:
     session = Session.create(path, boards=[("blank", "全體")])
     board = session.workshop.ordered_boards()[0].id
-    specs = [ops.NoteSpec(f"第 {k} 點", x=40.0 + (k % 80) * 180, y=40.0 + (k // 80) * 120)
-             for k in range(n)]
+    specs = [
+        ops.NoteSpec(f"第 {k} 點", x=40.0 + (k % 80) * 180, y=40.0 + (k // 80) * 120)
+        for k in range(n)
+    ]
     session.do(ops.add_notes(session.workshop, board, specs, label="import"))
     ids = [s.id for s in specs]
     for c in range(clusters):  # clusters of 5 spread over the board, as on the day
         start = c * (n // clusters)
-        session.do(ops.cluster_notes(session.workshop, ids[start:start + 5], f"框 {c}"))
+        session.do(ops.cluster_notes(session.workshop, ids[start : start + 5], f"框 {c}"))
     return session
 
 
-def open_window(qtbot, session: Session) -> MainWindow:  # noqa: ANN001
+def open_window(qtbot, session: Session) -> MainWindow:
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()
@@ -74,7 +79,7 @@ def select(window: MainWindow, note_ids: list[str]) -> None:
     next_turn()
 
 
-def mouse_drag(qtbot, window: MainWindow, grab: str, by: QPointF) -> None:  # noqa: ANN001
+def mouse_drag(qtbot, window: MainWindow, grab: str, by: QPointF) -> None:
     """A real drag through the viewport: press on ``grab``, two moves, release."""
     view, scene = window.view, window.scene
     assert scene is not None
@@ -90,19 +95,23 @@ def mouse_drag(qtbot, window: MainWindow, grab: str, by: QPointF) -> None:  # no
 
 
 def test_a_100_note_move_on_a_table_is_one_event_and_one_layout(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_config: Path) -> None:  # noqa: ANN001
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_config: Path
+) -> None:
     window = open_window(qtbot, table_session(tmp_path / "t.pofacil", per_cell=110))
     scene = window.scene
     assert scene is not None and scene.geometry is not None
     source, target = scene.geometry.cells["role/now"], scene.geometry.cells["role/future"]
-    moved = sorted((i for i in scene.notes.values() if i.note.cell == "role/now"),
-                   key=lambda i: (i.pos().y(), i.pos().x()))[:100]
+    moved = sorted(
+        (i for i in scene.notes.values() if i.note.cell == "role/now"),
+        key=lambda i: (i.pos().y(), i.pos().x()),
+    )[:100]
     select(window, [i.note.id for i in moved])
     events, layouts = [], []
     window.document.workshop.changed.connect(events.append)
     real_layout = scene_module.grid_layout
-    monkeypatch.setattr(scene_module, "grid_layout",
-                        lambda *a: layouts.append(a) or real_layout(*a))  # counts, still lays out
+    monkeypatch.setattr(
+        scene_module, "grid_layout", lambda *a: layouts.append(a) or real_layout(*a)
+    )  # counts, still lays out
     mouse_drag(qtbot, window, moved[0].note.id, QPointF(target.x - source.x, 0))
     next_turn()
     workshop = window.document.workshop
@@ -154,7 +163,8 @@ def disk_reads() -> Iterator[list[tuple[str, str]]]:
 
 
 def test_gestures_and_selection_list_and_open_no_files(
-        qtbot, tmp_path: Path, own_config: Path, disk_reads: list) -> None:  # noqa: ANN001
+    qtbot, tmp_path: Path, own_config: Path, disk_reads: list
+) -> None:
     session = table_session(tmp_path / "t.pofacil", per_cell=3)
     table = session.workshop.ordered_boards()[0]
     saved = save_user_template(table, "我的表")
@@ -170,18 +180,21 @@ def test_gestures_and_selection_list_and_open_no_files(
     first = next(i for i in scene.notes.values() if i.note.cell == "system/now")
     select(window, [first.note.id])
     target = scene.geometry.cells["system/future"]
-    mouse_drag(qtbot, window, first.note.id,
-               QPointF(target.x + 40, target.y + 40) - first.sceneBoundingRect().center())
+    mouse_drag(
+        qtbot,
+        window,
+        first.note.id,
+        QPointF(target.x + 40, target.y + 40) - first.sceneBoundingRect().center(),
+    )
     assert window.document.workshop.note(first.note.id).cell == "system/future"
     window.capture_note("林志明", "再補一點")  # into the selected note's cell
     next_turn()
     window.view.viewport().repaint()
-    assert any(n.text == "再補一點" and n.cell == "system/future"
-               for n in scene.board.live_notes())
+    assert any(n.text == "再補一點" and n.cell == "system/future" for n in scene.board.live_notes())
     assert disk_reads == [], f"the gesture path read the disk: {disk_reads}"
 
 
-def drop_calls(qtbot, tmp_path: Path, n: int) -> int:  # noqa: ANN001
+def drop_calls(qtbot, tmp_path: Path, n: int) -> int:
     """Lines of Python run by a mouse drop of 50 notes (two of them framed) on a free board of
     ``n`` notes, from the release through the layout pass it posts: a loop over the board's
     notes counts once per note, even inside a comprehension."""
@@ -189,15 +202,18 @@ def drop_calls(qtbot, tmp_path: Path, n: int) -> int:  # noqa: ANN001
     scene = window.scene
     assert scene is not None
     framed = next(iter(scene.clusters.values())).cluster.id
-    members = [m.id for m in window.document.workshop.ordered_boards()[0].notes.values()
-               if m.cluster == framed]
-    free = [nid for nid, i in scene.notes.items() if i.note.cluster is None][n // 2:][:48]
+    members = [
+        m.id
+        for m in window.document.workshop.ordered_boards()[0].notes.values()
+        if m.cluster == framed
+    ]
+    free = [nid for nid, i in scene.notes.items() if i.note.cluster is None][n // 2 :][:48]
     dragged = free + members[:2]
     select(window, dragged)
     mouse_drag(qtbot, window, free[0], QPointF(0, 60))  # once untimed: first-use work
     lines = Counter()
 
-    def count(frame, event: str, arg):  # noqa: ANN001, ANN202
+    def count(frame, event: str, arg):
         lines[event] += 1
         return count  # follow the lines of every frame
 
@@ -219,8 +235,9 @@ def drop_calls(qtbot, tmp_path: Path, n: int) -> int:  # noqa: ANN001
     return lines["line"]
 
 
-def test_a_drop_of_50_costs_the_same_on_500_and_5000_notes(qtbot, tmp_path: Path,
-                                                          own_config: Path) -> None:  # noqa: ANN001
+def test_a_drop_of_50_costs_the_same_on_500_and_5000_notes(
+    qtbot, tmp_path: Path, own_config: Path
+) -> None:
     small = drop_calls(qtbot, tmp_path, 500)
     large = drop_calls(qtbot, tmp_path, 5000)
     # Ten times the board, the same drop: the work is the drop's, not the board's (a scan of

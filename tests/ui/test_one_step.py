@@ -46,27 +46,28 @@ def answer_changing() -> Iterator[None]:
     timer.stop()
 
 
-def show(window, name: str) -> None:  # noqa: ANN001
+def show(window, name: str) -> None:
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     window.tabs.setCurrentIndex(names.index(name))
 
 
-def select(window, notes: list[str]) -> None:  # noqa: ANN001
+def select(window, notes: list[str]) -> None:
     window.scene.clearSelection()
     for note_id in notes:
         window.scene.notes[note_id].setSelected(True)
 
 
-def live(window) -> list[str]:  # noqa: ANN001
+def live(window) -> list[str]:
     return sorted(n.id for n in window.scene.board.live_notes())
 
 
-def menu(window, title: str):  # noqa: ANN001, ANN201
+def menu(window, title: str):
     return next(a.menu() for a in window.menuBar().actions() if a.text() == title)
 
 
-def test_every_menu_gesture_is_one_undo_step(qtbot, window, answer_changing,  # noqa: ANN001
-                                             tmp_path: Path, monkeypatch) -> None:
+def test_every_menu_gesture_is_one_undo_step(
+    qtbot, window, answer_changing, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # saved templates go here
     doc = window.document
     ws, session = doc.workshop, doc.session
@@ -75,6 +76,7 @@ def test_every_menu_gesture_is_one_undo_step(qtbot, window, answer_changing,  # 
         def setup() -> None:
             show(window, name)
             select(window, pick(live(window)))
+
         return setup
 
     def mind_map_moved() -> None:
@@ -112,24 +114,38 @@ def test_every_menu_gesture_is_one_undo_step(qtbot, window, answer_changing,  # 
     table = on("議題脈絡分析表")
     gestures: dict[str, tuple[Callable[[], None], bool]] = {
         # Edit menu
-        "&Undo": (table, False), "&Redo": (table, False),  # walked by the check itself
-        "&Copy": (table, False), "&Paste": (copied, True), "D&uplicate": (table, True),
-        "&Delete": (table, True), "&Edit note": (table, False), "Select &all": (table, False),
-        "&Group…": (table, True), "U&ngroup": (grouped, True),
-        "Deleted notes…": (deleted, True), "&Find…": (table, False),
+        "&Undo": (table, False),
+        "&Redo": (table, False),  # walked by the check itself
+        "&Copy": (table, False),
+        "&Paste": (copied, True),
+        "D&uplicate": (table, True),
+        "&Delete": (table, True),
+        "&Edit note": (table, False),
+        "Select &all": (table, False),
+        "&Group…": (table, True),
+        "U&ngroup": (grouped, True),
+        "Deleted notes…": (deleted, True),
+        "&Find…": (table, False),
         "Quick &capture": (table, False),
         # Board menu
-        "&Add board…": (table, True), "&Rename board…": (table, True),
-        "&Delete board": (table, True), "Add a &row": (on("第一組：PO制度"), True),
-        "&Heat map": (table, False), "Send cells to &breakout…": (table, True),
+        "&Add board…": (table, True),
+        "&Rename board…": (table, True),
+        "&Delete board": (table, True),
+        "Add a &row": (on("第一組：PO制度"), True),
+        "&Heat map": (table, False),
+        "Send cells to &breakout…": (table, True),
         "&Lay out mind map": (mind_map_moved, True),
         "Save board as &template…": (table, False),
         # The context menu's board gestures, shown on a selection
         "Turn into &need": (hopes_and_fears, True),
         "Collapse or expand branch": (branches, True),
     }
-    actions = [a for m in (menu(window, "&Edit"), menu(window, "&Board")) for a in m.actions()
-               if not a.isSeparator()]
+    actions = [
+        a
+        for m in (menu(window, "&Edit"), menu(window, "&Board"))
+        for a in m.actions()
+        if not a.isSeparator()
+    ]
     actions += [window.board_actions.need_action, window.board_actions.fold_action]
     assert sorted(a.text() for a in actions) == sorted(gestures), "a menu entry is not walked"
 
@@ -155,7 +171,7 @@ def test_every_menu_gesture_is_one_undo_step(qtbot, window, answer_changing,  # 
         assert ws.rows() == before, action.text()
 
 
-def test_turn_into_need_and_fold_on_many_notes_are_one_line_each(qtbot, window) -> None:  # noqa: ANN001
+def test_turn_into_need_and_fold_on_many_notes_are_one_line_each(qtbot, window) -> None:
     doc = window.document
     show(window, "全體分享心智圖")
     board = window.scene.board

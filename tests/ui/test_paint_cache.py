@@ -13,8 +13,9 @@ from pofacil.ui.view import BoardView
 from .drawn import random_workshop
 
 
-def test_panning_a_board_in_view_runs_no_paint(qtbot, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_panning_a_board_in_view_runs_no_paint(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Counted on the way through to the real paint(); set before the items exist, since
     # PySide looks up a Python override once per item.
     painted: list[str] = []
@@ -39,8 +40,9 @@ def test_panning_a_board_in_view_runs_no_paint(qtbot, tmp_path: Path,
     # Room around the board to pan in, all of it on screen.
     bounds = scene.itemsBoundingRect()
     view.setSceneRect(bounds.adjusted(-2000, -2000, 2000, 2000))
-    view.fitInView(QRectF(bounds).adjusted(-200, -200, 200, 200),
-                   Qt.AspectRatioMode.KeepAspectRatio)
+    view.fitInView(
+        QRectF(bounds).adjusted(-200, -200, 200, 200), Qt.AspectRatioMode.KeepAspectRatio
+    )
     view.viewport().grab()
     assert painted  # the first frame paints every item once
     painted.clear()

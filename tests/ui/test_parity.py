@@ -62,9 +62,12 @@ def differences(screen: Screen, paper: Paper) -> list[str]:
     if only_screen or only_paper:
         out.append(f"links: screen only {only_screen[:4]}, PDF only {only_paper[:4]}")
     if len(screen.arrows) != len(paper.fills) or not all(
-            any(len(a) == len(f) and all(close(p, q) for p, q in zip(a, f, strict=True))
-                for f in paper.fills)
-            for a in screen.arrows):
+        any(
+            len(a) == len(f) and all(close(p, q) for p, q in zip(a, f, strict=True))
+            for f in paper.fills
+        )
+        for a in screen.arrows
+    ):
         out.append(f"arrowheads: screen {screen.arrows[:2]}, PDF {paper.fills[:2]}")
     for nid, rect in screen.notes.items():
         # The note's first text on paper is its body: its top left is where the screen's is.
@@ -75,9 +78,12 @@ def differences(screen: Screen, paper: Paper) -> list[str]:
         if abs(x - sx) > TOLERANCE or abs(top - sy) > TOLERANCE:
             out.append(f"text of {nid}: screen at {(sx, sy)}, PDF at {(x, top)}")
     for left, middle in screen.titles:
-        titles = [t for t in paper.texts
-                  if abs(t[0] - left) <= TOLERANCE
-                  and abs(t[1] - FONT.ascent * t[2] + FONT.line_height * t[2] / 2 - middle) <= 1]
+        titles = [
+            t
+            for t in paper.texts
+            if abs(t[0] - left) <= TOLERANCE
+            and abs(t[1] - FONT.ascent * t[2] + FONT.line_height * t[2] / 2 - middle) <= 1
+        ]
         if not titles:
             out.append(f"cluster title at {(left, middle)} not on paper")
     return out
@@ -105,8 +111,9 @@ def test_random_boards_draw_alike(tmp_path: Path, seed: int) -> None:
         session.close()
 
 
-def test_a_shared_constant_moves_both_sides(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_shared_constant_moves_both_sides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session = random_workshop(tmp_path / "random.pofacil", 3)
     try:
         board = session.workshop.find_board("自由").id
@@ -115,8 +122,10 @@ def test_a_shared_constant_moves_both_sides(tmp_path: Path,
         monkeypatch.setattr(style, "NOTE_PADDING", style.NOTE_PADDING + 3)
         after = both(session, board, tmp_path)
         assert differences(*after) == []
-        for frames in ((before[0].frames, after[0].frames),
-                       (frames_on_paper(*before), frames_on_paper(*after))):
+        for frames in (
+            (before[0].frames, after[0].frames),
+            (frames_on_paper(*before), frames_on_paper(*after)),
+        ):
             assert len(frames[0]) == len(frames[1]) == 2
             for old, new in zip(*map(sorted, frames), strict=True):
                 assert close(new, (old[0] - 14, old[1] - 14, old[2] + 28, old[3] + 28))
@@ -134,8 +143,9 @@ def frames_on_paper(screen: Screen, paper: Paper) -> list:
     return [b for b in paper.boxes if not any(close(b, o) for o in others)]
 
 
-def test_a_copy_that_diverges_on_one_side_is_caught(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_copy_that_diverges_on_one_side_is_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # A screen that frames clusters with its own margin, as ClusterItem.MARGIN once did.
     session = random_workshop(tmp_path / "random.pofacil", 4)
     try:

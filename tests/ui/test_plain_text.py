@@ -19,7 +19,8 @@ def shown(text: str, text_format: Qt.TextFormat) -> str:
     QtGui's Qt namespace is the one that has mightBeRichText.
     """
     rich = text_format == Qt.TextFormat.RichText or (
-        text_format == Qt.TextFormat.AutoText and Qt.mightBeRichText(text))
+        text_format == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    )
     if not rich:
         return text
     document = QTextDocument()
@@ -41,8 +42,9 @@ def renders_plainly(label: QLabel) -> bool:
     return as_is == plain
 
 
-def test_file_name_with_markup_in_status_bar_title_and_tooltip(qtbot, window,
-                                                                tmp_path: Path) -> None:
+def test_file_name_with_markup_in_status_bar_title_and_tooltip(
+    qtbot, window, tmp_path: Path
+) -> None:
     path = tmp_path / MARKUP_NAME
     Session.create(path, title="議題[*] <i>斜</i>", boards=[("blank", None)]).close()
     window.open_workshop(str(path))
@@ -58,8 +60,9 @@ def test_file_name_with_markup_in_status_bar_title_and_tooltip(qtbot, window,
     assert window.windowHandle().title() == "議題[*] <i>斜</i> — pofacil"
 
 
-def test_board_name_with_markup_and_ampersand_in_tabs_and_menus(qtbot, window,
-                                                                 tmp_path: Path) -> None:
+def test_board_name_with_markup_and_ampersand_in_tabs_and_menus(
+    qtbot, window, tmp_path: Path
+) -> None:
     name = "<b>Q&A</b> 林"
     window.document.apply(ops.rename_board, window.scene.board_id, name)
     index = window.tabs.currentIndex()
@@ -86,15 +89,24 @@ def test_message_box_shows_a_markup_file_name_literally(qtbot, window, tmp_path:
     seen: list[tuple[Qt.TextFormat, str, str, bool]] = []
 
     def inspect_and_close() -> None:
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.isVisible()]
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
         if not boxes:
             QTimer.singleShot(20, inspect_and_close)
             return
         box = boxes[0]
         label = box.findChild(QLabel, "qt_msgbox_label")
-        seen.append((box.textFormat(), box.text(), shown(label.text(), label.textFormat()),
-                     renders_plainly(label)))
+        seen.append(
+            (
+                box.textFormat(),
+                box.text(),
+                shown(label.text(), label.textFormat()),
+                renders_plainly(label),
+            )
+        )
         box.close()
 
     QTimer.singleShot(0, inspect_and_close)
@@ -121,4 +133,3 @@ def test_speaker_with_markup_in_capture_preview_and_note(qtbot, window) -> None:
     qtbot.keyClick(window.capture.edit, Qt.Key.Key_Return)
     note = window.scene.board.notes[window._last_captured]
     assert (note.author, note.text) == ("<u>林</u>", "more seats")
-

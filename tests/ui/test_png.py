@@ -31,9 +31,14 @@ def board_of(path: Path, name: str):
 
 def close_to(pixel: QColor, color: str, tolerance: int = 10) -> bool:
     want = QColor(color)
-    return all(abs(a - b) <= tolerance for a, b in
-               ((pixel.red(), want.red()), (pixel.green(), want.green()),
-                (pixel.blue(), want.blue())))
+    return all(
+        abs(a - b) <= tolerance
+        for a, b in (
+            (pixel.red(), want.red()),
+            (pixel.green(), want.green()),
+            (pixel.blue(), want.blue()),
+        )
+    )
 
 
 def test_issue_context_board_at_twice_the_screen_size(qapp, sample: Path, tmp_path: Path) -> None:
@@ -65,21 +70,26 @@ def test_issue_context_board_at_twice_the_screen_size(qapp, sample: Path, tmp_pa
 
     # White paper around the board, and a picture that is mostly not paper.
     assert image.pixelColor(3, 3) == QColor("white")
-    samples = [image.pixelColor(x, y) for x in range(0, image.width(), 17)
-               for y in range(0, image.height(), 17)]
+    samples = [
+        image.pixelColor(x, y)
+        for x in range(0, image.width(), 17)
+        for y in range(0, image.height(), 17)
+    ]
     colored = [c for c in samples if c != QColor("white")]
     assert len(colored) > len(samples) * 0.3
     assert len({c.name() for c in colored}) > 20
     assert image.dotsPerMeterX() == round(96 * 2 / 0.0254), "prints at twice the screen size"
 
 
-def test_open_session_and_in_memory_workshop_give_the_same_picture(qapp, sample: Path,
-                                                                   tmp_path: Path) -> None:
+def test_open_session_and_in_memory_workshop_give_the_same_picture(
+    qapp, sample: Path, tmp_path: Path
+) -> None:
     session = Session.open(sample)
     try:
         board = session.workshop.find_board(TABLE)
-        from_session = export_png(session.workshop, board.id, tmp_path / "a.png", 1.0,
-                                  session=session)
+        from_session = export_png(
+            session.workshop, board.id, tmp_path / "a.png", 1.0, session=session
+        )
         assert not session.read_only, "the caller's session is used, not reopened"
     finally:
         session.close()
@@ -87,7 +97,9 @@ def test_open_session_and_in_memory_workshop_give_the_same_picture(qapp, sample:
     in_memory = export_png(ws, ws.find_board(TABLE).id, tmp_path / "b.png", 1.0)
     assert (from_session.width, from_session.height) == (in_memory.width, in_memory.height)
     with pytest.raises(ValueError):
-        export_png(ws, ws.find_board(TABLE).id, tmp_path / "c.png", session=Session(None, build_sample()))  # type: ignore[arg-type]
+        export_png(
+            ws, ws.find_board(TABLE).id, tmp_path / "c.png", session=Session(None, build_sample())
+        )  # type: ignore[arg-type]
 
 
 def test_huge_scales_are_lowered_and_said_so(qapp, sample: Path, tmp_path: Path) -> None:
@@ -112,8 +124,9 @@ def test_every_sample_board_and_an_empty_one(qapp, tmp_path: Path) -> None:
         assert QImage(str(result.path)).width() == result.width > 100
 
 
-def test_unknown_board_and_unwritable_place_leave_no_file(qapp, sample: Path,
-                                                          tmp_path: Path) -> None:
+def test_unknown_board_and_unwritable_place_leave_no_file(
+    qapp, sample: Path, tmp_path: Path
+) -> None:
     with pytest.raises(ModelError, match="no board named no-such-board; the boards are: 全體"):
         export_png(sample, "no-such-board", tmp_path / "x.png")
     missing = tmp_path / "沒有 資料夾" / "x.png"

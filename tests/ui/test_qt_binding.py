@@ -6,7 +6,7 @@ import sys
 from PySide6.QtGui import QFont
 
 
-def test_void_qt_calls_keep_none_alive(qapp) -> None:  # noqa: ANN001
+def test_void_qt_calls_keep_none_alive(qapp) -> None:
     font = QFont()
     before = sys.getrefcount(None)
     for _ in range(5000):

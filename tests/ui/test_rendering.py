@@ -11,7 +11,7 @@ from pofacil.ui.document import Document
 from pofacil.ui.fonts import install_app_font
 from pofacil.ui.scene import BoardScene
 
-TOFU = "\U0010FFFD"  # a private-use code point no font draws
+TOFU = "\U0010fffd"  # a private-use code point no font draws
 
 
 def render_note(tmp_path: Path, text: str, name: str) -> QImage:
@@ -63,10 +63,17 @@ def test_dense_and_sparse_characters_differ_in_ink(qapp, tmp_path: Path) -> None
 
 def test_window_screenshot_has_the_sample_text(qtbot, window, tmp_path: Path) -> None:
     image = window.view.viewport().grab().toImage()
-    inks = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
-               if QColor(image.pixel(x, y)).lightness() < 90)
+    inks = sum(
+        1
+        for y in range(0, image.height(), 3)
+        for x in range(0, image.width(), 3)
+        if QColor(image.pixel(x, y)).lightness() < 90
+    )
     assert inks > 300
-    kinds = {QColor(image.pixel(x, y)).name().upper()
-             for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)}
+    kinds = {
+        QColor(image.pixel(x, y)).name().upper()
+        for y in range(0, image.height(), 4)
+        for x in range(0, image.width(), 4)
+    }
     assert {"#FFE45C", "#7ED957"} <= kinds, "problem yellow and solution green are on screen"
     image.save(str(tmp_path / "window.png"))

@@ -8,13 +8,13 @@ from pofacil.ui.board_actions import CellPicker
 from .test_board_window import drag, next_turn, note_item
 
 
-def show_board(window, name: str) -> None:  # noqa: ANN001
+def show_board(window, name: str) -> None:
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     window.tabs.setCurrentIndex(names.index(name))
     assert window.scene.board.name == name
 
 
-def test_table_notes_sit_in_their_cells_and_a_drop_moves_them(qtbot, window) -> None:  # noqa: ANN001
+def test_table_notes_sit_in_their_cells_and_a_drop_moves_them(qtbot, window) -> None:
     show_board(window, "議題脈絡分析表")
     geo = window.scene.geometry
     assert geo is not None and window.scene.grid_item is not None
@@ -23,8 +23,13 @@ def test_table_notes_sit_in_their_cells_and_a_drop_moves_them(qtbot, window) -> 
     item = note_item(window, "提點子平台的附議常被忽略")
     target = geo.cells["role/future"]
     drop_at = QPointF(target.x + target.w / 2, target.y + target.h - 20)
-    drag(qtbot, window.view, item, window.view.mapFromScene(drop_at)
-         - window.view.mapFromScene(item.sceneBoundingRect().center()))
+    drag(
+        qtbot,
+        window.view,
+        item,
+        window.view.mapFromScene(drop_at)
+        - window.view.mapFromScene(item.sceneBoundingRect().center()),
+    )
     note = window.document.workshop.note(item.note.id)
     assert note.cell == "role/future"
     geo = window.scene.geometry
@@ -34,14 +39,18 @@ def test_table_notes_sit_in_their_cells_and_a_drop_moves_them(qtbot, window) -> 
     assert window.document.workshop.note(item.note.id).cell == "public/now"
 
 
-def test_dropping_on_a_concept_sheet_column_takes_its_kind(qtbot, window) -> None:  # noqa: ANN001
+def test_dropping_on_a_concept_sheet_column_takes_its_kind(qtbot, window) -> None:
     show_board(window, "第一組：PO制度")
     item = note_item(window, "案例分散在各部會")
     assert item.note.kind == "obstacle"
     target = window.scene.geometry.cells["r3/vision"]
-    drag(qtbot, window.view, item, window.view.mapFromScene(
-        QPointF(target.x + 40, target.y + 40)) - window.view.mapFromScene(
-        item.sceneBoundingRect().center()))
+    drag(
+        qtbot,
+        window.view,
+        item,
+        window.view.mapFromScene(QPointF(target.x + 40, target.y + 40))
+        - window.view.mapFromScene(item.sceneBoundingRect().center()),
+    )
     note = window.document.workshop.note(item.note.id)
     assert (note.cell, note.kind) == ("r3/vision", "vision")
     rows = len(window.scene.geometry.rows)
@@ -50,7 +59,7 @@ def test_dropping_on_a_concept_sheet_column_takes_its_kind(qtbot, window) -> Non
     assert len(window.scene.geometry.rows) == rows + 1
 
 
-def test_capture_into_the_cell_of_the_selected_note(qtbot, window) -> None:  # noqa: ANN001
+def test_capture_into_the_cell_of_the_selected_note(qtbot, window) -> None:
     show_board(window, "議題脈絡分析表")
     window.scene.clearSelection()
     note_item(window, "會前需要業務單位一起準備").setSelected(True)
@@ -59,7 +68,7 @@ def test_capture_into_the_cell_of_the_selected_note(qtbot, window) -> None:  # n
     assert new.cell == "ministry/future" and new.author == "黃建國"
 
 
-def test_double_click_in_an_empty_cell_adds_a_note_there(qtbot, window) -> None:  # noqa: ANN001
+def test_double_click_in_an_empty_cell_adds_a_note_there(qtbot, window) -> None:
     show_board(window, "第一組：PO制度")
     cell = window.scene.geometry.cells["r3/solution"]
     spot = window.view.mapFromScene(QPointF(cell.x + cell.w / 2, cell.y + cell.h / 2))
@@ -68,7 +77,7 @@ def test_double_click_in_an_empty_cell_adds_a_note_there(qtbot, window) -> None:
     assert (new.note.cell, new.note.kind) == ("r3/solution", "solution")
 
 
-def test_heat_map_and_counts(qtbot, window) -> None:  # noqa: ANN001
+def test_heat_map_and_counts(qtbot, window) -> None:
     show_board(window, "議題脈絡分析表")
     plain = window.view.viewport().grab().toImage()
     window.board_actions.heat_action.trigger()
@@ -78,7 +87,7 @@ def test_heat_map_and_counts(qtbot, window) -> None:  # noqa: ANN001
     assert window.scene.geometry.counts["system/now"] == 3
 
 
-def test_send_to_breakout_from_the_picker(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+def test_send_to_breakout_from_the_picker(qtbot, window, monkeypatch) -> None:
     show_board(window, "議題脈絡分析表")
     picker = CellPicker(window.scene.board, window.scene.geometry.counts, window)
     first = picker.list.item(0)
@@ -86,14 +95,15 @@ def test_send_to_breakout_from_the_picker(qtbot, window, monkeypatch) -> None:  
     first.setCheckState(Qt.CheckState.Checked)
     assert picker.chosen() == ["system/now"]
     monkeypatch.setattr("pofacil.ui.board_actions.CellPicker.exec", lambda self: 1)
-    monkeypatch.setattr("pofacil.ui.board_actions.CellPicker.chosen",
-                        lambda self: ["system/now", "role/now"])
+    monkeypatch.setattr(
+        "pofacil.ui.board_actions.CellPicker.chosen", lambda self: ["system/now", "role/now"]
+    )
     window.board_actions.breakout_action.trigger()
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "PO制度／現在的認知" in names and "PO角色／現在的認知" in names
 
 
-def test_tab_and_enter_grow_the_mind_map_in_one_step(qtbot, window) -> None:  # noqa: ANN001
+def test_tab_and_enter_grow_the_mind_map_in_one_step(qtbot, window) -> None:
     show_board(window, "全體分享心智圖")
     root = note_item(window, "PO 制度")
     window.scene.clearSelection()
@@ -113,14 +123,17 @@ def test_tab_and_enter_grow_the_mind_map_in_one_step(qtbot, window) -> None:  # 
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     sibling = next(i for i in window.scene.notes.values() if i.editor is not None)
     assert sibling.note.id in board.children(root.note.id)
-    rects = [i.sceneBoundingRect().adjusted(14, 20, -14, -14) for i in window.scene.notes.values()
-             if i.note.id in board.children(root.note.id)]
-    assert not any(a.intersects(b) for n, a in enumerate(rects) for b in rects[n + 1:])
+    rects = [
+        i.sceneBoundingRect().adjusted(14, 20, -14, -14)
+        for i in window.scene.notes.values()
+        if i.note.id in board.children(root.note.id)
+    ]
+    assert not any(a.intersects(b) for n, a in enumerate(rects) for b in rects[n + 1 :])
     window.undo_action.trigger()
     assert sibling.note.id not in window.scene.notes
 
 
-def test_folding_a_branch_hides_it(qtbot, window) -> None:  # noqa: ANN001
+def test_folding_a_branch_hides_it(qtbot, window) -> None:
     show_board(window, "全體分享心智圖")
     branch = note_item(window, "PO 角色")
     kids = window.scene.board.children(branch.note.id)
@@ -133,7 +146,7 @@ def test_folding_a_branch_hides_it(qtbot, window) -> None:  # noqa: ANN001
     assert all(window.scene.notes[k].isVisible() for k in kids) and branch.hidden_below == 0
 
 
-def test_copy_a_mind_map_note_into_the_table(qtbot, window) -> None:  # noqa: ANN001
+def test_copy_a_mind_map_note_into_the_table(qtbot, window) -> None:
     show_board(window, "全體分享心智圖")
     item = note_item(window, "擔心只是被指派來開會")
     window.scene.clearSelection()

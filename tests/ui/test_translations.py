@@ -46,8 +46,14 @@ def restore_english(qapp: QApplication) -> Iterator[None]:
 
 def test_every_string_is_translated() -> None:
     """CI fails on a new string without a translation, or a stale .ts or .qm."""
-    result = subprocess.run([sys.executable, str(SCRIPT), "--check"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -87,8 +93,9 @@ def menu_titles(qapp: QApplication, qtbot, tmp_path: Path, language: str) -> lis
         window.close()
 
 
-def test_main_window_menus_follow_the_language(qapp: QApplication, qtbot, tmp_path: Path,
-                                               own_settings, restore_english) -> None:
+def test_main_window_menus_follow_the_language(
+    qapp: QApplication, qtbot, tmp_path: Path, own_settings, restore_english
+) -> None:
     chinese = menu_titles(qapp, qtbot, tmp_path, "zh_TW")
     english = menu_titles(qapp, qtbot, tmp_path, "en")
     assert len(chinese) == len(english) >= 4
@@ -101,15 +108,21 @@ def test_main_window_menus_follow_the_language(qapp: QApplication, qtbot, tmp_pa
         assert re.fullmatch(r"[^&]+\(&[A-Z]\)", zh), zh
 
 
-def test_undo_and_redo_say_what_they_will_do(qapp: QApplication, qtbot, tmp_path: Path,  # noqa: ANN001
-                                             own_settings, restore_english) -> None:
+def test_undo_and_redo_say_what_they_will_do(
+    qapp: QApplication, qtbot, tmp_path: Path, own_settings, restore_english
+) -> None:
     from pofacil.board import ops
     from pofacil.ui.main_window import MainWindow
 
-    expected = {"zh_TW": ("復原(&U)：移動 3 張便利貼", "重做(&R)：移動 3 張便利貼",
-                          "復原(&U)：移動 1 張便利貼", "復原(&U)"),
-                "en": ("&Undo: move 3 notes", "&Redo: move 3 notes", "&Undo: move 1 note",
-                       "&Undo")}
+    expected = {
+        "zh_TW": (
+            "復原(&U)：移動 3 張便利貼",
+            "重做(&R)：移動 3 張便利貼",
+            "復原(&U)：移動 1 張便利貼",
+            "復原(&U)",
+        ),
+        "en": ("&Undo: move 3 notes", "&Redo: move 3 notes", "&Undo: move 1 note", "&Undo"),
+    }
     for language, (undo, redo, one, nothing) in expected.items():
         i18n.set_language(language)
         i18n.install_translators(qapp, language)

@@ -1,1 +1,2 @@
-"""What comes in and goes out: imports, the meeting record, the sample workshop, fonts and the PDF."""
+"""What comes in and goes out: imports, the meeting record, the sample workshop, fonts and
+the PDF."""

@@ -38,8 +38,10 @@ def register_reportlab() -> str:
 def _invisible(ch: str) -> bool:
     # Spaces, controls, format characters (ZWJ, BOM) and variation selectors
     # never draw a glyph of their own, so a font cannot be "missing" them.
-    return ch.isspace() or unicodedata.category(ch) in {"Cc", "Cf"} or (
-        0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF
+    return (
+        ch.isspace()
+        or unicodedata.category(ch) in {"Cc", "Cf"}
+        or (0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF)
     )
 
 
@@ -47,7 +49,8 @@ def _invisible(ch: str) -> bool:
 def _covered() -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
-    return frozenset(pdfmetrics.getFont(register_reportlab()).face.charToGlyph)
+    face = pdfmetrics.getFont(register_reportlab()).face  # type: ignore[attr-defined]
+    return frozenset(face.charToGlyph)
 
 
 def missing_glyphs(text: str) -> set[str]:

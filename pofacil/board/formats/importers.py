@@ -52,23 +52,31 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ModelError("{path} cannot be read: {reason}.", path=str(path),
-                         reason=exc.strerror or str(exc)) from None
+        raise ModelError(
+            "{path} cannot be read: {reason}.", path=str(path), reason=exc.strerror or str(exc)
+        ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ModelError("{path} is UTF-16 text; save it as UTF-8 and import it again.",
-                         path=str(path))
+        raise ModelError(
+            "{path} is UTF-16 text; save it as UTF-8 and import it again.", path=str(path)
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ModelError(
             "{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: "
-            "CSV UTF-8) and import it again.", path=str(path), line=line) from None
+            "CSV UTF-8) and import it again.",
+            path=str(path),
+            line=line,
+        ) from None
     nul = text.find("\x00")
     if nul != -1:
         # No note may hold a NUL; in a text file it is damage (or the file is binary).
-        raise ModelError("{path} is not a text file: it holds a NUL character (line {line}).",
-                         path=str(path), line=len(_LINE_BREAK.findall(text, 0, nul)) + 1)
+        raise ModelError(
+            "{path} is not a text file: it holds a NUL character (line {line}).",
+            path=str(path),
+            line=len(_LINE_BREAK.findall(text, 0, nul)) + 1,
+        )
     return text
 
 
@@ -91,8 +99,9 @@ def _checked(out: Parsed, line: int, check: Callable[[_In], _Out], value: _In) -
         return None
 
 
-def parse_csv(text: str, board: Board, author: str = "", workshop: Workshop | None = None
-              ) -> Parsed:
+def parse_csv(
+    text: str, board: Board, author: str = "", workshop: Workshop | None = None
+) -> Parsed:
     """Rows of a CSV with a header. With a ``board`` column each row goes to the live board of
     that name in ``workshop`` (an empty cell: to ``board``); without one, every row to ``board``.
     """
@@ -110,11 +119,16 @@ def parse_csv(text: str, board: Board, author: str = "", workshop: Workshop | No
         raise ModelError(
             "The first line must be a header naming the columns, with a 'text' column "
             "(known columns: {known}); found: {found}.",
-            known=", ".join(known), found=", ".join(names) or "an empty file")
+            known=", ".join(known),
+            found=", ".join(names) or "an empty file",
+        )
     unknown = [n for n in names if n not in known]
     if unknown or len(set(names)) != len(names):
-        raise ModelError("Unknown or repeated column(s) {cols}; the known columns are {known}.",
-                         cols=", ".join(unknown or names), known=", ".join(known))
+        raise ModelError(
+            "Unknown or repeated column(s) {cols}; the known columns are {known}.",
+            cols=", ".join(unknown or names),
+            known=", ".join(known),
+        )
     by_name = {b.name: b for b in (workshop.ordered_boards() if workshop else [board])}
     # Cluster names are per board: the same name on two boards is two clusters.
     clusters: dict[str, dict[str, str]] = {}
@@ -126,38 +140,62 @@ def parse_csv(text: str, board: Board, author: str = "", workshop: Workshop | No
             break
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
-                out.problems.append(ImportProblem(line, ModelError(
-                    "a field is longer than {limit} characters", limit=csv.field_size_limit())))
+                out.problems.append(
+                    ImportProblem(
+                        line,
+                        ModelError(
+                            "a field is longer than {limit} characters",
+                            limit=csv.field_size_limit(),
+                        ),
+                    )
+                )
             else:
-                out.problems.append(ImportProblem(line, ModelError(
-                    "the CSV cannot be read: {reason}", reason=str(exc))))
+                out.problems.append(
+                    ImportProblem(
+                        line, ModelError("the CSV cannot be read: {reason}", reason=str(exc))
+                    )
+                )
             break
         start, line = line, reader.line_num + 1
         if line > len(lines):
-            opened = _open_quote("".join(lines[start - 1:]))
+            opened = _open_quote("".join(lines[start - 1 :]))
             if opened is not None:
-                out.problems.append(ImportProblem(start + opened, ModelError(
-                    "a quote (\") opens here and is never closed, so the rest of the file "
-                    "would be one note")))
+                out.problems.append(
+                    ImportProblem(
+                        start + opened,
+                        ModelError(
+                            'a quote (") opens here and is never closed, so the rest of the file '
+                            "would be one note"
+                        ),
+                    )
+                )
                 break
         row = [unescape_formula(cell.strip()) for cell in row]
         if not any(row):
             continue  # blank lines between rows are harmless
         if len(row) != len(names):
-            out.problems.append(ImportProblem(start, ModelError(
-                "{count} fields, the header has {header}", count=len(row), header=len(names))))
+            out.problems.append(
+                ImportProblem(
+                    start,
+                    ModelError(
+                        "{count} fields, the header has {header}", count=len(row), header=len(names)
+                    ),
+                )
+            )
             continue
-        values = dict(zip(names, row))
+        values = dict(zip(names, row, strict=False))
         target = board
         board_name = values.get(BOARD_COLUMN, "")
         if board_name:
             if board_name not in by_name:
-                out.problems.append(ImportProblem(start, ModelError(
-                    "unknown board '{board}'", board=board_name)))
+                out.problems.append(
+                    ImportProblem(start, ModelError("unknown board '{board}'", board=board_name))
+                )
                 continue
             target = by_name[board_name]
         names_here = clusters.setdefault(
-            target.id, {c.name: c.id for c in target.clusters.values()})
+            target.id, {c.name: c.id for c in target.clusters.values()}
+        )
         known_clusters = len(out.clusters)
         spec = _csv_spec(values, target, author, names_here, out, start)
         if spec is not None:
@@ -188,29 +226,43 @@ def _open_quote(rest: str) -> int | None:
     return None
 
 
-def _csv_spec(values: dict[str, str], board: Board, author: str, clusters: dict[str, str],
-              out: Parsed, line: int) -> NoteSpec | None:
+def _csv_spec(
+    values: dict[str, str],
+    board: Board,
+    author: str,
+    clusters: dict[str, str],
+    out: Parsed,
+    line: int,
+) -> NoteSpec | None:
     before = len(out.problems)
     text = _checked(out, line, note_text, values["text"])
     kind = None
     if values.get("kind"):
         found = kind_from_label(values["kind"])
         if found is None:
-            out.problems.append(ImportProblem(line, ModelError(
-                "unknown kind '{kind}'", kind=values["kind"])))
+            out.problems.append(
+                ImportProblem(line, ModelError("unknown kind '{kind}'", kind=values["kind"]))
+            )
         else:
             kind = found.id
     cell = None
     if values.get("cell"):
         found_cell = board.find_cell(values["cell"])
         if found_cell is None:
-            out.problems.append(ImportProblem(line, ModelError(
-                "unknown cell '{cell}' on board {board}", cell=values["cell"], board=board.name)))
+            out.problems.append(
+                ImportProblem(
+                    line,
+                    ModelError(
+                        "unknown cell '{cell}' on board {board}",
+                        cell=values["cell"],
+                        board=board.name,
+                    ),
+                )
+            )
         else:
             cell = found_cell.id
     numbers: dict[str, float | None] = {}
-    for column, check in (("x", check_coordinate), ("y", check_coordinate),
-                          ("votes", check_votes)):
+    for column, check in (("x", check_coordinate), ("y", check_coordinate), ("votes", check_votes)):
         raw = values.get(column, "")
         if not raw:
             continue
@@ -219,8 +271,11 @@ def _csv_spec(values: dict[str, str], board: Board, author: str, clusters: dict[
             # 400 digits into inf).
             number: float = int(raw) if raw.lstrip("+-").isdigit() else float(raw)
         except ValueError:
-            out.problems.append(ImportProblem(line, ModelError(
-                "bad number in {column}: '{value}'", column=column, value=raw)))
+            out.problems.append(
+                ImportProblem(
+                    line, ModelError("bad number in {column}: '{value}'", column=column, value=raw)
+                )
+            )
             continue
         numbers[column] = _checked(out, line, check, number)
     name = values.get("cluster", "")
@@ -237,8 +292,14 @@ def _csv_spec(values: dict[str, str], board: Board, author: str, clusters: dict[
         cluster = clusters[name]
     assert text is not None and row_author is not None  # else a problem was filed above
     return NoteSpec(
-        text=text, kind=kind, cell=cell, cluster=cluster, author=row_author,
-        x=numbers.get("x"), y=numbers.get("y"), votes=int(numbers.get("votes") or 0),
+        text=text,
+        kind=kind,
+        cell=cell,
+        cluster=cluster,
+        author=row_author,
+        x=numbers.get("x"),
+        y=numbers.get("y"),
+        votes=int(numbers.get("votes") or 0),
     )
 
 
@@ -271,8 +332,9 @@ def parse_markdown(text: str, author: str = "") -> Parsed:
         elif bullet:
             depth, body = len(bullet["indent"].expandtabs(4)), bullet["text"]
         else:
-            out.problems.append(ImportProblem(number, ModelError(
-                "not a bullet or a heading (start it with '- ')")))
+            out.problems.append(
+                ImportProblem(number, ModelError("not a bullet or a heading (start it with '- ')"))
+            )
             continue
         checked = _checked(out, number, note_text, body)
         if checked is None:
@@ -287,8 +349,13 @@ def parse_markdown(text: str, author: str = "") -> Parsed:
     return out
 
 
-def import_change(ws: Workshop, board_id: str, source: Path, author: str = "",
-                  origin: tuple[float, float] | None = None) -> Change:
+def import_change(
+    ws: Workshop,
+    board_id: str,
+    source: Path,
+    author: str = "",
+    origin: tuple[float, float] | None = None,
+) -> Change:
     """One undoable step adding every note of ``source``, or an error naming the bad lines.
 
     Notes without a position start at ``origin`` (where a file was dropped), by default
@@ -309,22 +376,34 @@ def import_change(ws: Workshop, board_id: str, source: Path, author: str = "",
     if not parsed.notes:
         raise ModelError("{path} has no notes to import.", path=str(source))
     if not parsed.boards:
-        return add_notes(ws, board.id, parsed.notes, parsed.links, parsed.clusters,
-                         label="import", origin=origin)
+        return add_notes(
+            ws, board.id, parsed.notes, parsed.links, parsed.clusters, label="import", origin=origin
+        )
     return _import_to_boards(ws, board.id, parsed, origin)
 
 
-def _import_to_boards(ws: Workshop, board_id: str, parsed: Parsed,
-                      origin: tuple[float, float] | None) -> Change:
+def _import_to_boards(
+    ws: Workshop, board_id: str, parsed: Parsed, origin: tuple[float, float] | None
+) -> Change:
     """Rows bound for several boards, still one undo step (history files it under the board
     imported into). A drop point means something only on the board it was dropped on."""
     order = list(dict.fromkeys([board_id, *parsed.boards.values()]))
     patches = []
     for target in order:
         specs = [s for s in parsed.notes if parsed.boards.get(s.id, board_id) == target]
-        clusters = {cid: name for cid, name in parsed.clusters.items()
-                    if parsed.boards.get(cid, board_id) == target}
+        clusters = {
+            cid: name
+            for cid, name in parsed.clusters.items()
+            if parsed.boards.get(cid, board_id) == target
+        }
         if specs:
-            patches += add_notes(ws, target, specs, (), clusters, label="import",
-                                 origin=origin if target == board_id else None).patches
+            patches += add_notes(
+                ws,
+                target,
+                specs,
+                (),
+                clusters,
+                label="import",
+                origin=origin if target == board_id else None,
+            ).patches
     return Change("import", patches, board_id, [s.id for s in parsed.notes])

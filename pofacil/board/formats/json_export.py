@@ -32,46 +32,82 @@ def board_json(board: Board, geo: BoardGeometry | None = None) -> dict[str, Any]
     geo = geo or board_geometry(board)
     drawn = {box.note.id: box for box in geo.notes}
     grid = geo.grid
-    cells = [{
-        "id": cell.id, "row": cell.row, "column": cell.column, "row_en": cell.row_en,
-        "column_en": cell.column_en, "group": cell.group, "group_en": cell.group_en,
-        "kind": cell.kind, "notes": grid.counts.get(cell.id, 0) if grid else 0,
-        "rect": _rect(grid.cells.get(cell.id) if grid else None),
-    } for cell in board.cells]
+    cells = [
+        {
+            "id": cell.id,
+            "row": cell.row,
+            "column": cell.column,
+            "row_en": cell.row_en,
+            "column_en": cell.column_en,
+            "group": cell.group,
+            "group_en": cell.group_en,
+            "kind": cell.kind,
+            "notes": grid.counts.get(cell.id, 0) if grid else 0,
+            "rect": _rect(grid.cells.get(cell.id) if grid else None),
+        }
+        for cell in board.cells
+    ]
     # seq: the order notes are shown in (a cell flows them in this order); for now that is
     # creation order, the order grid cells use.
     live = sorted(board.live_notes(), key=lambda n: (n.created, n.id))
     notes = []
     for seq, note in enumerate(live, start=1):
         box = drawn.get(note.id)
-        notes.append({
-            "id": note.id, "text": note.text, "kind": note.kind, "author": note.author,
-            "created": note.created, "updated": note.updated, "cell": note.cell,
-            "cluster": note.cluster, "votes": note.votes, "origin": note.origin,
-            "collapsed": note.collapsed, "seq": seq,
-            "folded": box.folded if box else 0,  # notes hidden under this one
-            "rect": _rect(box.rect if box else None),
-        })
+        notes.append(
+            {
+                "id": note.id,
+                "text": note.text,
+                "kind": note.kind,
+                "author": note.author,
+                "created": note.created,
+                "updated": note.updated,
+                "cell": note.cell,
+                "cluster": note.cluster,
+                "votes": note.votes,
+                "origin": note.origin,
+                "collapsed": note.collapsed,
+                "seq": seq,
+                "folded": box.folded if box else 0,  # notes hidden under this one
+                "rect": _rect(box.rect if box else None),
+            }
+        )
     frames = {frame.cluster.id: frame for frame in geo.clusters}
-    clusters = [{
-        "id": cluster.id, "name": cluster.name, "color": cluster.color,
-        "notes": len(board.notes_in(cluster.id)),
-        "rect": _rect(frames[cluster.id].rect if cluster.id in frames else None),
-    } for cluster in board.clusters.values()]
+    clusters = [
+        {
+            "id": cluster.id,
+            "name": cluster.name,
+            "color": cluster.color,
+            "notes": len(board.notes_in(cluster.id)),
+            "rect": _rect(frames[cluster.id].rect if cluster.id in frames else None),
+        }
+        for cluster in board.clusters.values()
+    ]
     segments = {seg.link.id: seg for seg in geo.links}
     links = []
     for link in board.links.values():
         seg = segments.get(link.id)
-        links.append({
-            "id": link.id, "source": link.source, "target": link.target, "kind": link.kind,
-            # From the border of the source note to the border of the target: null when an
-            # end is not drawn (deleted, or folded away).
-            "start": [seg.x1, seg.y1] if seg else None, "end": [seg.x2, seg.y2] if seg else None,
-        })
+        links.append(
+            {
+                "id": link.id,
+                "source": link.source,
+                "target": link.target,
+                "kind": link.kind,
+                # From the border of the source note to the border of the target: null when an
+                # end is not drawn (deleted, or folded away).
+                "start": [seg.x1, seg.y1] if seg else None,
+                "end": [seg.x2, seg.y2] if seg else None,
+            }
+        )
     return {
-        "id": board.id, "name": board.name, "template": board.template,
-        "bounds": _rect(geo.bounds), "cells": cells, "notes": notes, "clusters": clusters,
-        "links": links, "deleted_notes": len(board.deleted_notes()),
+        "id": board.id,
+        "name": board.name,
+        "template": board.template,
+        "bounds": _rect(geo.bounds),
+        "cells": cells,
+        "notes": notes,
+        "clusters": clusters,
+        "links": links,
+        "deleted_notes": len(board.deleted_notes()),
     }
 
 
@@ -86,8 +122,9 @@ def workshop_json(workshop: Workshop, boards: list[str] | None = None) -> dict[s
     }
 
 
-def export_json(workshop: Workshop, out: str | os.PathLike[str],
-                boards: list[str] | None = None) -> Path:
+def export_json(
+    workshop: Workshop, out: str | os.PathLike[str], boards: list[str] | None = None
+) -> Path:
     """Write :func:`workshop_json` to ``out``, complete or not at all."""
     text = json.dumps(workshop_json(workshop, boards), ensure_ascii=False, indent=1)
 

@@ -109,8 +109,7 @@ def _time(stamp: str, day: str) -> str:
     return when.strftime("%Y-%m-%d %H:%M")
 
 
-def _item(note: Note, depth: int, day: str, language: str, implied_kind: str | None = None
-          ) -> str:
+def _item(note: Note, depth: int, day: str, language: str, implied_kind: str | None = None) -> str:
     """One bullet: text, speaker, then kind (unless the column already says it), votes, time."""
     labels = _LABELS[language]
     kind = KIND_BY_ID.get(note.kind)
@@ -130,8 +129,9 @@ def _item(note: Note, depth: int, day: str, language: str, implied_kind: str | N
     return line
 
 
-def _tree_lines(board: Board, notes: list[Note], day: str, language: str,
-                implied_kind: str | None = None) -> list[str]:
+def _tree_lines(
+    board: Board, notes: list[Note], day: str, language: str, implied_kind: str | None = None
+) -> list[str]:
     """Bullets for a section; a mind-map child in the same section nests under its parent."""
     members = {n.id for n in notes}
     parent_of: dict[str, str] = {}
@@ -222,8 +222,9 @@ def _board_markdown(board: Board, day: str, language: str) -> list[str]:
     return out
 
 
-def markdown_text(workshop: Workshop, boards: Sequence[str] | None = None,
-                  language: str = "zh") -> str:
+def markdown_text(
+    workshop: Workshop, boards: Sequence[str] | None = None, language: str = "zh"
+) -> str:
     """The record as Markdown: title, date and venue, then each board's cells or clusters."""
     if language not in LANGUAGES:
         raise ModelError("Unknown language {language}; use zh or en.", language=language)
@@ -231,8 +232,11 @@ def markdown_text(workshop: Workshop, boards: Sequence[str] | None = None,
     chosen = selected_boards(workshop, boards)
     info = workshop.info
     out = [f"# {_escape(info.title, True) or labels['untitled']}", ""]
-    details = [labels[key].format(_escape(value, True))
-               for key, value in (("date", info.date), ("venue", info.venue)) if value]
+    details = [
+        labels[key].format(_escape(value, True))
+        for key, value in (("date", info.date), ("venue", info.venue))
+        if value
+    ]
     if details:
         out.extend(["\\\n".join(details), ""])
     for board in chosen:
@@ -240,8 +244,12 @@ def markdown_text(workshop: Workshop, boards: Sequence[str] | None = None,
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def export_markdown(workshop: Workshop, out: str | os.PathLike[str],
-                    boards: Sequence[str] | None = None, language: str = "zh") -> Path:
+def export_markdown(
+    workshop: Workshop,
+    out: str | os.PathLike[str],
+    boards: Sequence[str] | None = None,
+    language: str = "zh",
+) -> Path:
     """Write the Markdown record to ``out`` (UTF-8) in one piece; returns the path."""
     text = markdown_text(workshop, boards, language)
 
@@ -252,6 +260,7 @@ def export_markdown(workshop: Workshop, out: str | os.PathLike[str],
 
 
 # -- CSV -------------------------------------------------------------------------------------
+
 
 def _number(value: float) -> str:
     """Shortest text that reads back as the same float: ``40`` rather than ``40.0``."""
@@ -289,8 +298,9 @@ def csv_text(workshop: Workshop, boards: Sequence[str] | None = None) -> str:
     return buffer.getvalue()
 
 
-def export_csv(workshop: Workshop, out: str | os.PathLike[str],
-               boards: Sequence[str] | None = None) -> Path:
+def export_csv(
+    workshop: Workshop, out: str | os.PathLike[str], boards: Sequence[str] | None = None
+) -> Path:
     """Write the CSV record to ``out`` in one piece; returns the path.
 
     UTF-8 with a byte-order mark: without it Excel on Windows reads the file in the local

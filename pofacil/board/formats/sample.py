@@ -15,7 +15,8 @@ from pofacil.board.storage.store import Store
 
 def sample_data() -> dict[str, Any]:
     source = resources.files("pofacil.assets") / "sample" / "consensus-camp.json"
-    return json.loads(source.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return data
 
 
 def build_sample() -> Workshop:
@@ -23,8 +24,7 @@ def build_sample() -> Workshop:
     data = sample_data()
     ws = Workshop(WorkshopInfo(title=data["title"], date=data["date"], venue=data["venue"]))
     for board_data in data["boards"]:
-        change = ops.add_board(ws, board_data["template"], board_data["name"],
-                               with_center=False)
+        change = ops.add_board(ws, board_data["template"], board_data["name"], with_center=False)
         for patch in change.patches:
             ws.load(patch)
         specs: list[ops.NoteSpec] = []
@@ -35,8 +35,12 @@ def build_sample() -> Workshop:
     return ws
 
 
-def _flatten(notes: list[dict[str, Any]], parent: str | None, specs: list[ops.NoteSpec],
-             links: list[tuple[str, str, str]]) -> None:
+def _flatten(
+    notes: list[dict[str, Any]],
+    parent: str | None,
+    specs: list[ops.NoteSpec],
+    links: list[tuple[str, str, str]],
+) -> None:
     for data in notes:
         fields = {k: v for k, v in data.items() if k != "children"}
         spec = ops.NoteSpec(**fields)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from pofacil.board.model import NOTE_H, NOTE_W, Board
+from pofacil.board.model import NOTE_H, NOTE_W, Board, Note
 
 GAP = 12.0
 PAD = 14.0
@@ -59,7 +59,7 @@ def grid_layout(board: Board, per_row: int = 2) -> GridGeometry:
         return geo
     row_ids = list(dict.fromkeys(c.id.partition("/")[0] for c in board.cells))
     column_ids = list(dict.fromkeys(c.id.partition("/")[2] for c in board.cells))
-    members: dict[str, list] = {c.id: [] for c in board.cells}
+    members: dict[str, list[Note]] = {c.id: [] for c in board.cells}
     for note in board.live_notes():
         if note.cell in members:
             members[note.cell].append(note)
@@ -85,8 +85,10 @@ def grid_layout(board: Board, per_row: int = 2) -> GridGeometry:
             x = next(r.x for cid, r in geo.columns if cid == cell.id.partition("/")[2])
             geo.cells[cell.id] = Rect(x, y, cell_w, height)
             for k, note in enumerate(members[cell.id]):
-                geo.notes[note.id] = (x + PAD + (k % per_row) * (NOTE_W + GAP),
-                                      y + PAD + (k // per_row) * (NOTE_H + GAP))
+                geo.notes[note.id] = (
+                    x + PAD + (k % per_row) * (NOTE_W + GAP),
+                    y + PAD + (k // per_row) * (NOTE_H + GAP),
+                )
         group = row_cells[0].group
         if group:
             span = group_spans.setdefault(group, [y, y])

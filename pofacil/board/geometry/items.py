@@ -132,8 +132,7 @@ def board_geometry(board: Board, per_row: int | None = None) -> BoardGeometry:
         shown = [rects[n.id] for n in members.get(cluster.id, ()) if n.id in rects]
         if not shown:
             continue  # a frame around nothing would be a stray box on the page
-        geo.clusters.append(ClusterFrame(cluster, cluster_frame(shown),
-                                         len(members[cluster.id])))
+        geo.clusters.append(ClusterFrame(cluster, cluster_frame(shown), len(members[cluster.id])))
 
     for link in board.links.values():
         a, b = rects.get(link.source), rects.get(link.target)
@@ -176,8 +175,12 @@ def note_text_box(rect: Rect, has_author: bool) -> Rect:
 
 def fold_badge(rect: Rect) -> Rect:
     """The "+n" badge of a collapsed note, over its top right corner."""
-    return Rect(rect.x + rect.w + style.BADGE_RIGHT - style.BADGE_W, rect.y - style.BADGE_RAISE,
-                style.BADGE_W, style.BADGE_H)
+    return Rect(
+        rect.x + rect.w + style.BADGE_RIGHT - style.BADGE_W,
+        rect.y - style.BADGE_RAISE,
+        style.BADGE_W,
+        style.BADGE_H,
+    )
 
 
 def cluster_frame(members: Iterable[Rect]) -> Rect:

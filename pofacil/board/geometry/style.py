@@ -83,5 +83,5 @@ def darker(color: str, factor: float = CLUSTER_TITLE_DARKER) -> tuple[float, flo
     For a colour whose brightest channel is its value, dividing every channel keeps the hue
     and saturation, which is what Qt does; the PDF needs the same numbers without Qt.
     """
-    r, g, b = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return r / factor, g / factor, b / factor

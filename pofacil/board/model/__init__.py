@@ -25,6 +25,26 @@ from .workshop import (
     to_row,
 )
 
-__all__ = ["LABEL_TEXTS", "LINK_KINDS", "NOTE_H", "NOTE_W", "Board", "Cell", "CellRef", "Change",
-           "Cluster", "Link", "Note", "Patch", "Row", "Touched", "Workshop", "WorkshopInfo",
-           "kind_in_cell", "label_text", "new_id", "now", "to_row"]
+__all__ = [
+    "LABEL_TEXTS",
+    "LINK_KINDS",
+    "NOTE_H",
+    "NOTE_W",
+    "Board",
+    "Cell",
+    "CellRef",
+    "Change",
+    "Cluster",
+    "Link",
+    "Note",
+    "Patch",
+    "Row",
+    "Touched",
+    "Workshop",
+    "WorkshopInfo",
+    "kind_in_cell",
+    "label_text",
+    "new_id",
+    "now",
+    "to_row",
+]

@@ -65,12 +65,20 @@ class ImportFormatError(PofacilError):
         self.problems = problems
         lines = "; ".join(str(p) for p in problems[: self.SHOWN])
         if len(problems) > self.SHOWN:
-            super().__init__("{source}: nothing imported, {count} bad rows, the first {shown}: "
-                             "{lines}", source=source, count=len(problems), shown=self.SHOWN,
-                             lines=lines)
+            super().__init__(
+                "{source}: nothing imported, {count} bad rows, the first {shown}: {lines}",
+                source=source,
+                count=len(problems),
+                shown=self.SHOWN,
+                lines=lines,
+            )
         else:
-            super().__init__("{source}: nothing imported, {count} bad row(s): {lines}",
-                             source=source, count=len(problems), lines=lines)
+            super().__init__(
+                "{source}: nothing imported, {count} bad row(s): {lines}",
+                source=source,
+                count=len(problems),
+                lines=lines,
+            )
 
 
 class ModelError(PofacilError):

@@ -35,8 +35,12 @@ _BAD_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Fields a person types, held to TEXT_MAX; other strings (ids, a board's cells as JSON) only
 # have to be valid text.
-_TYPED = {"note": ("text", "author"), "cluster": ("name",), "board": ("name",),
-          "workshop": ("title", "date", "venue")}
+_TYPED = {
+    "note": ("text", "author"),
+    "cluster": ("name",),
+    "board": ("name",),
+    "workshop": ("title", "date", "venue"),
+}
 
 
 def _is_number(value: object) -> bool:
@@ -55,45 +59,66 @@ def check_coordinate(value: object) -> float:
     """A note position as a float, or ModelError when it is not a number within the range."""
     # Comparisons with NaN are false, and ints are compared exactly (no float overflow).
     if not (_is_number(value) and -COORD_MAX <= value <= COORD_MAX):  # type: ignore[operator]
-        raise ModelError("A position must be a number from -{max} to {max}, not {value}.",
-                         max=f"{COORD_MAX:,.0f}", value=_shown(value))
+        raise ModelError(
+            "A position must be a number from -{max} to {max}, not {value}.",
+            max=f"{COORD_MAX:,.0f}",
+            value=_shown(value),
+        )
     return float(value)  # type: ignore[arg-type]
 
 
 def check_size(w: object, h: object) -> tuple[float, float]:
     """A note's width and height as floats, or ModelError when either is out of range."""
-    if not all(_is_number(v) and SIZE_MIN <= v <= SIZE_MAX  # type: ignore[operator]
-               for v in (w, h)):
+    if not all(
+        _is_number(v) and SIZE_MIN <= v <= SIZE_MAX  # type: ignore[operator]
+        for v in (w, h)
+    ):
         raise ModelError(
             "A note cannot be smaller than {low} x {low} or larger than {high} x {high}, "
-            "not {w} x {h}.", low=f"{SIZE_MIN:.0f}", high=f"{SIZE_MAX:,.0f}",
-            w=_shown(w), h=_shown(h))
+            "not {w} x {h}.",
+            low=f"{SIZE_MIN:.0f}",
+            high=f"{SIZE_MAX:,.0f}",
+            w=_shown(w),
+            h=_shown(h),
+        )
     return float(w), float(h)  # type: ignore[arg-type]
 
 
 def check_votes(value: object) -> int:
     """Votes as an int; a float is fine when it is a whole number (a CSV's ``3.0``)."""
-    if not (_is_number(value) and 0 <= value <= VOTES_MAX  # type: ignore[operator]
-            and value == int(value)):  # type: ignore[call-overload]
-        raise ModelError("Votes must be a whole number from 0 to {max}, not {value}.",
-                         max=f"{VOTES_MAX:,}", value=_shown(value))
-    return int(value)  # type: ignore[call-overload]
+    if not (
+        _is_number(value)
+        and 0 <= value <= VOTES_MAX  # type: ignore[operator]
+        and value == int(value)  # type: ignore[call-overload]
+    ):
+        raise ModelError(
+            "Votes must be a whole number from 0 to {max}, not {value}.",
+            max=f"{VOTES_MAX:,}",
+            value=_shown(value),
+        )
+    whole: int = int(value)  # type: ignore[call-overload]
+    return whole
 
 
 def check_characters(text: str) -> str:
     """Text SQLite can store as UTF-8: no lone surrogate (no encoding has one) and no NUL."""
     bad = _BAD_CHARACTER.search(text)
     if bad is not None:
-        raise ModelError("The text contains a character that is not allowed (U+{code}).",
-                         code=f"{ord(bad.group()):04X}")
+        raise ModelError(
+            "The text contains a character that is not allowed (U+{code}).",
+            code=f"{ord(bad.group()):04X}",
+        )
     return text
 
 
 def check_text(text: str) -> str:
     """Text a person typed: valid characters, at most TEXT_MAX of them."""
     if len(text) > TEXT_MAX:
-        raise ModelError("A text can be at most {max} characters long; this one has {count}.",
-                         max=f"{TEXT_MAX:,}", count=f"{len(text):,}")
+        raise ModelError(
+            "A text can be at most {max} characters long; this one has {count}.",
+            max=f"{TEXT_MAX:,}",
+            count=f"{len(text):,}",
+        )
     return check_characters(text)
 
 
@@ -141,8 +166,7 @@ def band_of(x: float) -> int:
     return math.floor((x - HOME[0]) / BAND)
 
 
-def flow(origin: tuple[float, float], count: int, columns: int = ROW
-         ) -> list[tuple[float, float]]:
+def flow(origin: tuple[float, float], count: int, columns: int = ROW) -> list[tuple[float, float]]:
     """Spots for ``count`` new notes in rows of ``columns`` from ``origin``.
 
     A row that would pass the bottom of the range starts again at the top of the next band

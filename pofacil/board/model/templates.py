@@ -38,9 +38,14 @@ class Template:
         return self.names.get(language) or self.names["zh"]
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "name": self.names, "layout": self.layout,
-                                "cell_columns": self.cell_columns, "rows": list(self.rows),
-                                "columns": list(self.columns)}
+        data: dict[str, Any] = {
+            "id": self.id,
+            "name": self.names,
+            "layout": self.layout,
+            "cell_columns": self.cell_columns,
+            "rows": list(self.rows),
+            "columns": list(self.columns),
+        }
         if self.center:
             data["center"] = self.center
         if self.user_rows:
@@ -50,10 +55,15 @@ class Template:
 
 def _from_json(data: dict[str, Any], builtin: bool) -> Template:
     return Template(
-        id=data["id"], names=data["name"], rows=tuple(data.get("rows", ())),
-        columns=tuple(data.get("columns", ())), layout=data.get("layout", "free"),
-        cell_columns=int(data.get("cell_columns", 2)), center=data.get("center"),
-        user_rows=data.get("user_rows"), builtin=builtin,
+        id=data["id"],
+        names=data["name"],
+        rows=tuple(data.get("rows", ())),
+        columns=tuple(data.get("columns", ())),
+        layout=data.get("layout", "free"),
+        cell_columns=int(data.get("cell_columns", 2)),
+        center=data.get("center"),
+        user_rows=data.get("user_rows"),
+        builtin=builtin,
     )
 
 
@@ -180,8 +190,12 @@ def template_from_board(board: Board, name: str) -> Template:
         leaf = {"id": row_id, "zh": cell.row, "en": cell.row_en}
         if cell.group:
             if cell.group not in groups:
-                groups[cell.group] = {"id": f"g{len(groups) + 1}", "zh": cell.group,
-                                      "en": cell.group_en, "rows": []}
+                groups[cell.group] = {
+                    "id": f"g{len(groups) + 1}",
+                    "zh": cell.group,
+                    "en": cell.group_en,
+                    "rows": [],
+                }
                 rows.append(groups[cell.group])
             siblings = groups[cell.group]["rows"]
             if not any(r["id"] == row_id for r in siblings):
@@ -199,5 +213,14 @@ def template_from_board(board: Board, name: str) -> Template:
     while template_id in taken:
         template_id = f"user-{slug}-{number}"
         number += 1
-    return Template(template_id, {"zh": name, "en": name}, tuple(rows), tuple(columns),
-                    base.layout, base.cell_columns, base.center, base.user_rows, builtin=False)
+    return Template(
+        template_id,
+        {"zh": name, "en": name},
+        tuple(rows),
+        tuple(columns),
+        base.layout,
+        base.cell_columns,
+        base.center,
+        base.user_rows,
+        builtin=False,
+    )

@@ -127,7 +127,7 @@ def kind_in_cell(cell: Cell | None, kind: str) -> str:
     return cell.kind if cell is not None and cell.kind else kind
 
 
-def _new_graph() -> nx.MultiDiGraph:
+def _new_graph() -> nx.MultiDiGraph[str]:
     # networkx is imported with the first board, not with the model: `pofacil info` and
     # `check` read the file without building boards, and importing it costs 0.2 s.
     import networkx as nx
@@ -149,10 +149,9 @@ class Board:
     notes: dict[str, Note] = field(default_factory=dict, repr=False, compare=False)
     clusters: dict[str, Cluster] = field(default_factory=dict, repr=False, compare=False)
     links: dict[str, Link] = field(default_factory=dict, repr=False, compare=False)
-    graph: nx.MultiDiGraph = field(default_factory=_new_graph, repr=False, compare=False)
+    graph: nx.MultiDiGraph[str] = field(default_factory=_new_graph, repr=False, compare=False)
     # band_of(x) -> the lowest edge of the live notes in that band; None until asked for.
-    _bottoms: dict[int, float] | None = field(default=None, init=False, repr=False,
-                                              compare=False)
+    _bottoms: dict[int, float] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for cell in self.cells:
@@ -180,8 +179,11 @@ class Board:
         bottoms = self._bottoms
         if bottoms is None:
             return
-        if old is not None and not old.deleted and (
-                old.y + old.h >= bottoms.get(band_of(old.x), math.inf)):
+        if (
+            old is not None
+            and not old.deleted
+            and (old.y + old.h >= bottoms.get(band_of(old.x), math.inf))
+        ):
             self._bottoms = None  # the lowest note of its band moved or went: scan again
             return
         if new is not None and not new.deleted:
@@ -201,7 +203,8 @@ class Board:
             if text == cell.id:
                 return cell
             if row.strip() in (cell.row, cell.row_en) and column.strip() in (
-                cell.column, cell.column_en
+                cell.column,
+                cell.column_en,
             ):
                 return cell
         return None
@@ -222,7 +225,8 @@ class Board:
     def children(self, note_id: str) -> list[str]:
         """Mind-map children of a note."""
         return [
-            v for _, v, data in self.graph.out_edges(note_id, data=True)
+            v
+            for _, v, data in self.graph.out_edges(note_id, data=True)
             if data.get("type") == "child"
         ]
 
@@ -255,8 +259,12 @@ class Patch:
         if self.before is None or self.after is None:
             return self
         keys = [k for k in self.after if self.before.get(k) != self.after[k]]
-        return Patch(self.entity, self.id, {k: self.before.get(k) for k in keys},
-                     {k: self.after[k] for k in keys})
+        return Patch(
+            self.entity,
+            self.id,
+            {k: self.before.get(k) for k in keys},
+            {k: self.after[k] for k in keys},
+        )
 
     def expand(self, current: Row | None) -> Patch:
         """Undo :meth:`compact`, given the entity's row on either side of the change."""
@@ -333,7 +341,7 @@ def _from_row(entity: str, row: Row) -> Note | Cluster | Link | Board | Workshop
     names = _FIELDS.get(cls)
     if names is None:
         names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    obj = cls(**{k: row[k] for k in names if k in row})
+    obj: Note | Cluster | Link | WorkshopInfo = cls(**{k: row[k] for k in names if k in row})
     if isinstance(obj, Note):
         # SQLite hands back 0/1 and ints for REAL columns; keep the model's types exact so
         # a reopened workshop compares equal to the one in memory.
@@ -487,7 +495,10 @@ class Workshop:
         if old is not None:
             # Keep the contents and graph; only the board's own fields and cells change.
             new.notes, new.clusters, new.links, new.graph = (
-                old.notes, old.clusters, old.links, old.graph,
+                old.notes,
+                old.clusters,
+                old.links,
+                old.graph,
             )
             gone = {c.id for c in old.cells} - {c.id for c in new.cells}
             if any(n.cell in gone for n in old.notes.values()):
@@ -512,7 +523,7 @@ class Workshop:
             if graph.has_node(patch.id):
                 graph.remove_node(patch.id)
             return
-        table[patch.id] = obj  # type: ignore[assignment]
+        table[patch.id] = obj
         _link(graph, obj)  # type: ignore[arg-type]
 
 
@@ -526,7 +537,7 @@ def _table(board: Board, entity: str) -> dict[str, Any]:
     raise ModelError("Unknown entity {entity}.", entity=entity)
 
 
-def _unlink(graph: nx.MultiDiGraph, obj: Note | Cluster | Link) -> None:
+def _unlink(graph: nx.MultiDiGraph[str], obj: Note | Cluster | Link) -> None:
     """Take the edges an entity owns out of the graph; nodes go only when the entity does."""
     if isinstance(obj, Link):
         if graph.has_edge(obj.source, obj.target, key=obj.id):
@@ -537,7 +548,7 @@ def _unlink(graph: nx.MultiDiGraph, obj: Note | Cluster | Link) -> None:
                 graph.remove_edge(obj.id, target, key=key)
 
 
-def _link(graph: nx.MultiDiGraph, obj: Note | Cluster | Link) -> None:
+def _link(graph: nx.MultiDiGraph[str], obj: Note | Cluster | Link) -> None:
     if isinstance(obj, Link):
         graph.add_edge(obj.source, obj.target, key=obj.id, type=obj.kind)
     elif isinstance(obj, Note):

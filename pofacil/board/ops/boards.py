@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from pofacil.board.model import (
     Board,
     Cell,
+    CellRef,
     Change,
     Link,
     Note,
     Patch,
-    CellRef,
     Workshop,
     kind_in_cell,
     new_id,
@@ -50,14 +50,23 @@ def add_row(ws: Workshop, board_id: str) -> Change:
     while f"r{number}" in row_ids:
         number += 1
     first = {c.ref.column: c for c in board.cells}
-    new = [Cell(CellRef(f"r{number}", col).id, pattern["zh"].format(n=number),
-                first[col].column, pattern["en"].format(n=number),
-                first[col].column_en, kind=first[col].kind) for col in board.column_ids()]
+    new = [
+        Cell(
+            CellRef(f"r{number}", col).id,
+            pattern["zh"].format(n=number),
+            first[col].column,
+            pattern["en"].format(n=number),
+            first[col].column_en,
+            kind=first[col].kind,
+        )
+        for col in board.column_ids()
+    ]
     return make_change("add row", board.id, [_with_cells(board, list(board.cells) + new)])
 
 
-def relabel(ws: Workshop, board_id: str, axis: str, key: str, zh: str,
-            en: str | None = None) -> Change:
+def relabel(
+    ws: Workshop, board_id: str, axis: str, key: str, zh: str, en: str | None = None
+) -> Change:
     """Rename a row (by row id), a column (by column id) or a row group (by its Chinese label).
 
     Other workshops reuse a table for other topics, so labels belong to the board.
@@ -70,11 +79,13 @@ def relabel(ws: Workshop, board_id: str, axis: str, key: str, zh: str,
         if axis == "row" and cell.ref.row == key:
             cell = dataclasses.replace(cell, row=zh, row_en=en if en is not None else cell.row_en)
         elif axis == "column" and cell.ref.column == key:
-            cell = dataclasses.replace(cell, column=zh,
-                                       column_en=en if en is not None else cell.column_en)
+            cell = dataclasses.replace(
+                cell, column=zh, column_en=en if en is not None else cell.column_en
+            )
         elif axis == "group" and cell.group == key:
-            cell = dataclasses.replace(cell, group=zh,
-                                       group_en=en if en is not None else cell.group_en)
+            cell = dataclasses.replace(
+                cell, group=zh, group_en=en if en is not None else cell.group_en
+            )
         else:
             cells.append(cell)
             continue
@@ -85,36 +96,52 @@ def relabel(ws: Workshop, board_id: str, axis: str, key: str, zh: str,
     return make_change("rename label", board.id, [_with_cells(board, cells)])
 
 
-def _copies(ws: Workshop, notes: list[Note], board: Board, cell: str | None,
-            origin_xy: tuple[float, float]) -> list[Patch]:
+def _copies(
+    ws: Workshop, notes: list[Note], board: Board, cell: str | None, origin_xy: tuple[float, float]
+) -> list[Patch]:
     """New notes on ``board`` that remember which note and speaker they came from."""
     target = board.cell(cell) if cell else None
     stamp = now()
     patches = []
-    for note, (x, y) in zip(notes, flow(origin_xy, len(notes), columns=6)):
+    for note, (x, y) in zip(notes, flow(origin_xy, len(notes), columns=6), strict=False):
         copy = dataclasses.replace(
-            note, id=new_id(), board=board.id, cell=cell, cluster=None, deleted=False,
-            kind=kind_in_cell(target, note.kind), x=x, y=y,
-            created=stamp, updated=stamp, collapsed=False, origin=note.origin or note.id)
+            note,
+            id=new_id(),
+            board=board.id,
+            cell=cell,
+            cluster=None,
+            deleted=False,
+            kind=kind_in_cell(target, note.kind),
+            x=x,
+            y=y,
+            created=stamp,
+            updated=stamp,
+            collapsed=False,
+            origin=note.origin or note.id,
+        )
         patches.append(Patch("note", copy.id, None, to_row(copy)))
     return patches
 
 
-def copy_notes(ws: Workshop, note_ids: Iterable[str], board_id: str,
-               cell: str | None = None) -> Change:
+def copy_notes(
+    ws: Workshop, note_ids: Iterable[str], board_id: str, cell: str | None = None
+) -> Change:
     """Sort notes onto another board (a mind map's notes into the table): copies with provenance."""
     notes = selected_notes(ws, note_ids)
     board = ws.board(board_id)
     if cell is not None and board.cell(cell) is None:
         raise ModelError("Board {board} has no cell {cell}.", board=board.name, cell=cell)
     bottom = max((n.y + n.h for n in board.live_notes() if n.cell is None), default=0.0)
-    change = make_change("copy to board", board.id, _copies(ws, notes, board, cell, (40.0, bottom + 40)))
+    change = make_change(
+        "copy to board", board.id, _copies(ws, notes, board, cell, (40.0, bottom + 40))
+    )
     change.subjects = [p.id for p in change.patches]
     return change
 
 
-def send_to_breakout(ws: Workshop, board_id: str, cell_ids: Iterable[str],
-                     language: str = "zh") -> Change:
+def send_to_breakout(
+    ws: Workshop, board_id: str, cell_ids: Iterable[str], language: str = "zh"
+) -> Change:
     """One concept-sheet board per chosen cell, its notes copied into the problem column."""
     board = ws.board(board_id)
     patches: list[Patch] = []
@@ -155,15 +182,27 @@ def turn_into_need(ws: Workshop, note_ids: Iterable[str]) -> Change:
     subjects = []
     for note in notes:
         same_row = [c for c in needs if note.cell and c.ref.row == CellRef.parse(note.cell).row]
-        target = (same_row or needs or [None])[0]
+        target = (same_row or needs or [None])[0]  # type: ignore[list-item]
         x, y = clamp_position(note.x + note.w + 40, note.y)
         need = dataclasses.replace(
-            note, id=new_id(), kind="need", cell=target.id if target else None, cluster=None,
-            x=x, y=y, created=stamp, updated=stamp, origin=note.id,
-            collapsed=False, deleted=False)
+            note,
+            id=new_id(),
+            kind="need",
+            cell=target.id if target else None,
+            cluster=None,
+            x=x,
+            y=y,
+            created=stamp,
+            updated=stamp,
+            origin=note.id,
+            collapsed=False,
+            deleted=False,
+        )
         link = Link(new_id(), board.id, note.id, need.id, "link")
-        patches += [Patch("note", need.id, None, to_row(need)),
-                    Patch("link", link.id, None, to_row(link))]
+        patches += [
+            Patch("note", need.id, None, to_row(need)),
+            Patch("link", link.id, None, to_row(link)),
+        ]
         subjects.append(need.id)
     change = make_change("turn into need", board.id, patches)
     change.subjects = subjects
@@ -173,8 +212,11 @@ def turn_into_need(ws: Workshop, note_ids: Iterable[str]) -> Change:
 def set_collapsed(ws: Workshop, note_ids: Iterable[str], collapsed: bool) -> Change:
     """Fold (or unfold) the branches under the notes, as one step."""
     notes = selected_notes(ws, note_ids)
-    return make_change("collapse" if collapsed else "expand", notes[0].board,
-                       [update_patch(n, collapsed=collapsed) for n in notes])
+    return make_change(
+        "collapse" if collapsed else "expand",
+        notes[0].board,
+        [update_patch(n, collapsed=collapsed) for n in notes],
+    )
 
 
 def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> Change:
@@ -183,20 +225,32 @@ def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> 
     board = ws.board(note.board)
     parent = note
     if sibling:
-        parents = [lk.source for lk in board.links.values()
-                   if lk.kind == "child" and lk.target == note_id]
+        parents = [
+            lk.source for lk in board.links.values() if lk.kind == "child" and lk.target == note_id
+        ]
         if not parents:
             raise ModelError("The central topic has no siblings; add a child instead.")
         parent = board.notes[parents[0]]
     stamp = now()
     x, y = clamp_position(parent.x + parent.w + 60, note.y + (note.h + 24 if sibling else 0))
-    child = Note(new_id(), board.id, note_text(text), note.kind if sibling else "idea", x, y,
-                 author="", created=stamp, updated=stamp)
+    child = Note(
+        new_id(),
+        board.id,
+        note_text(text),
+        note.kind if sibling else "idea",
+        x,
+        y,
+        author="",
+        created=stamp,
+        updated=stamp,
+    )
     if child.kind not in KIND_BY_ID:
         child.kind = "idea"
     link = Link(new_id(), board.id, parent.id, child.id, "child")
-    patches = [Patch("note", child.id, None, to_row(child)),
-               Patch("link", link.id, None, to_row(link))]
+    patches = [
+        Patch("note", child.id, None, to_row(child)),
+        Patch("link", link.id, None, to_row(link)),
+    ]
     if parent.collapsed:
         patches.append(update_patch(parent, collapsed=False))  # type: ignore[arg-type]
     change = make_change("add branch", board.id, patches)

@@ -20,8 +20,9 @@ GAP = 20.0
 LEFT = 40.0
 
 
-def capture_spot(board: Board, previous: str | None = None,
-                 cluster: str | None = None) -> tuple[float, float]:
+def capture_spot(
+    board: Board, previous: str | None = None, cluster: str | None = None
+) -> tuple[float, float]:
     """Where the next captured note sits: after ``previous`` (or the group's last note)."""
     last = board.notes.get(previous or "")
     if cluster is not None:
@@ -38,9 +39,16 @@ def capture_spot(board: Board, previous: str | None = None,
     return spot if max(map(abs, spot)) <= PLACE_MAX else next_free_spot(board)
 
 
-def capture_note(ws: Workshop, board_id: str, text: str, author: str = "",
-                 kind: str = DEFAULT_KIND, selected: Iterable[str] = (),
-                 cluster: str | None = None, previous: str | None = None) -> Change:
+def capture_note(
+    ws: Workshop,
+    board_id: str,
+    text: str,
+    author: str = "",
+    kind: str = DEFAULT_KIND,
+    selected: Iterable[str] = (),
+    cluster: str | None = None,
+    previous: str | None = None,
+) -> Change:
     """Add one captured note as one step, placed by the rule in this module's docstring.
 
     ``selected`` are the notes selected on the board, ``cluster`` the group chosen (a selected
@@ -50,6 +58,13 @@ def capture_note(ws: Workshop, board_id: str, text: str, author: str = "",
     cells = {board.notes[i].cell for i in selected if i in board.notes}
     cell = cells.pop() if len(cells) == 1 else None
     x, y = capture_spot(board, previous, cluster)
-    spec = NoteSpec(text, kind=kind_in_cell(board.cell(cell) if cell else None, kind), x=x, y=y,
-                    cell=cell, cluster=cluster, author=author)
+    spec = NoteSpec(
+        text,
+        kind=kind_in_cell(board.cell(cell) if cell else None, kind),
+        x=x,
+        y=y,
+        cell=cell,
+        cluster=cluster,
+        author=author,
+    )
     return add_notes(ws, board_id, [spec])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable
 from itertools import pairwise
+from typing import Any
 
 import networkx as nx
 
@@ -22,8 +23,9 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom
 _START: Hashable = object()
 
 
-def mindmap_layout(board: Board, collapsed: Collection[str] = (), h_gap: float = 60.0,
-                   v_gap: float = 24.0) -> dict[str, tuple[float, float]]:
+def mindmap_layout(
+    board: Board, collapsed: Collection[str] = (), h_gap: float = 60.0, v_gap: float = 24.0
+) -> dict[str, tuple[float, float]]:
     """New top-left (x, y) positions for the notes of the board's mind-map trees.
 
     A note is in a tree when it has a "child" link to or from another live note. Deleted
@@ -32,7 +34,8 @@ def mindmap_layout(board: Board, collapsed: Collection[str] = (), h_gap: float =
 
     Each root keeps its position; its children are split between a right and a left side,
     balanced by subtree height (biggest branch first onto the lighter side, so a branch's
-    side never depends on where it was dragged); levels grow outwards by ``h_gap`` from the parent's edge,
+    side never depends on where it was dragged); levels grow outwards by ``h_gap`` from the
+    parent's edge,
     sibling subtrees are stacked ``v_gap`` apart, and each parent is vertically centred on
     the span of its children's boxes. Siblings keep their on-screen order (y, then x, then
     id). A tree whose bounding box would overlap an earlier tree's (roots in reading order)
@@ -73,7 +76,7 @@ def mindmap_layout(board: Board, collapsed: Collection[str] = (), h_gap: float =
         for prev, kid in pairwise(kids):
             centres.append(centres[-1] + down[prev] + v_gap + up[kid])
         mid = (-size[kids[0]][1] / 2 + centres[-1] + size[kids[-1]][1] / 2) / 2
-        for kid, c in zip(kids, centres):
+        for kid, c in zip(kids, centres, strict=False):
             offset[kid] = c - mid
         return max(half, mid + up[kids[0]]), max(half, centres[-1] + down[kids[-1]] - mid)
 
@@ -136,14 +139,13 @@ def mindmap_layout(board: Board, collapsed: Collection[str] = (), h_gap: float =
     return result
 
 
-def _forest(board: Board, made: Callable[[str], tuple[str, str]]
-            ) -> tuple[nx.DiGraph, list[str]]:
+def _forest(board: Board, made: Callable[[str], tuple[str, str]]) -> tuple[Any, list[str]]:
     """The spanning forest of the live child links, and its roots in creation order."""
     notes: dict[str, Note] = board.notes
-    graph = nx.DiGraph()
+    graph: Any = nx.DiGraph()  # networkx's stubs cannot follow the _START sentinel node
+    edges: Any = board.graph.edges(data="type")
     graph.add_edges_from(
-        (u, v) for u, v, kind in board.graph.edges(data="type")
-        if kind == "child" and u != v and u in notes and v in notes
+        (u, v) for u, v, kind in edges if kind == "child" and u != v and u in notes and v in notes
     )
     # A deleted note takes its subtree with it.
     dead = [n for n in graph if notes[n].deleted]
@@ -165,11 +167,13 @@ def _forest(board: Board, made: Callable[[str], tuple[str, str]]
     return forest, roots
 
 
-def _bounds(pos: dict[str, tuple[float, float]],
-            size: dict[str, tuple[float, float]]) -> Box:
-    return (min(x for x, _ in pos.values()), min(y for _, y in pos.values()),
-            max(x + size[n][0] for n, (x, _) in pos.items()),
-            max(y + size[n][1] for n, (_, y) in pos.items()))
+def _bounds(pos: dict[str, tuple[float, float]], size: dict[str, tuple[float, float]]) -> Box:
+    return (
+        min(x for x, _ in pos.values()),
+        min(y for _, y in pos.values()),
+        max(x + size[n][0] for n, (x, _) in pos.items()),
+        max(y + size[n][1] for n, (_, y) in pos.items()),
+    )
 
 
 def _overlap(a: Box, b: Box) -> bool:

@@ -117,8 +117,11 @@ def add_notes(
         patches.append(Patch("cluster", cid, None, to_row(Cluster(cid, board.id, name, color))))
     known_clusters = set(board.clusters) | set(new_clusters)
     unplaced = [s for s in specs if s.x is None or s.y is None]
-    spots = iter(flow(origin if origin is not None else next_free_spot(board), len(unplaced))
-                 if unplaced else [])
+    spots = iter(
+        flow(origin if origin is not None else next_free_spot(board), len(unplaced))
+        if unplaced
+        else []
+    )
     for spec in specs:
         _check_cell(board, spec.cell)
         if spec.cluster is not None and spec.cluster not in known_clusters:
@@ -146,8 +149,10 @@ def add_notes(
     ids = {s.id for s in specs}
     for source, target, kind in links:
         # board.notes is looked into, not copied: a copy per capture is slow on a big board.
-        if not all(n in ids or n in board.notes for n in (source, target)) \
-                or kind not in LINK_KINDS:
+        if (
+            not all(n in ids or n in board.notes for n in (source, target))
+            or kind not in LINK_KINDS
+        ):
             raise ModelError("A link needs two notes on the same board.")
         link = Link(new_id(), board.id, source, target, kind)
         patches.append(Patch("link", link.id, None, to_row(link)))
@@ -183,18 +188,26 @@ def add_note(ws: Workshop, board_id: str, text: str, **spec: object) -> Change:
 
 def edit_text(ws: Workshop, note_id: str, text: str) -> Change:
     note = ws.note(note_id)
-    return make_change("edit text", note.board, [update_patch(note, text=note_text(text), updated=now())])
+    return make_change(
+        "edit text", note.board, [update_patch(note, text=note_text(text), updated=now())]
+    )
 
 
 def set_author(ws: Workshop, note_id: str, author: str) -> Change:
     note = ws.note(note_id)
-    return make_change("set author", note.board,
-                   [update_patch(note, author=check_text(author.strip()), updated=now())])
+    return make_change(
+        "set author",
+        note.board,
+        [update_patch(note, author=check_text(author.strip()), updated=now())],
+    )
 
 
-def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
-               clusters: Mapping[str, str | None] | None = None,
-               cells: Mapping[str, str | None] | None = None) -> Change:
+def move_notes(
+    ws: Workshop,
+    positions: Mapping[str, tuple[float, float]],
+    clusters: Mapping[str, str | None] | None = None,
+    cells: Mapping[str, str | None] | None = None,
+) -> Change:
     """Move many notes as one step (a drag of a selection).
 
     ``clusters`` and ``cells`` give the notes the drag carried into (or out of) a cluster or a
@@ -212,12 +225,20 @@ def move_notes(ws: Workshop, positions: Mapping[str, tuple[float, float]],
         _check_cell(board, cell_id)
     patches: list[Patch | None] = []
     for n in notes:
-        cell = cells.get(n.id, n.cell)
-        target = board.cell(cell) if cell and n.id in cells else None
-        kind = kind_in_cell(target, n.kind)
+        cell_id = cells.get(n.id, n.cell)
+        in_cell = board.cell(cell_id) if cell_id and n.id in cells else None
+        kind = kind_in_cell(in_cell, n.kind)
         x, y = positions[n.id]
-        patches.append(update_patch(n, x=check_coordinate(x), y=check_coordinate(y),
-                               cluster=clusters.get(n.id, n.cluster), cell=cell, kind=kind))
+        patches.append(
+            update_patch(
+                n,
+                x=check_coordinate(x),
+                y=check_coordinate(y),
+                cluster=clusters.get(n.id, n.cluster),
+                cell=cell_id,
+                kind=kind,
+            )
+        )
     leaving = {n.id for n in notes if clusters.get(n.id, n.cluster) != n.cluster}
     patches += _drop_emptied_clusters(board, leaving, keep=clusters.values()) if leaving else []
     return make_change("move", board.id, patches)
@@ -248,8 +269,12 @@ def cluster_notes(ws: Workshop, note_ids: Iterable[str], name: str) -> Change:
     """Group notes under a new named cluster; they leave any cluster they were in."""
     notes = selected_notes(ws, note_ids)
     board = ws.board(notes[0].board)
-    cluster = Cluster(new_id(), board.id, note_text(name),
-                      CLUSTER_COLORS[len(board.clusters) % len(CLUSTER_COLORS)])
+    cluster = Cluster(
+        new_id(),
+        board.id,
+        note_text(name),
+        CLUSTER_COLORS[len(board.clusters) % len(CLUSTER_COLORS)],
+    )
     patches: list[Patch | None] = [Patch("cluster", cluster.id, None, to_row(cluster))]
     patches += [update_patch(n, cluster=cluster.id) for n in notes]
     patches += _drop_emptied_clusters(board, {n.id for n in notes})
@@ -272,8 +297,9 @@ def join_cluster(ws: Workshop, note_ids: Iterable[str], cluster_id: str | None) 
     return make_change("ungroup" if cluster_id is None else "group", board.id, patches)
 
 
-def _drop_emptied_clusters(board: Board, leaving: set[str],
-                           keep: Iterable[str | None] = ()) -> list[Patch]:
+def _drop_emptied_clusters(
+    board: Board, leaving: set[str], keep: Iterable[str | None] = ()
+) -> list[Patch]:
     """Remove clusters whose every note is leaving them, unless notes are joining them.
 
     Only the clusters the leaving notes were in are looked at, and their members are read off
@@ -300,8 +326,9 @@ def ungroup(ws: Workshop, cluster_id: str) -> Change:
 
 def rename_cluster(ws: Workshop, cluster_id: str, name: str) -> Change:
     board = _board_of(ws, "cluster", cluster_id)
-    return make_change("rename group", board.id,
-                   [update_patch(board.clusters[cluster_id], name=note_text(name))])
+    return make_change(
+        "rename group", board.id, [update_patch(board.clusters[cluster_id], name=note_text(name))]
+    )
 
 
 def link_notes(ws: Workshop, source: str, target: str, kind: str = "link") -> Change:
@@ -320,24 +347,35 @@ def link_notes(ws: Workshop, source: str, target: str, kind: str = "link") -> Ch
 
 def unlink(ws: Workshop, link_id: str) -> Change:
     board = _board_of(ws, "link", link_id)
-    return make_change("unlink", board.id, [Patch("link", link_id, to_row(board.links[link_id]), None)])
+    return make_change(
+        "unlink", board.id, [Patch("link", link_id, to_row(board.links[link_id]), None)]
+    )
 
 
 def delete_notes(ws: Workshop, note_ids: Iterable[str]) -> Change:
     """Soft delete: the notes stay in the file, listed as deleted and restorable."""
     notes = selected_notes(ws, note_ids)
     stamp = now()
-    return make_change("delete", notes[0].board, [update_patch(n, deleted=True, updated=stamp) for n in notes])
+    return make_change(
+        "delete", notes[0].board, [update_patch(n, deleted=True, updated=stamp) for n in notes]
+    )
 
 
 def restore_notes(ws: Workshop, note_ids: Iterable[str]) -> Change:
     notes = selected_notes(ws, note_ids)
     stamp = now()
-    return make_change("restore", notes[0].board, [update_patch(n, deleted=False, updated=stamp) for n in notes])
+    return make_change(
+        "restore", notes[0].board, [update_patch(n, deleted=False, updated=stamp) for n in notes]
+    )
 
 
-def add_board(ws: Workshop, template_id: str, name: str | None = None,
-              language: str = "zh", with_center: bool = True) -> Change:
+def add_board(
+    ws: Workshop,
+    template_id: str,
+    name: str | None = None,
+    language: str = "zh",
+    with_center: bool = True,
+) -> Change:
     template = get_template(template_id)
     name = (name or template.name(language)).strip()
     if any(b.name == name for b in ws.ordered_boards()):
@@ -348,8 +386,16 @@ def add_board(ws: Workshop, template_id: str, name: str | None = None,
     if template.center and with_center:
         # A mind map starts from its central topic, placed where the view opens.
         stamp = now()
-        center = Note(new_id(), board.id, template.center.get(language) or template.center["zh"],
-                      "idea", 400.0, 300.0, created=stamp, updated=stamp)
+        center = Note(
+            new_id(),
+            board.id,
+            template.center.get(language) or template.center["zh"],
+            "idea",
+            400.0,
+            300.0,
+            created=stamp,
+            updated=stamp,
+        )
         patches.append(Patch("note", center.id, None, to_row(center)))
     change = make_change("add board", board.id, patches)
     change.subjects = [board.id]
@@ -378,15 +424,22 @@ def delete_board(ws: Workshop, board_id: str) -> Change:
     return make_change("delete board", board_id, [update_patch(board, deleted=True)])
 
 
-def set_info(ws: Workshop, title: str | None = None, date: str | None = None,
-             venue: str | None = None) -> Change:
+def set_info(
+    ws: Workshop, title: str | None = None, date: str | None = None, venue: str | None = None
+) -> Change:
     info = ws.info
-    new = replace(info, title=info.title if title is None else title.strip(),
-                  date=info.date if date is None else date.strip(),
-                  venue=info.venue if venue is None else venue.strip())
+    new = replace(
+        info,
+        title=info.title if title is None else title.strip(),
+        date=info.date if date is None else date.strip(),
+        venue=info.venue if venue is None else venue.strip(),
+    )
     before, after = to_row(info), to_row(new)
-    return make_change("workshop details", None,
-                   [None if before == after else Patch("workshop", "workshop", before, after)])
+    return make_change(
+        "workshop details",
+        None,
+        [None if before == after else Patch("workshop", "workshop", before, after)],
+    )
 
 
 def _board_of(ws: Workshop, entity: str, entity_id: str) -> Board:

@@ -1,1 +1,2 @@
-"""The workshop file: the SQLite store, its schema and migrations, the lock that tells another pofacil it is open, and durable all-or-nothing writes."""
+"""The workshop file: the SQLite store, its schema and migrations, the lock that tells another
+pofacil it is open, and durable all-or-nothing writes."""

@@ -10,6 +10,7 @@ seconds after "wrote out.pdf" can leave a 0-byte file under the chosen name.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Callable
@@ -61,8 +62,9 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(out: str | os.PathLike[str], write: Callable[[Path], None], *,
-                 replace: bool = True) -> Path:
+def atomic_write(
+    out: str | os.PathLike[str], write: Callable[[Path], None], *, replace: bool = True
+) -> Path:
     """Call ``write(tmp)`` with a new, empty temporary file beside ``out``, then move it there.
 
     The temporary file is created exclusively (never someone else's file), flushed to the disk
@@ -80,8 +82,9 @@ def atomic_write(out: str | os.PathLike[str], write: Callable[[Path], None], *,
         # The mode honours the umask, unlike mkstemp's private 0600.
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except OSError as exc:
-        raise StorageError("Could not write {path}: {reason}.", path=str(out),
-                           reason=os_reason(exc)) from exc
+        raise StorageError(
+            "Could not write {path}: {reason}.", path=str(out), reason=os_reason(exc)
+        ) from exc
     try:
         write(tmp)
         fsync_path(tmp)
@@ -91,13 +94,13 @@ def atomic_write(out: str | os.PathLike[str], write: Callable[[Path], None], *,
             _move_no_clobber(tmp, out)
         fsync_folder(out.parent)
     except BaseException as exc:
-        try:
+        # The folder itself may be gone or unwritable: then there is nothing left to clean.
+        with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
-        except OSError:
-            pass  # the folder itself is gone or unwritable: there is nothing left to clean
         if isinstance(exc, FileExistsError) and not replace:
-            raise StorageError("{path} already exists; choose another name.",
-                               path=str(out)) from None
+            raise StorageError(
+                "{path} already exists; choose another name.", path=str(out)
+            ) from None
         if isinstance(exc, OSError):
             raise StorageError(
                 "Could not write {path}: {reason}.", path=str(out), reason=os_reason(exc)

@@ -17,16 +17,46 @@ APPLICATION_ID = 0x50464331  # "PFC1"
 
 TABLES: dict[str, dict[str, type]] = {
     "workshop": {"id": str, "title": str, "date": str, "venue": str},
-    "boards": {"id": str, "name": str, "template": str, "position": int, "cells": str,
-               "deleted": bool},
-    "notes": {"id": str, "board": str, "text": str, "kind": str, "x": float, "y": float,
-              "w": float, "h": float, "cell": str, "cluster": str, "author": str,
-              "created": str, "updated": str, "deleted": bool, "votes": int, "origin": str,
-              "collapsed": bool},
+    "boards": {
+        "id": str,
+        "name": str,
+        "template": str,
+        "position": int,
+        "cells": str,
+        "deleted": bool,
+    },
+    "notes": {
+        "id": str,
+        "board": str,
+        "text": str,
+        "kind": str,
+        "x": float,
+        "y": float,
+        "w": float,
+        "h": float,
+        "cell": str,
+        "cluster": str,
+        "author": str,
+        "created": str,
+        "updated": str,
+        "deleted": bool,
+        "votes": int,
+        "origin": str,
+        "collapsed": bool,
+    },
     "clusters": {"id": str, "board": str, "name": str, "color": str},
     "links": {"id": str, "board": str, "source": str, "target": str, "kind": str},
-    "history": {"id": int, "at": str, "actor": str, "board": str, "label": str, "patches": bytes,
-                "state": str, "state_at": str, "state_by": str},
+    "history": {
+        "id": int,
+        "at": str,
+        "actor": str,
+        "board": str,
+        "label": str,
+        "patches": bytes,
+        "state": str,
+        "state_at": str,
+        "state_by": str,
+    },
     "history_entities": {"history": int, "entity": str},
 }
 
@@ -39,8 +69,10 @@ def _v1(db: sqlite_utils.Database) -> None:
             db.table(name).create(columns, pk="id", not_null={"id"})
     # WITHOUT ROWID (which sqlite-utils cannot declare): the lookup key is the table itself,
     # not a second copy of it in an index.
-    db.execute("CREATE TABLE history_entities (entity TEXT NOT NULL, history INTEGER NOT NULL, "
-               "PRIMARY KEY (entity, history)) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE history_entities (entity TEXT NOT NULL, history INTEGER NOT NULL, "
+        "PRIMARY KEY (entity, history)) WITHOUT ROWID"
+    )
     db.table("notes").create_index(["board"])
     db.table("clusters").create_index(["board"])
     db.table("links").create_index(["board"])
@@ -73,4 +105,4 @@ def migrate(
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {number}")
         version = number
-    return version
+    return int(version)

@@ -18,8 +18,8 @@ import re
 import sqlite3
 import stat
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -60,11 +60,23 @@ OPEN_WAIT_S = 1.0
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY_ROLLBACK = 776
-TABLE_OF = {"workshop": "workshop", "board": "boards", "note": "notes",
-            "cluster": "clusters", "link": "links"}
+TABLE_OF = {
+    "workshop": "workshop",
+    "board": "boards",
+    "note": "notes",
+    "cluster": "clusters",
+    "link": "links",
+}
 # Columns a row may leave NULL; every other one must hold a value of its type.
-_OPTIONAL = {("boards", "cells"), ("notes", "cell"), ("notes", "cluster"), ("notes", "origin"),
-             ("history", "board"), ("history", "state_at"), ("history", "state_by")}
+_OPTIONAL = {
+    ("boards", "cells"),
+    ("notes", "cell"),
+    ("notes", "cluster"),
+    ("notes", "origin"),
+    ("history", "board"),
+    ("history", "state_at"),
+    ("history", "state_by"),
+}
 _CELL_FIELDS = {f.name for f in fields(Cell)}
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 # A history line past this size when inflated is not one pofacil wrote (an import of 20,000
@@ -127,16 +139,20 @@ def read_header(path: Path) -> tuple[int, int]:
         if stat.S_ISDIR(mode):
             raise NotAWorkshopFile("{path} is a folder, not a workshop file.", path=str(path))
         if not stat.S_ISREG(mode):
-            raise NotAWorkshopFile("{path} is not a regular file (a pipe, socket or device), "
-                                   "so it is not a workshop file.", path=str(path))
+            raise NotAWorkshopFile(
+                "{path} is not a regular file (a pipe, socket or device), "
+                "so it is not a workshop file.",
+                path=str(path),
+            )
         with open(path, "rb") as fh:
             header = fh.read(100)
         size = path.stat().st_size
     except FileNotFoundError:
         raise NotAWorkshopFile("{path}: no such file.", path=str(path)) from None
     except OSError as exc:
-        raise NotAWorkshopFile("{path} cannot be read: {reason}.", path=str(path),
-                               reason=exc.strerror or str(exc)) from None
+        raise NotAWorkshopFile(
+            "{path} cannot be read: {reason}.", path=str(path), reason=exc.strerror or str(exc)
+        ) from None
     if not header:
         raise NotAWorkshopFile("{path} is empty, not a pofacil workshop.", path=str(path))
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
@@ -150,13 +166,16 @@ def read_header(path: Path) -> tuple[int, int]:
     if version < 1:
         # Every pofacil file is written at version 1 or later in the same transaction that
         # marks it as ours; a lower number is damage, and migrating it would fail halfway.
-        raise NotAWorkshopFile("{path} is damaged: its file format version is {found}.",
-                               path=str(path), found=version)
+        raise NotAWorkshopFile(
+            "{path} is damaged: its file format version is {found}.", path=str(path), found=version
+        )
     if version > SCHEMA_VERSION:
         raise NewerFileError(
             "{path} was written by a newer pofacil (file format {found}, this version reads "
             "up to {supported}); please update pofacil.",
-            path=str(path), found=version, supported=SCHEMA_VERSION,
+            path=str(path),
+            found=version,
+            supported=SCHEMA_VERSION,
         )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
@@ -166,11 +185,14 @@ def read_header(path: Path) -> tuple[int, int]:
     # rolls them back, so that is no truncation.
     recovering = any(
         side.exists() and side.stat().st_size > 0
-        for side in (path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal")))
+        for side in (path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal"))
+    )
     if size < page_size * pages and not recovering:
         raise NotAWorkshopFile(
             "{path} is damaged: the file is truncated ({size} of {expected} bytes).",
-            path=str(path), size=size, expected=page_size * pages,
+            path=str(path),
+            size=size,
+            expected=page_size * pages,
         )
     return version, pages
 
@@ -229,20 +251,25 @@ class Store:
             if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 raise ReadOnlyError(
                     "{path} cannot be written here (read-only file, folder or disk); "
-                    "open it read-only or save a copy elsewhere.", path=str(path))
+                    "open it read-only or save a copy elsewhere.",
+                    path=str(path),
+                )
             _check_name_length(path)
             lock = WorkshopLock(path)
             if not lock.acquire():
                 raise FileInUseError(
                     "{path} is open in another pofacil window; close it there, or open it "
-                    "read-only.", path=str(path))
+                    "read-only.",
+                    path=str(path),
+                )
         try:
             conn = _connect(path, read_only)
             _quick_check(conn, path)
             if version < SCHEMA_VERSION and read_only:
                 raise ReadOnlyError(
-                    "{path} uses an older file format; open it for writing once to "
-                    "upgrade it.", path=str(path))
+                    "{path} uses an older file format; open it for writing once to upgrade it.",
+                    path=str(path),
+                )
             store = cls(path, conn, lock)
             if version < SCHEMA_VERSION:
                 migrate(store.db)
@@ -281,12 +308,16 @@ class Store:
         try:
             problems = _schema_problems(self.conn, columns=True)
             if problems:
-                raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(self.path),
-                                       reason=problems[0])
+                raise NotAWorkshopFile(
+                    "{path} is damaged: {reason}.", path=str(self.path), reason=problems[0]
+                )
             ws, damaged = _read_workshop(self.conn)
         except sqlite3.Error as exc:
-            raise NotAWorkshopFile("{path} is damaged ({reason}); 'pofacil check' lists the "
-                                   "problems.", path=str(self.path), reason=str(exc)) from None
+            raise NotAWorkshopFile(
+                "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
+                path=str(self.path),
+                reason=str(exc),
+            ) from None
         self.damaged = tuple(damaged)
         return ws
 
@@ -299,12 +330,16 @@ class Store:
         try:
             problems = _schema_problems(self.conn, columns=True)
             if problems:
-                raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(self.path),
-                                       reason=problems[0])
+                raise NotAWorkshopFile(
+                    "{path} is damaged: {reason}.", path=str(self.path), reason=problems[0]
+                )
             data, damaged = _summary(self.conn)
         except sqlite3.Error as exc:
-            raise NotAWorkshopFile("{path} is damaged ({reason}); 'pofacil check' lists the "
-                                   "problems.", path=str(self.path), reason=str(exc)) from None
+            raise NotAWorkshopFile(
+                "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
+                path=str(self.path),
+                reason=str(exc),
+            ) from None
         self.damaged = tuple(damaged)
         return data
 
@@ -318,7 +353,10 @@ class Store:
         return DamagedRowsWarning(
             "{path}: {count} damaged row(s) could not be read and are left out ({rows}); the "
             "file keeps them unchanged and 'pofacil check' lists them.",
-            path=str(self.path), count=len(self.damaged), rows=rows)
+            path=str(self.path),
+            count=len(self.damaged),
+            rows=rows,
+        )
 
     def history(self, board: str | None = None, entity: str | None = None) -> list[HistoryEntry]:
         """History lines, oldest first; for one board, or for one note, cluster or board."""
@@ -334,15 +372,23 @@ class Store:
             with _lenient_text(self.conn):
                 rows = list(self.db.query(sql + " ORDER BY id", params))
         except sqlite3.Error as exc:
-            raise NotAWorkshopFile("{path} is damaged ({reason}); 'pofacil check' lists the "
-                                   "problems.", path=str(self.path), reason=str(exc)) from None
+            raise NotAWorkshopFile(
+                "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
+                path=str(self.path),
+                reason=str(exc),
+            ) from None
         return [_entry(r, self.path) for r in rows]
 
     def counts(self) -> tuple[int, int, int]:
         """(live boards, notes, history lines), counted by SQLite: nothing is decompressed."""
-        boards, notes, lines = (self.conn.execute(sql).fetchone()[0] for sql in (
-            "SELECT COUNT(*) FROM boards WHERE NOT deleted", "SELECT COUNT(*) FROM notes",
-            "SELECT COUNT(*) FROM history"))
+        boards, notes, lines = (
+            self.conn.execute(sql).fetchone()[0]
+            for sql in (
+                "SELECT COUNT(*) FROM boards WHERE NOT deleted",
+                "SELECT COUNT(*) FROM notes",
+                "SELECT COUNT(*) FROM history",
+            )
+        )
         return boards, notes, lines
 
     def entry(self, history_id: int) -> HistoryEntry:
@@ -353,7 +399,10 @@ class Store:
         except sqlite3.Error as exc:
             raise DamagedHistoryError(
                 "History line {id} of {path} is damaged ({reason}); it cannot be listed, "
-                "undone or redone.", id=history_id, path=str(self.path), reason=str(exc)
+                "undone or redone.",
+                id=history_id,
+                path=str(self.path),
+                reason=str(exc),
             ) from None
         return _entry(row, self.path)
 
@@ -371,20 +420,30 @@ class Store:
         compact = [p.compact() for p in change.patches]
         with self._writing():
             self._write_rows(compact)
-            self.db.execute(
-                "UPDATE history SET state = 'dropped' WHERE state = 'undone'"
+            self.db.execute("UPDATE history SET state = 'dropped' WHERE state = 'undone'")
+            history_id = (
+                self.db.table("history")
+                .insert(
+                    {
+                        "at": now(),
+                        "actor": actor,
+                        "board": change.board,
+                        "label": change.label,
+                        "patches": _pack(compact),
+                        "state": "done",
+                        "state_at": None,
+                        "state_by": None,
+                    }
+                )
+                .last_pk
             )
-            history_id = self.db.table("history").insert({
-                "at": now(), "actor": actor, "board": change.board, "label": change.label,
-                "patches": _pack(compact),
-                "state": "done", "state_at": None, "state_by": None,
-            }).last_pk
             assert history_id is not None
             # Plain executemany: sqlite-utils' per-row checks cost more than the write itself
             # for a 500-note gesture.
             self.conn.executemany(
                 "INSERT OR IGNORE INTO history_entities (entity, history) VALUES (?, ?)",
-                [(i, history_id) for i in {p.id for p in change.patches}])
+                [(i, history_id) for i in {p.id for p in change.patches}],
+            )
         return int(history_id)
 
     def set_state(self, history_id: int, patches: list[Patch], state: str, actor: str) -> None:
@@ -395,8 +454,9 @@ class Store:
                 history_id, {"state": state, "state_at": now(), "state_by": actor}
             )
 
-    def save_copy(self, dest: str | os.PathLike[str], changes: Sequence[Change] = (),
-                  actor: str = "") -> Path:
+    def save_copy(
+        self, dest: str | os.PathLike[str], changes: Sequence[Change] = (), actor: str = ""
+    ) -> Path:
         """A consistent copy through ``VACUUM INTO``, with ``changes`` committed on top (what
         this file could not take), put in place only once complete and on the disk."""
         dest = Path(dest)
@@ -419,8 +479,9 @@ class Store:
             reason = str(exc)
         except StorageError as exc:
             reason = str(exc.params.get("reason", exc))
-        raise StorageError("Could not save a copy to {path}: {reason}.",
-                           path=str(dest), reason=reason)
+        raise StorageError(
+            "Could not save a copy to {path}: {reason}.", path=str(dest), reason=reason
+        )
 
     def ensure_writable(self) -> None:
         if self.read_only:
@@ -440,7 +501,9 @@ class Store:
         if here is None or (here.st_dev, here.st_ino) != self._lock.identity():
             raise StorageError(
                 "{path} was deleted or moved while it was open, so changes can no longer be "
-                "saved to it.", path=str(self.path))
+                "saved to it.",
+                path=str(self.path),
+            )
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -453,18 +516,22 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
                 raise StorageError(
                     "{path} is in use by another program, so this change could not be saved; "
-                    "close that program.", path=str(self.path)) from None
-            raise StorageError("Could not write {path}: {reason}.",
-                               path=str(self.path), reason=str(exc)) from None
+                    "close that program.",
+                    path=str(self.path),
+                ) from None
+            raise StorageError(
+                "Could not write {path}: {reason}.", path=str(self.path), reason=str(exc)
+            ) from None
         except sqlite3.DatabaseError as exc:
-            raise StorageError("Could not write {path}: {reason}.",
-                               path=str(self.path), reason=str(exc)) from None
+            raise StorageError(
+                "Could not write {path}: {reason}.", path=str(self.path), reason=str(exc)
+            ) from None
         except (sqlite3.Error, ValueError, TypeError, OverflowError, UnicodeError) as exc:
             # The data, not the disk: SQLite refused a value (a huge integer, a lone
             # surrogate). The transaction was rolled back; the caller undoes the model.
             raise UnstorableChange(
-                "This change could not be stored ({reason}) and was not made.",
-                reason=str(exc)) from None
+                "This change could not be stored ({reason}) and was not made.", reason=str(exc)
+            ) from None
 
     def _write_rows(self, patches: list[Patch]) -> None:
         """Write compact patches (updates carry only their changed fields).
@@ -485,10 +552,10 @@ class Store:
                 columns = tuple(sorted(changed))
                 if columns:
                     updates.setdefault((table, columns), []).append(
-                        [changed[c] for c in columns] + [patch.id])
+                        [changed[c] for c in columns] + [patch.id]
+                    )
         for table, ids in removals.items():
-            self.db.execute(f"DELETE FROM [{table}] WHERE id IN ({', '.join('?' * len(ids))})",
-                            ids)
+            self.db.execute(f"DELETE FROM [{table}] WHERE id IN ({', '.join('?' * len(ids))})", ids)
         for table, rows in inserts.items():
             self.db.table(table).insert_all(rows.values(), replace=True)
         for (table, columns), values in updates.items():
@@ -507,9 +574,11 @@ class Store:
         conn = self.conn
         try:
             # One line each: SQLite's own report puts line breaks inside a problem.
-            problems = [" ".join(str(r[0]).split())
-                        for r in conn.execute("PRAGMA integrity_check").fetchall()
-                        if r[0] != "ok"]
+            problems = [
+                " ".join(str(r[0]).split())
+                for r in conn.execute("PRAGMA integrity_check").fetchall()
+                if r[0] != "ok"
+            ]
             problems += _schema_problems(conn, columns=True)
             if problems:
                 return problems
@@ -524,27 +593,35 @@ class Store:
                 clusters = {c["id"] for c in kept["cluster"] if c["board"] == board["id"]}
                 notes = [n for n in kept["note"] if n["board"] == board["id"]]
                 for count, what in (
-                    (sum(n["cell"] is not None and n["cell"] not in cells for n in notes),
-                     "notes in a missing cell"),
-                    (sum(n["cluster"] is not None and n["cluster"] not in clusters
-                         for n in notes), "notes in a missing group"),
+                    (
+                        sum(n["cell"] is not None and n["cell"] not in cells for n in notes),
+                        "notes in a missing cell",
+                    ),
+                    (
+                        sum(
+                            n["cluster"] is not None and n["cluster"] not in clusters for n in notes
+                        ),
+                        "notes in a missing group",
+                    ),
                 ):
                     if count:
                         problems.append(f"{count} {what} on board {board['name']}")
-            unknown = conn.execute("SELECT COUNT(*) FROM history WHERE state "
-                                   "NOT IN ('done', 'undone', 'dropped')").fetchone()[0]
+            unknown = conn.execute(
+                "SELECT COUNT(*) FROM history WHERE state NOT IN ('done', 'undone', 'dropped')"
+            ).fetchone()[0]
             if unknown:
                 problems.append(f"{unknown} history lines in an unknown state")
             with _lenient_text(conn):
                 cursor = conn.execute("SELECT * FROM history ORDER BY id")
                 names = [d[0] for d in cursor.description]
-                lines = [dict(zip(names, values)) for values in cursor]
+                lines = [dict(zip(names, values, strict=False)) for values in cursor]
             for row in lines:
                 try:
                     _entry(row, self.path)
                 except DamagedHistoryError as exc:
-                    problems.append(f"history line {row['id']} is unreadable "
-                                    f"({exc.params['reason']})")
+                    problems.append(
+                        f"history line {row['id']} is unreadable ({exc.params['reason']})"
+                    )
         except sqlite3.DatabaseError as exc:
             problems = [f"the file cannot be read ({exc})"]
         return problems
@@ -558,8 +635,9 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         else:
             conn = sqlite3.connect(path, timeout=OPEN_WAIT_S)
     except sqlite3.Error as exc:
-        raise NotAWorkshopFile("{path} cannot be opened: {reason}.",
-                               path=str(path), reason=str(exc)) from None
+        raise NotAWorkshopFile(
+            "{path} cannot be opened: {reason}.", path=str(path), reason=str(exc)
+        ) from None
     try:
         # The first read rolls back a hot journal (a crash mid-gesture); read-only, SQLite
         # cannot, and says so here rather than later as "damaged".
@@ -575,16 +653,18 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         conn.close()
         if _busy(exc):
             raise FileInUseError(
-                "{path} is in use by another program; close it there and try again.",
-                path=str(path)) from None
+                "{path} is in use by another program; close it there and try again.", path=str(path)
+            ) from None
         if getattr(exc, "sqlite_errorcode", None) == SQLITE_READONLY_ROLLBACK:
             raise _needs_recovery(path) from None
-        raise NotAWorkshopFile("{path} cannot be opened: {reason}.",
-                               path=str(path), reason=str(exc)) from None
+        raise NotAWorkshopFile(
+            "{path} cannot be opened: {reason}.", path=str(path), reason=str(exc)
+        ) from None
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise NotAWorkshopFile("{path} is damaged: {reason}.",
-                               path=str(path), reason=str(exc)) from None
+        raise NotAWorkshopFile(
+            "{path} is damaged: {reason}.", path=str(path), reason=str(exc)
+        ) from None
     return conn
 
 
@@ -631,16 +711,22 @@ def _needs_recovery(path: Path) -> NeedsRecoveryError:
             "{path} was not closed properly (a crash or power cut during a change) and must "
             "be recovered before it can be read: copy it together with the files beside it "
             "whose names start with {name} to a disk you can write to, and open it there in "
-            "pofacil.", path=str(path), name=path.name)
+            "pofacil.",
+            path=str(path),
+            name=path.name,
+        )
     return NeedsRecoveryError(
         "{path} was not closed properly (a crash or power cut during a change) and must be "
         "recovered before it can be read: open it in pofacil for writing once; the unfinished "
-        "change is rolled back and every finished one kept.", path=str(path))
+        "change is rolled back and every finished one kept.",
+        path=str(path),
+    )
 
 
 def _busy(exc: sqlite3.OperationalError) -> bool:
     return getattr(exc, "sqlite_errorcode", None) in (SQLITE_BUSY, SQLITE_LOCKED) or (
-        "locked" in str(exc))
+        "locked" in str(exc)
+    )
 
 
 def _read_only_media(path: Path) -> bool:
@@ -662,7 +748,9 @@ def _check_name_length(path: Path) -> None:
         raise StorageError(
             "The file name {name} is too long for this disk: pofacil needs to keep a file "
             "named after it with '-journal' added, so use a name of at most {limit} bytes.",
-            name=path.name, limit=longest)
+            name=path.name,
+            limit=longest,
+        )
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
@@ -671,15 +759,16 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         # Not the columns yet: an older file gets those from its migration after this check.
         problems = _schema_problems(conn, columns=False)
     except sqlite3.DatabaseError as exc:
-        raise NotAWorkshopFile("{path} is damaged: {reason}.",
-                               path=str(path), reason=str(exc)) from None
+        raise NotAWorkshopFile(
+            "{path} is damaged: {reason}.", path=str(path), reason=str(exc)
+        ) from None
     if result != "ok":
         # One line: SQLite's report puts line breaks inside a problem.
-        raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(path),
-                               reason=" ".join(str(result).split()))
+        raise NotAWorkshopFile(
+            "{path} is damaged: {reason}.", path=str(path), reason=" ".join(str(result).split())
+        )
     if problems:
-        raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(path),
-                               reason=problems[0])
+        raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(path), reason=problems[0])
 
 
 def _schema_problems(conn: sqlite3.Connection, columns: bool) -> list[str]:
@@ -687,8 +776,12 @@ def _schema_problems(conn: sqlite3.Connection, columns: bool) -> list[str]:
 
     Read from sqlite_master directly: sqlite-utils raises for a view where a table should be.
     """
-    kinds = {name.lower(): kind for name, kind in conn.execute(
-        "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
+    kinds = {
+        name.lower(): kind
+        for name, kind in conn.execute(
+            "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')"
+        )
+    }
     problems = []
     for table, wanted in TABLES.items():
         kind = kinds.get(table)
@@ -738,7 +831,7 @@ def _snapshot(conn: sqlite3.Connection) -> tuple[dict[str, list[Row]], set[str]]
     Also returns the entities whose every value SQLite vouches has its column's type (see
     :data:`_SOUND_SQL`): their rows need no check value by value.
     """
-    fetched: dict[str, tuple[list[str], list[tuple]]] = {}
+    fetched: dict[str, tuple[list[str], list[tuple[object, ...]]]] = {}
     sound: set[str] = set()
     conn.execute("BEGIN")
     try:
@@ -757,8 +850,10 @@ def _snapshot(conn: sqlite3.Connection) -> tuple[dict[str, list[Row]], set[str]]
             fetched[entity] = ([d[0] for d in cursor.description], values)
     finally:
         conn.execute("COMMIT")
-    rows = {entity: [dict(zip(names, v)) for v in values]
-            for entity, (names, values) in fetched.items()}
+    rows = {
+        entity: [dict(zip(names, v, strict=True)) for v in values]
+        for entity, (names, values) in fetched.items()
+    }
     return rows, sound
 
 
@@ -767,8 +862,9 @@ def _read_workshop(conn: sqlite3.Connection) -> tuple[Workshop, list[DamagedRow]
     rows, sound = _snapshot(conn)
     damaged: list[DamagedRow] = []
     ws = Workshop(WorkshopInfo(**_details(rows, damaged)))
-    _sound_rows(rows, sound, damaged,
-                lambda entity, row: ws.load(Patch(entity, row["id"], None, row)))
+    _sound_rows(
+        rows, sound, damaged, lambda entity, row: ws.load(Patch(entity, row["id"], None, row))
+    )
     return ws, damaged
 
 
@@ -787,8 +883,12 @@ def _details(rows: dict[str, list[Row]], damaged: list[DamagedRow]) -> dict[str,
     return info
 
 
-def _sound_rows(rows: dict[str, list[Row]], typed: set[str], damaged: list[DamagedRow],
-                load: Callable[[str, Row], None] | None = None) -> dict[str, list[Row]]:
+def _sound_rows(
+    rows: dict[str, list[Row]],
+    typed: set[str],
+    damaged: list[DamagedRow],
+    load: Callable[[str, Row], None] | None = None,
+) -> dict[str, list[Row]]:
     """The rows of boards, groups, notes and links that can go into a workshop; the others are
     added to ``damaged``. ``typed`` are the entities whose values SQLite found of the right
     types. ``load`` puts each sound row into a model; a row it refuses is damaged too."""
@@ -832,23 +932,34 @@ def _summary(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]
     for cluster in kept["cluster"]:
         clusters.setdefault(cluster["board"], []).append(cluster)
     boards = []
-    for board in sorted((b for b in kept["board"] if not b["deleted"]),
-                        key=lambda b: (b["position"], b["name"])):
+    for board in sorted(
+        (b for b in kept["board"] if not b["deleted"]), key=lambda b: (b["position"], b["name"])
+    ):
         cells = json.loads(board["cells"] or "[]")
-        boards.append({
-            "name": board["name"],
-            "template": board["template"],
-            "notes": notes[board["id"]],
-            "deleted_notes": deleted[board["id"]],
-            "cells": [
-                {"id": c["id"], "row": c["row"], "column": c["column"],
-                 "row_en": c.get("row_en", ""), "column_en": c.get("column_en", ""),
-                 "group": c.get("group", ""), "notes": in_cell[board["id"], c["id"]]}
-                for c in cells
-            ],
-            "clusters": [{"name": c["name"], "notes": in_cluster[board["id"], c["id"]]}
-                         for c in clusters.get(board["id"], [])],
-        })
+        boards.append(
+            {
+                "name": board["name"],
+                "template": board["template"],
+                "notes": notes[board["id"]],
+                "deleted_notes": deleted[board["id"]],
+                "cells": [
+                    {
+                        "id": c["id"],
+                        "row": c["row"],
+                        "column": c["column"],
+                        "row_en": c.get("row_en", ""),
+                        "column_en": c.get("column_en", ""),
+                        "group": c.get("group", ""),
+                        "notes": in_cell[board["id"], c["id"]],
+                    }
+                    for c in cells
+                ],
+                "clusters": [
+                    {"name": c["name"], "notes": in_cluster[board["id"], c["id"]]}
+                    for c in clusters.get(board["id"], [])
+                ],
+            }
+        )
     return {**info, "boards": boards}, damaged
 
 
@@ -873,16 +984,21 @@ def _not(wanted: str, value: object) -> str:
 # JSON keeps as true and false where SQLite has 1 and 0.
 _TYPES: dict[type, tuple[Callable[[object], bool], str]] = {
     str: (lambda v: type(v) is str, "text"),
-    float: (lambda v: type(v) in (int, float) and math.isfinite(v),  # type: ignore[arg-type]
-            "a finite number"),
+    float: (
+        lambda v: type(v) in (int, float) and math.isfinite(v),  # type: ignore[arg-type]
+        "a finite number",
+    ),
     int: (lambda v: type(v) is int, "a whole number"),
     bool: (lambda v: type(v) in (int, bool) and v in (0, 1), "0 or 1"),
     bytes: (lambda v: type(v) is bytes, "binary data"),
 }
 # Per table, once: loading 5,000 notes checks 85,000 values.
-_CHECKS = {table: [(column, *_TYPES[kind], (table, column) in _OPTIONAL)
-                   for column, kind in columns.items()]
-           for table, columns in TABLES.items()}
+_CHECKS = {
+    table: [
+        (column, *_TYPES[kind], (table, column) in _OPTIONAL) for column, kind in columns.items()
+    ]
+    for table, columns in TABLES.items()
+}
 
 
 # The same column types asked of SQLite for a whole table at once: a query finding a row whose
@@ -896,10 +1012,15 @@ _SQL_FITS: dict[type, str] = {
     bytes: "typeof([{c}]) = 'blob'",
 }
 _SOUND_SQL = {
-    table: "SELECT 1 FROM [{}] WHERE NOT ({}) LIMIT 1".format(table, " AND ".join(
-        f"({_SQL_FITS[kind].format(c=column)} OR [{column}] IS NULL)"
-        if (table, column) in _OPTIONAL else _SQL_FITS[kind].format(c=column)
-        for column, kind in columns.items()))
+    table: "SELECT 1 FROM [{}] WHERE NOT ({}) LIMIT 1".format(
+        table,
+        " AND ".join(
+            f"({_SQL_FITS[kind].format(c=column)} OR [{column}] IS NULL)"
+            if (table, column) in _OPTIONAL
+            else _SQL_FITS[kind].format(c=column)
+            for column, kind in columns.items()
+        ),
+    )
     for table, columns in TABLES.items()
 }
 
@@ -925,22 +1046,23 @@ def _cells_problem(text: str) -> str | None:
     if not isinstance(cells, list):
         return "cells is not a list"
     for cell in cells:
-        if (not isinstance(cell, dict) or not {"id", "row", "column"} <= cell.keys() <= _CELL_FIELDS
-                or not all(isinstance(v, str) for k, v in cell.items() if k != "kind")
-                or cell.get("kind") not in (None, *KIND_BY_ID)):
+        if (
+            not isinstance(cell, dict)
+            or not {"id", "row", "column"} <= cell.keys() <= _CELL_FIELDS
+            or not all(isinstance(v, str) for k, v in cell.items() if k != "kind")
+            or cell.get("kind") not in (None, *KIND_BY_ID)
+        ):
             return f"cells holds a malformed cell {json.dumps(cell, ensure_ascii=False)[:60]}"
     return None
 
 
-def _row_problem(entity: str, row: Row, notes_of: Mapping[str, set[str]],
-                 typed: bool = False) -> str | None:
+def _row_problem(
+    entity: str, row: Row, notes_of: Mapping[str, set[str]], typed: bool = False
+) -> str | None:
     """Why a row of the file cannot go into a workshop whose boards and their notes are
     ``notes_of``, or None when it can. ``typed``: its values are known to have their
     columns' types (a board's cells are still checked)."""
-    if typed and entity != "board":
-        problem = None
-    else:
-        problem = _fields_problem(TABLE_OF[entity], row)
+    problem = None if typed and entity != "board" else _fields_problem(TABLE_OF[entity], row)
     if problem is not None or entity == "board":
         return problem
     if row["board"] not in notes_of:
@@ -978,13 +1100,17 @@ def write_workshop(path: Path, workshop: Workshop, replace: bool = True) -> Path
     try:
         return atomic_write(path, build, replace=replace)
     except sqlite3.Error as exc:
-        raise StorageError("Could not create {path}: {reason}.",
-                           path=str(path), reason=str(exc)) from None
+        raise StorageError(
+            "Could not create {path}: {reason}.", path=str(path), reason=str(exc)
+        ) from None
     except StorageError as exc:
         if "already exists" in exc.template:
             raise
-        raise StorageError("Could not create {path}: {reason}.", path=str(path),
-                           reason=exc.params.get("reason", "")) from None
+        raise StorageError(
+            "Could not create {path}: {reason}.",
+            path=str(path),
+            reason=exc.params.get("reason", ""),
+        ) from None
 
 
 def _pack(patches: list[Patch]) -> bytes:
@@ -1022,8 +1148,11 @@ def _unpack(blob: object) -> list[Patch]:
 
 def _patch(item: object) -> Patch:
     """One patch of a history line, its rows checked like the rows of the file."""
-    if not isinstance(item, dict) or item.get("entity") not in TABLE_OF or not isinstance(
-            item.get("id"), str):
+    if (
+        not isinstance(item, dict)
+        or item.get("entity") not in TABLE_OF
+        or not isinstance(item.get("id"), str)
+    ):
         raise ValueError("a patch names no known entity")
     rows = [item.get("before"), item.get("after")]
     if rows == [None, None] or not all(r is None or isinstance(r, dict) for r in rows):
@@ -1035,7 +1164,7 @@ def _patch(item: object) -> Patch:
     return Patch.from_json(item)
 
 
-def _entry(row: dict, path: Path) -> HistoryEntry:
+def _entry(row: dict[str, Any], path: Path) -> HistoryEntry:
     try:
         problem = _fields_problem("history", row)
         if problem is not None:
@@ -1044,10 +1173,19 @@ def _entry(row: dict, path: Path) -> HistoryEntry:
     except DamagedHistoryError as exc:
         raise DamagedHistoryError(
             "History line {id} of {path} is damaged ({reason}); it cannot be listed, undone "
-            "or redone.", id=row.get("id"), path=str(path), reason=exc.params["reason"]
+            "or redone.",
+            id=row.get("id"),
+            path=str(path),
+            reason=exc.params["reason"],
         ) from None
     return HistoryEntry(
-        id=row["id"], at=row["at"], actor=row["actor"], board=row["board"], label=row["label"],
-        state=row["state"], state_at=row["state_at"], state_by=row["state_by"],
+        id=row["id"],
+        at=row["at"],
+        actor=row["actor"],
+        board=row["board"],
+        label=row["label"],
+        state=row["state"],
+        state_at=row["state_at"],
+        state_by=row["state_by"],
         patches=patches,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from pofacil.board.model import Board
 from pofacil.board.model.errors import ModelError, StorageError
@@ -27,10 +28,17 @@ def save_user_template(board: Board, name: str) -> Template:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError("Could not save the template to {path}: {reason}.",
-                           path=str(path), reason=os_reason(exc)) from None
+        raise StorageError(
+            "Could not save the template to {path}: {reason}.",
+            path=str(path),
+            reason=os_reason(exc),
+        ) from None
     try:
-        atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        atomic_write(path, lambda tmp: _write_text(tmp, text))
     finally:
         forget_user_templates()  # even a failed write may have left the folder different
     return template
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")

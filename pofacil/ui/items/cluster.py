@@ -70,17 +70,22 @@ class ClusterItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-BLEED, -BLEED, BLEED, BLEED)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         line = color(self.cluster.color)
         painter.setBrush(color(self.cluster.color, style.CLUSTER_FILL_ALPHA))
-        painter.setPen(QPen(line, style.CLUSTER_LINE_SELECTED if self.isSelected()
-                            else style.CLUSTER_LINE))
+        painter.setPen(
+            QPen(line, style.CLUSTER_LINE_SELECTED if self.isSelected() else style.CLUSTER_LINE)
+        )
         painter.drawRoundedRect(self._rect, style.CLUSTER_RADIUS, style.CLUSTER_RADIUS)
         painter.setPen(line.darker(round(style.CLUSTER_TITLE_DARKER * 100)))
         painter.setFont(font(style.CLUSTER_TITLE_PX))
-        painter.drawText(self._title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"{self.cluster.name} ({self.count})")
+        painter.drawText(
+            self._title,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{self.cluster.name} ({self.count})",
+        )
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._drag_from = event.scenePos()

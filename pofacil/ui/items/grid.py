@@ -51,8 +51,9 @@ class GridItem(QGraphicsObject):
     def _label(self, zh: str, en: str) -> str:
         return zh if self.language == "zh" or not en else en
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         board, geo = self.board, self.geometry
         if board is None:
             return
@@ -71,14 +72,16 @@ class GridItem(QGraphicsObject):
             painter.drawRect(qrect(rect))
             painter.setFont(font(style.COUNT_PX, bold=True))
             painter.setPen(color(style.COUNT_INK))
-            painter.drawText(qrect(count_box(rect)),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             str(geo.counts.get(cell.id, 0)))
+            painter.drawText(
+                qrect(count_box(rect)),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                str(geo.counts.get(cell.id, 0)),
+            )
         painter.setFont(font(style.HEADER_PX, bold=True))
         for column_id, rect in geo.columns:
             cell = first[column_id]
-            fill = style.kind_fill(cell.kind, style.COLUMN_FILL)
-            self._header(painter, rect, fill, self._label(cell.column, cell.column_en))
+            header_fill = style.kind_fill(cell.kind, style.COLUMN_FILL)
+            self._header(painter, rect, header_fill, self._label(cell.column, cell.column_en))
         for row_id, rect in geo.rows:
             cell = by_row[row_id]
             self._header(painter, rect, style.ROW_FILL, self._label(cell.row, cell.row_en))
@@ -92,8 +95,11 @@ class GridItem(QGraphicsObject):
         painter.setBrush(color(fill))
         painter.drawRect(qrect(rect))
         painter.setPen(color(style.INK))
-        painter.drawText(qrect(header_text_box(rect)),
-                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        painter.drawText(
+            qrect(header_text_box(rect)),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            text,
+        )
 
     def header_at(self, x: float, y: float) -> tuple[str, str] | None:
         geo = self.geometry

@@ -37,8 +37,9 @@ class LinkItem(QGraphicsItem):
 
     def set_ends(self, a: NoteItem, b: NoteItem) -> None:
         """From the edge of one note to the edge of the other, so the arrowhead shows."""
-        x1, y1, x2, y2 = link_ends(rect_of(a.note_rect().translated(a.pos())),
-                                   rect_of(b.note_rect().translated(b.pos())))
+        x1, y1, x2, y2 = link_ends(
+            rect_of(a.note_rect().translated(a.pos())), rect_of(b.note_rect().translated(b.pos()))
+        )
         line = QLineF(x1, y1, x2, y2)
         if line == self._line:
             return
@@ -54,8 +55,11 @@ class LinkItem(QGraphicsItem):
         self._shape = stroker.createStroke(path)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(
-            -BLEED, -BLEED, BLEED, BLEED)
+        return (
+            QRectF(self._line.p1(), self._line.p2())
+            .normalized()
+            .adjusted(-BLEED, -BLEED, BLEED, BLEED)
+        )
 
     def shape(self) -> QPainterPath:
         return self._shape
@@ -64,8 +68,9 @@ class LinkItem(QGraphicsItem):
         """The arrowhead drawn at the target end (None for a free link or a short line)."""
         return None if self._arrow is None else QPolygonF(self._arrow)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         selected = self.isSelected()
         ink = color(style.ACCENT if selected else style.LINK_INK)
         pen = QPen(ink, style.LINK_LINE_SELECTED if selected else style.LINK_LINE)

@@ -105,8 +105,10 @@ class NoteEditor(QGraphicsTextItem):
         if key == Qt.Key.Key_Escape:
             self.finish(commit=False)
             return
-        for standard, step in ((QKeySequence.StandardKey.Undo, "undo"),
-                               (QKeySequence.StandardKey.Redo, "redo")):
+        for standard, step in (
+            (QKeySequence.StandardKey.Undo, "undo"),
+            (QKeySequence.StandardKey.Redo, "redo"),
+        ):
             if event.matches(standard):
                 # The workshop's undo, not the text box's own: drop this edit, then step.
                 document = self.note_item.board_scene().document
@@ -134,7 +136,7 @@ class NoteItem(QGraphicsItem):
         self.note = note
         self.highlighted = False
         self.hidden_below = 0  # notes folded away under this one in a mind map
-        self._layout_key: tuple | None = None
+        self._layout_key: tuple[object, ...] | None = None
         self._layout: tuple[QStaticText, QStaticText | None, int] | None = None
         self.min_text_px = style.TEXT_MIN_PX
         self.editor: NoteEditor | None = None
@@ -195,8 +197,9 @@ class NoteItem(QGraphicsItem):
         key = (self.note.text, self.note.author, self._size, self.min_text_px)
         if self._layout_key != key:
             box = self.text_box()
-            size = max(fitted_pixel_size(self.note.text, box.width(), box.height()),
-                       self.min_text_px)
+            size = max(
+                fitted_pixel_size(self.note.text, box.width(), box.height()), self.min_text_px
+            )
             text = QStaticText(self.note.text)
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.setTextOption(_TEXT_OPTION)
@@ -209,13 +212,15 @@ class NoteItem(QGraphicsItem):
                 author.prepare(font=font(self._author_px()))
             self._layout = (text, author, size)
             self._layout_key = key
+        assert self._layout is not None
         return self._layout
 
     def _author_px(self) -> int:
         return max(style.AUTHOR_PX, self.min_text_px * 2 // 3)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         w, h = self._size
         rect = QRectF(0, 0, w, h)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
@@ -239,8 +244,10 @@ class NoteItem(QGraphicsItem):
             if author is not None:
                 painter.setFont(font(self._author_px()))
                 painter.setPen(_AUTHOR_INK)
-                corner = QPointF(w - style.NOTE_PADDING - author.size().width(),
-                                 h - style.AUTHOR_INSET - author.size().height())
+                corner = QPointF(
+                    w - style.NOTE_PADDING - author.size().width(),
+                    h - style.AUTHOR_INSET - author.size().height(),
+                )
                 painter.drawStaticText(corner, author)
         if self.hidden_below:
             painter.setFont(font(style.BADGE_PX))
@@ -286,8 +293,10 @@ class NoteItem(QGraphicsItem):
             pressed, (w, h) = self._press
             delta = event.pos() - pressed
             self.prepareGeometryChange()
-            self._size = (min(max(SIZE_MIN, round(w + delta.x())), SIZE_MAX),
-                          min(max(SIZE_MIN, round(h + delta.y())), SIZE_MAX))
+            self._size = (
+                min(max(SIZE_MIN, round(w + delta.x())), SIZE_MAX),
+                min(max(SIZE_MIN, round(h + delta.y())), SIZE_MAX),
+            )
             self._sized()
             self.update()
             self.board_scene().note_geometry_changed(self)
@@ -321,7 +330,7 @@ class NoteItem(QGraphicsItem):
     def editing_finished(self, text: str | None) -> None:
         editor, self.editor = self.editor, None
         if editor is not None:
-            editor.setParentItem(None)
+            editor.setParentItem(None)  # type: ignore[arg-type]
             if editor.scene() is not None:
                 editor.scene().removeItem(editor)
         self.update()

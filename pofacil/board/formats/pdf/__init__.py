@@ -1,1 +1,2 @@
-"""The PDF export, drawn with reportlab: planning pages, drawing boards, text and the meeting record."""
+"""The PDF export, drawn with reportlab: planning pages, drawing boards, text and the meeting
+record."""

@@ -59,8 +59,9 @@ def layout_note(text: FontText, box: NoteBox) -> NoteText:
     note = box.note
     author = text.clean(" ".join(note.author.split()))
     room = note_text_box(box.rect, bool(author))
-    body = text.fit(text.clean(note.text.strip()), room.w, room.h, style.TEXT_MAX_PX,
-                    style.TEXT_MIN_PX)
+    body = text.fit(
+        text.clean(note.text.strip()), room.w, room.h, style.TEXT_MAX_PX, style.TEXT_MIN_PX
+    )
     if not author:
         return NoteText(body, "")
     author = text.shorten(author, room.w, style.AUTHOR_PX)
@@ -69,8 +70,10 @@ def layout_note(text: FontText, box: NoteBox) -> NoteText:
 
 def _meets(rect: Rect, view: Rect | None) -> bool:
     return view is None or not (
-        rect.x > view.x + view.w or rect.x + rect.w < view.x
-        or rect.y > view.y + view.h or rect.y + rect.h < view.y
+        rect.x > view.x + view.w
+        or rect.x + rect.w < view.x
+        or rect.y > view.y + view.h
+        or rect.y + rect.h < view.y
     )
 
 
@@ -86,9 +89,16 @@ class BoardPainter:
         return self.text.clean(zh if self.language == "zh" or not en else en)
 
     # -- text in a flipped coordinate system -------------------------------------------------
-    def lines(self, x: float, top: float, lines: Iterable[str], size: float,
-              color: Color = INK, widths: list[float] | None = None,
-              align_width: float | None = None) -> None:
+    def lines(
+        self,
+        x: float,
+        top: float,
+        lines: Iterable[str],
+        size: float,
+        color: Color = INK,
+        widths: list[float] | None = None,
+        align_width: float | None = None,
+    ) -> None:
         """Lines of text with their first line's top at (x, top), y growing downwards.
 
         With ``align_width`` each line is centered in that width (``widths`` are its widths).
@@ -121,8 +131,14 @@ class BoardPainter:
         self.lines(box.x, top, lines, size, INK, widths, inner_w)
 
     # -- the layers, back to front -----------------------------------------------------------
-    def draw(self, board: Board, geo: BoardGeometry, notes: dict[str, NoteText],
-             view: Rect | None = None, boxes: list[NoteBox] | None = None) -> None:
+    def draw(
+        self,
+        board: Board,
+        geo: BoardGeometry,
+        notes: dict[str, NoteText],
+        view: Rect | None = None,
+        boxes: list[NoteBox] | None = None,
+    ) -> None:
         """Grid, frames, links and notes, back to front. ``boxes``: the notes of this tile
         when the caller has already picked them (cheaper than testing all on every tile)."""
         if geo.grid is not None:
@@ -152,23 +168,31 @@ class BoardPainter:
                 continue
             count = str(grid.counts.get(cell.id, 0))
             box, size = count_box(rect), style.COUNT_PX
-            self.lines(box.x + box.w - self.text.width(count, size),
-                       box.y + box.h - self.text.line_height * size, [count], size,
-                       fill_of(style.COUNT_INK))
+            self.lines(
+                box.x + box.w - self.text.width(count, size),
+                box.y + box.h - self.text.line_height * size,
+                [count],
+                size,
+                fill_of(style.COUNT_INK),
+            )
         first = {c.id.partition("/")[2]: c for c in board.cells}
         by_row = {c.id.partition("/")[0]: c for c in board.cells}
         headers: list[tuple[Rect, Color, str]] = []
         for column_id, rect in grid.columns:
             cell = first[column_id]
-            headers.append((rect, fill_of(style.kind_fill(cell.kind, style.COLUMN_FILL)),
-                            self.label(cell.column, cell.column_en)))
+            headers.append(
+                (
+                    rect,
+                    fill_of(style.kind_fill(cell.kind, style.COLUMN_FILL)),
+                    self.label(cell.column, cell.column_en),
+                )
+            )
         for row_id, rect in grid.rows:
             cell = by_row[row_id]
             headers.append((rect, fill_of(style.ROW_FILL), self.label(cell.row, cell.row_en)))
         for group, rect in grid.groups:
             cell = next(c for c in board.cells if c.group == group)
-            headers.append((rect, fill_of(style.GROUP_FILL),
-                            self.label(cell.group, cell.group_en)))
+            headers.append((rect, fill_of(style.GROUP_FILL), self.label(cell.group, cell.group_en)))
         for rect, fill, label in headers:
             if not _meets(rect, view):
                 continue
@@ -243,8 +267,14 @@ class BoardPainter:
                 for line in body.lines:
                     t.textLine(line)
             if layout.author:
-                t.setTextTransform(1, 0, 0, -1, r.x + r.w - pad - layout.author_w,
-                                   r.y + r.h - inset - (line_height - ascent) * author_px)
+                t.setTextTransform(
+                    1,
+                    0,
+                    0,
+                    -1,
+                    r.x + r.w - pad - layout.author_w,
+                    r.y + r.h - inset - (line_height - ascent) * author_px,
+                )
                 t.setFont(name, author_px, line_height * author_px)
                 t.textOut(layout.author)
             c.drawText(t)
@@ -264,9 +294,13 @@ class BoardPainter:
         c.roundRect(b.x, b.y, b.w, b.h, style.BADGE_RADIUS, stroke=1, fill=1)
         c.restoreState()
         # Centered in the badge, as Qt's AlignCenter puts it.
-        self.lines(b.x + (b.w - self.text.width(label, size)) / 2,
-                   b.y + (b.h - self.text.line_height * size) / 2, [label], size,
-                   fill_of(style.ACCENT))
+        self.lines(
+            b.x + (b.w - self.text.width(label, size)) / 2,
+            b.y + (b.h - self.text.line_height * size) / 2,
+            [label],
+            size,
+            fill_of(style.ACCENT),
+        )
 
 
 def _segment_box(seg: LinkSegment) -> Rect:

@@ -43,9 +43,20 @@ from .text import FontText
 MODES = ("auto", "fit", "tile")
 LANGUAGES = ("zh", "en")
 __all__ = [
-    "LANGUAGES", "MAX_SCALE", "MODES", "OVERLAP_PT", "READABLE_PT", "TILE_TEXT_PT",
-    "BoardExport", "ExportCancelled", "PageInfo", "PageTransform", "PdfReport", "Progress",
-    "export_pdf", "tile_count",
+    "LANGUAGES",
+    "MAX_SCALE",
+    "MODES",
+    "OVERLAP_PT",
+    "READABLE_PT",
+    "TILE_TEXT_PT",
+    "BoardExport",
+    "ExportCancelled",
+    "PageInfo",
+    "PageTransform",
+    "PdfReport",
+    "Progress",
+    "export_pdf",
+    "tile_count",
 ]
 
 Progress = Callable[[int, int], bool | None]
@@ -157,12 +168,20 @@ def export_pdf(
             number += 1
             tile = divmod(i, plan.columns)
             pages.append(PageInfo(number, plan.board.id, (tile[0] + 1, tile[1] + 1), transform))
-        exports.append(BoardExport(
-            plan.board.id, plan.board.name, plan.mode, plan.scale, plan.rows, plan.columns,
-            tuple(range(first, number + 1)),
-            None if plan.smallest_px is None else plan.smallest_px * plan.scale,
-            len(plan.geo.notes), len(plan.board.deleted_notes()),
-        ))
+        exports.append(
+            BoardExport(
+                plan.board.id,
+                plan.board.name,
+                plan.mode,
+                plan.scale,
+                plan.rows,
+                plan.columns,
+                tuple(range(first, number + 1)),
+                None if plan.smallest_px is None else plan.smallest_px * plan.scale,
+                len(plan.geo.notes),
+                len(plan.board.deleted_notes()),
+            )
+        )
     record_numbers = tuple(range(number + 1, number + 1 + len(record_pages)))
     pages += [PageInfo(n, None) for n in record_numbers]
 
@@ -174,8 +193,13 @@ def export_pdf(
         tick(0)
         # Open the file before drawing: an unwritable folder fails now, not after a minute.
         with open(tmp, "wb") as handle:
-            canvas = Canvas(handle, pagesize=size, pageCompression=1, initialFontName=text.name,
-                            lang="zh-TW" if language == "zh" else "en")
+            canvas = Canvas(
+                handle,
+                pagesize=size,
+                pageCompression=1,
+                initialFontName=text.name,  # type: ignore[arg-type]
+                lang="zh-TW" if language == "zh" else "en",
+            )
             canvas.setTitle(furniture.title)
             canvas.setSubject(", ".join(b.name for b in chosen))
             canvas.setCreator("pofacil")
@@ -200,8 +224,14 @@ def export_pdf(
 
     path = atomic_write(out, write)
     return PdfReport(
-        path=path, paper=paper_key, page_size=size, pages=total, boards=exports,
-        page_info=pages, record_pages=record_numbers, replaced_chars=text.replaced,
+        path=path,
+        paper=paper_key,
+        page_size=size,
+        pages=total,
+        boards=exports,
+        page_info=pages,
+        record_pages=record_numbers,
+        replaced_chars=text.replaced,
         missing_chars=frozenset(text.missing),
         truncated_notes=sum(not t.body.fits for p in plans for t in p.texts.values()),
     )
@@ -224,8 +254,9 @@ def _plain_streams() -> Iterator[None]:
         rl_config.useA85 = saved
 
 
-def _draw_board_page(canvas: Canvas, furniture: PageFurniture, painter: BoardPainter,
-                     plan: BoardPlan, index: int) -> None:
+def _draw_board_page(
+    canvas: Canvas, furniture: PageFurniture, painter: BoardPainter, plan: BoardPlan, index: int
+) -> None:
     board, area = plan.board, plan.area
     tiled = plan.mode == "tile"
     right = ""
@@ -247,12 +278,12 @@ def _draw_board_page(canvas: Canvas, furniture: PageFurniture, painter: BoardPai
         clip.rect(area.x, area.y, area.w, area.h)
         canvas.clipPath(clip, stroke=0, fill=0)
         pad = 40.0  # board units: a badge or a stroke may reach a little past its rectangle
-        view = Rect(tf.board_x - pad, tf.board_y - pad, area.w / s + 2 * pad,
-                    area.h / s + 2 * pad)
+        view = Rect(tf.board_x - pad, tf.board_y - pad, area.w / s + 2 * pad, area.h / s + 2 * pad)
     # One unit = one board pixel, y downwards: the board is drawn in its own coordinates.
     canvas.transform(s, 0, 0, -s, tf.left - s * tf.board_x, tf.top + s * tf.board_y)
-    painter.draw(board, plan.geo, plan.texts, view,
-                 plan.tile_boxes[index] if tiled else plan.geo.notes)
+    painter.draw(
+        board, plan.geo, plan.texts, view, plan.tile_boxes[index] if tiled else plan.geo.notes
+    )
     canvas.restoreState()
     furniture.header(board.name, right)
     furniture.legend(plan.legend)

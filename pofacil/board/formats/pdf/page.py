@@ -84,15 +84,17 @@ class PageFurniture:
 
     c: Canvas  # set by the exporter once the file is open; planning needs no canvas
 
-    def __init__(self, text: FontText, paper: tuple[float, float], info: WorkshopInfo,
-                 language: str) -> None:
+    def __init__(
+        self, text: FontText, paper: tuple[float, float], info: WorkshopInfo, language: str
+    ) -> None:
         self.text = text
         self.width, self.height = paper
         self.labels = LABELS[language]
         self.language = language
         self.title = text.clean(info.title.strip() or self.labels["untitled"])
-        self.details = text.clean(" · ".join(p.strip() for p in (info.date, info.venue)
-                                             if p.strip()))
+        self.details = text.clean(
+            " · ".join(p.strip() for p in (info.date, info.venue) if p.strip())
+        )
 
     # -- geometry ---------------------------------------------------------------------------
     def legend_lines(self, kinds: list[Kind], width: float) -> list[list[tuple[Kind, str]]]:
@@ -120,8 +122,9 @@ class PageFurniture:
         return self.width - 2 * MARGIN - (OVERVIEW_W + 16 if tiled else 0.0)
 
     # -- drawing ----------------------------------------------------------------------------
-    def _text(self, x: float, y: float, s: str, size: float, color: Color = INK,
-              anchor: str = "left") -> None:
+    def _text(
+        self, x: float, y: float, s: str, size: float, color: Color = INK, anchor: str = "left"
+    ) -> None:
         c = self.c
         c.setFillColor(color)
         c.setFont(self.text.name, size)
@@ -171,14 +174,16 @@ class PageFurniture:
                 x += SWATCH + 4 + self.text.width(text, LEGEND_PT) + 12
 
     def empty(self, area: Area) -> None:
-        self._text(area.x + area.w / 2, area.top - area.h / 2, self.labels["empty"], 14, MUTED,
-                   "center")
+        self._text(
+            area.x + area.w / 2, area.top - area.h / 2, self.labels["empty"], 14, MUTED, "center"
+        )
 
     def tile_label(self, row: int, column: int, rows: int, columns: int) -> str:
         return self.labels["tile"].format(row=row, column=column, rows=rows, columns=columns)
 
-    def tile_marks(self, area: Area, overlap: float, row: int, column: int, rows: int,
-                   columns: int) -> None:
+    def tile_marks(
+        self, area: Area, overlap: float, row: int, column: int, rows: int, columns: int
+    ) -> None:
         """Crop marks at the area's corners; dashed lines where the neighbouring tiles begin
         and registration targets in the shared bands, so printed tiles can be taped together.
         ``row`` and ``column`` count from 0 here."""
@@ -215,8 +220,15 @@ class PageFurniture:
             c.line(x, y - 8, x, y + 8)
         c.restoreState()
 
-    def overview(self, board_w: float, board_h: float, regions: list[tuple[float, float]],
-                 tile_w: float, tile_h: float, current: int) -> None:
+    def overview(
+        self,
+        board_w: float,
+        board_h: float,
+        regions: list[tuple[float, float]],
+        tile_w: float,
+        tile_h: float,
+        current: int,
+    ) -> None:
         """A small map of the board with every tile outlined and this one filled."""
         c = self.c
         span_w = max(max(x for x, _ in regions) + tile_w, board_w)
@@ -232,6 +244,12 @@ class PageFurniture:
         c.setStrokeColor(MUTED)
         for i, (x, y) in enumerate(regions):
             c.setFillColor(TILE_NOW)
-            c.rect(left + x * k, top - (y + tile_h) * k, tile_w * k, tile_h * k,
-                   stroke=1, fill=1 if i == current else 0)
+            c.rect(
+                left + x * k,
+                top - (y + tile_h) * k,
+                tile_w * k,
+                tile_h * k,
+                stroke=1,
+                fill=1 if i == current else 0,
+            )
         c.restoreState()

@@ -44,13 +44,16 @@ class PageTransform:
     area: tuple[float, float, float, float]
 
     def to_page(self, x: float, y: float) -> tuple[float, float]:
-        return (self.left + (x - self.board_x) * self.scale,
-                self.top - (y - self.board_y) * self.scale)
+        return (
+            self.left + (x - self.board_x) * self.scale,
+            self.top - (y - self.board_y) * self.scale,
+        )
 
     def to_pixels(self, x: float, y: float, page_height: float, dpi: float) -> tuple[float, float]:
         """Where a board point is in an image of the page rendered at ``dpi`` (y downwards)."""
         px, py = self.to_page(x, y)
         return px * dpi / 72.0, (page_height - py) * dpi / 72.0
+
 
 @dataclass
 class BoardPlan:
@@ -107,8 +110,9 @@ def plan_board(board: Board, furniture: PageFurniture, mode: str) -> BoardPlan:
         left = area.x + (area.w - bw * fit_scale) / 2
         top = area.top - (area.h - bh * fit_scale) / 2
         plan.regions = [(0.0, 0.0)]
-        plan.transforms = [PageTransform(fit_scale, b.x, b.y, left, top,
-                                         (area.x, area.y, area.w, area.h))]
+        plan.transforms = [
+            PageTransform(fit_scale, b.x, b.y, left, top, (area.x, area.y, area.w, area.h))
+        ]
         return plan
     legend = furniture.legend_lines(kinds, furniture.legend_width(True))
     area = furniture.board_area(len(legend), tiled=True)
@@ -122,21 +126,28 @@ def plan_board(board: Board, furniture: PageFurniture, mode: str) -> BoardPlan:
     if math.isfinite(bw) and math.isfinite(bh):
         plan.columns, plan.rows = tile_count(bw, tile_w, overlap), tile_count(bh, tile_h, overlap)
     if not math.isfinite(bw * bh) or plan.columns * plan.rows > MAX_TILES:
-        raise ModelError("Board {board} would take more than {limit} pages when tiled; fit it "
-                         "on one page instead, or move its notes closer together.",
-                         board=board.name, limit=MAX_TILES)
+        raise ModelError(
+            "Board {board} would take more than {limit} pages when tiled; fit it "
+            "on one page instead, or move its notes closer together.",
+            board=board.name,
+            limit=MAX_TILES,
+        )
     for row in range(plan.rows):
         for column in range(plan.columns):
             x, y = column * (tile_w - overlap), row * (tile_h - overlap)
             plan.regions.append((x, y))
-            plan.transforms.append(PageTransform(scale, b.x + x, b.y + y, area.x, area.top,
-                                                 (area.x, area.y, area.w, area.h)))
+            plan.transforms.append(
+                PageTransform(
+                    scale, b.x + x, b.y + y, area.x, area.top, (area.x, area.y, area.w, area.h)
+                )
+            )
     plan.tile_boxes = bucket(geo, plan.rows, plan.columns, tile_w, tile_h, overlap)
     return plan
 
 
-def bucket(geo: BoardGeometry, rows: int, columns: int, tile_w: float, tile_h: float,
-            overlap: float) -> list[list[NoteBox]]:
+def bucket(
+    geo: BoardGeometry, rows: int, columns: int, tile_w: float, tile_h: float, overlap: float
+) -> list[list[NoteBox]]:
     """The notes each tile shows, found once per note rather than once per note and tile:
     a board of 5,000 notes spread over a hundred tiles would test half a million pairs."""
     b = geo.bounds

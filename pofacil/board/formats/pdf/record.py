@@ -72,8 +72,10 @@ def summary_line(language: str, live: int, removed: int) -> str:
     """How many notes a board has and how many were removed ("已刪除 N 則")."""
     if language == "zh":
         return LABELS["zh"]["summary"].format(live=live, removed=removed)
-    return (f"{live} note{'' if live == 1 else 's'}, "
-            f"{removed} note{'' if removed == 1 else 's'} removed")
+    return (
+        f"{live} note{'' if live == 1 else 's'}, "
+        f"{removed} note{'' if removed == 1 else 's'} removed"
+    )
 
 
 def record_groups(board: Board, language: str) -> list[tuple[str, list[Note]]]:
@@ -82,7 +84,10 @@ def record_groups(board: Board, language: str) -> list[tuple[str, list[Note]]]:
     Within a cell, notes come in the order of their slots on the board; elsewhere in the
     order they were written (creation order breaks ties of the same second).
     """
-    pick = (lambda zh, en: zh) if language == "zh" else (lambda zh, en: en or zh)
+
+    def pick(zh: str, en: str) -> str:
+        return zh if language == "zh" else en or zh
+
     order = {c.id: i for i, c in enumerate(board.cells)}
     clusters = {cid: i for i, cid in enumerate(board.clusters)}
     keyed: dict[tuple[int, int], list[Note]] = {}
@@ -116,8 +121,9 @@ def column_widths(page_width: float) -> dict[str, float]:
     return {name: usable * share for name, share in COLUMNS}
 
 
-def plan_record(boards: list[Board], text: FontText, paper: tuple[float, float],
-                language: str) -> list[RecordPage]:
+def plan_record(
+    boards: list[Board], text: FontText, paper: tuple[float, float], language: str
+) -> list[RecordPage]:
     """Lay out the record into pages (nothing is drawn yet)."""
     widths = column_widths(paper[0])
     top = paper[1] - MARGIN - HEADER_H
@@ -148,8 +154,18 @@ def plan_record(boards: list[Board], text: FontText, paper: tuple[float, float],
                 body = wrap(note.text.strip(), widths["text"])
                 author = wrap(note.author or "—", widths["author"], 4)
                 count = max(len(place_lines), len(body), len(author), len(kind_lines), 1)
-                rows.append(RecordRow(place_lines, body, kind, kind_lines, author,
-                                      format_time(note.created), count * line + 2 * PAD, place))
+                rows.append(
+                    RecordRow(
+                        place_lines,
+                        body,
+                        kind,
+                        kind_lines,
+                        author,
+                        format_time(note.created),
+                        count * line + 2 * PAD,
+                        place,
+                    )
+                )
         # A board's heading never sits alone at the foot of a page.
         first_h = HEADING_H + TABLE_HEAD_H + (rows[0].height if rows else 0.0)
         if pages[-1].blocks and left < first_h:
@@ -169,8 +185,9 @@ def plan_record(boards: list[Board], text: FontText, paper: tuple[float, float],
     return pages
 
 
-def draw_record_page(c: Canvas, furniture: PageFurniture, page: RecordPage,
-                     text: FontText, language: str) -> None:
+def draw_record_page(
+    c: Canvas, furniture: PageFurniture, page: RecordPage, text: FontText, language: str
+) -> None:
     """One page of the record under the usual header (the caller draws the footer)."""
     labels = LABELS[language]
     furniture.header(labels["record"])
@@ -230,8 +247,9 @@ def draw_record_page(c: Canvas, furniture: PageFurniture, page: RecordPage,
         y -= 10
 
 
-def _table_head(c: Canvas, text: FontText, widths: dict[str, float], y: float,
-                labels: dict[str, str]) -> None:
+def _table_head(
+    c: Canvas, text: FontText, widths: dict[str, float], y: float, labels: dict[str, str]
+) -> None:
     c.setFillColor(HEAD_FILL)
     c.setStrokeColor(GROUP_LINE)
     c.setLineWidth(0.8)

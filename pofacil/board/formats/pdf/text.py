@@ -12,6 +12,7 @@ from __future__ import annotations
 import struct
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -46,7 +47,7 @@ class FontText:
 
     def __init__(self) -> None:
         self.name = register_reportlab()
-        face = pdfmetrics.getFont(self.name).face
+        face = pdfmetrics.getFont(self.name).face  # type: ignore[attr-defined]
         self._widths: dict[int, int] = face.charWidths
         self._default = face.defaultWidth
         self._covered: dict[int, int] = face.charToGlyph
@@ -96,7 +97,7 @@ class FontText:
     # -- measuring -------------------------------------------------------------------------
     def em_width(self, text: str) -> float:
         widths, default = self._widths, self._default
-        return sum(widths.get(ord(ch), default) for ch in text) / 1000.0
+        return float(sum(widths.get(ord(ch), default) for ch in text)) / 1000.0
 
     def width(self, text: str, size: float) -> float:
         """Width of already-clean ``text`` at ``size`` points (or board units)."""
@@ -107,7 +108,7 @@ class FontText:
         if tokens is not None:
             return tokens
         widths, default = self._widths, self._default
-        out: list[list] = []
+        out: list[list[Any]] = []
         glue = False  # the previous character was opening punctuation
         for ch in text:
             if ch == "\n":
@@ -123,14 +124,19 @@ class FontText:
                 continue
             w = widths.get(ord(ch), default) / 1000.0
             wide = unicodedata.east_asian_width(ch) in "WF"
-            if ch in NO_START and len(out) > 1 and out[-1][0] == _SPACE and out[-2][0] in (
-                _WORD, _WIDE
+            if (
+                ch in NO_START
+                and len(out) > 1
+                and out[-1][0] == _SPACE
+                and out[-2][0] in (_WORD, _WIDE)
             ):
                 out[-2][1] += " "  # "00 。": the break at the space would open a line with 。
                 out[-2][2] += out.pop()[2]
             last = out[-1] if out else None
-            if last is not None and last[0] in (_WORD, _WIDE) and (
-                glue or ch in NO_START or (not wide and last[0] == _WORD)
+            if (
+                last is not None
+                and last[0] in (_WORD, _WIDE)
+                and (glue or ch in NO_START or (not wide and last[0] == _WORD))
             ):
                 last[1] += ch
                 last[2] += w
@@ -182,8 +188,9 @@ class FontText:
         lines.append(line)
         return lines
 
-    def fit(self, text: str, width: float, height: float, largest: int,
-            smallest: int) -> FittedText:
+    def fit(
+        self, text: str, width: float, height: float, largest: int, smallest: int
+    ) -> FittedText:
         """The largest whole size in [smallest, largest] at which ``text`` wraps inside the box,
         as the screen picks it. When even the smallest is too big, the lines that fit, the last
         one ended with an ellipsis: the full text is in the meeting record."""
