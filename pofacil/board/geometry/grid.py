@@ -57,8 +57,8 @@ def grid_layout(board: Board, per_row: int = 2) -> GridGeometry:
     geo = GridGeometry()
     if not board.cells:
         return geo
-    row_ids = list(dict.fromkeys(c.id.partition("/")[0] for c in board.cells))
-    column_ids = list(dict.fromkeys(c.id.partition("/")[2] for c in board.cells))
+    row_ids = board.row_ids()
+    column_ids = board.column_ids()
     members: dict[str, list[Note]] = {c.id: [] for c in board.cells}
     for note in board.live_notes():
         if note.cell in members:
@@ -76,13 +76,13 @@ def grid_layout(board: Board, per_row: int = 2) -> GridGeometry:
     y = HEADER_H
     group_spans: dict[str, list[float]] = {}
     for row_id in row_ids:
-        row_cells = [c for c in board.cells if c.id.partition("/")[0] == row_id]
+        row_cells = [c for c in board.cells if c.ref.row == row_id]
         fullest = max(len(members[c.id]) for c in row_cells)
         lines = max(1, math.ceil(fullest / per_row))
         height = lines * NOTE_H + (lines - 1) * GAP + 2 * PAD
         geo.rows.append((row_id, Rect(left - ROW_HEADER_W, y, ROW_HEADER_W, height)))
         for cell in row_cells:
-            x = next(r.x for cid, r in geo.columns if cid == cell.id.partition("/")[2])
+            x = next(r.x for cid, r in geo.columns if cid == cell.ref.column)
             geo.cells[cell.id] = Rect(x, y, cell_w, height)
             for k, note in enumerate(members[cell.id]):
                 geo.notes[note.id] = (

@@ -59,8 +59,8 @@ class GridItem(QGraphicsObject):
             return
         top = max(geo.counts.values(), default=0) or 1
         line = QPen(color(style.GRID_LINE), style.GRID_LINE_WIDTH)
-        first = {c.id.partition("/")[2]: c for c in board.cells}
-        by_row = {c.id.partition("/")[0]: c for c in board.cells}
+        first = {c.ref.column: c for c in board.cells}
+        by_row = {c.ref.row: c for c in board.cells}
         for cell in board.cells:
             rect = geo.cells[cell.id]
             fill = color(style.CELL_FILL)

@@ -175,8 +175,8 @@ class BoardPainter:
                 size,
                 fill_of(style.COUNT_INK),
             )
-        first = {c.id.partition("/")[2]: c for c in board.cells}
-        by_row = {c.id.partition("/")[0]: c for c in board.cells}
+        first = {c.ref.column: c for c in board.cells}
+        by_row = {c.ref.row: c for c in board.cells}
         headers: list[tuple[Rect, Color, str]] = []
         for column_id, rect in grid.columns:
             cell = first[column_id]
