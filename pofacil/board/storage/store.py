@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pofacil.board.model import LINK_KINDS, Cell, Change, Patch, Row, Workshop, WorkshopInfo, now
 from pofacil.board.model.errors import (
@@ -82,6 +82,8 @@ _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 # A history line past this size when inflated is not one pofacil wrote (an import of 20,000
 # notes is a few MB): refusing it keeps a crafted file from filling the memory.
 _MAX_HISTORY_BYTES = 256 * 1024 * 1024
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -305,21 +307,7 @@ class Store:
         never keeps the rest of the workshop from opening; the file itself is not changed.
         Damage to the file's structure (a missing table or column) still refuses it.
         """
-        try:
-            problems = _schema_problems(self.conn, columns=True)
-            if problems:
-                raise NotAWorkshopFile(
-                    "{path} is damaged: {reason}.", path=str(self.path), reason=problems[0]
-                )
-            ws, damaged = _read_workshop(self.conn)
-        except sqlite3.Error as exc:
-            raise NotAWorkshopFile(
-                "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
-                path=str(self.path),
-                reason=str(exc),
-            ) from None
-        self.damaged = tuple(damaged)
-        return ws
+        return self._read(_read_workshop)
 
     def summary(self) -> dict[str, Any]:
         """The workshop's details and, per live board, its notes counted per cell and group:
@@ -327,13 +315,17 @@ class Store:
 
         Rows :meth:`load` would leave out are left out here too, and listed in :attr:`damaged`.
         """
+        return self._read(_summary)
+
+    def _read(self, read: Callable[[sqlite3.Connection], tuple[_T, list[DamagedRow]]]) -> _T:
+        """``read`` the rows of a file whose structure is sound, remembering what it left out."""
         try:
             problems = _schema_problems(self.conn, columns=True)
             if problems:
                 raise NotAWorkshopFile(
                     "{path} is damaged: {reason}.", path=str(self.path), reason=problems[0]
                 )
-            data, damaged = _summary(self.conn)
+            result, damaged = read(self.conn)
         except sqlite3.Error as exc:
             raise NotAWorkshopFile(
                 "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
@@ -341,7 +333,7 @@ class Store:
                 reason=str(exc),
             ) from None
         self.damaged = tuple(damaged)
-        return data
+        return result
 
     def damage_warning(self) -> DamagedRowsWarning | None:
         """The message to show once when :meth:`load` left rows out; None when it left none."""
