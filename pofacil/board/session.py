@@ -17,7 +17,8 @@ from pofacil.board import ops
 from pofacil.board.model import Change, Patch, Workshop, WorkshopInfo, label_text
 from pofacil.board.model.errors import DamagedHistoryError, StorageError, UnstorableChange
 from pofacil.board.model.limits import check_patches
-from pofacil.board.storage.store import HistoryEntry, Store, write_workshop
+from pofacil.board.storage.history import HistoryEntry
+from pofacil.board.storage.store import Store, write_workshop
 
 
 def default_actor() -> str:

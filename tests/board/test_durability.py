@@ -24,7 +24,8 @@ from pofacil.board.model.errors import (
     StorageError,
 )
 from pofacil.board.session import Session
-from pofacil.board.storage.store import Store, read_header
+from pofacil.board.storage.header import read_header
+from pofacil.board.storage.store import Store
 
 from .conftest import board_id
 
@@ -86,7 +87,8 @@ def test_a_reader_open_during_edits_and_close_leaves_no_side_files(
 
 READER = r"""
 import sys, time
-from pofacil.board.storage.store import Store, read_header
+from pofacil.board.storage.header import read_header
+from pofacil.board.storage.store import Store
 store = Store.open(sys.argv[1], read_only=True)
 print("ready", flush=True)
 reads, end = 0, time.monotonic() + float(sys.argv[2])

@@ -38,14 +38,14 @@ WRITER = r"""
 import hashlib, sys
 from pathlib import Path
 from pofacil.board import ops
-from pofacil.board.storage import store
+from pofacil.board.storage import connection
 from pofacil.board.formats.importers import import_change
 from pofacil.board.formats.minutes import export_markdown
 from pofacil.board.model.errors import PofacilError
 from pofacil.board.session import Session
 
 path, mode = Path(sys.argv[1]), sys.argv[2]
-store.SYNCHRONOUS = mode
+connection.SYNCHRONOUS = mode
 csv = path.with_name("rows.csv")
 session = Session.open(path)
 print("ready", flush=True)

@@ -1,0 +1,392 @@
+"""Reading and judging the rows of a workshop file: a bad row is left out and named, never a
+reason to refuse the rest."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pofacil.board.model import LINK_KINDS, Cell, Patch, Row, Workshop, WorkshopInfo
+from pofacil.board.model.errors import (
+    NotAWorkshopFile,
+    PofacilError,
+)
+from pofacil.board.model.kinds import KIND_BY_ID
+
+from .migrations import TABLES
+
+# For each column type of migrations.TABLES: whether a value fits it, and what it should be.
+# Exact types, so BadText does not pass for bytes; bool only for flags, which history's
+# JSON keeps as true and false where SQLite has 1 and 0.
+_TYPES: dict[type, tuple[Callable[[object], bool], str]] = {
+    str: (lambda v: type(v) is str, "text"),
+    float: (
+        lambda v: type(v) in (int, float) and math.isfinite(v),  # type: ignore[arg-type]
+        "a finite number",
+    ),
+    int: (lambda v: type(v) is int, "a whole number"),
+    bool: (lambda v: type(v) in (int, bool) and v in (0, 1), "0 or 1"),
+    bytes: (lambda v: type(v) is bytes, "binary data"),
+}
+
+
+# The same column types asked of SQLite for a whole table at once: a query finding a row whose
+# value does not fit. Checking 85,000 values of 5,000 notes one by one in Python took most of
+# the time `pofacil info` spent reading; the per-value check runs only when this finds one.
+_SQL_FITS: dict[type, str] = {
+    str: "typeof([{c}]) = 'text'",
+    float: "(typeof([{c}]) IN ('integer', 'real') AND abs([{c}]) <= 1.7976931348623157e308)",
+    int: "typeof([{c}]) = 'integer'",
+    bool: "(typeof([{c}]) = 'integer' AND [{c}] IN (0, 1))",
+    bytes: "typeof([{c}]) = 'blob'",
+}
+
+
+if TYPE_CHECKING:
+    # Imported where a store is opened for real: the read-only summary of `pofacil info`
+    # and `check` reads the file with sqlite3 alone, and sqlite-utils costs 0.1 s to import.
+    pass
+
+
+TABLE_OF = {
+    "workshop": "workshop",
+    "board": "boards",
+    "note": "notes",
+    "cluster": "clusters",
+    "link": "links",
+}
+# Columns a row may leave NULL; every other one must hold a value of its type.
+OPTIONAL = {
+    ("boards", "cells"),
+    ("notes", "cell"),
+    ("notes", "cluster"),
+    ("notes", "origin"),
+    ("history", "board"),
+    ("history", "state_at"),
+    ("history", "state_by"),
+}
+_CELL_FIELDS = {f.name for f in fields(Cell)}
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@dataclass(frozen=True)
+class DamagedRow:
+    """A row that could not be read and was left out of the workshop; the file keeps it."""
+
+    entity: str
+    id: str  # the row's id, or "row N" when the id itself is unreadable
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.entity} {self.id}: {self.reason}"
+
+
+def quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        # Not the columns yet: an older file gets those from its migration after this check.
+        problems = schema_problems(conn, columns=False)
+    except sqlite3.DatabaseError as exc:
+        raise NotAWorkshopFile(
+            "{path} is damaged: {reason}.", path=str(path), reason=str(exc)
+        ) from None
+    if result != "ok":
+        # One line: SQLite's report puts line breaks inside a problem.
+        raise NotAWorkshopFile(
+            "{path} is damaged: {reason}.", path=str(path), reason=" ".join(str(result).split())
+        )
+    if problems:
+        raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(path), reason=problems[0])
+
+
+def schema_problems(conn: sqlite3.Connection, columns: bool) -> list[str]:
+    """Missing tables, views standing in for tables and, with ``columns``, missing columns.
+
+    Read from sqlite_master directly: sqlite-utils raises for a view where a table should be.
+    """
+    kinds = {
+        name.lower(): kind
+        for name, kind in conn.execute(
+            "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')"
+        )
+    }
+    problems = []
+    for table, wanted in TABLES.items():
+        kind = kinds.get(table)
+        if kind is None:
+            problems.append(f"table {table} is missing")
+        elif kind != "table":
+            problems.append(f"table {table} is a {kind}, not a table")
+        elif columns:
+            have = {row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")}
+            missing = set(wanted) - have
+            if missing:
+                problems.append(f"table {table} lacks columns {', '.join(sorted(missing))}")
+    return problems
+
+
+class BadText(bytes):
+    """A TEXT value that is not valid UTF-8, kept as its bytes so it can be reported."""
+
+
+def decode_text(data: bytes) -> str | bytes:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return BadText(data)
+
+
+@contextmanager
+def lenient_text(conn: sqlite3.Connection) -> Iterator[None]:
+    """Read text that is not UTF-8 as :class:`BadText` instead of failing the whole query:
+    one bad byte in one note must not make every other row unreadable."""
+    saved = conn.text_factory
+    conn.text_factory = decode_text
+    try:
+        yield
+    finally:
+        conn.text_factory = saved
+
+
+def snapshot(conn: sqlite3.Connection) -> tuple[dict[str, list[Row]], set[str]]:
+    """Every table's rows, read in one short read transaction.
+
+    One transaction, so the rows are a consistent snapshot even while the app commits; short,
+    because a commit waits for readers to finish: only the fetching happens inside it, not the
+    building of dicts or of the model. A text that is not UTF-8 would fail the fast read of its
+    whole table; that table alone is read again leniently.
+
+    Also returns the entities whose every value SQLite vouches has its column's type (see
+    :data:`SOUND_SQL`): their rows need no check value by value.
+    """
+    fetched: dict[str, tuple[list[str], list[tuple[object, ...]]]] = {}
+    sound: set[str] = set()
+    conn.execute("BEGIN")
+    try:
+        for entity, table in TABLE_OF.items():
+            try:
+                cursor = conn.execute(f"SELECT * FROM [{table}]")
+                values = cursor.fetchall()
+                if conn.execute(SOUND_SQL[table]).fetchone() is None:
+                    sound.add(entity)
+            except sqlite3.OperationalError as exc:
+                if "decode" not in str(exc):
+                    raise
+                with lenient_text(conn):
+                    cursor = conn.execute(f"SELECT * FROM [{table}]")
+                    values = cursor.fetchall()
+            fetched[entity] = ([d[0] for d in cursor.description], values)
+    finally:
+        conn.execute("COMMIT")
+    rows = {
+        entity: [dict(zip(names, v, strict=True)) for v in values]
+        for entity, (names, values) in fetched.items()
+    }
+    return rows, sound
+
+
+def read_workshop(conn: sqlite3.Connection) -> tuple[Workshop, list[DamagedRow]]:
+    """The workshop from its rows, and the rows that had to be left out."""
+    rows, sound = snapshot(conn)
+    damaged: list[DamagedRow] = []
+    ws = Workshop(WorkshopInfo(**details(rows, damaged)))
+    sound_rows(
+        rows, sound, damaged, lambda entity, row: ws.load(Patch(entity, row["id"], None, row))
+    )
+    return ws, damaged
+
+
+def details(rows: dict[str, list[Row]], damaged: list[DamagedRow]) -> dict[str, str]:
+    """The workshop's title, date and venue; a damaged one is empty (and listed)."""
+    if not rows["workshop"]:  # every file is created with it
+        damaged.append(DamagedRow("workshop", "workshop", "its row is missing"))
+    details = rows["workshop"][0] if rows["workshop"] else {}
+    info = {}
+    for key in ("title", "date", "venue"):
+        value = "" if details.get(key) is None else details[key]
+        if not isinstance(value, str):
+            damaged.append(DamagedRow("workshop", "workshop", f"{key} {not_a('text', value)}"))
+            value = ""
+        info[key] = value
+    return info
+
+
+def sound_rows(
+    rows: dict[str, list[Row]],
+    typed: set[str],
+    damaged: list[DamagedRow],
+    load: Callable[[str, Row], None] | None = None,
+) -> dict[str, list[Row]]:
+    """The rows of boards, groups, notes and links that can go into a workshop; the others are
+    added to ``damaged``. ``typed`` are the entities whose values SQLite found of the right
+    types. ``load`` puts each sound row into a model; a row it refuses is damaged too."""
+    # Boards first, and notes before links: each row is judged against what loaded before it.
+    notes_of: dict[str, set[str]] = {}  # board id -> the ids of its notes kept so far
+    kept: dict[str, list[Row]] = {}
+    for entity in ("board", "cluster", "note", "link"):
+        kept[entity] = []
+        for number, row in enumerate(rows[entity], start=1):
+            reason = row_problem(entity, row, notes_of, entity in typed)
+            if reason is None:
+                try:
+                    if load is not None:
+                        load(entity, row)
+                except (PofacilError, TypeError, ValueError, KeyError) as exc:
+                    reason = str(exc)
+                else:
+                    kept[entity].append(row)
+                    if entity == "board":
+                        notes_of[row["id"]] = set()
+                    elif entity == "note":
+                        notes_of[row["board"]].add(row["id"])
+                    continue
+            ident = row["id"] if isinstance(row.get("id"), str) else f"row {number}"
+            damaged.append(DamagedRow(entity, ident, reason))
+    return kept
+
+
+def summarize(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]]:
+    """What ``pofacil info`` shows, from the sound rows alone: no model is built."""
+    rows, sound = snapshot(conn)
+    damaged: list[DamagedRow] = []
+    info = details(rows, damaged)
+    kept = sound_rows(rows, sound, damaged)
+    live = [n for n in kept["note"] if not n["deleted"]]
+    in_cell = Counter((n["board"], n["cell"]) for n in live)
+    in_cluster = Counter((n["board"], n["cluster"]) for n in live)
+    notes = Counter(n["board"] for n in live)
+    deleted = Counter(n["board"] for n in kept["note"] if n["deleted"])
+    clusters: dict[str, list[Row]] = {}
+    for cluster in kept["cluster"]:
+        clusters.setdefault(cluster["board"], []).append(cluster)
+    boards = []
+    for board in sorted(
+        (b for b in kept["board"] if not b["deleted"]), key=lambda b: (b["position"], b["name"])
+    ):
+        cells = json.loads(board["cells"] or "[]")
+        boards.append(
+            {
+                "name": board["name"],
+                "template": board["template"],
+                "notes": notes[board["id"]],
+                "deleted_notes": deleted[board["id"]],
+                "cells": [
+                    {
+                        "id": c["id"],
+                        "row": c["row"],
+                        "column": c["column"],
+                        "row_en": c.get("row_en", ""),
+                        "column_en": c.get("column_en", ""),
+                        "group": c.get("group", ""),
+                        "notes": in_cell[board["id"], c["id"]],
+                    }
+                    for c in cells
+                ],
+                "clusters": [
+                    {"name": c["name"], "notes": in_cluster[board["id"], c["id"]]}
+                    for c in clusters.get(board["id"], [])
+                ],
+            }
+        )
+    return {**info, "boards": boards}, damaged
+
+
+def describe_value(value: object) -> str:
+    if value is None:
+        return "missing (NULL)"
+    if isinstance(value, BadText):
+        return "invalid UTF-8"
+    if isinstance(value, bytes):
+        return "binary data"
+    if isinstance(value, str):
+        return f"the text {value[:20]!r}"
+    return f"the number {value!r}"
+
+
+def not_a(wanted: str, value: object) -> str:
+    return f"is {describe_value(value)}, not {wanted}"
+
+
+# Per table, once: loading 5,000 notes checks 85,000 values.
+CHECKS = {
+    table: [
+        (column, *_TYPES[kind], (table, column) in OPTIONAL) for column, kind in columns.items()
+    ]
+    for table, columns in TABLES.items()
+}
+SOUND_SQL = {
+    table: "SELECT 1 FROM [{}] WHERE NOT ({}) LIMIT 1".format(
+        table,
+        " AND ".join(
+            f"({_SQL_FITS[kind].format(c=column)} OR [{column}] IS NULL)"
+            if (table, column) in OPTIONAL
+            else _SQL_FITS[kind].format(c=column)
+            for column, kind in columns.items()
+        ),
+    )
+    for table, columns in TABLES.items()
+}
+
+
+def fields_problem(table: str, row: Row) -> str | None:
+    """The first column of ``row`` whose value does not have the column's type; a column
+    ``row`` lacks is no problem (history keeps only the fields an update changed)."""
+    for column, fits, wanted, optional in CHECKS[table]:
+        if column in row:
+            value = row[column]
+            if not fits(value) and not (value is None and optional):
+                return f"{column} {not_a(wanted, value)}"
+    if table == "boards" and row.get("cells") is not None:
+        return cells_problem(row["cells"])
+    return None
+
+
+def cells_problem(text: str) -> str | None:
+    try:
+        cells = json.loads(text or "[]")
+    except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
+        return "cells is not valid JSON"
+    if not isinstance(cells, list):
+        return "cells is not a list"
+    for cell in cells:
+        if (
+            not isinstance(cell, dict)
+            or not {"id", "row", "column"} <= cell.keys() <= _CELL_FIELDS
+            or not all(isinstance(v, str) for k, v in cell.items() if k != "kind")
+            or cell.get("kind") not in (None, *KIND_BY_ID)
+        ):
+            return f"cells holds a malformed cell {json.dumps(cell, ensure_ascii=False)[:60]}"
+    return None
+
+
+def row_problem(
+    entity: str, row: Row, notes_of: Mapping[str, set[str]], typed: bool = False
+) -> str | None:
+    """Why a row of the file cannot go into a workshop whose boards and their notes are
+    ``notes_of``, or None when it can. ``typed``: its values are known to have their
+    columns' types (a board's cells are still checked)."""
+    problem = None if typed and entity != "board" else fields_problem(TABLE_OF[entity], row)
+    if problem is not None or entity == "board":
+        return problem
+    if row["board"] not in notes_of:
+        return f"its board {row['board']} is missing or damaged"
+    if entity == "note" and row["kind"] not in KIND_BY_ID:
+        return f"unknown kind {row['kind']}"
+    if entity == "cluster" and not _COLOR.fullmatch(row["color"]):
+        return f"color {row['color'][:20]!r} is not a #RRGGBB color"
+    if entity == "link":
+        if row["kind"] not in LINK_KINDS:
+            return f"unknown link kind {row['kind'][:20]}"
+        notes = notes_of[row["board"]]
+        for end in ("source", "target"):
+            if row[end] not in notes:
+                return f"{end} {row[end]} is a missing or damaged note"
+    return None
