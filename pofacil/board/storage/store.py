@@ -185,13 +185,16 @@ class Store:
                 )
             result, damaged = read(self.conn)
         except sqlite3.Error as exc:
-            raise NotAWorkshopFile(
-                "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
-                path=str(self.path),
-                reason=str(exc),
-            ) from None
+            raise self._damaged(exc) from None
         self.damaged = tuple(damaged)
         return result
+
+    def _damaged(self, exc: sqlite3.Error) -> NotAWorkshopFile:
+        return NotAWorkshopFile(
+            "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
+            path=str(self.path),
+            reason=str(exc),
+        )
 
     def damage_warning(self) -> DamagedRowsWarning | None:
         """The message to show once when :meth:`load` left rows out; None when it left none."""
@@ -222,11 +225,7 @@ class Store:
             with lenient_text(self.conn):
                 rows = list(self.db.query(sql + " ORDER BY id", params))
         except sqlite3.Error as exc:
-            raise NotAWorkshopFile(
-                "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
-                path=str(self.path),
-                reason=str(exc),
-            ) from None
+            raise self._damaged(exc) from None
         return [history_entry(r, self.path) for r in rows]
 
     def counts(self) -> tuple[int, int, int]:
