@@ -42,6 +42,7 @@ import statistics
 import sys
 import tempfile
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 
@@ -140,19 +141,21 @@ def table_workshop(folder: Path) -> Session:
 
 
 # -- the two rigs -----------------------------------------------------------------------------
-class Rig:
+class Rig(ABC):
+    """What both sides of the benchmark offer: pofacil's window and the bare view."""
+
     name = ""
     view: QGraphicsView
     scene: QGraphicsScene
 
-    def notes(self) -> list[QGraphicsItem]:
-        raise NotImplementedError
+    @abstractmethod
+    def notes(self) -> list[QGraphicsItem]: ...
 
-    def undo(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def undo(self) -> None: ...
 
-    def capture(self, text: str, author: str) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def capture(self, text: str, author: str) -> None: ...
 
 
 class Ours(Rig):
