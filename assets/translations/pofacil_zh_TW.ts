@@ -4,82 +4,82 @@
 <context>
     <name>BoardActions</name>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="82"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="90"/>
         <source>Add a &amp;row</source>
         <translation>新增一列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="83"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="91"/>
         <source>&amp;Heat map</source>
         <translation>熱度圖(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="85"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="94"/>
         <source>Send cells to &amp;breakout…</source>
         <translation>送往分組討論(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="87"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="97"/>
         <source>&amp;Lay out mind map</source>
         <translation>整理心智圖(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="89"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="100"/>
         <source>Save board as &amp;template…</source>
         <translation>將白板存為範本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="91"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="102"/>
         <source>Turn into &amp;need</source>
         <translation>轉為需求(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="93"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="104"/>
         <source>Collapse or expand branch</source>
         <translation>收合或展開分支</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="139"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="151"/>
         <source>Copy to board</source>
         <translation>複製到白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="180"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="194"/>
         <source>%1 breakout board(s) created.</source>
         <translation>已建立 %1 張分組白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="192"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="209"/>
         <source>Save board as template</source>
         <translation>將白板存為範本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="193"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="210"/>
         <source>Template name:</source>
         <translation>範本名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="200"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="219"/>
         <source>Cannot save the template</source>
         <translation>無法儲存範本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="202"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="221"/>
         <source>Template saved.</source>
         <translation>範本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="233"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="255"/>
         <source>New idea</source>
         <translation>新想法</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="259"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="294"/>
         <source>Rename</source>
         <translation>重新命名</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="259"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="295"/>
         <source>Label:</source>
         <translation>標籤：</translation>
     </message>
@@ -87,17 +87,17 @@
 <context>
     <name>CaptureBar</name>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="37"/>
+        <location filename="../../pofacil/ui/capture.py" line="38"/>
         <source>Capture:</source>
         <translation>快速記錄：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="42"/>
+        <location filename="../../pofacil/ui/capture.py" line="44"/>
         <source>Type a point and press Enter; &quot;Speaker: point&quot; sets who said it</source>
         <translation>輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="54"/>
+        <location filename="../../pofacil/ui/capture.py" line="56"/>
         <source>Speaker: %1</source>
         <translation>發言者：%1</translation>
     </message>
@@ -105,12 +105,12 @@
 <context>
     <name>CellPicker</name>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="51"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="52"/>
         <source>Send to breakout</source>
         <translation>送往分組討論</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="56"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="58"/>
         <source>%1 (%2 notes)</source>
         <translation>%1（%2 張便利貼）</translation>
     </message>
@@ -118,12 +118,12 @@
 <context>
     <name>DeletedNotesDialog</name>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="102"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="104"/>
         <source>Deleted notes</source>
         <translation>已刪除的便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="109"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="111"/>
         <source>Restore</source>
         <translation>還原</translation>
     </message>
@@ -131,7 +131,7 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../pofacil/ui/document.py" line="26"/>
+        <location filename="../../pofacil/ui/document.py" line="28"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -139,98 +139,98 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="46"/>
-        <location filename="../../pofacil/ui/export_dialog.py" line="168"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="50"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="220"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="49"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="54"/>
         <source>PDF for the report</source>
         <translation>PDF（供會議報告）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="49"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="55"/>
         <source>PNG image</source>
         <translation>PNG 圖片</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="50"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="56"/>
         <source>Markdown minutes</source>
         <translation>Markdown 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="50"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="57"/>
         <source>CSV minutes</source>
         <translation>CSV 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="52"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="60"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="60"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="68"/>
         <source>Boards:</source>
         <translation>白板：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="63"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="71"/>
         <source>Paper:</source>
         <translation>紙張：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="65"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="74"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="65"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="75"/>
         <source>Fit to one page</source>
         <translation>縮放成一頁</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="66"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="76"/>
         <source>Tile across pages</source>
         <translation>分頁拼貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="68"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="79"/>
         <source>Layout:</source>
         <translation>版面：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="69"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="80"/>
         <source>Append the meeting record</source>
         <translation>附上會議紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="75"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="86"/>
         <source>PNG scale:</source>
         <translation>PNG 倍率：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="111"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="135"/>
         <source>Exporting…</source>
         <translation>匯出中…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="111"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="136"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="143"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="186"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="151"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="197"/>
         <source>Exported</source>
         <translation>已匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="154"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="203"/>
         <source>Open the file</source>
         <translation>開啟檔案</translation>
     </message>
@@ -238,362 +238,362 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="114"/>
-        <location filename="../../pofacil/ui/main_window.py" line="287"/>
-        <location filename="../../pofacil/ui/main_window.py" line="292"/>
+        <location filename="../../pofacil/ui/main_window.py" line="131"/>
+        <location filename="../../pofacil/ui/main_window.py" line="320"/>
+        <location filename="../../pofacil/ui/main_window.py" line="327"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="196"/>
+        <location filename="../../pofacil/ui/main_window.py" line="213"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="198"/>
+        <location filename="../../pofacil/ui/main_window.py" line="215"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="200"/>
+        <location filename="../../pofacil/ui/main_window.py" line="217"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="218"/>
+        <location filename="../../pofacil/ui/main_window.py" line="237"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="220"/>
+        <location filename="../../pofacil/ui/main_window.py" line="241"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="268"/>
+        <location filename="../../pofacil/ui/main_window.py" line="295"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="271"/>
+        <location filename="../../pofacil/ui/main_window.py" line="298"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="277"/>
+        <location filename="../../pofacil/ui/main_window.py" line="306"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="277"/>
-        <location filename="../../pofacil/ui/main_window.py" line="292"/>
+        <location filename="../../pofacil/ui/main_window.py" line="307"/>
+        <location filename="../../pofacil/ui/main_window.py" line="328"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="287"/>
+        <location filename="../../pofacil/ui/main_window.py" line="320"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="331"/>
+        <location filename="../../pofacil/ui/main_window.py" line="379"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="369"/>
-        <location filename="../../pofacil/ui/main_window.py" line="370"/>
+        <location filename="../../pofacil/ui/main_window.py" line="423"/>
+        <location filename="../../pofacil/ui/main_window.py" line="426"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="369"/>
-        <location filename="../../pofacil/ui/main_window.py" line="385"/>
+        <location filename="../../pofacil/ui/main_window.py" line="424"/>
+        <location filename="../../pofacil/ui/main_window.py" line="445"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="385"/>
+        <location filename="../../pofacil/ui/main_window.py" line="444"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="53"/>
+        <location filename="../../pofacil/ui/main_window.py" line="54"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="64"/>
+        <location filename="../../pofacil/ui/main_window.py" line="67"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="65"/>
+        <location filename="../../pofacil/ui/main_window.py" line="70"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="73"/>
+        <location filename="../../pofacil/ui/main_window.py" line="82"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="75"/>
+        <location filename="../../pofacil/ui/main_window.py" line="85"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="448"/>
+        <location filename="../../pofacil/ui/main_window.py" line="510"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="452"/>
+        <location filename="../../pofacil/ui/main_window.py" line="514"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="457"/>
+        <location filename="../../pofacil/ui/main_window.py" line="519"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="489"/>
+        <location filename="../../pofacil/ui/main_window.py" line="553"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="503"/>
-        <location filename="../../pofacil/ui/main_window.py" line="508"/>
+        <location filename="../../pofacil/ui/main_window.py" line="568"/>
+        <location filename="../../pofacil/ui/main_window.py" line="573"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="504"/>
-        <location filename="../../pofacil/ui/main_window.py" line="520"/>
-        <location filename="../../pofacil/ui/main_window.py" line="532"/>
+        <location filename="../../pofacil/ui/main_window.py" line="568"/>
+        <location filename="../../pofacil/ui/main_window.py" line="585"/>
+        <location filename="../../pofacil/ui/main_window.py" line="600"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="508"/>
+        <location filename="../../pofacil/ui/main_window.py" line="573"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="515"/>
+        <location filename="../../pofacil/ui/main_window.py" line="580"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="519"/>
+        <location filename="../../pofacil/ui/main_window.py" line="585"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="530"/>
+        <location filename="../../pofacil/ui/main_window.py" line="598"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="538"/>
+        <location filename="../../pofacil/ui/main_window.py" line="607"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="545"/>
+        <location filename="../../pofacil/ui/main_window.py" line="614"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="589"/>
+        <location filename="../../pofacil/ui/main_window.py" line="658"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="616"/>
+        <location filename="../../pofacil/ui/main_window.py" line="702"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="617"/>
+        <location filename="../../pofacil/ui/main_window.py" line="703"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="618"/>
+        <location filename="../../pofacil/ui/main_window.py" line="704"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="619"/>
+        <location filename="../../pofacil/ui/main_window.py" line="705"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="620"/>
+        <location filename="../../pofacil/ui/main_window.py" line="707"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="624"/>
+        <location filename="../../pofacil/ui/main_window.py" line="712"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="627"/>
+        <location filename="../../pofacil/ui/main_window.py" line="718"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="631"/>
+        <location filename="../../pofacil/ui/main_window.py" line="723"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="632"/>
+        <location filename="../../pofacil/ui/main_window.py" line="724"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="634"/>
+        <location filename="../../pofacil/ui/main_window.py" line="726"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="635"/>
-        <location filename="../../pofacil/ui/main_window.py" line="691"/>
+        <location filename="../../pofacil/ui/main_window.py" line="727"/>
+        <location filename="../../pofacil/ui/main_window.py" line="793"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="636"/>
-        <location filename="../../pofacil/ui/main_window.py" line="692"/>
+        <location filename="../../pofacil/ui/main_window.py" line="729"/>
+        <location filename="../../pofacil/ui/main_window.py" line="794"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="639"/>
+        <location filename="../../pofacil/ui/main_window.py" line="732"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="640"/>
+        <location filename="../../pofacil/ui/main_window.py" line="733"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="641"/>
+        <location filename="../../pofacil/ui/main_window.py" line="735"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="643"/>
+        <location filename="../../pofacil/ui/main_window.py" line="738"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="645"/>
+        <location filename="../../pofacil/ui/main_window.py" line="740"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="646"/>
+        <location filename="../../pofacil/ui/main_window.py" line="743"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="650"/>
+        <location filename="../../pofacil/ui/main_window.py" line="748"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="652"/>
+        <location filename="../../pofacil/ui/main_window.py" line="750"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
+        <location filename="../../pofacil/ui/main_window.py" line="752"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="656"/>
+        <location filename="../../pofacil/ui/main_window.py" line="754"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="657"/>
+        <location filename="../../pofacil/ui/main_window.py" line="756"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="660"/>
+        <location filename="../../pofacil/ui/main_window.py" line="759"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="661"/>
+        <location filename="../../pofacil/ui/main_window.py" line="760"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="662"/>
+        <location filename="../../pofacil/ui/main_window.py" line="761"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="664"/>
+        <location filename="../../pofacil/ui/main_window.py" line="762"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="666"/>
+        <location filename="../../pofacil/ui/main_window.py" line="764"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="667"/>
+        <location filename="../../pofacil/ui/main_window.py" line="766"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="671"/>
+        <location filename="../../pofacil/ui/main_window.py" line="770"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="672"/>
+        <location filename="../../pofacil/ui/main_window.py" line="771"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="673"/>
+        <location filename="../../pofacil/ui/main_window.py" line="773"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="675"/>
+        <location filename="../../pofacil/ui/main_window.py" line="776"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="697"/>
+        <location filename="../../pofacil/ui/main_window.py" line="800"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="697"/>
+        <location filename="../../pofacil/ui/main_window.py" line="800"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="717"/>
+        <location filename="../../pofacil/ui/main_window.py" line="821"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="718"/>
+        <location filename="../../pofacil/ui/main_window.py" line="823"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -614,17 +614,17 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="76"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="77"/>
         <source>Preferences</source>
         <translation>偏好設定</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="82"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="83"/>
         <source>Language:</source>
         <translation>語言：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="83"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="84"/>
         <source>The new language is used the next time pofacil starts.</source>
         <translation>新的語言會在下次啟動 pofacil 時生效。</translation>
     </message>
@@ -632,7 +632,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../pofacil/ui/app.py" line="30"/>
+        <location filename="../../pofacil/ui/app.py" line="32"/>
         <source>sample workshop</source>
         <translation>範例工作坊</translation>
     </message>
@@ -640,29 +640,29 @@
 <context>
     <name>crash_log</name>
     <message>
-        <location filename="../../pofacil/ui/crash_log.py" line="83"/>
+        <location filename="../../pofacil/ui/crash_log.py" line="87"/>
         <source>pofacil ran into an unexpected problem: %1</source>
         <translation>pofacil 發生了意外問題：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/crash_log.py" line="85"/>
+        <location filename="../../pofacil/ui/crash_log.py" line="90"/>
         <source>Every change shown as Saved is safe in the workshop file.</source>
         <translation>所有顯示為「已儲存」的變更，都安全地保存在工作坊檔案裡。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/crash_log.py" line="88"/>
+        <location filename="../../pofacil/ui/crash_log.py" line="94"/>
         <source>The details are in this log file; you can send it to whoever supports you:
 %1</source>
         <translation>詳細資訊記錄在這個記錄檔，可以寄給協助您的人：
 %1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/crash_log.py" line="92"/>
+        <location filename="../../pofacil/ui/crash_log.py" line="99"/>
         <source>The details could not be written to a log file.</source>
         <translation>詳細資訊無法寫入記錄檔。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/crash_log.py" line="94"/>
+        <location filename="../../pofacil/ui/crash_log.py" line="103"/>
         <source>Unexpected problem</source>
         <translation>發生意外問題</translation>
     </message>
@@ -671,118 +671,118 @@
     <name>errors</name>
     <message>
         <location filename="../../pofacil/board/formats/importers.py" line="55"/>
-        <location filename="../../pofacil/board/storage/store.py" line="133"/>
+        <location filename="../../pofacil/board/storage/header.py" line="49"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="58"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="59"/>
         <source>{path} is UTF-16 text; save it as UTF-8 and import it again.</source>
         <translation>{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="64"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="66"/>
         <source>{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: CSV UTF-8) and import it again.</source>
         <translation>{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="70"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="75"/>
         <source>{path} is not a text file: it holds a NUL character (line {line}).</source>
         <translation>{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="106"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="115"/>
         <source>The header line cannot be read: {reason}.</source>
         <translation>無法讀取標題列：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="110"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="119"/>
         <source>The first line must be a header naming the columns, with a &apos;text&apos; column (known columns: {known}); found: {found}.</source>
         <translation>第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；實際讀到：{found}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="116"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="127"/>
         <source>Unknown or repeated column(s) {cols}; the known columns are {known}.</source>
         <translation>無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="129"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="146"/>
         <source>a field is longer than {limit} characters</source>
         <translation>有欄位超過 {limit} 個字元</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="132"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="155"/>
         <source>the CSV cannot be read: {reason}</source>
         <translation>無法讀取這個 CSV：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="139"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="166"/>
         <source>a quote (&quot;) opens here and is never closed, so the rest of the file would be one note</source>
         <translation>這裡開始的引號（&quot;）沒有結束，檔案其餘的內容會全部變成一張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="147"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="180"/>
         <source>{count} fields, the header has {header}</source>
         <translation>有 {count} 個欄位，但標題列有 {header} 個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="155"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="192"/>
         <source>unknown board &apos;{board}&apos;</source>
         <translation>沒有名為「{board}」的白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="199"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="244"/>
         <source>unknown kind &apos;{kind}&apos;</source>
         <translation>無法辨識的類型「{kind}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="207"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="255"/>
         <source>unknown cell &apos;{cell}&apos; on board {board}</source>
         <translation>白板「{board}」上沒有「{cell}」這個格子</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="222"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="276"/>
         <source>bad number in {column}: &apos;{value}&apos;</source>
         <translation>{column} 欄的數字有誤：「{value}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="274"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="336"/>
         <source>not a bullet or a heading (start it with &apos;- &apos;)</source>
         <translation>不是項目符號或標題（請以「- 」開頭）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="299"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="366"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="310"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="377"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/minutes.py" line="229"/>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="137"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="230"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="148"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="133"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="144"/>
         <source>Unknown paper size {paper}; use A4 or A3.</source>
         <translation>不明的紙張大小 {paper}；請用 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="135"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="146"/>
         <source>Unknown PDF layout {mode}; use auto, fit or tile.</source>
         <translation>不明的 PDF 版面 {mode}；請用 auto、fit 或 tile。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="140"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="151"/>
         <source>The workshop has no boards to export.</source>
         <translation>這個工作坊沒有可匯出的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/plan.py" line="124"/>
+        <location filename="../../pofacil/board/formats/pdf/plan.py" line="129"/>
         <source>Board {board} would take more than {limit} pages when tiled; fit it on one page instead, or move its notes closer together.</source>
         <translation>白板「{board}」分頁列印會超過 {limit} 頁；請改為縮放成一頁，或把便利貼移得近一些。</translation>
     </message>
@@ -802,335 +802,339 @@
         <translation>{source}：未匯入任何內容，有 {count} 列有問題，前 {shown} 列：{lines}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/errors.py" line="72"/>
+        <location filename="../../pofacil/board/model/errors.py" line="76"/>
         <source>{source}: nothing imported, {count} bad row(s): {lines}</source>
         <translation>{source}：未匯入任何內容，有 {count} 列有問題：{lines}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="58"/>
+        <location filename="../../pofacil/board/model/limits.py" line="63"/>
         <source>A position must be a number from -{max} to {max}, not {value}.</source>
         <translation>位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="67"/>
+        <location filename="../../pofacil/board/model/limits.py" line="77"/>
         <source>A note cannot be smaller than {low} x {low} or larger than {high} x {high}, not {w} x {h}.</source>
         <translation>便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="78"/>
+        <location filename="../../pofacil/board/model/limits.py" line="95"/>
         <source>Votes must be a whole number from 0 to {max}, not {value}.</source>
         <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="87"/>
+        <location filename="../../pofacil/board/model/limits.py" line="109"/>
+        <source>A note&apos;s order must be a whole number from 0 to {max}, not {value}.</source>
+        <translation>便利貼的順序必須是 0 到 {max} 的整數，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/limits.py" line="121"/>
         <source>The text contains a character that is not allowed (U+{code}).</source>
         <translation>文字裡有不允許的字元（U+{code}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="95"/>
+        <location filename="../../pofacil/board/model/limits.py" line="131"/>
         <source>A text can be at most {max} characters long; this one has {count}.</source>
         <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/templates.py" line="99"/>
+        <location filename="../../pofacil/board/model/templates.py" line="123"/>
         <source>Unknown template {id}; the templates are: {ids}.</source>
         <translation>無法辨識的範本 {id}；可用的範本：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="329"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="400"/>
         <source>There is no board with id {id}.</source>
         <translation>找不到 ID 為 {id} 的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="337"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="408"/>
         <source>There is no board named {name}; the boards are: {names}.</source>
         <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="345"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="416"/>
         <source>There is no note with id {id}.</source>
         <translation>找不到 ID 為 {id} 的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="410"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="514"/>
         <source>Board {name} still has notes.</source>
         <translation>白板「{name}」上還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="422"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="529"/>
         <source>A cell removed from board {name} still has notes.</source>
         <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="454"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="561"/>
         <source>Unknown entity {entity}.</source>
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="45"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="46"/>
         <source>Rows cannot be added to board {name}.</source>
         <translation>白板「{name}」不能新增列。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="84"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="96"/>
         <source>Board {name} has no such row or column.</source>
         <translation>白板「{name}」沒有這一列或這一欄。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="109"/>
-        <location filename="../../pofacil/board/ops/boards.py" line="128"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="79"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="136"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="158"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="80"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="141"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="171"/>
         <source>Choose at least one cell to send to a breakout.</source>
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="189"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="236"/>
         <source>The central topic has no siblings; add a child instead.</source>
         <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="53"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="54"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="60"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="61"/>
         <source>No notes selected.</source>
         <translation>沒有選取任何便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="67"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="68"/>
         <source>A note needs some text.</source>
         <translation>便利貼需要有文字內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="73"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="74"/>
         <source>Unknown note kind {kind}.</source>
         <translation>無法辨識的便利貼類型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="125"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="210"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="269"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="130"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="227"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="338"/>
         <source>Board {board} has no such cluster.</source>
         <translation>白板「{board}」沒有這個群組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="151"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="160"/>
         <source>A link needs two notes on the same board.</source>
         <translation>連線需要同一個白板上的兩張便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="177"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="186"/>
         <source>This board is full; put the notes on a new board.</source>
         <translation>這個白板已經滿了；請把便利貼放到新的白板上。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="304"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="381"/>
         <source>A link joins two different notes on the same board.</source>
         <translation>連線只能連接同一個白板上兩張不同的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="308"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="385"/>
         <source>These notes are already linked.</source>
         <translation>這兩張便利貼已經連線了。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="338"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="357"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="426"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="454"/>
         <source>There is already a board named {name}.</source>
         <translation>已經有名為「{name}」的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="364"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="461"/>
         <source>The new order must list every board once.</source>
         <translation>新的排列順序必須列出每個白板各一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="390"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="494"/>
         <source>There is no {entity} with id {id}.</source>
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/atomic.py" line="83"/>
-        <location filename="../../pofacil/board/storage/atomic.py" line="102"/>
-        <location filename="../../pofacil/board/storage/store.py" line="416"/>
-        <location filename="../../pofacil/board/storage/store.py" line="419"/>
+        <location filename="../../pofacil/board/storage/atomic.py" line="85"/>
+        <location filename="../../pofacil/board/storage/atomic.py" line="105"/>
+        <location filename="../../pofacil/board/storage/store.py" line="371"/>
+        <location filename="../../pofacil/board/storage/store.py" line="375"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>無法寫入 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/atomic.py" line="99"/>
-        <location filename="../../pofacil/board/storage/store.py" line="197"/>
+        <location filename="../../pofacil/board/storage/atomic.py" line="101"/>
+        <location filename="../../pofacil/board/storage/store.py" line="95"/>
         <source>{path} already exists; choose another name.</source>
         <translation>{path} 已經存在；請換一個名稱。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="123"/>
-        <source>{path} is a folder, not a workshop file.</source>
-        <translation>{path} 是資料夾，不是工作坊檔案。</translation>
+        <location filename="../../pofacil/board/storage/connection.py" line="46"/>
+        <location filename="../../pofacil/board/storage/connection.py" line="68"/>
+        <source>{path} cannot be opened: {reason}.</source>
+        <translation>無法開啟 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="125"/>
-        <source>{path} is not a regular file (a pipe, socket or device), so it is not a workshop file.</source>
-        <translation>{path} 不是一般檔案（而是管道、通訊端或裝置），因此不是工作坊檔案。</translation>
+        <location filename="../../pofacil/board/storage/connection.py" line="63"/>
+        <source>{path} is in use by another program; close it there and try again.</source>
+        <translation>{path} 正被另一個程式使用；請先在那裡關閉，再試一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="131"/>
-        <source>{path}: no such file.</source>
-        <translation>{path}：找不到這個檔案。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="136"/>
-        <source>{path} is empty, not a pofacil workshop.</source>
-        <translation>{path} 是空的檔案，不是 pofacil 工作坊。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="138"/>
-        <source>{path} is not a pofacil workshop file.</source>
-        <translation>{path} 不是 pofacil 工作坊檔案。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="142"/>
-        <source>{path} is a database of another program, not a pofacil workshop.</source>
-        <translation>{path} 是其他程式的資料庫，不是 pofacil 工作坊。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="148"/>
-        <source>{path} is damaged: its file format version is {found}.</source>
-        <translation>{path} 已損毀：檔案格式版本為 {found}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="151"/>
-        <source>{path} was written by a newer pofacil (file format {found}, this version reads up to {supported}); please update pofacil.</source>
-        <translation>{path} 是由較新版的 pofacil 儲存的（檔案格式 {found}，此版本最多只能讀取格式 {supported}）；請更新 pofacil。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="166"/>
-        <source>{path} is damaged: the file is truncated ({size} of {expected} bytes).</source>
-        <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="214"/>
-        <source>{path} cannot be written here (read-only file, folder or disk); open it read-only or save a copy elsewhere.</source>
-        <translation>無法在這裡寫入 {path}（檔案、資料夾或磁碟是唯讀的）；請以唯讀方式開啟，或將複本另存到其他位置。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="220"/>
-        <source>{path} is open in another pofacil window; close it there, or open it read-only.</source>
-        <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="229"/>
-        <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
-        <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="268"/>
-        <location filename="../../pofacil/board/storage/store.py" line="538"/>
-        <location filename="../../pofacil/board/storage/store.py" line="626"/>
-        <location filename="../../pofacil/board/storage/store.py" line="630"/>
-        <location filename="../../pofacil/board/storage/store.py" line="633"/>
+        <location filename="../../pofacil/board/storage/connection.py" line="73"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="98"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="103"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="107"/>
+        <location filename="../../pofacil/board/storage/store.py" line="183"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="272"/>
-        <location filename="../../pofacil/board/storage/store.py" line="303"/>
+        <location filename="../../pofacil/board/storage/connection.py" line="118"/>
+        <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: copy it together with the files beside it whose names start with {name} to a disk you can write to, and open it there in pofacil.</source>
+        <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請把它和旁邊名稱以 {name} 開頭的檔案一起複製到可以寫入的磁碟，再用 pofacil 在那裡開啟。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/connection.py" line="126"/>
+        <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: open it in pofacil for writing once; the unfinished change is rolled back and every finished one kept.</source>
+        <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請用 pofacil 以可寫入的方式開啟一次；未完成的那項變更會被取消，所有已完成的變更都會保留。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/connection.py" line="156"/>
+        <source>The file name {name} is too long for this disk: pofacil needs to keep a file named after it with &apos;-journal&apos; added, so use a name of at most {limit} bytes.</source>
+        <translation>檔名 {name} 對這個磁碟來說太長了：pofacil 需要在旁邊放一個檔名後面加上「-journal」的檔案，所以檔名最多只能有 {limit} 個位元組。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/header.py" line="36"/>
+        <source>{path} is a folder, not a workshop file.</source>
+        <translation>{path} 是資料夾，不是工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/header.py" line="38"/>
+        <source>{path} is not a regular file (a pipe, socket or device), so it is not a workshop file.</source>
+        <translation>{path} 不是一般檔案（而是管道、通訊端或裝置），因此不是工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/header.py" line="47"/>
+        <source>{path}: no such file.</source>
+        <translation>{path}：找不到這個檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/header.py" line="53"/>
+        <source>{path} is empty, not a pofacil workshop.</source>
+        <translation>{path} 是空的檔案，不是 pofacil 工作坊。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/header.py" line="55"/>
+        <source>{path} is not a pofacil workshop file.</source>
+        <translation>{path} 不是 pofacil 工作坊檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/header.py" line="59"/>
+        <source>{path} is a database of another program, not a pofacil workshop.</source>
+        <translation>{path} 是其他程式的資料庫，不是 pofacil 工作坊。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/header.py" line="65"/>
+        <source>{path} is damaged: its file format version is {found}.</source>
+        <translation>{path} 已損毀：檔案格式版本為 {found}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/header.py" line="69"/>
+        <source>{path} was written by a newer pofacil (file format {found}, this version reads up to {supported}); please update pofacil.</source>
+        <translation>{path} 是由較新版的 pofacil 儲存的（檔案格式 {found}，此版本最多只能讀取格式 {supported}）；請更新 pofacil。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/header.py" line="87"/>
+        <source>{path} is damaged: the file is truncated ({size} of {expected} bytes).</source>
+        <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/history.py" line="91"/>
+        <location filename="../../pofacil/board/storage/history.py" line="116"/>
+        <source>A history line is damaged ({reason}).</source>
+        <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/history.py" line="119"/>
+        <location filename="../../pofacil/board/storage/store.py" line="249"/>
+        <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
+        <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="112"/>
+        <source>{path} cannot be written here (read-only file, folder or disk); open it read-only or save a copy elsewhere.</source>
+        <translation>無法在這裡寫入 {path}（檔案、資料夾或磁碟是唯讀的）；請以唯讀方式開啟，或將複本另存到其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="120"/>
+        <source>{path} is open in another pofacil window; close it there, or open it read-only.</source>
+        <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="129"/>
+        <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
+        <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/store.py" line="193"/>
         <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
         <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="284"/>
+        <location filename="../../pofacil/board/storage/store.py" line="206"/>
         <source>{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file keeps them unchanged and &apos;pofacil check&apos; lists them.</source>
         <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/storage/store.py" line="313"/>
-        <location filename="../../pofacil/board/storage/store.py" line="903"/>
-        <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
-        <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="363"/>
         <source>A copy cannot replace the open workshop itself.</source>
         <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="381"/>
+        <location filename="../../pofacil/board/storage/store.py" line="331"/>
         <source>Could not save a copy to {path}: {reason}.</source>
         <translation>無法將複本儲存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="386"/>
+        <location filename="../../pofacil/board/storage/store.py" line="337"/>
         <source>This workshop is open read-only; nothing can be changed.</source>
         <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="400"/>
+        <location filename="../../pofacil/board/storage/store.py" line="351"/>
         <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
         <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="413"/>
+        <location filename="../../pofacil/board/storage/store.py" line="366"/>
         <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
         <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="424"/>
+        <location filename="../../pofacil/board/storage/store.py" line="381"/>
         <source>This change could not be stored ({reason}) and was not made.</source>
         <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="513"/>
-        <location filename="../../pofacil/board/storage/store.py" line="534"/>
-        <source>{path} cannot be opened: {reason}.</source>
-        <translation>無法開啟 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="529"/>
-        <source>{path} is in use by another program; close it there and try again.</source>
-        <translation>{path} 正被另一個程式使用；請先在那裡關閉，再試一次。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="582"/>
-        <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: copy it together with the files beside it whose names start with {name} to a disk you can write to, and open it there in pofacil.</source>
-        <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請把它和旁邊名稱以 {name} 開頭的檔案一起複製到可以寫入的磁碟，再用 pofacil 在那裡開啟。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="587"/>
-        <source>{path} was not closed properly (a crash or power cut during a change) and must be recovered before it can be read: open it in pofacil for writing once; the unfinished change is rolled back and every finished one kept.</source>
-        <translation>{path} 上次沒有正常關閉（變更進行中當機或斷電），必須先復原才能讀取：請用 pofacil 以可寫入的方式開啟一次；未完成的那項變更會被取消，所有已完成的變更都會保留。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="614"/>
-        <source>The file name {name} is too long for this disk: pofacil needs to keep a file named after it with &apos;-journal&apos; added, so use a name of at most {limit} bytes.</source>
-        <translation>檔名 {name} 對這個磁碟來說太長了：pofacil 需要在旁邊放一個檔名後面加上「-journal」的檔案，所以檔名最多只能有 {limit} 個位元組。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="839"/>
-        <location filename="../../pofacil/board/storage/store.py" line="844"/>
+        <location filename="../../pofacil/board/storage/store.py" line="498"/>
+        <location filename="../../pofacil/board/storage/store.py" line="504"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="878"/>
-        <location filename="../../pofacil/board/storage/store.py" line="900"/>
-        <source>A history line is damaged ({reason}).</source>
-        <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/user_templates.py" line="17"/>
+        <location filename="../../pofacil/board/storage/user_templates.py" line="23"/>
         <source>A template needs a name.</source>
         <translation>範本需要名稱。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/user_templates.py" line="25"/>
+        <location filename="../../pofacil/board/storage/user_templates.py" line="31"/>
         <source>Could not save the template to {path}: {reason}.</source>
         <translation>無法將範本儲存到 {path}：{reason}。</translation>
     </message>
@@ -1206,146 +1210,156 @@
     </message>
     <message>
         <location filename="../../pofacil/board/model/change.py" line="53"/>
+        <source>reorder {count} note in its cell</source>
+        <translation>調整 {count} 張便利貼在格子裡的順序</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="53"/>
+        <source>reorder {count} notes in their cell</source>
+        <translation>調整 {count} 張便利貼在格子裡的順序</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="54"/>
         <source>group {count} note</source>
         <translation>將 {count} 張便利貼組成群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="53"/>
+        <location filename="../../pofacil/board/model/change.py" line="54"/>
         <source>group {count} notes</source>
         <translation>將 {count} 張便利貼組成群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="54"/>
+        <location filename="../../pofacil/board/model/change.py" line="55"/>
         <source>ungroup {count} note</source>
         <translation>將 {count} 張便利貼移出群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="54"/>
+        <location filename="../../pofacil/board/model/change.py" line="55"/>
         <source>ungroup {count} notes</source>
         <translation>將 {count} 張便利貼移出群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="55"/>
+        <location filename="../../pofacil/board/model/change.py" line="56"/>
         <source>rename a group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="56"/>
+        <location filename="../../pofacil/board/model/change.py" line="57"/>
         <source>link two notes</source>
         <translation>連結兩張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="57"/>
+        <location filename="../../pofacil/board/model/change.py" line="58"/>
         <source>remove a link</source>
         <translation>移除連結</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="58"/>
+        <location filename="../../pofacil/board/model/change.py" line="59"/>
         <source>delete {count} note</source>
         <translation>刪除 {count} 張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="58"/>
+        <location filename="../../pofacil/board/model/change.py" line="59"/>
         <source>delete {count} notes</source>
         <translation>刪除 {count} 張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="59"/>
+        <location filename="../../pofacil/board/model/change.py" line="60"/>
         <source>restore {count} note</source>
         <translation>還原 {count} 張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="59"/>
+        <location filename="../../pofacil/board/model/change.py" line="60"/>
         <source>restore {count} notes</source>
         <translation>還原 {count} 張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="60"/>
+        <location filename="../../pofacil/board/model/change.py" line="61"/>
         <source>copy {count} note to a board</source>
         <translation>將 {count} 張便利貼複製到白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="60"/>
+        <location filename="../../pofacil/board/model/change.py" line="61"/>
         <source>copy {count} notes to a board</source>
         <translation>將 {count} 張便利貼複製到白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="61"/>
+        <location filename="../../pofacil/board/model/change.py" line="62"/>
         <source>turn {count} note into a need</source>
         <translation>將 {count} 張便利貼轉為需求</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="61"/>
+        <location filename="../../pofacil/board/model/change.py" line="62"/>
         <source>turn {count} notes into needs</source>
         <translation>將 {count} 張便利貼轉為需求</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="62"/>
+        <location filename="../../pofacil/board/model/change.py" line="63"/>
         <source>fold {count} branch</source>
         <translation>收合 {count} 個分支</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="62"/>
+        <location filename="../../pofacil/board/model/change.py" line="63"/>
         <source>fold {count} branches</source>
         <translation>收合 {count} 個分支</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="63"/>
+        <location filename="../../pofacil/board/model/change.py" line="64"/>
         <source>unfold {count} branch</source>
         <translation>展開 {count} 個分支</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="63"/>
+        <location filename="../../pofacil/board/model/change.py" line="64"/>
         <source>unfold {count} branches</source>
         <translation>展開 {count} 個分支</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="64"/>
+        <location filename="../../pofacil/board/model/change.py" line="65"/>
         <source>add a branch</source>
         <translation>新增分支</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="65"/>
+        <location filename="../../pofacil/board/model/change.py" line="66"/>
         <source>lay out the mind map</source>
         <translation>整理心智圖</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="66"/>
+        <location filename="../../pofacil/board/model/change.py" line="67"/>
         <source>add a row</source>
         <translation>新增一列</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="67"/>
+        <location filename="../../pofacil/board/model/change.py" line="68"/>
         <source>rename a row or column</source>
         <translation>重新命名列或欄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="68"/>
+        <location filename="../../pofacil/board/model/change.py" line="69"/>
         <source>send cells to breakouts</source>
         <translation>送往分組討論</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="69"/>
+        <location filename="../../pofacil/board/model/change.py" line="70"/>
         <source>add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="70"/>
+        <location filename="../../pofacil/board/model/change.py" line="71"/>
         <source>rename a board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="71"/>
+        <location filename="../../pofacil/board/model/change.py" line="72"/>
         <source>reorder the boards</source>
         <translation>調整白板順序</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="72"/>
+        <location filename="../../pofacil/board/model/change.py" line="73"/>
         <source>delete a board</source>
         <translation>刪除白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="73"/>
+        <location filename="../../pofacil/board/model/change.py" line="74"/>
         <source>change the workshop details</source>
         <translation>變更工作坊資訊</translation>
     </message>

@@ -124,6 +124,7 @@ TRANSLATIONS: dict[str, str] = {
     "A position must be a number from -{max} to {max}, not {value}.": "位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。",
     "A note cannot be smaller than {low} x {low} or larger than {high} x {high}, "
     "not {w} x {h}.": "便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。",
+    "A note's order must be a whole number from 0 to {max}, not {value}.": "便利貼的順序必須是 0 到 {max} 的整數，而不是 {value}。",
     "Votes must be a whole number from 0 to {max}, not {value}.": "票數必須是 0 到 {max} 之間的整數，不能是 {value}。",
     "The text contains a character that is not allowed (U+{code}).": "文字裡有不允許的字元（U+{code}）。",
     "A text can be at most {max} characters long; this one has {count}.": "文字最多 {max} 個字；這段有 {count} 個字。",
@@ -284,6 +285,8 @@ TRANSLATIONS: dict[str, str] = {
     "change the kind of {count} notes": "變更 {count} 張便利貼的類型",
     "move {count} note to a cell": "將 {count} 張便利貼移到格子",
     "move {count} notes to a cell": "將 {count} 張便利貼移到格子",
+    "reorder {count} note in its cell": "調整 {count} 張便利貼在格子裡的順序",
+    "reorder {count} notes in their cell": "調整 {count} 張便利貼在格子裡的順序",
     "group {count} note": "將 {count} 張便利貼組成群組",
     "group {count} notes": "將 {count} 張便利貼組成群組",
     "ungroup {count} note": "將 {count} 張便利貼移出群組",

@@ -60,6 +60,7 @@ def old_wal_file(path: Path) -> set[str]:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("ALTER TABLE notes DROP COLUMN origin")
     conn.execute("ALTER TABLE notes DROP COLUMN collapsed")
+    conn.execute("ALTER TABLE notes DROP COLUMN seq")
     conn.execute("PRAGMA user_version = 1")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA wal_autocheckpoint=0")

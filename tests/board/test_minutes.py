@@ -15,7 +15,7 @@ from pofacil.board import ops
 from pofacil.board.formats.importers import import_change
 from pofacil.board.formats.minutes import CSV_HEADER, export_csv, export_markdown, markdown_text
 from pofacil.board.formats.sample import build_sample
-from pofacil.board.model import Workshop, WorkshopInfo
+from pofacil.board.model import Workshop, WorkshopInfo, raised_order
 from pofacil.board.model.errors import ImportFormatError, ModelError, StorageError
 from pofacil.board.model.kinds import KINDS
 from pofacil.board.session import Session
@@ -72,8 +72,8 @@ def test_markdown_has_the_workshop_boards_cells_and_every_note(tmp_path: Path) -
     parts = sections(text)
     assert parts["PO制度 / 現在的認知"] == [
         f"- {n.text} — {n.author}（問題，{_shown_time(n.created)}）"
-        for n in sorted(table.notes_in("system/now"), key=lambda n: (n.created, n.id))
-    ], "in the order the grid draws them"
+        for n in sorted(table.notes_in("system/now"), key=raised_order)
+    ], "in the order they were raised"
     assert len(parts["PO角色 / 未來的期待"]) == 2
 
 

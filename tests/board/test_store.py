@@ -273,8 +273,10 @@ def test_a_version_1_file_is_upgraded_in_place(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE notes DROP COLUMN origin")
     conn.execute("ALTER TABLE notes DROP COLUMN collapsed")
+    conn.execute("ALTER TABLE notes DROP COLUMN seq")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
+    created = dict(conn.execute("SELECT id, created FROM notes").fetchall())
     conn.close()
     with pytest.raises(ReadOnlyError, match="older file format"):
         Store.open(path, read_only=True)
@@ -283,6 +285,11 @@ def test_a_version_1_file_is_upgraded_in_place(tmp_path: Path) -> None:
         assert session.store.check() == []
         notes = [n for b in session.workshop.boards.values() for n in b.notes.values()]
         assert len(notes) == 40 and all(n.origin is None and not n.collapsed for n in notes)
+        # Version 3's display order is the order an older pofacil showed: creation order.
+        for board in session.workshop.boards.values():
+            shown = sorted(board.notes.values(), key=lambda n: n.seq)
+            assert [n.id for n in shown] == sorted(board.notes, key=lambda i: (created[i], i))
+        assert len({n.seq for n in notes}) == 40
         assert session.store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     finally:
         session.close()

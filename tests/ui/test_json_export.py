@@ -86,7 +86,11 @@ def check(data: dict, path: Path) -> None:
             ids = [n["id"] for n in entry["notes"]]
             assert sorted(ids) == sorted(live) and len(ids) == len(set(ids))
             assert entry["deleted_notes"] == len(board.deleted_notes())
-            assert sorted(n["seq"] for n in entry["notes"]) == list(range(1, len(ids) + 1))
+            places: dict[str | None, list[int]] = {}
+            for n in entry["notes"]:
+                places.setdefault(n["cell"], []).append(n["seq"])
+            for cell, seqs in places.items():
+                assert seqs == list(range(1, len(seqs) + 1)), f"{cell}: listed in display order"
             cells = {c["id"]: c for c in entry["cells"]}
             assert [c["id"] for c in entry["cells"]] == [c.id for c in board.cells]
             drawn = [n for n in entry["notes"] if n["rect"] is not None]

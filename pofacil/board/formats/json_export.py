@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from pofacil.board.geometry.grid import Rect
 from pofacil.board.geometry.items import BoardGeometry, board_geometry
-from pofacil.board.model import Board, Workshop
+from pofacil.board.model import Board, Workshop, display_order
 from pofacil.board.storage.atomic import atomic_write
 
 SCHEMA = 1
@@ -47,11 +48,14 @@ def board_json(board: Board, geo: BoardGeometry | None = None) -> dict[str, Any]
         }
         for cell in board.cells
     ]
-    # seq: the order notes are shown in (a cell flows them in this order); for now that is
-    # creation order, the order grid cells use.
-    live = sorted(board.live_notes(), key=lambda n: (n.created, n.id))
+    # seq: a note's place in its cell's order from 1 (a cell flows its notes in this order),
+    # or among the board's notes outside cells; the stored numbers are only relative.
+    live = sorted(board.live_notes(), key=display_order)
+    places: Counter[str | None] = Counter()
     notes = []
-    for seq, note in enumerate(live, start=1):
+    for note in live:
+        places[note.cell] += 1
+        seq = places[note.cell]
         box = drawn.get(note.id)
         notes.append(
             {

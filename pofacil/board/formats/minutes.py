@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from pofacil.board.model import Board, CellRef, Note, Workshop
+from pofacil.board.model import Board, CellRef, Note, Workshop, display_order, raised_order
 from pofacil.board.model.errors import ModelError
 from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.model.templates import can_add_rows
@@ -168,7 +168,7 @@ def _tree_lines(
 
 def _ordered(notes: Iterable[Note]) -> list[Note]:
     """Creation order; ties keep the board's own order (the order notes were added)."""
-    return sorted(notes, key=lambda n: n.created)
+    return sorted(notes, key=raised_order)
 
 
 def _board_markdown(board: Board, day: str, language: str) -> list[str]:
@@ -194,8 +194,8 @@ def _board_markdown(board: Board, day: str, language: str) -> list[str]:
     for cell in board.cells:
         if skip_empty_rows and cell.ref.row not in used_rows:
             continue
-        # The order the grid draws them in (grid.py), so the record reads like the board.
-        in_cell = sorted((n for n in live if n.cell == cell.id), key=lambda n: (n.created, n.id))
+        # The order they were raised in: minutes tell what was said when (the board, by seq).
+        in_cell = sorted((n for n in live if n.cell == cell.id), key=raised_order)
         row = cell.row_en or cell.row if language == "en" else cell.row
         column = cell.column_en or cell.column if language == "en" else cell.column
         label = cell.group_en or cell.group if language == "en" else cell.group
@@ -273,7 +273,7 @@ def csv_rows(workshop: Workshop, boards: Sequence[str] | None = None) -> list[li
     """The header and one row per live note, in the import format plus ``board``."""
     rows = [list(CSV_HEADER)]
     for board in selected_boards(workshop, boards):
-        for note in board.live_notes():
+        for note in sorted(board.live_notes(), key=display_order):
             cluster = board.clusters.get(note.cluster or "")
             # Every text is escaped, the numbers need not: a leading "-" there is a sign.
             values = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from pofacil.board.model import NOTE_H, NOTE_W, Board, Note
+from pofacil.board.model import NOTE_H, NOTE_W, Board, Note, display_order
 
 GAP = 12.0
 PAD = 14.0
@@ -64,7 +64,7 @@ def grid_layout(board: Board, per_row: int = 2) -> GridGeometry:
         if note.cell in members:
             members[note.cell].append(note)
     for notes in members.values():
-        notes.sort(key=lambda n: (n.created, n.id))
+        notes.sort(key=display_order)
     geo.counts = {cid: len(notes) for cid, notes in members.items()}
 
     has_groups = any(c.group for c in board.cells)

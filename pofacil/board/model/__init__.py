@@ -21,7 +21,9 @@ from .workshop import (
     Touched,
     Workshop,
     WorkshopInfo,
+    display_order,
     kind_in_cell,
+    raised_order,
     to_row,
 )
 
@@ -42,9 +44,11 @@ __all__ = [
     "Touched",
     "Workshop",
     "WorkshopInfo",
+    "display_order",
     "kind_in_cell",
     "label_text",
     "new_id",
     "now",
+    "raised_order",
     "to_row",
 ]

@@ -50,6 +50,7 @@ LABEL_TEXTS: dict[str, str | tuple[str, str]] = {
     "resize": "resize a note",
     "change kind": ("change the kind of {count} note", "change the kind of {count} notes"),
     "move to cell": ("move {count} note to a cell", "move {count} notes to a cell"),
+    "reorder": ("reorder {count} note in its cell", "reorder {count} notes in their cell"),
     "group": ("group {count} note", "group {count} notes"),
     "ungroup": ("ungroup {count} note", "ungroup {count} notes"),
     "rename group": "rename a group",

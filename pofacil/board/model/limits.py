@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 COORD_MAX = 1_000_000.0  # |x| and |y| of a note's top-left corner
 SIZE_MIN, SIZE_MAX = 40.0, 2_000.0  # a note's width and height
 VOTES_MAX = 10_000
+SEQ_MAX = 2**53  # a note's display order: any whole number a JSON reader keeps exact
 TEXT_MAX = 2_000  # characters: far beyond a sticky note, short of a pasted document
 
 NOTE_GAP = (180.0, 120.0)  # where new notes go in rows: a note's size plus a gap
@@ -100,6 +101,17 @@ def check_votes(value: object) -> int:
     return whole
 
 
+def check_seq(value: object) -> int:
+    """A note's display order as an int, or ModelError."""
+    if not (isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= SEQ_MAX):
+        raise ModelError(
+            "A note's order must be a whole number from 0 to {max}, not {value}.",
+            max=f"{SEQ_MAX:,}",
+            value=_shown(value),
+        )
+    return value
+
+
 def check_characters(text: str) -> str:
     """Text SQLite can store as UTF-8: no lone surrogate (no encoding has one) and no NUL."""
     bad = _BAD_CHARACTER.search(text)
@@ -140,6 +152,8 @@ def check_row(entity: str, row: Mapping[str, object] | None) -> None:
             check_size(row.get("w"), row.get("h"))
         if "votes" in row:
             check_votes(row["votes"])
+        if "seq" in row:
+            check_seq(row["seq"])
     typed = _TYPED.get(entity, ())
     for key, value in row.items():
         if isinstance(value, str):

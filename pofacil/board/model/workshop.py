@@ -52,6 +52,18 @@ class Note:
     votes: int = 0
     origin: str | None = None  # the note this one was copied from (sorting, breakouts)
     collapsed: bool = False  # a mind-map branch folded away under this note
+    seq: int = 0  # display order on its board: a cell flows its notes by this
+
+
+def display_order(note: Note) -> tuple[int, str, str]:
+    """Where a note comes in its cell on the board and in the PDF: by ``seq``."""
+    return note.seq, note.created, note.id
+
+
+def raised_order(note: Note) -> tuple[str, int, str]:
+    """When a note was raised: the record's and the minutes' order. Notes imported in one
+    second share ``created``; ``seq`` keeps them in the order they came."""
+    return note.created, note.seq, note.id
 
 
 @dataclass
@@ -152,6 +164,8 @@ class Board:
     graph: nx.MultiDiGraph[str] = field(default_factory=_new_graph, repr=False, compare=False)
     # band_of(x) -> the lowest edge of the live notes in that band; None until asked for.
     _bottoms: dict[int, float] | None = field(default=None, init=False, repr=False, compare=False)
+    # The highest seq of any note on the board, deleted ones included; None until asked for.
+    _max_seq: int | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for cell in self.cells:
@@ -175,7 +189,16 @@ class Board:
                 self._placed(None, note)
         return self._bottoms
 
+    def next_seq(self) -> int:
+        """The seq a note arriving on the board (or in one of its cells) takes: after every
+        other, so it comes last in its cell. Kept up to date note by note, like the bottoms."""
+        if self._max_seq is None:
+            self._max_seq = max((n.seq for n in self.notes.values()), default=0)
+        return self._max_seq + 1
+
     def _placed(self, old: Note | None, new: Note | None) -> None:
+        if new is not None and self._max_seq is not None and new.seq > self._max_seq:
+            self._max_seq = new.seq
         bottoms = self._bottoms
         if bottoms is None:
             return
@@ -349,6 +372,7 @@ def _from_row(entity: str, row: Row) -> Note | Cluster | Link | Board | Workshop
         obj.collapsed = bool(obj.collapsed)
         obj.x, obj.y, obj.w, obj.h = float(obj.x), float(obj.y), float(obj.w), float(obj.h)
         obj.votes = int(obj.votes)
+        obj.seq = int(obj.seq)
     return obj
 
 

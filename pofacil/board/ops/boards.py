@@ -18,6 +18,7 @@ from pofacil.board.model import (
     Note,
     Patch,
     Workshop,
+    display_order,
     kind_in_cell,
     new_id,
     now,
@@ -103,7 +104,8 @@ def _copies(
     target = board.cell(cell) if cell else None
     stamp = now()
     patches = []
-    for note, (x, y) in zip(notes, flow(origin_xy, len(notes), columns=6), strict=False):
+    spots = flow(origin_xy, len(notes), columns=6)
+    for seq, (note, (x, y)) in enumerate(zip(notes, spots, strict=False), start=board.next_seq()):
         copy = dataclasses.replace(
             note,
             id=new_id(),
@@ -118,6 +120,7 @@ def _copies(
             updated=stamp,
             collapsed=False,
             origin=note.origin or note.id,
+            seq=seq,
         )
         patches.append(Patch("note", copy.id, None, to_row(copy)))
     return patches
@@ -162,7 +165,9 @@ def send_to_breakout(
         sheet = scratch.boards[change.board or ""]
         first_problem = next(c.id for c in sheet.cells if c.kind == "problem")
         patches += change.patches
-        patches += _copies(ws, board.notes_in(cell_id), sheet, first_problem, (0.0, 0.0))
+        patches += _copies(
+            ws, sorted(board.notes_in(cell_id), key=display_order), sheet, first_problem, (0.0, 0.0)
+        )
         boards.append(sheet.id)
     if not boards:
         raise ModelError("Choose at least one cell to send to a breakout.")
@@ -180,7 +185,7 @@ def turn_into_need(ws: Workshop, note_ids: Iterable[str]) -> Change:
     stamp = now()
     patches: list[Patch] = []
     subjects = []
-    for note in notes:
+    for seq, note in enumerate(notes, start=board.next_seq()):
         same_row = [c for c in needs if note.cell and c.ref.row == CellRef.parse(note.cell).row]
         target = (same_row or needs or [None])[0]  # type: ignore[list-item]
         x, y = clamp_position(note.x + note.w + 40, note.y)
@@ -197,6 +202,7 @@ def turn_into_need(ws: Workshop, note_ids: Iterable[str]) -> Change:
             origin=note.id,
             collapsed=False,
             deleted=False,
+            seq=seq,
         )
         link = Link(new_id(), board.id, note.id, need.id, "link")
         patches += [

@@ -18,6 +18,7 @@ from pofacil.board.model import (
     Note,
     Patch,
     Workshop,
+    display_order,
     kind_in_cell,
     new_id,
     now,
@@ -122,6 +123,7 @@ def add_notes(
         if unplaced
         else []
     )
+    seq = board.next_seq()
     for spec in specs:
         _check_cell(board, spec.cell)
         if spec.cluster is not None and spec.cluster not in known_clusters:
@@ -144,7 +146,9 @@ def add_notes(
             created=stamp,
             updated=stamp,
             votes=check_votes(spec.votes),
+            seq=seq,
         )
+        seq += 1
         patches.append(Patch("note", note.id, None, to_row(note)))
     ids = {s.id for s in specs}
     for source, target, kind in links:
@@ -224,11 +228,13 @@ def move_notes(
     for cell_id in set(cells.values()) - {None}:
         _check_cell(board, cell_id)
     patches: list[Patch | None] = []
+    seq = board.next_seq()
     for n in notes:
         cell_id = cells.get(n.id, n.cell)
         in_cell = board.cell(cell_id) if cell_id and n.id in cells else None
         kind = kind_in_cell(in_cell, n.kind)
         x, y = positions[n.id]
+        arrives = cell_id is not None and cell_id != n.cell
         patches.append(
             update_patch(
                 n,
@@ -237,8 +243,10 @@ def move_notes(
                 cluster=clusters.get(n.id, n.cluster),
                 cell=cell_id,
                 kind=kind,
+                seq=seq if arrives else n.seq,
             )
         )
+        seq += arrives
     leaving = {n.id for n in notes if clusters.get(n.id, n.cluster) != n.cluster}
     patches += _drop_emptied_clusters(board, leaving, keep=clusters.values()) if leaving else []
     return make_change("move", board.id, patches)
@@ -261,8 +269,44 @@ def assign_cell(ws: Workshop, note_ids: Iterable[str], cell: str | None) -> Chan
     board = ws.board(notes[0].board)
     _check_cell(board, cell)
     target = board.cell(cell) if cell else None
-    patches = [update_patch(n, cell=cell, kind=kind_in_cell(target, n.kind)) for n in notes]
+    seq = board.next_seq()
+    patches = []
+    for n in notes:
+        arrives = cell is not None and cell != n.cell
+        patches.append(
+            update_patch(
+                n, cell=cell, kind=kind_in_cell(target, n.kind), seq=seq if arrives else n.seq
+            )
+        )
+        seq += arrives
     return make_change("move to cell", board.id, patches)
+
+
+def place_in_cell(ws: Workshop, note_ids: Iterable[str], cell: str, index: int) -> Change:
+    """Put notes at ``index`` in a cell's order (a drag to a place in a cell), as one step.
+
+    The notes may come from the cell itself (reordering it) or from elsewhere on the board.
+    The cell's order is renumbered with the seq values it and the arriving notes already
+    hold, so only the notes whose place changed are written, and seq stays unique.
+    """
+    notes = selected_notes(ws, note_ids)
+    board = ws.board(notes[0].board)
+    _check_cell(board, cell)
+    target = board.cell(cell)
+    moving = {n.id for n in notes}
+    staying = sorted((n for n in board.notes_in(cell) if n.id not in moving), key=display_order)
+    index = max(0, min(index, len(staying)))
+    order = staying[:index] + sorted(notes, key=display_order) + staying[index:]
+    values = sorted(n.seq for n in order)
+    if len(set(values)) < len(values):  # seq shared (notes from an older file): fresh ones
+        start = board.next_seq()
+        values = list(range(start, start + len(order)))
+    patches = [
+        update_patch(n, seq=value, cell=cell, kind=kind_in_cell(target, n.kind))
+        for n, value in zip(order, values, strict=True)
+    ]
+    label = "move to cell" if any(n.cell != cell for n in notes) else "reorder"
+    return make_change(label, board.id, patches)
 
 
 def cluster_notes(ws: Workshop, note_ids: Iterable[str], name: str) -> Change:
@@ -395,6 +439,7 @@ def add_board(
             300.0,
             created=stamp,
             updated=stamp,
+            seq=1,
         )
         patches.append(Patch("note", center.id, None, to_row(center)))
     change = make_change("add board", board.id, patches)

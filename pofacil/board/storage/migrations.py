@@ -43,6 +43,7 @@ TABLES: dict[str, dict[str, type]] = {
         "votes": int,
         "origin": str,
         "collapsed": bool,
+        "seq": int,
     },
     "clusters": {"id": str, "board": str, "name": str, "color": str},
     "links": {"id": str, "board": str, "source": str, "target": str, "kind": str},
@@ -89,7 +90,20 @@ def _v2(db: sqlite_utils.Database) -> None:
         notes.add_column("collapsed", int, not_null_default=0)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Each note's display order (the tables issue): an older file's notes keep the order
+    they were shown in, which was creation order."""
+    notes = db.table("notes")
+    if "seq" in notes.columns_dict:
+        return
+    notes.add_column("seq", int, not_null_default=0)
+    order = db.execute("SELECT id FROM notes ORDER BY board, created, id").fetchall()
+    db.conn.executemany(
+        "UPDATE notes SET seq = ? WHERE id = ?", [(i, nid) for i, (nid,) in enumerate(order, 1)]
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -12,14 +12,12 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pofacil.board.model import LINK_KINDS, Cell, Patch, Row, Workshop, WorkshopInfo
-from pofacil.board.model.errors import (
-    NotAWorkshopFile,
-    PofacilError,
-)
+from pofacil.board.model.errors import ModelError, NotAWorkshopFile, PofacilError
 from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.model.limits import check_seq, check_votes
 
 from .migrations import TABLES
 
@@ -48,12 +46,6 @@ _SQL_FITS: dict[type, str] = {
     bool: "(typeof([{c}]) = 'integer' AND [{c}] IN (0, 1))",
     bytes: "typeof([{c}]) = 'blob'",
 }
-
-
-if TYPE_CHECKING:
-    # Imported where a store is opened for real: the read-only summary of `pofacil info`
-    # and `check` reads the file with sqlite3 alone, and sqlite-utils costs 0.1 s to import.
-    pass
 
 
 TABLE_OF = {
@@ -378,8 +370,16 @@ def row_problem(
         return problem
     if row["board"] not in notes_of:
         return f"its board {row['board']} is missing or damaged"
-    if entity == "note" and row["kind"] not in KIND_BY_ID:
-        return f"unknown kind {row['kind']}"
+    if entity == "note":
+        if row["kind"] not in KIND_BY_ID:
+            return f"unknown kind {row['kind']}"
+        # In range, not only of their type: a later change to the note checks its whole row,
+        # and must not be refused for a number the file came with.
+        for column, check in (("votes", check_votes), ("seq", check_seq)):
+            try:
+                check(row[column])
+            except ModelError:
+                return f"{column} {not_a('a whole number in range', row[column])}"
     if entity == "cluster" and not _COLOR.fullmatch(row["color"]):
         return f"color {row['color'][:20]!r} is not a #RRGGBB color"
     if entity == "link":

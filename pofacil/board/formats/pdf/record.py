@@ -14,7 +14,7 @@ from datetime import datetime
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from pofacil.board.model import Board, Note
+from pofacil.board.model import Board, Note, raised_order
 from pofacil.board.model.kinds import KIND_BY_ID, Kind
 
 from .page import HEADER_H, LABELS, MARGIN, PageFurniture
@@ -109,9 +109,8 @@ def record_groups(board: Board, language: str) -> list[tuple[str, list[Note]]]:
     out = []
     for key in sorted(keyed):
         notes = keyed[key]
-        # The grid orders a cell's slots by (created, id); a stable sort on the time alone
-        # keeps the capture order of a mind map whose notes share a second.
-        notes.sort(key=(lambda n: (n.created, n.id)) if key[0] == 0 else (lambda n: n.created))
+        # When raised; notes of one second (an import) in the order they came.
+        notes.sort(key=raised_order)
         out.append((labels[key], notes))
     return out
 
