@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from pofacil.board import ops
-from pofacil.board.geometry.grid import GridGeometry, grid_layout
+from pofacil.board.geometry.grid import GridGeometry, grid_layout, slot_index
 from pofacil.board.geometry.items import folded_away
-from pofacil.board.model import Board, Cluster, Link, Note, Row, Touched
+from pofacil.board.model import Board, Cluster, Link, Note, Row, Touched, display_order
 from pofacil.board.model.limits import clamp_position
 from pofacil.board.model.templates import cell_columns
 
 from .document import Document
-from .items import ClusterItem, GridItem, LinkItem, NoteItem
+from .items import ClusterItem, GridItem, HeatItem, LinkItem, NoteItem
 
 # Posted to the scene once per event-loop turn in which something went dirty (see
 # BoardScene.flush_layout), like orange-canvas-core's delayed layout activation.
@@ -54,6 +54,7 @@ class BoardScene(QGraphicsScene):
         self.language = "zh"
         self.heat = False
         self.grid_item: GridItem | None = None
+        self.heat_item: HeatItem | None = None
         self.geometry: GridGeometry | None = None
         self._folded: set[str] = set()  # collapsed mind-map notes on this board
         self._hidden: set[str] = set()  # notes folded away under them
@@ -99,6 +100,9 @@ class BoardScene(QGraphicsScene):
             # of a drag or pan over a table pays for it (Qt caches only the exposed part).
             self.grid_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self.addItem(self.grid_item)
+            self.heat_item = HeatItem()
+            self.heat_item.setVisible(self.heat)
+            self.addItem(self.heat_item)
         self._dirty_grid = self._dirty_folds = True
         self.flush_layout()  # a board is shown laid out, not a turn later
 
@@ -145,6 +149,8 @@ class BoardScene(QGraphicsScene):
         touched, self._unslotted = self._unslotted, set()
         self.geometry = grid_layout(board, cell_columns(board))
         self.grid_item.set_geometry(board, self.geometry)
+        if self.heat_item is not None:
+            self.heat_item.set_geometry(self.geometry)
         # Only notes whose slot moved, or that the change touched, are placed: comparing
         # slots is cheaper than asking 2,000 items for their position. A row that grows moves
         # every note below it, so this loop stays lean.
@@ -188,6 +194,8 @@ class BoardScene(QGraphicsScene):
         if self.grid_item is not None:
             self.grid_item.heat = on
             self.grid_item.update()
+        if self.heat_item is not None:
+            self.heat_item.setVisible(on)
 
     def clear_board(self) -> None:
         for item in list(self.notes.values()):
@@ -200,6 +208,7 @@ class BoardScene(QGraphicsScene):
         self._note_links.clear()
         self._link_line = None
         self.grid_item = None
+        self.heat_item = None
         self.geometry = None
         self._folded = set()
         self._hidden = set()
@@ -359,7 +368,8 @@ class BoardScene(QGraphicsScene):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         transform = self.views()[0].transform() if self.views() else QTransform()
-        hit = self.itemAt(event.scenePos(), transform)
+        hits = self.items(event.scenePos(), deviceTransform=transform)
+        hit = next((i for i in hits if i is not self.heat_item), None)  # the tint takes no clicks
         on_cell = (
             hit is self.grid_item
             and self.grid_item is not None
@@ -379,6 +389,14 @@ class BoardScene(QGraphicsScene):
         if not moved:
             return
         clusters = self._cluster_drops(moved)
+        place = None if clusters else self._cell_place(moved)
+        if place is not None:
+            cell, index = place
+            if self._order_after(moved, cell, index) == self.geometry.order.get(cell):  # type: ignore[union-attr]
+                self._restore_from_model(moved)  # dropped back on its own place
+            elif self.document.apply(ops.place_in_cell, list(moved), cell, index) is None:
+                self._restore_from_model(moved)
+            return
         cells = self._cell_drops(moved)
         # Dragged past the board's edge: the note stops at it (the model takes no other spot).
         change = self.document.apply(
@@ -392,6 +410,29 @@ class BoardScene(QGraphicsScene):
 
     def cell_at(self, pos: QPointF) -> str | None:
         return self.geometry.cell_at(pos.x(), pos.y()) if self.geometry else None
+
+    def _cell_place(self, moved: dict[str, QPointF]) -> tuple[str, int] | None:
+        """Where in which cell a drop puts the notes, when all of them land in one cell: the
+        place the first of them (in reading order) is over."""
+        if self.geometry is None:
+            return None
+        centers = {nid: pos + self.notes[nid].note_rect().center() for nid, pos in moved.items()}
+        cells = {self.cell_at(c) for c in centers.values()}
+        if len(cells) != 1 or None in cells:
+            return None
+        cell = cells.pop()
+        assert cell is not None
+        lead = min(centers.values(), key=lambda c: (c.y(), c.x()))
+        return cell, slot_index(self.geometry, cell, lead.x(), lead.y(), set(moved))
+
+    def _order_after(self, moved: dict[str, QPointF], cell: str, index: int) -> list[str]:
+        """The cell's order once ``moved`` go to ``index``: as ops.place_in_cell makes it."""
+        assert self.geometry is not None
+        board = self.board
+        assert board is not None
+        staying = [n for n in self.geometry.order.get(cell, []) if n not in moved]
+        coming = sorted(moved, key=lambda n: display_order(board.notes[n]))
+        return staying[:index] + coming + staying[index:]
 
     def _cell_drops(self, moved: dict[str, QPointF]) -> dict[str, str | None]:
         """The grid cell under each dropped note's center (None: dropped off the grid)."""

@@ -17,7 +17,7 @@ from pofacil.board.model import Board, Cluster, Link, Note
 from pofacil.board.model.templates import cell_columns
 
 from . import style
-from .grid import GridGeometry, Rect, grid_layout
+from .grid import COUNT_BAND, GridGeometry, Rect, grid_layout
 
 Point = tuple[float, float]
 
@@ -222,10 +222,14 @@ def arrowhead(x1: float, y1: float, x2: float, y2: float) -> tuple[Point, Point,
     return (x2, y2), (x2 - dx + nx, y2 - dy + ny), (x2 - dx - nx, y2 - dy - ny)
 
 
-def count_box(cell: Rect) -> Rect:
-    """The box a cell's note count sits in, at its bottom right corner."""
-    left, top, right, bottom = style.COUNT_INSET
-    return Rect(cell.x + left, cell.y + top, cell.w - left - right, cell.h - top - bottom)
+def count_box(cell: Rect, scale: float = 1.0) -> Rect:
+    """The box a cell's note count is drawn in, right aligned: the band below its notes
+    (grid.COUNT_BAND, at the grid's scale), which no note covers."""
+    left, top, right, bottom = (v * scale for v in style.COUNT_INSET)
+    band = COUNT_BAND * scale
+    return Rect(
+        cell.x + left, cell.y + cell.h - band + top, cell.w - left - right, band - top - bottom
+    )
 
 
 def header_text_box(header: Rect) -> Rect:

@@ -29,7 +29,7 @@ class Template:
     rows: tuple[dict[str, Any], ...]
     columns: tuple[dict[str, Any], ...]
     layout: str = "free"
-    cell_columns: int = 2
+    cell_columns: int = 2  # notes side by side in a cell; 0: as many as keep the table landscape
     center: dict[str, str] | None = None
     user_rows: dict[str, str] | None = None  # label pattern when the user can add rows
     builtin: bool = field(default=True, compare=False)
@@ -146,6 +146,7 @@ def can_add_rows(board: Board) -> bool:
 
 
 def cell_columns(board: Board) -> int:
+    """Notes side by side in the board's cells (0: cells widen as they fill, see grid.py)."""
     try:
         return get_template(board.template).cell_columns
     except ModelError:

@@ -3,8 +3,8 @@ they never write the model. Every rectangle and colour comes from ``pofacil.boar
 the same source the PDF draws from."""
 
 from .cluster import ClusterItem
-from .grid import GridItem
+from .grid import GridItem, HeatItem
 from .link import LinkItem
 from .note import NoteEditor, NoteItem
 
-__all__ = ["ClusterItem", "GridItem", "LinkItem", "NoteEditor", "NoteItem"]
+__all__ = ["ClusterItem", "GridItem", "HeatItem", "LinkItem", "NoteEditor", "NoteItem"]

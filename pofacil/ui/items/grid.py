@@ -1,10 +1,15 @@
-"""The grid of a table board: headers, cells as drop zones, counts, and the heat shading."""
+"""The grid of a table board: headers, cells as drop zones, counts, and the heat shading.
+
+The heat map is its own item above the notes: a full cell is mostly notes, so a tint drawn
+under them would only show in the gaps.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsObject,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
@@ -57,27 +62,16 @@ class GridItem(QGraphicsObject):
         board, geo = self.board, self.geometry
         if board is None:
             return
-        top = max(geo.counts.values(), default=0) or 1
         line = QPen(color(style.GRID_LINE), style.GRID_LINE_WIDTH)
         first = {c.ref.column: c for c in board.cells}
         by_row = {c.ref.row: c for c in board.cells}
+        painter.setPen(line)
+        painter.setBrush(color(style.CELL_FILL))
         for cell in board.cells:
-            rect = geo.cells[cell.id]
-            fill = color(style.CELL_FILL)
-            if self.heat:
-                share = geo.counts.get(cell.id, 0) / top
-                fill = QColor.fromHsvF(0.02, 0.55 * share, 1.0)
-            painter.setPen(line)
-            painter.setBrush(fill)
-            painter.drawRect(qrect(rect))
-            painter.setFont(font(style.COUNT_PX, bold=True))
-            painter.setPen(color(style.COUNT_INK))
-            painter.drawText(
-                qrect(count_box(rect)),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                str(geo.counts.get(cell.id, 0)),
-            )
-        painter.setFont(font(style.HEADER_PX, bold=True))
+            painter.drawRect(qrect(geo.cells[cell.id]))
+        if not self.heat:  # with the heat map on, its item draws the counts above the tint
+            draw_counts(painter, geo)
+        painter.setFont(font(round(style.HEADER_PX * geo.scale), bold=True))
         for column_id, rect in geo.columns:
             cell = first[column_id]
             header_fill = style.kind_fill(cell.kind, style.COLUMN_FILL)
@@ -115,3 +109,54 @@ class GridItem(QGraphicsObject):
             self.relabel_requested.emit(*hit)
         else:
             super().mouseDoubleClickEvent(event)
+
+
+def draw_counts(painter: QPainter, geo: GridGeometry) -> None:
+    """Each cell's note count in its own band below the notes, at the grid's scale."""
+    painter.setFont(font(round(style.COUNT_PX * geo.scale), bold=True))
+    painter.setPen(color(style.COUNT_INK))
+    for cell_id, rect in geo.cells.items():
+        painter.drawText(
+            qrect(count_box(rect, geo.scale)),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            str(geo.counts.get(cell_id, 0)),
+        )
+
+
+class HeatItem(QGraphicsItem):
+    """The heat map: each whole cell tinted by its share of the busiest cell's notes, over
+    the notes, with the counts on top. It takes no clicks: they go to what is below."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(90)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.geometry = GridGeometry()
+        self._bounds = QRectF()
+
+    def set_geometry(self, geometry: GridGeometry) -> None:
+        self.geometry = geometry
+        b = geometry.bounds
+        bounds = QRectF(0, 0, b.w, b.h)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        geo = self.geometry
+        top = max(geo.counts.values(), default=0) or 1
+        painter.setPen(Qt.PenStyle.NoPen)
+        for cell_id, rect in geo.cells.items():
+            share = geo.counts.get(cell_id, 0) / top
+            if share:
+                tint = color(style.HEAT_COLOR)
+                tint.setAlpha(round(style.HEAT_ALPHA * share))
+                painter.setBrush(tint)
+                painter.drawRect(qrect(rect))
+        draw_counts(painter, geo)

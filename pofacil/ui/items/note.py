@@ -64,8 +64,6 @@ _HANDLE_FILL = color("#FFFFFF")
 _ACCENT = color(style.ACCENT)
 _TEXT_OPTION = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _TEXT_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-# Below this zoom a note's words are too small to read anyway: draw the colored paper only.
-TEXT_LOD = 0.3
 
 
 class NoteEditor(QGraphicsTextItem):
@@ -231,8 +229,13 @@ class NoteItem(QGraphicsItem):
         selected = self.isSelected()
         painter.setPen(_FOUND if self.highlighted else _SELECTED if selected else _BORDER)
         painter.drawRoundedRect(rect, style.NOTE_RADIUS, style.NOTE_RADIUS)
-        if lod >= TEXT_LOD:
+        # Text smaller than this on screen is noise: the note is a clean block of its colour
+        # (and, zoomed out over a whole table, its text is not even laid out).
+        legible = style.TEXT_MAX_PX * lod >= style.TEXT_LEGIBLE_PX
+        if legible:
             text, author, size = self._text_layout()
+            legible = size * lod >= style.TEXT_LEGIBLE_PX
+        if legible:
             if self.editor is None:
                 author_h = style.AUTHOR_BAND if author is not None else 0
                 painter.save()
@@ -241,7 +244,7 @@ class NoteItem(QGraphicsItem):
                 painter.setPen(_INK)
                 painter.drawStaticText(self.text_box().topLeft(), text)
                 painter.restore()
-            if author is not None:
+            if author is not None and self._author_px() * lod >= style.TEXT_LEGIBLE_PX:
                 painter.setFont(font(self._author_px()))
                 painter.setPen(_AUTHOR_INK)
                 corner = QPointF(
