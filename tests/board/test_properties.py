@@ -26,6 +26,7 @@ OTHER = st.one_of(
     st.tuples(st.just("resize"), PICK, st.integers(40, 400), st.integers(30, 300)),
     st.tuples(st.just("kind"), st.lists(PICK, min_size=1, max_size=3), PICK),
     st.tuples(st.just("cell"), st.lists(PICK, min_size=1, max_size=3), PICK),
+    st.tuples(st.just("place"), st.lists(PICK, min_size=1, max_size=3), PICK, PICK),
     st.tuples(st.just("cluster"), st.lists(PICK, min_size=1, max_size=3), TEXTS),
     st.tuples(st.just("leave"), st.lists(PICK, min_size=1, max_size=3)),
     st.tuples(st.just("rename_cluster"), PICK, TEXTS),
@@ -81,6 +82,10 @@ def build(ws, step: tuple) -> ops.Change:
         ids = some(step[1])
         cells = list(ws.board(ws.note(ids[0]).board).cells)
         return ops.assign_cell(ws, ids, (pick(cells, step[2]) or _none()).id)
+    if name == "place":
+        ids = some(step[1])
+        cells = list(ws.board(ws.note(ids[0]).board).cells)
+        return ops.place_in_cell(ws, ids, (pick(cells, step[2]) or _none()).id, step[3] % 50)
     if name == "cluster":
         return ops.cluster_notes(ws, some(step[1]), step[2])
     if name == "leave":
