@@ -21,7 +21,9 @@ The baseline is a bare QGraphicsScene/QGraphicsView with the same notes at the s
 (taken from pofacil's laid-out items), the same view size and transform: per note a
 QGraphicsRectItem in the kind's color with word-wrapped text and the author as child items,
 all with the device-coordinate cache pofacil's notes use, and the same text drawn (the view is
-zoomed in enough that pofacil draws note text, as people work). Its release writes the moved
+zoomed in enough that pofacil draws note text, as people work); group frames and links as
+plain cached rectangle and line items where pofacil draws them (the bare side never moves
+them: keeping them in step with a drag is pofacil's own work). Its release writes the moved
 rows with raw sqlite3 (WAL, synchronous=FULL, one transaction), as pofacil commits one; its
 capture inserts one row and adds one item; its undo puts the items back and writes them.
 Pofacil and baseline runs alternate, which goes first flipping each round, so machine noise
@@ -59,6 +61,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -68,13 +71,14 @@ from PySide6.QtWidgets import (
 from workshop_texts import AUTHORS, CLUSTER_NAMES, KINDS, make_text
 
 from pofacil.board import ops
+from pofacil.board.geometry import style
 from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.session import Session
 from pofacil.ui.fonts import install_app_font
 from pofacil.ui.main_window import MainWindow
 
 VIEW_W, VIEW_H = 1280, 800
-SCALE = 0.5  # a working zoom: note text is drawn (pofacil's TEXT_LOD is 0.3)
+SCALE = 0.5  # a working zoom: note text is drawn (style.TEXT_LEGIBLE_PX on screen or more)
 STEP_X, STEP_Y = 180.0, 120.0
 ORIGIN = 40.0
 MOVE_STEPS = 6  # mouse moves per drag
@@ -288,6 +292,24 @@ class Bare(Rig):
         self.conn.execute("BEGIN")
         self.conn.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.conn.execute("COMMIT")
+        # The frames and links the user sees too, drawn by plain cached items: the same picture,
+        # so a frame costs both sides the same blending (the bare side never moves them).
+        for frame in ours.window.scene.clusters.values():  # type: ignore[union-attr]
+            box = cached(QGraphicsRectItem(frame.frame()))
+            tint = QColor(frame.cluster.color)
+            tint.setAlpha(style.CLUSTER_FILL_ALPHA)
+            box.setBrush(tint)
+            box.setPen(QPen(QColor(frame.cluster.color), style.CLUSTER_LINE))
+            box.setZValue(1)
+            self.scene.addItem(box)
+        for link in ours.window.scene.links.values():  # type: ignore[union-attr]
+            if link.isVisible():
+                line = cached(QGraphicsLineItem(link.line()))
+                pen = QPen(QColor(style.LINK_INK), style.LINK_LINE)
+                pen.setDashPattern(list(style.LINK_DASH))
+                line.setPen(pen)
+                line.setZValue(5)
+                self.scene.addItem(line)
         geometry = ours.window.scene.geometry  # type: ignore[union-attr]
         for rect in geometry.cells.values() if geometry is not None else ():
             cell = cached(QGraphicsRectItem(rect.x, rect.y, rect.w, rect.h))

@@ -64,6 +64,10 @@ class LinkItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         return self._shape
 
+    def line(self) -> QLineF:
+        """The line as drawn, from border to border."""
+        return QLineF(self._line)
+
     def arrow(self) -> QPolygonF | None:
         """The arrowhead drawn at the target end (None for a free link or a short line)."""
         return None if self._arrow is None else QPolygonF(self._arrow)
