@@ -4,82 +4,107 @@
 <context>
     <name>BoardActions</name>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="90"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="138"/>
         <source>Add a &amp;row</source>
         <translation>新增一列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="91"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="139"/>
         <source>&amp;Heat map</source>
         <translation>熱度圖(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="94"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="142"/>
         <source>Send cells to &amp;breakout…</source>
         <translation>送往分組討論(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="97"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="145"/>
         <source>&amp;Lay out mind map</source>
         <translation>整理心智圖(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="100"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="148"/>
         <source>Save board as &amp;template…</source>
         <translation>將白板存為範本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="102"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="150"/>
         <source>Turn into &amp;need</source>
         <translation>轉為需求(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="104"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="152"/>
         <source>Collapse or expand branch</source>
         <translation>收合或展開分支</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="151"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="199"/>
         <source>Copy to board</source>
         <translation>複製到白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="194"/>
-        <source>%1 breakout board(s) created.</source>
-        <translation>已建立 %1 張分組白板。</translation>
+        <location filename="../../pofacil/ui/board_actions.py" line="244"/>
+        <source>Cannot send to breakout</source>
+        <translation>無法送往分組討論</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="209"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="255"/>
+        <source>Sent to breakout</source>
+        <translation>已送往分組討論</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="264"/>
+        <source>Breakout boards made: %1</source>
+        <translation>已建立分組白板：%1 張</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="270"/>
+        <source>• %1: %2 notes</source>
+        <translation>• %1：%2 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="272"/>
+        <source>• %1: %2 notes (a board named %3 exists, so a number was added)</source>
+        <translation>• %1：%2 張便利貼（已有名為「%3」的白板，名稱加上編號）</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="277"/>
+        <source>Each sheet starts with three empty rows. The cell&apos;s notes wait in a reference area to its right: drag them into the rows.</source>
+        <translation>每張概念發展單先有三列空白。該格的便利貼放在右側的參考區，請拖進各列。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="294"/>
         <source>Save board as template</source>
         <translation>將白板存為範本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="210"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="295"/>
         <source>Template name:</source>
         <translation>範本名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="219"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="304"/>
         <source>Cannot save the template</source>
         <translation>無法儲存範本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="221"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="306"/>
         <source>Template saved.</source>
         <translation>範本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="255"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="340"/>
         <source>New idea</source>
         <translation>新想法</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="294"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="379"/>
         <source>Rename</source>
         <translation>重新命名</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="295"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="380"/>
         <source>Label:</source>
         <translation>標籤：</translation>
     </message>
@@ -105,14 +130,25 @@
 <context>
     <name>CellPicker</name>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="52"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="58"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="122"/>
         <source>Send to breakout</source>
         <translation>送往分組討論</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="58"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="60"/>
+        <source>Select &amp;all</source>
+        <translation>全選(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="68"/>
         <source>%1 (%2 notes)</source>
         <translation>%1（%2 張便利貼）</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/board_actions.py" line="123"/>
+        <source>Check at least one cell to send to a breakout.</source>
+        <translation>請至少勾選一格送往分組討論。</translation>
     </message>
 </context>
 <context>
@@ -822,17 +858,17 @@
         <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="109"/>
+        <location filename="../../pofacil/board/model/limits.py" line="107"/>
         <source>A note&apos;s order must be a whole number from 0 to {max}, not {value}.</source>
         <translation>便利貼的順序必須是 0 到 {max} 的整數，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="121"/>
+        <location filename="../../pofacil/board/model/limits.py" line="119"/>
         <source>The text contains a character that is not allowed (U+{code}).</source>
         <translation>文字裡有不允許的字元（U+{code}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="131"/>
+        <location filename="../../pofacil/board/model/limits.py" line="129"/>
         <source>A text can be at most {max} characters long; this one has {count}.</source>
         <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
     </message>
@@ -872,31 +908,31 @@
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="46"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="47"/>
         <source>Rows cannot be added to board {name}.</source>
         <translation>白板「{name}」不能新增列。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="96"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="97"/>
         <source>Board {name} has no such row or column.</source>
         <translation>白板「{name}」沒有這一列或這一欄。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="136"/>
-        <location filename="../../pofacil/board/ops/boards.py" line="158"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="108"/>
+        <location filename="../../pofacil/board/ops/breakout.py" line="139"/>
         <location filename="../../pofacil/board/ops/notes.py" line="80"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="171"/>
-        <source>Choose at least one cell to send to a breakout.</source>
-        <translation>請至少選一格送往分組討論。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="236"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="175"/>
         <source>The central topic has no siblings; add a child instead.</source>
         <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/breakout.py" line="142"/>
+        <source>Choose at least one cell to send to a breakout.</source>
+        <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/ops/notes.py" line="54"/>
@@ -988,9 +1024,9 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="98"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="103"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="107"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="90"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="95"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="99"/>
         <location filename="../../pofacil/board/storage/store.py" line="183"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>

@@ -3,12 +3,14 @@ across boards, needs from hopes and fears, and mind-map branches with Tab and En
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QInputDialog,
@@ -16,14 +18,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from pofacil.board.model import Board
+from pofacil.board.model import Board, Workshop
 from pofacil.board.model.errors import PofacilError
 from pofacil.board.model.templates import can_add_rows, layout_of
 from pofacil.board.ops import boards as board_ops
+from pofacil.board.ops.breakout import cell_name
 from pofacil.board.storage.user_templates import save_user_template
 
 from . import i18n
@@ -37,32 +41,37 @@ if TYPE_CHECKING:
 
 def cell_label(board: Board, cell_id: str) -> str:
     cell = board.cell(cell_id)
-    if cell is None:
-        return cell_id
-    if i18n.data_language() == "zh":
-        return f"{cell.row}／{cell.column}"
-    return f"{cell.row_en or cell.row} / {cell.column_en or cell.column}"
+    return cell_id if cell is None else cell_name(cell, i18n.data_language())
+
+
+def _filled(text: str, *values: str) -> str:
+    """``text`` with %1, %2... replaced in one pass: a board name holding "%2" stays as is."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], text)
 
 
 class CellPicker(QDialog):
-    """Choose cells, busiest first, to send to the afternoon's breakouts."""
+    """Choose cells to send to the afternoon's breakouts, busiest first: the busiest cells
+    show where people care most, and they are the ones a facilitator sends."""
 
     def __init__(self, board: Board, counts: dict[str, int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Send to breakout"))
         layout = QVBoxLayout(self)
+        self.select_all = QCheckBox(self.tr("Select &all"))
+        self.select_all.clicked.connect(self._toggle_all)
+        layout.addWidget(self.select_all)
         self.list = QListWidget()
+        # sorted() is stable: cells with as many notes keep the grid's order.
         for cell in sorted(board.cells, key=lambda c: -counts.get(c.id, 0)):
             count = counts.get(cell.id, 0)
             item = QListWidgetItem(
-                self.tr("%1 (%2 notes)")
-                .replace("%1", cell_label(board, cell.id))
-                .replace("%2", str(count))
+                _filled(self.tr("%1 (%2 notes)"), cell_label(board, cell.id), str(count))
             )
             item.setData(Qt.ItemDataRole.UserRole, cell.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
+        self.list.itemChanged.connect(self._sync_select_all)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -71,12 +80,51 @@ class CellPicker(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def _toggle_all(self) -> None:
+        """Check every cell, or uncheck them all when all are checked already."""
+        items = self._items()
+        state = (
+            Qt.CheckState.Unchecked
+            if all(i.checkState() == Qt.CheckState.Checked for i in items)
+            else Qt.CheckState.Checked
+        )
+        self.list.blockSignals(True)
+        for item in items:
+            item.setCheckState(state)
+        self.list.blockSignals(False)
+        self._sync_select_all()
+
+    def _sync_select_all(self) -> None:
+        checked = len(self.chosen())
+        self.select_all.setCheckState(
+            Qt.CheckState.Unchecked
+            if not checked
+            else Qt.CheckState.Checked
+            if checked == self.list.count()
+            else Qt.CheckState.PartiallyChecked
+        )
+
     def chosen(self) -> list[str]:
         return [
-            self.list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in self._items()
+            if item.checkState() == Qt.CheckState.Checked
         ]
+
+    def accept(self) -> None:
+        """OK with no cell checked says so and keeps the list open."""
+        if not self.chosen():
+            show_message(
+                self,
+                self.tr("Send to breakout"),
+                self.tr("Check at least one cell to send to a breakout."),
+                QMessageBox.Icon.Information,
+            )
+            return
+        super().accept()
 
 
 class BoardActions(QObject):
@@ -179,21 +227,58 @@ class BoardActions(QObject):
             self.window.scene.set_heat(self.heat_action.isChecked())
 
     def send_to_breakout(self) -> None:
+        """Pick cells, make their sheets in one step, open the first, and say what was made
+        in a box that stays until it is closed: the room reads it off the projector."""
         window, board = self.window, self._board()
         doc = window.document
         if board is None or doc is None or window.scene is None or window.scene.geometry is None:
             return
         picker = CellPicker(board, window.scene.geometry.counts, window)
-        if picker.exec() != QDialog.DialogCode.Accepted or not picker.chosen():
+        if picker.exec() != QDialog.DialogCode.Accepted:
             return
-        change = doc.apply(
-            board_ops.send_to_breakout, board.id, picker.chosen(), i18n.data_language()
+        chosen = picker.chosen()
+        language = i18n.data_language()
+        try:
+            change = board_ops.send_to_breakout(doc.workshop, board.id, chosen, language)
+        except PofacilError as exc:
+            show_message(window, self.tr("Cannot send to breakout"), translate_error(exc))
+            return
+        # Built above so that a refusal gets the box; the document only applies it.
+        if doc.apply(lambda _ws: change) is None:
+            return
+        tabs = window.tabs
+        sheets = [tabs.tabData(i) for i in range(tabs.count())]
+        if change.subjects[0] in sheets:
+            tabs.setCurrentIndex(sheets.index(change.subjects[0]))
+        show_message(
+            window,
+            self.tr("Sent to breakout"),
+            self._breakout_summary(doc.workshop, board, chosen, change.subjects),
+            QMessageBox.Icon.Information,
         )
-        if change is not None:
-            window.statusBar().showMessage(
-                self.tr("%1 breakout board(s) created.").replace("%1", str(len(change.subjects))),
-                6000,
-            )
+
+    def _breakout_summary(
+        self, workshop: Workshop, table: Board, cells: list[str], sheets: list[str]
+    ) -> str:
+        """Which boards were made, with how many notes, and which names took a number."""
+        lines = [self.tr("Breakout boards made: %1").replace("%1", str(len(sheets)))]
+        for cell_id, sheet_id in zip(cells, sheets, strict=True):
+            sheet = workshop.board(sheet_id)
+            count = str(len(sheet.live_notes()))
+            wanted = cell_label(table, cell_id)
+            if sheet.name == wanted:
+                line = self.tr("• %1: %2 notes")
+            else:
+                line = self.tr("• %1: %2 notes (a board named %3 exists, so a number was added)")
+            lines.append(_filled(line, sheet.name, count, wanted))
+        lines += [
+            "",
+            self.tr(
+                "Each sheet starts with three empty rows. The cell's notes wait in a reference "
+                "area to its right: drag them into the rows."
+            ),
+        ]
+        return "\n".join(lines)
 
     def lay_out(self) -> None:
         board, doc = self._board(), self.window.document

@@ -161,9 +161,9 @@ def test_send_to_breakout_copies_with_provenance(tmp_path: Path) -> None:
     assert second.name == "民眾需求／未來的期待"
     copies = sorted(first.live_notes(), key=lambda n: n.text)
     assert [(n.text, n.author, n.kind, n.cell) for n in copies] == [
-        ("兼任太忙", "王素琴", "problem", "r1/problem"),
-        ("沒有考核", "陳怡君", "problem", "r1/problem"),
-    ]
+        ("兼任太忙", "王素琴", "problem", None),
+        ("沒有考核", "陳怡君", "idea", None),
+    ], "beside the sheet's rows, kinds kept (see test_breakout)"
     assert {n.origin for n in copies} == {specs[0].id, specs[1].id}
     assert [n.origin for n in second.live_notes()] == [specs[2].id]
     s.close()

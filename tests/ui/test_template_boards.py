@@ -1,9 +1,9 @@
-"""Template boards in the window: table cells as drop zones, heat, breakouts, mind-map keys."""
+"""Template boards in the window: table cells as drop zones, heat, mind-map keys (breakouts:
+test_breakout_dialog)."""
 
 from PySide6.QtCore import QPointF, Qt
 
 from pofacil.board.ops import boards as board_ops
-from pofacil.ui.board_actions import CellPicker
 
 from .test_board_window import drag, next_turn, note_item
 
@@ -85,22 +85,6 @@ def test_heat_map_and_counts(qtbot, window) -> None:
     heated = window.view.viewport().grab().toImage()
     assert plain != heated
     assert window.scene.geometry.counts["system/now"] == 3
-
-
-def test_send_to_breakout_from_the_picker(qtbot, window, monkeypatch) -> None:
-    show_board(window, "議題脈絡分析表")
-    picker = CellPicker(window.scene.board, window.scene.geometry.counts, window)
-    first = picker.list.item(0)
-    assert first.data(Qt.ItemDataRole.UserRole) == "system/now", "busiest cell first"
-    first.setCheckState(Qt.CheckState.Checked)
-    assert picker.chosen() == ["system/now"]
-    monkeypatch.setattr("pofacil.ui.board_actions.CellPicker.exec", lambda self: 1)
-    monkeypatch.setattr(
-        "pofacil.ui.board_actions.CellPicker.chosen", lambda self: ["system/now", "role/now"]
-    )
-    window.board_actions.breakout_action.trigger()
-    names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert "PO制度／現在的認知" in names and "PO角色／現在的認知" in names
 
 
 def test_tab_and_enter_grow_the_mind_map_in_one_step(qtbot, window) -> None:

@@ -1,5 +1,6 @@
 """Operations on a board's structure and across boards: grid rows and labels, copies with
-provenance, breakouts, needs from hopes and fears, and mind-map branches.
+provenance, needs from hopes and fears, and mind-map branches; breakouts are in
+:mod:`.breakout`.
 
 Each returns one :class:`~pofacil.board.ops.Change`, one undo step, like those in ``ops``.
 """
@@ -18,8 +19,6 @@ from pofacil.board.model import (
     Note,
     Patch,
     Workshop,
-    display_order,
-    kind_in_cell,
     new_id,
     now,
     to_row,
@@ -29,8 +28,10 @@ from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.model.limits import clamp_position, flow
 from pofacil.board.model.templates import can_add_rows, get_template
 
+from .breakout import copy_patches
+from .breakout import send_to_breakout as send_to_breakout  # where callers know it
 from .layout import mindmap_layout
-from .notes import add_board, make_change, note_text, selected_notes, update_patch
+from .notes import make_change, note_text, selected_notes, update_patch
 
 
 def _with_cells(board: Board, cells: Iterable[Cell]) -> Patch:
@@ -97,35 +98,6 @@ def relabel(
     return make_change("rename label", board.id, [_with_cells(board, cells)])
 
 
-def _copies(
-    ws: Workshop, notes: list[Note], board: Board, cell: str | None, origin_xy: tuple[float, float]
-) -> list[Patch]:
-    """New notes on ``board`` that remember which note and speaker they came from."""
-    target = board.cell(cell) if cell else None
-    stamp = now()
-    patches = []
-    spots = flow(origin_xy, len(notes), columns=6)
-    for seq, (note, (x, y)) in enumerate(zip(notes, spots, strict=False), start=board.next_seq()):
-        copy = dataclasses.replace(
-            note,
-            id=new_id(),
-            board=board.id,
-            cell=cell,
-            cluster=None,
-            deleted=False,
-            kind=kind_in_cell(target, note.kind),
-            x=x,
-            y=y,
-            created=stamp,
-            updated=stamp,
-            collapsed=False,
-            origin=note.origin or note.id,
-            seq=seq,
-        )
-        patches.append(Patch("note", copy.id, None, to_row(copy)))
-    return patches
-
-
 def copy_notes(
     ws: Workshop, note_ids: Iterable[str], board_id: str, cell: str | None = None
 ) -> Change:
@@ -135,45 +107,10 @@ def copy_notes(
     if cell is not None and board.cell(cell) is None:
         raise ModelError("Board {board} has no cell {cell}.", board=board.name, cell=cell)
     bottom = max((n.y + n.h for n in board.live_notes() if n.cell is None), default=0.0)
-    change = make_change(
-        "copy to board", board.id, _copies(ws, notes, board, cell, (40.0, bottom + 40))
-    )
+    spots = flow((40.0, bottom + 40), len(notes), columns=6)
+    change = make_change("copy to board", board.id, copy_patches(notes, board, cell, spots))
     change.subjects = [p.id for p in change.patches]
     return change
-
-
-def send_to_breakout(
-    ws: Workshop, board_id: str, cell_ids: Iterable[str], language: str = "zh"
-) -> Change:
-    """One concept-sheet board per chosen cell, its notes copied into the problem column."""
-    board = ws.board(board_id)
-    patches: list[Patch] = []
-    boards: list[str] = []
-    # A scratch workshop sees the sheets made so far, so their names and positions differ.
-    scratch = Workshop(ws.info)
-    scratch.boards.update(ws.boards)
-    for cell_id in cell_ids:
-        cell = board.cell(cell_id)
-        if cell is None:
-            raise ModelError("Board {board} has no cell {cell}.", board=board.name, cell=cell_id)
-        row = cell.row if language == "zh" else cell.row_en or cell.row
-        column = cell.column if language == "zh" else cell.column_en or cell.column
-        name = f"{row}／{column}" if language == "zh" else f"{row} / {column}"
-        change = add_board(scratch, "concept-sheet", name, language)
-        new_board_patch = change.patches[0]
-        scratch.load(new_board_patch)
-        sheet = scratch.boards[change.board or ""]
-        first_problem = next(c.id for c in sheet.cells if c.kind == "problem")
-        patches += change.patches
-        patches += _copies(
-            ws, sorted(board.notes_in(cell_id), key=display_order), sheet, first_problem, (0.0, 0.0)
-        )
-        boards.append(sheet.id)
-    if not boards:
-        raise ModelError("Choose at least one cell to send to a breakout.")
-    result = make_change("send to breakout", boards[0], patches)
-    result.subjects = boards
-    return result
 
 
 def turn_into_need(ws: Workshop, note_ids: Iterable[str]) -> Change:
