@@ -17,7 +17,7 @@ from typing import Any
 from pofacil.board.model import LINK_KINDS, Cell, Patch, Row, Workshop, WorkshopInfo
 from pofacil.board.model.errors import ModelError, NotAWorkshopFile, PofacilError
 from pofacil.board.model.kinds import KIND_BY_ID
-from pofacil.board.model.limits import check_seq, check_votes
+from pofacil.board.model.limits import SEQ_MAX, VOTES_MAX, check_seq, check_votes
 
 from .migrations import TABLES
 
@@ -314,14 +314,22 @@ CHECKS = {
     ]
     for table, columns in TABLES.items()
 }
+# Whole numbers with a range of their own (limits.py), checked by SQLite with the types.
+_SQL_RANGES = {
+    ("notes", "votes"): f"[votes] BETWEEN 0 AND {VOTES_MAX}",
+    ("notes", "seq"): f"[seq] BETWEEN 0 AND {SEQ_MAX}",
+}
 SOUND_SQL = {
     table: "SELECT 1 FROM [{}] WHERE NOT ({}) LIMIT 1".format(
         table,
         " AND ".join(
-            f"({_SQL_FITS[kind].format(c=column)} OR [{column}] IS NULL)"
-            if (table, column) in OPTIONAL
-            else _SQL_FITS[kind].format(c=column)
-            for column, kind in columns.items()
+            [
+                f"({_SQL_FITS[kind].format(c=column)} OR [{column}] IS NULL)"
+                if (table, column) in OPTIONAL
+                else _SQL_FITS[kind].format(c=column)
+                for column, kind in columns.items()
+            ]
+            + [sql for (t, _), sql in _SQL_RANGES.items() if t == table]
         ),
     )
     for table, columns in TABLES.items()
@@ -364,7 +372,7 @@ def row_problem(
 ) -> str | None:
     """Why a row of the file cannot go into a workshop whose boards and their notes are
     ``notes_of``, or None when it can. ``typed``: its values are known to have their
-    columns' types (a board's cells are still checked)."""
+    columns' types and ranges (a board's cells are still checked)."""
     problem = None if typed and entity != "board" else fields_problem(TABLE_OF[entity], row)
     if problem is not None or entity == "board":
         return problem
@@ -374,8 +382,9 @@ def row_problem(
         if row["kind"] not in KIND_BY_ID:
             return f"unknown kind {row['kind']}"
         # In range, not only of their type: a later change to the note checks its whole row,
-        # and must not be refused for a number the file came with.
-        for column, check in (("votes", check_votes), ("seq", check_seq)):
+        # and must not be refused for a number the file came with. (A typed table had its
+        # ranges checked by SQLite, see _SQL_RANGES.)
+        for column, check in () if typed else (("votes", check_votes), ("seq", check_seq)):
             try:
                 check(row[column])
             except ModelError:
