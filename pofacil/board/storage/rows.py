@@ -7,12 +7,10 @@ import json
 import math
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
 
 from pofacil.board.model import LINK_KINDS, Cell, Patch, Row, Workshop, WorkshopInfo
 from pofacil.board.model.errors import ModelError, NotAWorkshopFile, PofacilError
@@ -243,52 +241,6 @@ def sound_rows(
             ident = row["id"] if isinstance(row.get("id"), str) else f"row {number}"
             damaged.append(DamagedRow(entity, ident, reason))
     return kept
-
-
-def summarize(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]]:
-    """What ``pofacil info`` shows, from the sound rows alone: no model is built."""
-    rows, sound = snapshot(conn)
-    damaged: list[DamagedRow] = []
-    info = details(rows, damaged)
-    kept = sound_rows(rows, sound, damaged)
-    live = [n for n in kept["note"] if not n["deleted"]]
-    in_cell = Counter((n["board"], n["cell"]) for n in live)
-    in_cluster = Counter((n["board"], n["cluster"]) for n in live)
-    notes = Counter(n["board"] for n in live)
-    deleted = Counter(n["board"] for n in kept["note"] if n["deleted"])
-    clusters: dict[str, list[Row]] = {}
-    for cluster in kept["cluster"]:
-        clusters.setdefault(cluster["board"], []).append(cluster)
-    boards = []
-    for board in sorted(
-        (b for b in kept["board"] if not b["deleted"]), key=lambda b: (b["position"], b["name"])
-    ):
-        cells = json.loads(board["cells"] or "[]")
-        boards.append(
-            {
-                "name": board["name"],
-                "template": board["template"],
-                "notes": notes[board["id"]],
-                "deleted_notes": deleted[board["id"]],
-                "cells": [
-                    {
-                        "id": c["id"],
-                        "row": c["row"],
-                        "column": c["column"],
-                        "row_en": c.get("row_en", ""),
-                        "column_en": c.get("column_en", ""),
-                        "group": c.get("group", ""),
-                        "notes": in_cell[board["id"], c["id"]],
-                    }
-                    for c in cells
-                ],
-                "clusters": [
-                    {"name": c["name"], "notes": in_cluster[board["id"], c["id"]]}
-                    for c in clusters.get(board["id"], [])
-                ],
-            }
-        )
-    return {**info, "boards": boards}, damaged
 
 
 def describe_value(value: object) -> str:

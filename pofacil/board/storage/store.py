@@ -46,8 +46,8 @@ from .rows import (
     schema_problems,
     snapshot,
     sound_rows,
-    summarize,
 )
+from .summary import summarize
 
 if TYPE_CHECKING:
     # Imported where a store is opened for real: the read-only summary of `pofacil info`

@@ -1,0 +1,168 @@
+"""What ``pofacil info`` shows: the workshop's details and its notes counted per board, cell
+and group, read with sqlite3 alone, without building the model.
+
+A sound file (every check :func:`rows.row_problem` makes holds) is counted by SQLite in a few
+queries: the checks themselves are SQL over whole tables. Only when one of them finds
+something are the rows read one by one, so that the summary leaves out exactly the rows
+``load`` leaves out, and names them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.model.workshop import LINK_KINDS, Row
+
+from .rows import (
+    SOUND_SQL,
+    TABLE_OF,
+    DamagedRow,
+    cells_problem,
+    details,
+    snapshot,
+    sound_rows,
+)
+
+
+def _listed(values: Iterable[str]) -> str:
+    """An SQL list of string literals."""
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+_HEX = "[0-9A-Fa-f]"
+# One query per check row_problem makes beyond the column types: a row any of them finds
+# sends the summary down the row-by-row path.
+_DAMAGE_SQL = [
+    "SELECT 1 FROM notes WHERE board NOT IN (SELECT id FROM boards) "
+    f"OR kind NOT IN ({_listed(KIND_BY_ID)}) LIMIT 1",
+    "SELECT 1 FROM clusters WHERE board NOT IN (SELECT id FROM boards) "
+    f"OR NOT (color GLOB '#{_HEX * 6}') LIMIT 1",
+    f"SELECT 1 FROM links AS k WHERE kind NOT IN ({_listed(LINK_KINDS)}) "
+    "OR board NOT IN (SELECT id FROM boards) "
+    "OR NOT EXISTS (SELECT 1 FROM notes AS n WHERE n.id = k.source AND n.board = k.board) "
+    "OR NOT EXISTS (SELECT 1 FROM notes AS n WHERE n.id = k.target AND n.board = k.board) "
+    "LIMIT 1",
+]
+
+
+def summarize(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]]:
+    """The summary, and the rows it had to leave out (none, for a sound file)."""
+    conn.execute("BEGIN")
+    try:
+        counted = _counted_by_sql(conn)
+    finally:
+        conn.execute("COMMIT")
+    return (counted, []) if counted is not None else summarize_rows(conn)
+
+
+def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The summary of a sound file, or None when some row needs a closer look."""
+    try:
+        for table in TABLE_OF.values():
+            if conn.execute(SOUND_SQL[table]).fetchone() is not None:
+                return None
+        for query in _DAMAGE_SQL:
+            if conn.execute(query).fetchone() is not None:
+                return None
+        # Every text decoded once, as loading would: one that is not UTF-8 raises here.
+        for table in ("notes", "clusters", "links"):
+            conn.execute(f"SELECT * FROM [{table}]").fetchall()
+        workshop = conn.execute("SELECT title, date, venue FROM workshop").fetchall()
+        boards = [
+            dict(zip(("id", "name", "template", "position", "cells", "deleted"), row, strict=True))
+            for row in conn.execute(
+                "SELECT id, name, template, position, cells, deleted FROM boards"
+            )
+        ]
+        notes = conn.execute("SELECT board, cell, cluster, deleted FROM notes").fetchall()
+        clusters = [
+            {"id": cid, "board": board, "name": name}
+            for cid, board, name in conn.execute("SELECT id, board, name FROM clusters")
+        ]
+    except sqlite3.OperationalError as exc:
+        if "decode" in str(exc):
+            return None
+        raise
+    if len(workshop) != 1 or any(
+        b["cells"] is not None and cells_problem(b["cells"]) for b in boards
+    ):
+        return None
+    title, date, venue = workshop[0]
+    live = [n for n in notes if not n[3]]
+    return report(
+        {"title": title, "date": date, "venue": venue},
+        boards,
+        clusters,
+        Counter(n[0] for n in live),
+        Counter(n[0] for n in notes if n[3]),
+        Counter((n[0], n[1]) for n in live),
+        Counter((n[0], n[2]) for n in live),
+    )
+
+
+def summarize_rows(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]]:
+    """The summary from the rows ``load`` would keep, read one by one; what it left out."""
+    rows, sound = snapshot(conn)
+    damaged: list[DamagedRow] = []
+    info = details(rows, damaged)
+    kept = sound_rows(rows, sound, damaged)
+    live = [n for n in kept["note"] if not n["deleted"]]
+    return report(
+        info,
+        kept["board"],
+        kept["cluster"],
+        Counter(n["board"] for n in live),
+        Counter(n["board"] for n in kept["note"] if n["deleted"]),
+        Counter((n["board"], n["cell"]) for n in live),
+        Counter((n["board"], n["cluster"]) for n in live),
+    ), damaged
+
+
+def report(
+    info: dict[str, str],
+    boards: list[Row],
+    clusters: list[Row],
+    notes: Counter[str],
+    deleted: Counter[str],
+    in_cell: Counter[tuple[str, str]],
+    in_cluster: Counter[tuple[str, str]],
+) -> dict[str, Any]:
+    """The summary's shape, whichever way the counts were made."""
+    by_board: dict[str, list[Row]] = {}
+    for cluster in clusters:
+        by_board.setdefault(cluster["board"], []).append(cluster)
+    out = []
+    for board in sorted(
+        (b for b in boards if not b["deleted"]), key=lambda b: (b["position"], b["name"])
+    ):
+        cells = json.loads(board["cells"] or "[]")
+        out.append(
+            {
+                "name": board["name"],
+                "template": board["template"],
+                "notes": notes[board["id"]],
+                "deleted_notes": deleted[board["id"]],
+                "cells": [
+                    {
+                        "id": c["id"],
+                        "row": c["row"],
+                        "column": c["column"],
+                        "row_en": c.get("row_en", ""),
+                        "column_en": c.get("column_en", ""),
+                        "group": c.get("group", ""),
+                        "notes": in_cell[board["id"], c["id"]],
+                    }
+                    for c in cells
+                ],
+                "clusters": [
+                    {"name": c["name"], "notes": in_cluster[board["id"], c["id"]]}
+                    for c in by_board.get(board["id"], [])
+                ],
+            }
+        )
+    return {**info, "boards": out}
