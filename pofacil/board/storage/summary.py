@@ -18,6 +18,7 @@ from typing import Any
 from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.model.workshop import LINK_KINDS, Row
 
+from .migrations import TABLES
 from .rows import (
     SOUND_SQL,
     TABLE_OF,
@@ -50,6 +51,26 @@ _DAMAGE_SQL = [
 ]
 
 
+_ALL_TEXT = {
+    table: "SELECT group_concat({}, char(1)) FROM [{}]".format(
+        " || char(1) || ".join(
+            f"coalesce([{c}], '')" for c, kind in TABLES[table].items() if kind is str
+        ),
+        table,
+    )
+    for table in ("notes", "clusters", "links")
+}
+# Counted by SQLite: each query gives its key columns, then the count.
+_COUNT_SQL = {
+    "notes": "SELECT board, count(*) FROM notes WHERE NOT deleted GROUP BY board",
+    "deleted": "SELECT board, count(*) FROM notes WHERE deleted GROUP BY board",
+    "cell": "SELECT board, cell, count(*) FROM notes "
+    "WHERE NOT deleted AND cell IS NOT NULL GROUP BY board, cell",
+    "cluster": "SELECT board, cluster, count(*) FROM notes "
+    "WHERE NOT deleted AND cluster IS NOT NULL GROUP BY board, cluster",
+}
+
+
 def summarize(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]]:
     """The summary, and the rows it had to leave out (none, for a sound file)."""
     conn.execute("BEGIN")
@@ -69,9 +90,11 @@ def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
         for query in _DAMAGE_SQL:
             if conn.execute(query).fetchone() is not None:
                 return None
-        # Every text decoded once, as loading would: one that is not UTF-8 raises here.
+        # Every text decoded once, as loading would, so one that is not UTF-8 raises here:
+        # per table one string of all its texts, each after an ASCII byte so that two broken
+        # halves cannot join into a character.
         for table in ("notes", "clusters", "links"):
-            conn.execute(f"SELECT * FROM [{table}]").fetchall()
+            conn.execute(_ALL_TEXT[table]).fetchone()
         workshop = conn.execute("SELECT title, date, venue FROM workshop").fetchall()
         boards = [
             dict(zip(("id", "name", "template", "position", "cells", "deleted"), row, strict=True))
@@ -79,7 +102,12 @@ def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
                 "SELECT id, name, template, position, cells, deleted FROM boards"
             )
         ]
-        notes = conn.execute("SELECT board, cell, cluster, deleted FROM notes").fetchall()
+        counts: dict[str, Counter[Any]] = {
+            key: Counter(
+                {row[:-1] if len(row) > 2 else row[0]: row[-1] for row in conn.execute(sql)}
+            )
+            for key, sql in _COUNT_SQL.items()
+        }
         clusters = [
             {"id": cid, "board": board, "name": name}
             for cid, board, name in conn.execute("SELECT id, board, name FROM clusters")
@@ -93,15 +121,14 @@ def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
     ):
         return None
     title, date, venue = workshop[0]
-    live = [n for n in notes if not n[3]]
     return report(
         {"title": title, "date": date, "venue": venue},
         boards,
         clusters,
-        Counter(n[0] for n in live),
-        Counter(n[0] for n in notes if n[3]),
-        Counter((n[0], n[1]) for n in live),
-        Counter((n[0], n[2]) for n in live),
+        counts["notes"],
+        counts["deleted"],
+        counts["cell"],
+        counts["cluster"],
     )
 
 
