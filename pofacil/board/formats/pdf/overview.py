@@ -34,6 +34,7 @@ BUSIEST_H = 18.0
 BUSIEST_TOP = 3  # cells named under the table
 MAX_STRETCH = 4.0
 GRID_LINE_PT = 0.6
+HEAT_SATURATION = 0.3
 BLOCK_INSET = 0.12  # of a slot's width and height: neighbouring blocks stay apart
 
 
@@ -130,8 +131,10 @@ def plan_overview(
 
 
 def heat(share: float) -> Color:
-    """The screen's heat shading: QColor.fromHsvF(0.02, 0.55 * share, 1.0)."""
-    return Color(*colorsys.hsv_to_rgb(0.02, 0.55 * share, 1.0))
+    """The screen's heat shading (QColor.fromHsvF(0.02, 0.55 * share, 1.0)), paler: at full
+    strength it is the colour of an obstacle note, whose blocks would vanish in the busiest
+    cell on paper."""
+    return Color(*colorsys.hsv_to_rgb(0.02, HEAT_SATURATION * share, 1.0))
 
 
 def draw_overview(c: Canvas, text: FontText, ov: Overview, area: Area) -> None:
