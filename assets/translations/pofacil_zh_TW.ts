@@ -140,7 +140,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../pofacil/ui/export_dialog.py" line="50"/>
-        <location filename="../../pofacil/ui/export_dialog.py" line="220"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="227"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
@@ -195,42 +195,47 @@
         <translation>分頁拼貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="79"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="82"/>
+        <source>For free boards and mind maps; a table always prints as an overview page and detail pages.</source>
+        <translation>用於自由白板與心智圖；表格一律印成一頁總覽加明細頁。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="86"/>
         <source>Layout:</source>
         <translation>版面：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="80"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="87"/>
         <source>Append the meeting record</source>
         <translation>附上會議紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="86"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="93"/>
         <source>PNG scale:</source>
         <translation>PNG 倍率：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="135"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="142"/>
         <source>Exporting…</source>
         <translation>匯出中…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="136"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="186"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="193"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="197"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="204"/>
         <source>Exported</source>
         <translation>已匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="203"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="210"/>
         <source>Open the file</source>
         <translation>開啟檔案</translation>
     </message>
@@ -762,27 +767,27 @@
     </message>
     <message>
         <location filename="../../pofacil/board/formats/minutes.py" line="230"/>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="148"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="159"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="144"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="155"/>
         <source>Unknown paper size {paper}; use A4 or A3.</source>
         <translation>不明的紙張大小 {paper}；請用 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="146"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="157"/>
         <source>Unknown PDF layout {mode}; use auto, fit or tile.</source>
         <translation>不明的 PDF 版面 {mode}；請用 auto、fit 或 tile。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="151"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="162"/>
         <source>The workshop has no boards to export.</source>
         <translation>這個工作坊沒有可匯出的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/plan.py" line="129"/>
+        <location filename="../../pofacil/board/formats/pdf/plan.py" line="135"/>
         <source>Board {board} would take more than {limit} pages when tiled; fit it on one page instead, or move its notes closer together.</source>
         <translation>白板「{board}」分頁列印會超過 {limit} 頁；請改為縮放成一頁，或把便利貼移得近一些。</translation>
     </message>
@@ -822,17 +827,17 @@
         <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="109"/>
+        <location filename="../../pofacil/board/model/limits.py" line="107"/>
         <source>A note&apos;s order must be a whole number from 0 to {max}, not {value}.</source>
         <translation>便利貼的順序必須是 0 到 {max} 的整數，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="121"/>
+        <location filename="../../pofacil/board/model/limits.py" line="119"/>
         <source>The text contains a character that is not allowed (U+{code}).</source>
         <translation>文字裡有不允許的字元（U+{code}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="131"/>
+        <location filename="../../pofacil/board/model/limits.py" line="129"/>
         <source>A text can be at most {max} characters long; this one has {count}.</source>
         <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
     </message>
@@ -889,12 +894,12 @@
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="171"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="173"/>
         <source>Choose at least one cell to send to a breakout.</source>
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="236"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="238"/>
         <source>The central topic has no siblings; add a child instead.</source>
         <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
     </message>
@@ -988,9 +993,9 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="98"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="103"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="107"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="90"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="95"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="99"/>
         <location filename="../../pofacil/board/storage/store.py" line="183"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
