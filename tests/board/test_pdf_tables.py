@@ -24,6 +24,7 @@ from pofacil.board.formats.pdf.page import HEADER_H, LABELS, MARGIN
 from pofacil.board.formats.pdf.record import format_time
 from pofacil.board.model import Board, Workshop, display_order
 from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.ops.boards import add_row, relabel
 from pofacil.board.session import Session
 from tests.camp import TABLE, write_camp
 
@@ -333,4 +334,35 @@ def test_concept_sheet_and_hopes_fears_follow_the_same_page_rules(
                 assert [p for p in d.paths[i + 1 :] if overlap(p, d.paths[i])] == []
         for spec in specs:
             assert every.count(flat(spec.text)) == 1, spec.text
+    s.close()
+
+
+def test_empty_tables_extreme_labels_and_many_rows_stay_on_their_pages(tmp_path: Path) -> None:
+    s = table_session(tmp_path, "concept-sheet", "分組")
+    ws = s.workshop
+    board = ws.find_board("分組")
+    s.do(ops.add_board(ws, "hopes-fears", "空的", with_center=False))
+    for _ in range(25):
+        s.do(add_row(ws, board.id))
+    s.do(relabel(ws, board.id, "row", "r1", "很長的列名" * 400))
+    s.do(relabel(ws, board.id, "column", "problem", "問題" * 200))
+    board = ws.find_board("分組")
+    cells = [c.id for c in board.cells]
+    specs = [ops.NoteSpec(f"便利貼{i:03d}", cell=cells[(i * 7) % len(cells)]) for i in range(120)]
+    s.do(ops.add_notes(ws, board.id, specs))
+    out = tmp_path / "edge.pdf"
+    report = export_pdf(ws, out, record=False)
+    empty = report.board(ws.find_board("空的").id)
+    assert empty.mode == "table" and len(empty.pages) == 2 and empty.notes == 0
+    width, height = report.page_size
+    details = [p.number for p in report.page_info if p.role == "detail"]
+    every = "".join(flat(pdf_text(out, n, n)) for n in details)
+    for spec in specs:
+        assert every.count(spec.text) == 1, spec.text
+    for page in details:
+        d = drawn(out, page)
+        for x, y, w, h in d.paths:  # labels cut to the page, not run off it
+            assert y >= MARGIN - 1 and y + h <= height - MARGIN + 1e-6 and x + w <= width
+        assert len(d.notes) == len({d.paths[i] for i in d.notes})
+    assert sum(len(drawn(out, n).notes) for n in details) == len(specs)
     s.close()

@@ -160,6 +160,8 @@ def draw_overview(c: Canvas, text: FontText, ov: Overview, area: Area) -> None:
         count = str(ov.counts.get(cid, 0))
         w = text.width(count, COUNT_PT) + 4
         h = COUNT_PT * text.line_height
+        if a.h < h + 2:
+            continue  # a sliver of an empty row: no room for a readable count
         c.setFillColor(HexColor("#FFFFFF"))
         c.roundRect(a.x + a.w - w - 2, a.y + 2, w, h, 2, stroke=0, fill=1)
         c.setFillColor(HexColor(style.COUNT_INK))
@@ -175,8 +177,11 @@ def draw_overview(c: Canvas, text: FontText, ov: Overview, area: Area) -> None:
 
 
 def centered_label(c: Canvas, text: FontText, a: Area, label: str, size: float) -> None:
-    """``label`` wrapped and centered in ``a``; lines that do not fit end in an ellipsis, and
-    one line is always shown (a sliver of a row still gets its name, if over its edges)."""
+    """``label`` wrapped and centered in ``a``; lines that do not fit end in an ellipsis. A
+    header too thin for one line at ``size`` (an empty row beside full ones, on an overview)
+    stays blank rather than print over its neighbours; the detail pages name every row."""
+    if a.h < text.line_height * size:
+        return
     inner_w = max(a.w - 2 * LABEL_PAD, size)
     inner_h = a.h - 2 * LABEL_PAD
     lines = text.wrap(label, inner_w, size)

@@ -2,9 +2,9 @@
 
 On screen a table is one wall of notes; on paper it is a stack of pages. Every detail page
 repeats the column headers and the labels of the rows it shows, so 現在的認知 and 未來的期待
-can be told apart on any page. Pages break between lines of notes, never through a note; a
-table row that does not fit the rest of a page goes on with "（續）" after its label. Sizes are
-paper sizes (points), chosen so that every note's words print at ``NOTE_MIN_PT`` or more
+can be told apart on any page. Pages break between notes, never through one; a table row
+that does not fit the rest of a page goes on with "（續）" after its label. Sizes are paper
+sizes (points), chosen so that every note's words print at 7 pt or more (``NOTE_SIZES``)
 whatever the board's scale; a note too long for its box ends in "…（全文見紀錄）" and the
 record appendix prints it in full. Notes outside the cells follow the table, under the name
 of their cluster.
@@ -20,8 +20,7 @@ from pofacil.board.model import Board, Note, display_order
 from .page import LABELS, Area
 from .text import FontText
 
-NOTE_SIZES = (7.5, 7.0)  # a note's words print at the first size they fit at
-NOTE_MIN_PT = NOTE_SIZES[-1]  # and never smaller
+NOTE_SIZES = (7.5, 7.0)  # a note's words print at the first size they fit at, never smaller
 AUTHOR_PT = 6.0
 AUTHOR_GAP = 6.0  # between the words and an author on the same line
 NOTE_W = 96.0  # the width a note aims at; cells take as many as fit side by side
@@ -31,6 +30,7 @@ NOTE_RADIUS = 3.0
 BODY_MAX_H = 72.0  # a note's words take at most this height; longer ones are cut
 CELL_PAD = 5.0
 HEAD_PT = 9.0  # column headers
+HEAD_LINES = 3  # a longer column label is cut with an ellipsis
 LABEL_PT = 8.5  # row and group labels, section titles
 LABEL_PAD = 4.0
 ROW_W = 84.0  # the row label column
@@ -78,7 +78,6 @@ class Band:
     row_id: str
     label: str
     group: str  # the group label, "" when the table has no groups
-    continued: bool
     rect: Area  # the whole width, labels included
     cells: list[CellPiece] = field(default_factory=list)
 
@@ -88,7 +87,6 @@ class Section:
     """The title band of a group of notes outside the cells."""
 
     title: str
-    continued: bool
     rect: Area
 
 
@@ -266,7 +264,7 @@ def plan_details(
         label = text.clean(label_of(cell.column, cell.column_en, language))
         lines = tuple(text.wrap(label, col_w - 2 * LABEL_PAD, HEAD_PT))
         columns.append(Column(cid, label, lines, cell.kind, left + i * col_w, col_w))
-    head_lines = max((len(c.lines) for c in columns), default=1)
+    head_lines = min(HEAD_LINES, max((len(c.lines) for c in columns), default=1))
     head_h = head_lines * lh * HEAD_PT + 2 * LABEL_PAD
     per_cell = max(1, int((col_w - 2 * CELL_PAD + NOTE_GAP) // (NOTE_W + NOTE_GAP)))
     note_w = (col_w - 2 * CELL_PAD - (per_cell - 1) * NOTE_GAP) / per_cell
@@ -300,7 +298,8 @@ def plan_details(
         while True:
             shown = label + (cont if continued else "")
             label_h = len(text.wrap(shown, ROW_W - 2 * LABEL_PAD, LABEL_PT)) * lh * LABEL_PT
-            least = max(BAND_MIN_H, label_h + 2 * LABEL_PAD)
+            # A label longer than a page is cut (with an ellipsis) rather than run off it.
+            least = min(max(BAND_MIN_H, label_h + 2 * LABEL_PAD), pager.room)
             whole = max([least] + [pack(notes, per_cell).height for notes in rest.values()])
             if whole > pager.left + 1e-6 and not pager.fresh:
                 fitting = any(pack(n, per_cell, pager.left).count for n in rest.values() if n)
@@ -317,7 +316,7 @@ def plan_details(
                 packed = {cid: pack(notes[:1], per_cell) for cid, notes in rest.items()}
             height = max([least] + [p.height for p in packed.values()])
             top = pager.y
-            band = Band(row_id, shown, group, continued, Area(area.x, top - height, area.w, height))
+            band = Band(row_id, shown, group, Area(area.x, top - height, area.w, height))
             for column in columns:
                 here = row_cells.get(column.column_id)
                 if here is None:
@@ -366,9 +365,7 @@ def _flow_section(pager: _Pager, title: str, notes: list[PaperNote], cont: str) 
             pager.next_page()
         top = pager.y
         shown = title + (cont if continued else "")
-        pager.page.sections.append(
-            Section(shown, continued, Area(area.x, top - SECTION_H, area.w, SECTION_H))
-        )
+        pager.page.sections.append(Section(shown, Area(area.x, top - SECTION_H, area.w, SECTION_H)))
         packed = pack(notes, per_line, pager.left - SECTION_H)
         if not packed.count:
             packed = pack(notes[:1], per_line)

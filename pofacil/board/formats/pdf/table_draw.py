@@ -16,6 +16,7 @@ from .page import Area
 from .table import (
     AUTHOR_PT,
     GROUP_W,
+    HEAD_PT,
     LABEL_PAD,
     LABEL_PT,
     NOTE_PAD,
@@ -44,7 +45,7 @@ def draw_detail_page(c: Canvas, text: FontText, plan: DetailPlan, page: DetailPa
     for column in plan.columns:
         c.setFillColor(HexColor(style.kind_fill(column.kind, style.COLUMN_FILL)))
         c.rect(column.x, top, column.w, plan.head_h, stroke=1, fill=1)
-        centered_label(c, text, Area(column.x, top, column.w, plan.head_h), column.label, 9.0)
+        centered_label(c, text, Area(column.x, top, column.w, plan.head_h), column.label, HEAD_PT)
     for band in page.bands:
         r = band.rect
         # A row outside any group takes the group's column too.
