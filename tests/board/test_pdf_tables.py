@@ -161,8 +161,12 @@ def test_the_camp_table_is_an_overview_then_few_detail_pages(camp: Camp, paper: 
         assert all(h in text for h in HEADERS), page  # every detail page repeats the headers
 
 
-def test_every_note_prints_once_and_cells_break_only_between_their_notes(camp: Camp) -> None:
-    pages = page_texts(camp.a4_path, camp.details(camp.a4))
+@pytest.mark.parametrize("paper", ["a4", "a3"])
+def test_every_note_prints_once_and_cells_break_only_between_their_notes(
+    camp: Camp, paper: str
+) -> None:
+    report: PdfReport = getattr(camp, paper)
+    pages = page_texts(getattr(camp, f"{paper}_path"), camp.details(report))
     flat_pages = {n: flat(t) for n, t in pages.items()}
     everything = "".join(flat_pages.values())
     where: dict[str, int] = {}
@@ -180,12 +184,16 @@ def test_every_note_prints_once_and_cells_break_only_between_their_notes(camp: C
         assert flat(cell.row) in first
 
 
-def test_note_text_and_authors_are_big_enough_never_cut_nor_drawn_over(camp: Camp) -> None:
-    width, height = camp.a4.page_size
+@pytest.mark.parametrize("paper", ["a4", "a3"])
+def test_note_text_and_authors_are_big_enough_never_cut_nor_drawn_over(
+    camp: Camp, paper: str
+) -> None:
+    report: PdfReport = getattr(camp, paper)
+    width, height = report.page_size
     authors = {n.author for n in camp.board.live_notes() if n.author}
     sizes: dict[str, list[float]] = {"text": [], "author": []}
-    for page in camp.details(camp.a4):
-        d = drawn(camp.a4_path, page)
+    for page in camp.details(report):
+        d = drawn(getattr(camp, f"{paper}_path"), page)
         boxes = [d.paths[i] for i in d.notes]
         assert boxes, page
         for i, box in zip(d.notes, boxes, strict=True):
@@ -201,8 +209,7 @@ def test_note_text_and_authors_are_big_enough_never_cut_nor_drawn_over(camp: Cam
                 sizes["author" if s in authors else "text"].append(size)
     assert min(sizes["text"]) >= 7 - 1e-6
     assert min(sizes["author"]) >= 5.5 - 1e-6
-    report = camp.a4.board(camp.board.id)
-    assert report.smallest_text_pt == pytest.approx(min(sizes["text"]))
+    assert report.board(camp.board.id).smallest_text_pt == pytest.approx(min(sizes["text"]))
     assert len(sizes["author"]) == sum(1 for n in camp.board.live_notes() if n.author)
 
 
