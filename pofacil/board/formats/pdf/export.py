@@ -94,7 +94,7 @@ class BoardExport:
     id: str
     name: str
     mode: str  # "fit", "tile", "empty" or "table" (an overview page, then detail pages)
-    scale: float  # points per board unit
+    scale: float  # points per board unit (a table: across its overview)
     rows: int
     columns: int
     pages: tuple[int, ...]
@@ -144,7 +144,8 @@ def export_pdf(
 ) -> PdfReport:
     """Write ``workshop`` (or the boards named in ``boards``, by id or name) as one PDF.
 
-    ``paper`` is "A4" or "A3" (landscape); ``mode`` "auto", "fit" or "tile"; ``record`` appends
+    ``paper`` is "A4" or "A3" (landscape); ``mode`` "auto", "fit" or "tile" (for free boards
+    and mind maps: a table always prints as an overview and detail pages); ``record`` appends
     the meeting record; ``language`` ("zh" or "en") is that of every label. ``progress(done,
     total)`` is called before the first page and after every page; returning ``False`` cancels
     with :class:`ExportCancelled`. Raises :class:`ModelError` for an unknown board or option,
