@@ -71,14 +71,15 @@ def add_parser(sub: Any) -> None:
         dest="mode",
         action="store_const",
         const="fit",
-        help="PDF: each board on one page, however small",
+        help="PDF: each free board or mind map on one page, however small (a table always prints "
+        "as an overview and detail pages)",
     )
     mode.add_argument(
         "--tile",
         dest="mode",
         action="store_const",
         const="tile",
-        help="PDF: boards across several pages at readable size",
+        help="PDF: free boards and mind maps across several pages at readable size",
     )
     exp.set_defaults(mode="auto")
     exp.add_argument(
@@ -180,7 +181,12 @@ def _pdf(ws: Workshop, out: Path, ids: list[str] | None, args: argparse.Namespac
     )
     print(f"wrote {report.path} ({report.pages} page(s), {report.paper} landscape)")
     for board in report.boards:
-        layout = f"tiled {board.rows} x {board.columns}" if board.mode == "tile" else board.mode
+        layout = board.mode
+        if board.mode == "tile":
+            layout = f"tiled {board.rows} x {board.columns}"
+        elif board.mode == "table":
+            details = len(board.pages) - 1
+            layout = f"table: overview + {details} detail page{'' if details == 1 else 's'}"
         print(f"  {board.name}: {_span(board.pages)} ({layout})")
     if report.record_pages:
         print(f"  record: {_span(report.record_pages)}")

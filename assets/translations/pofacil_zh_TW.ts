@@ -176,7 +176,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../pofacil/ui/export_dialog.py" line="50"/>
-        <location filename="../../pofacil/ui/export_dialog.py" line="220"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="226"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
@@ -231,42 +231,47 @@
         <translation>分頁拼貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="79"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="81"/>
+        <source>For free boards and mind maps; a table always prints as an overview page and detail pages.</source>
+        <translation>用於自由白板與心智圖；表格一律印成一頁總覽加明細頁。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="85"/>
         <source>Layout:</source>
         <translation>版面：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="80"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="86"/>
         <source>Append the meeting record</source>
         <translation>附上會議紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="86"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="92"/>
         <source>PNG scale:</source>
         <translation>PNG 倍率：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="135"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="141"/>
         <source>Exporting…</source>
         <translation>匯出中…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="136"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="186"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="192"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="197"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="203"/>
         <source>Exported</source>
         <translation>已匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="203"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="209"/>
         <source>Open the file</source>
         <translation>開啟檔案</translation>
     </message>
@@ -798,27 +803,27 @@
     </message>
     <message>
         <location filename="../../pofacil/board/formats/minutes.py" line="230"/>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="148"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="160"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="144"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="156"/>
         <source>Unknown paper size {paper}; use A4 or A3.</source>
         <translation>不明的紙張大小 {paper}；請用 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="146"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="158"/>
         <source>Unknown PDF layout {mode}; use auto, fit or tile.</source>
         <translation>不明的 PDF 版面 {mode}；請用 auto、fit 或 tile。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="151"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="163"/>
         <source>The workshop has no boards to export.</source>
         <translation>這個工作坊沒有可匯出的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/plan.py" line="129"/>
+        <location filename="../../pofacil/board/formats/pdf/plan.py" line="135"/>
         <source>Board {board} would take more than {limit} pages when tiled; fit it on one page instead, or move its notes closer together.</source>
         <translation>白板「{board}」分頁列印會超過 {limit} 頁；請改為縮放成一頁，或把便利貼移得近一些。</translation>
     </message>
@@ -1024,9 +1029,9 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="90"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="95"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="99"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="88"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="93"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="97"/>
         <location filename="../../pofacil/board/storage/store.py" line="183"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>

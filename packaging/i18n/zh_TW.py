@@ -265,6 +265,8 @@ TRANSLATIONS: dict[str, str] = {
     "Fit to one page": "縮放成一頁",
     "Tile across pages": "分頁拼貼",
     "Layout:": "版面：",
+    "For free boards and mind maps; a table always prints as an overview page and detail "
+    "pages.": "用於自由白板與心智圖；表格一律印成一頁總覽加明細頁。",
     "Append the meeting record": "附上會議紀錄",
     "PNG scale:": "PNG 倍率：",
     "Exported": "已匯出",

@@ -76,6 +76,12 @@ class ExportDialog(QDialog):
             ("tile", self.tr("Tile across pages")),
         ):
             self.mode.addItem(label, key)
+        self.mode.setToolTip(
+            self.tr(
+                "For free boards and mind maps; a table always prints as an overview page "
+                "and detail pages."
+            )
+        )
         form.addRow(self.tr("Layout:"), self.mode)
         self.record = QCheckBox(self.tr("Append the meeting record"))
         self.record.setChecked(True)

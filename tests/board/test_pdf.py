@@ -169,7 +169,8 @@ def test_every_note_title_board_and_record_is_text(sample_export: tuple) -> None
             assert not note.author or flat(note.author) in whole
     assert "會議紀錄" in text and "已刪除 0 則" in text
     assert f"1 / {report.pages}" in text and f"{report.pages} / {report.pages}" in text
-    assert page_count(out) == report.pages == 3 + len(report.record_pages)
+    # The mind map on one page, each of the two table boards on an overview and a detail page.
+    assert page_count(out) == report.pages == 5 + len(report.record_pages)
     # The record lists each note with its time, and its cell by row and column.
     record = flat(pdf_text(out, report.record_pages[0], report.pages))
     for board in ws.ordered_boards():
@@ -182,14 +183,19 @@ def test_every_note_title_board_and_record_is_text(sample_export: tuple) -> None
 
 def test_board_pages_follow_board_order_with_header_and_legend(sample_export: tuple) -> None:
     ws, report, out, _ = sample_export
-    for number, board in enumerate(ws.ordered_boards(), start=1):
-        page = flat(pdf_text(out, number, number))
-        assert flat(board.name) in page and flat(ws.info.title) in page
-        assert report.board(board.id).pages == (number,)
-        assert report.board(board.id).mode == "fit"
-        assert "圖例" in page
-        shown = {KIND_BY_ID[n.kind].zh for n in board.live_notes()}
-        assert all(label in page for label in shown)
+    number = 1
+    for board in ws.ordered_boards():
+        pages = report.board(board.id).pages
+        assert pages[0] == number
+        assert report.board(board.id).mode == ("table" if board.cells else "fit")
+        assert len(pages) == (2 if board.cells else 1)
+        for page_number in pages:
+            page = flat(pdf_text(out, page_number, page_number))
+            assert flat(board.name) in page and flat(ws.info.title) in page
+            assert "圖例" in page
+            shown = {KIND_BY_ID[n.kind].zh for n in board.live_notes()}
+            assert all(label in page for label in shown)
+        number += len(pages)
 
 
 def test_only_the_bundled_font_embedded_as_subsets(sample_export: tuple) -> None:
@@ -205,10 +211,12 @@ def test_only_the_bundled_font_embedded_as_subsets(sample_export: tuple) -> None
 def test_each_note_has_its_kind_color_where_it_is(sample_export: tuple) -> None:
     ws, report, out, folder = sample_export
     checked = 0
-    for board in ws.ordered_boards():
+    # A table's notes are reflowed on its detail pages (test_pdf_tables.py checks them there).
+    drawn_as_on_screen = [b for b in ws.ordered_boards() if not b.cells]
+    for board in drawn_as_on_screen:
         (page,) = report.board(board.id).pages
         checked += check_note_colors(report, board, out, folder, page)
-    assert checked == sum(len(b.live_notes()) for b in ws.ordered_boards())
+    assert drawn_as_on_screen and checked == sum(len(b.live_notes()) for b in drawn_as_on_screen)
 
 
 def test_no_note_character_is_missing_from_the_font(sample_export: tuple) -> None:

@@ -63,6 +63,8 @@ class Screen:
     lines: list[Box] = field(default_factory=list)
     arrows: list[list[tuple[float, float]]] = field(default_factory=list)
     grid: list[Box] = field(default_factory=list)  # cells and headers
+    # The same boxes by part: "cells", "columns", "rows", "groups".
+    grid_parts: dict[str, list[Box]] = field(default_factory=dict)
 
 
 def screen_of(session: Session, board_id: str) -> Screen:
@@ -100,6 +102,17 @@ def screen_of(session: Session, board_id: str) -> Screen:
             geo = grid.geometry
             out.grid = [(r.x, r.y, r.w, r.h) for r in geo.cells.values()]
             out.grid += [(r.x, r.y, r.w, r.h) for _, r in geo.columns + geo.rows + geo.groups]
+            out.grid_parts = {
+                "cells": [(r.x, r.y, r.w, r.h) for r in geo.cells.values()],
+                **{
+                    name: [(r.x, r.y, r.w, r.h) for _, r in part]
+                    for name, part in (
+                        ("columns", geo.columns),
+                        ("rows", geo.rows),
+                        ("groups", geo.groups),
+                    )
+                },
+            }
         return out
     finally:
         scene.detach()

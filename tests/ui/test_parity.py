@@ -9,7 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
+from pofacil.board.formats.pdf.export import PageTransform, export_pdf
 from pofacil.board.formats.pdf.text import FontText
 from pofacil.board.formats.sample import write_sample
 from pofacil.board.geometry import items as geometry
@@ -21,6 +24,7 @@ from pofacil.ui.items import cluster
 
 from .drawn import (
     TOLERANCE,
+    Box,
     Paper,
     Screen,
     close,
@@ -89,11 +93,85 @@ def differences(screen: Screen, paper: Paper) -> list[str]:
     return out
 
 
+def overview_boxes(pdf: Path, tf: PageTransform) -> tuple[list[Box], int]:
+    """The filled-and-stroked rectangles of a table's overview page (its cells and headers),
+    turned back into board pixels with the overview's two scales, and how many fill-only
+    rectangles (note blocks) it draws."""
+    reader = PdfReader(pdf)
+    content = ContentStream(reader.pages[0].get_contents(), reader)
+    boxes, fills, pending = [], 0, None
+    for operands, op in content.operations:
+        if op == b"re":
+            pending = [float(v) for v in operands]
+        elif op in (b"B", b"B*") and pending is not None and pending[1] >= tf.area[1]:
+            x, y, w, h = pending  # above the legend's swatches: the board's area
+            boxes.append(
+                (
+                    tf.board_x + (x - tf.left) / tf.scale,
+                    tf.board_y + (tf.top - (y + h)) / tf.vertical,
+                    w / tf.scale,
+                    h / tf.vertical,
+                )
+            )
+        elif op in (b"f", b"f*") and pending is not None:
+            fills += 1
+        if op != b"re":
+            pending = None
+    return boxes, fills
+
+
+def overview_differences(session: Session, board_id: str, folder: Path) -> list[str]:
+    """A table board's overview page against the screen's grid: every cell where the screen
+    has it (both axes scaled), every column header over its column, every row and group
+    header beside its rows, nothing else boxed, and a block for each note in a cell."""
+    pdf = folder / "overview.pdf"
+    report = export_pdf(session.workshop, pdf, boards=[board_id], record=False)
+    info = report.page_info[0]
+    assert info.role == "overview" and info.transform is not None
+    tf = info.transform
+    screen = screen_of(session, board_id)
+    boxes, fills = overview_boxes(pdf, tf)
+    parts = screen.grid_parts
+    out = []
+    only_screen, rest = unmatched(parts["cells"], boxes)
+    if only_screen:
+        out.append(f"cells: screen only {only_screen[:4]}")
+    for name, axis in (("columns", 0), ("rows", 1), ("groups", 1)):
+        for header in parts[name]:
+            hit = next(
+                (
+                    b
+                    for b in rest
+                    if abs(b[axis] - header[axis]) <= TOLERANCE
+                    and abs(b[axis + 2] - header[axis + 2]) <= TOLERANCE
+                    and (axis == 1 or abs(b[1] + b[3] - header[1] - header[3]) <= TOLERANCE)
+                ),
+                None,
+            )
+            if hit is None:
+                out.append(f"{name[:-1]} header {header} not on paper")
+            else:
+                rest.remove(hit)
+    if rest:
+        out.append(f"PDF only {rest[:4]}")
+    in_cells = sum(1 for n in session.workshop.board(board_id).live_notes() if n.cell)
+    # One block per note in a cell (the pills behind the counts are rounded, no rectangles).
+    if fills != in_cells:
+        out.append(f"{fills} fills for {in_cells} notes in {len(parts['cells'])} cells")
+    return out
+
+
 def test_the_sample_boards_draw_alike(sample: Session, tmp_path: Path) -> None:
+    tables = 0
     for board in sample.workshop.ordered_boards():
+        if board.cells:
+            tables += 1
+            assert overview_differences(sample, board.id, tmp_path) == [], board.name
+            continue
         screen, paper = both(sample, board.id, tmp_path)
         assert screen.notes, board.name
         assert differences(screen, paper) == [], board.name
+    assert tables == 2
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -101,6 +179,9 @@ def test_random_boards_draw_alike(tmp_path: Path, seed: int) -> None:
     session = random_workshop(tmp_path / "random.pofacil", seed)
     try:
         for board in session.workshop.ordered_boards():
+            if board.cells:
+                assert overview_differences(session, board.id, tmp_path) == [], board.name
+                continue
             screen, paper = both(session, board.id, tmp_path)
             assert differences(screen, paper) == [], board.name
         free = both(session, session.workshop.find_board("自由").id, tmp_path)[0]

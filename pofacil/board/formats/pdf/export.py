@@ -1,12 +1,13 @@
 """PDF export: the boards as they look on screen, in vector form, and the meeting record.
 
-Each board gets one page ("fit") or a set of overlapping tiles ("tile") at a scale where the
-smallest note text stays readable; "auto" fits unless that would shrink some note's text
-below ``READABLE_PT`` on paper. Text is real text in the bundled font (embedded as a subset),
-so the published PDF can be searched and quoted. Everything is planned first (geometry, text
-fitting, tiles, record pages), so the page count is known before the first page is drawn; the
-file is then written through :func:`atomic_write`, so a failed or cancelled export leaves no
-file behind.
+A table board (one with a grid) prints as an overview page and detail pages reflowed for
+paper (table_plan.py). Any other board gets one page ("fit") or a set of overlapping tiles
+("tile") at a scale where the smallest note text stays readable; "auto" fits unless that would
+shrink some note's text below ``READABLE_PT`` on paper. Text is real text in the bundled font
+(embedded as a subset), so the published PDF can be searched and quoted. Everything is
+planned first (geometry, text fitting, tiles, record pages), so the page count is known
+before the first page is drawn; the file is then written through :func:`atomic_write`, so a
+failed or cancelled export leaves no file behind.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pofacil.board.model.errors import ModelError, PofacilError
 from pofacil.board.storage.atomic import atomic_write
 
 from .draw import BoardPainter
+from .overview import draw_overview
 from .page import PAPERS, PageFurniture
 from .plan import (
     MAX_SCALE,
@@ -38,6 +40,8 @@ from .plan import (
     tile_count,
 )
 from .record import RecordPage, draw_record_page, plan_record
+from .table_draw import draw_detail_page
+from .table_plan import TablePlan, plan_table
 from .text import FontText
 
 MODES = ("auto", "fit", "tile")
@@ -70,12 +74,17 @@ class ExportCancelled(PofacilError):
 
 @dataclass(frozen=True)
 class PageInfo:
-    """One page of the export: a board page (with its tile, 1-based) or a record page."""
+    """One page of the export: a board page (with its tile, 1-based) or a record page.
+
+    ``role``: "board" (a fitted page or a tile), "overview" or "detail" (a table board's
+    pages; the overview's transform maps the screen's grid onto it), or "record".
+    """
 
     number: int
     board: str | None
     tile: tuple[int, int] | None = None
     transform: PageTransform | None = None
+    role: str = "board"
 
 
 @dataclass(frozen=True)
@@ -84,8 +93,8 @@ class BoardExport:
 
     id: str
     name: str
-    mode: str  # "fit", "tile" or "empty"
-    scale: float  # points per board unit
+    mode: str  # "fit", "tile", "empty" or "table" (an overview page, then detail pages)
+    scale: float  # points per board unit (a table: across its overview)
     rows: int
     columns: int
     pages: tuple[int, ...]
@@ -107,7 +116,9 @@ class PdfReport:
     record_pages: tuple[int, ...] = ()
     replaced_chars: int = 0  # characters the font lacks, drawn as the fallback mark
     missing_chars: frozenset[str] = frozenset()
-    truncated_notes: int = 0  # notes whose text did not fit even at the smallest size
+    # Notes whose text did not fit even at the smallest size; on a table's detail pages they end
+    # in "…（全文見紀錄）" and the record has them in full.
+    truncated_notes: int = 0
 
     def board(self, board_id: str) -> BoardExport:
         return next(b for b in self.boards if b.id == board_id)
@@ -133,7 +144,8 @@ def export_pdf(
 ) -> PdfReport:
     """Write ``workshop`` (or the boards named in ``boards``, by id or name) as one PDF.
 
-    ``paper`` is "A4" or "A3" (landscape); ``mode`` "auto", "fit" or "tile"; ``record`` appends
+    ``paper`` is "A4" or "A3" (landscape); ``mode`` "auto", "fit" or "tile" (for free boards
+    and mind maps: a table always prints as an overview and detail pages); ``record`` appends
     the meeting record; ``language`` ("zh" or "en") is that of every label. ``progress(done,
     total)`` is called before the first page and after every page; returning ``False`` cancels
     with :class:`ExportCancelled`. Raises :class:`ModelError` for an unknown board or option,
@@ -152,15 +164,40 @@ def export_pdf(
     text = FontText()
     size = PAPERS[paper_key]
     furniture = PageFurniture(text, size, workshop.info, language)
-    plans = [plan_board(board, furniture, mode) for board in chosen]
+    plans = [
+        plan_table(board, furniture) if board.cells else plan_board(board, furniture, mode)
+        for board in chosen
+    ]
     record_pages: list[RecordPage] = plan_record(chosen, text, size, language) if record else []
-    total = sum(max(1, len(p.transforms)) for p in plans) + len(record_pages)
+    total = sum(_page_count(p) for p in plans) + len(record_pages)
 
     pages: list[PageInfo] = []
     exports: list[BoardExport] = []
     number = 0
     for plan in plans:
         first = number + 1
+        if isinstance(plan, TablePlan):
+            number += 1
+            ov = plan.overview
+            pages.append(PageInfo(number, plan.board.id, None, ov.transform, "overview"))
+            for _ in plan.details.pages:
+                number += 1
+                pages.append(PageInfo(number, plan.board.id, role="detail"))
+            exports.append(
+                BoardExport(
+                    plan.board.id,
+                    plan.board.name,
+                    "table",
+                    ov.transform.scale,
+                    1,
+                    1,
+                    tuple(range(first, number + 1)),
+                    plan.smallest_pt,
+                    len(plan.geo.notes),
+                    len(plan.board.deleted_notes()),
+                )
+            )
+            continue
         if plan.mode == "empty":
             number += 1
             pages.append(PageInfo(number, plan.board.id))
@@ -183,7 +220,7 @@ def export_pdf(
             )
         )
     record_numbers = tuple(range(number + 1, number + 1 + len(record_pages)))
-    pages += [PageInfo(n, None) for n in record_numbers]
+    pages += [PageInfo(n, None, role="record") for n in record_numbers]
 
     def tick(done: int) -> None:
         if progress is not None and progress(done, total) is False:
@@ -203,22 +240,43 @@ def export_pdf(
             canvas.setTitle(furniture.title)
             canvas.setSubject(", ".join(b.name for b in chosen))
             canvas.setCreator("pofacil")
+            canvas.showOutline()
             furniture.c = canvas
             painter = BoardPainter(canvas, text, language)
             done = 0
-            for plan in plans:
-                for index in range(max(1, len(plan.transforms))):
-                    _draw_board_page(canvas, furniture, painter, plan, index)
-                    done += 1
-                    furniture.footer(done, total)
-                    canvas.showPage()
-                    tick(done)
-            for page in record_pages:
-                draw_record_page(canvas, furniture, page, text, language)
+
+            def finish() -> None:
+                nonlocal done
                 done += 1
                 furniture.footer(done, total)
                 canvas.showPage()
                 tick(done)
+
+            for i, plan in enumerate(plans):
+                bookmark(canvas, f"board{i}", plan.board.name, 0)
+                if isinstance(plan, TablePlan):
+                    _draw_table_overview(canvas, furniture, plan)
+                    finish()
+                    for k, detail in enumerate(plan.details.pages):
+                        right = furniture.labels["details"].format(
+                            page=k + 1, pages=len(plan.details.pages)
+                        )
+                        furniture.header(plan.board.name, right)
+                        furniture.legend(plan.legend)
+                        draw_detail_page(canvas, text, plan.details, detail)
+                        finish()
+                    continue
+                for index in range(max(1, len(plan.transforms))):
+                    _draw_board_page(canvas, furniture, painter, plan, index)
+                    finish()
+            for k, page in enumerate(record_pages):
+                if k == 0:
+                    bookmark(canvas, "record", furniture.labels["record"], 0)
+                for j, block in enumerate(page.blocks):
+                    if not block.continued:
+                        bookmark(canvas, f"record{k}.{j}", block.name, 1)
+                draw_record_page(canvas, furniture, page, text, language)
+                finish()
             with _plain_streams():
                 canvas.save()
 
@@ -233,8 +291,29 @@ def export_pdf(
         record_pages=record_numbers,
         replaced_chars=text.replaced,
         missing_chars=frozenset(text.missing),
-        truncated_notes=sum(not t.body.fits for p in plans for t in p.texts.values()),
+        truncated_notes=sum(
+            p.truncated
+            if isinstance(p, TablePlan)
+            else sum(not t.body.fits for t in p.texts.values())
+            for p in plans
+        ),
     )
+
+
+def _page_count(plan: BoardPlan | TablePlan) -> int:
+    return plan.page_count if isinstance(plan, TablePlan) else max(1, len(plan.transforms))
+
+
+def bookmark(canvas: Canvas, key: str, title: str, level: int) -> None:
+    """An entry in the PDF's outline (the reader's bookmarks pane) for the page begun now."""
+    canvas.bookmarkPage(key)
+    canvas.addOutlineEntry(title, key, level=level)
+
+
+def _draw_table_overview(canvas: Canvas, furniture: PageFurniture, plan: TablePlan) -> None:
+    furniture.header(plan.board.name, furniture.labels["overview"])
+    furniture.legend(plan.legend)
+    draw_overview(canvas, furniture.text, plan.overview, plan.area)
 
 
 @contextmanager

@@ -33,7 +33,8 @@ class PageTransform:
 
     The board point (``board_x``, ``board_y``) lands at (``left``, ``top``); one board unit is
     ``scale`` points; board y grows downwards, page y upwards. ``area`` (x, y, w, h) is the part
-    of the page the board may cover on this page.
+    of the page the board may cover on this page. ``scale_y``, when set, is the vertical scale
+    of a table's overview, which may differ from the horizontal one.
     """
 
     scale: float
@@ -42,11 +43,16 @@ class PageTransform:
     left: float
     top: float
     area: tuple[float, float, float, float]
+    scale_y: float | None = None
+
+    @property
+    def vertical(self) -> float:
+        return self.scale if self.scale_y is None else self.scale_y
 
     def to_page(self, x: float, y: float) -> tuple[float, float]:
         return (
             self.left + (x - self.board_x) * self.scale,
-            self.top - (y - self.board_y) * self.scale,
+            self.top - (y - self.board_y) * self.vertical,
         )
 
     def to_pixels(self, x: float, y: float, page_height: float, dpi: float) -> tuple[float, float]:

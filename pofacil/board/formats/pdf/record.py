@@ -132,9 +132,9 @@ def plan_record(
     pages: list[RecordPage] = [RecordPage()]
     left = room
 
-    def wrap(s: str, width: float, limit: int = max_lines) -> tuple[str, ...]:
+    def wrap(s: str, width: float, limit: int | None = None) -> tuple[str, ...]:
         lines = text.wrap(text.clean(s), width - 2 * PAD, BODY_PT)
-        if len(lines) > limit:  # a note longer than a whole page: cut, rather than overflow
+        if limit is not None and len(lines) > limit:  # a place or a name, not a note's words
             lines = lines[:limit]
             lines[-1] = text.shorten(lines[-1] + "…", width - 2 * PAD, BODY_PT)
         return tuple(lines)
@@ -173,15 +173,51 @@ def plan_record(
         block = RecordBlock(name, summary, False)
         pages[-1].blocks.append(block)
         left -= HEADING_H + (TABLE_HEAD_H if rows else 0.0)
-        for row in rows:
-            if row.height > left:
-                pages.append(RecordPage())
-                left = room - HEADING_H - TABLE_HEAD_H
-                block = RecordBlock(name, summary, True)
-                pages[-1].blocks.append(block)
-            block.rows.append(row)
-            left -= row.height
+        page_rows = max_lines * line + 2 * PAD  # the most one continued page holds
+        for whole in rows:
+            # A note's words are never cut here: the record is where a note cut short on the
+            # board is read in full, over as many pages as it takes.
+            parts = [whole]
+            if whole.height > page_rows:
+                # Begin here when a few of its lines fit under what is above, else overleaf.
+                first = left if left >= page_rows / 4 else page_rows
+                parts = split_row(whole, first, page_rows, line)
+            for row in parts:
+                if row.height > left + 1e-6:
+                    pages.append(RecordPage())
+                    left = room - HEADING_H - TABLE_HEAD_H
+                    block = RecordBlock(name, summary, True)
+                    pages[-1].blocks.append(block)
+                block.rows.append(row)
+                left -= row.height
     return pages
+
+
+def split_row(row: RecordRow, first: float, full: float, line: float) -> list[RecordRow]:
+    """A row taller than a page in parts: the first no taller than ``first``, the others than
+    ``full``; the place, kind, author and time stay with the first part."""
+    body = max(len(row.place), len(row.author), len(row.kind_lines), 1)
+    out: list[RecordRow] = []
+    lines = list(row.text)
+    room = first
+    while lines:
+        head = not out
+        take = max(body if head else 1, int((room - 2 * PAD + 1e-6) // line))
+        part, lines = lines[:take], lines[take:]
+        out.append(
+            RecordRow(
+                row.place if head else (),
+                tuple(part),
+                row.kind if head else None,
+                row.kind_lines if head else (),
+                row.author if head else (),
+                row.time if head else "",
+                max(len(part), body if head else 1) * line + 2 * PAD,
+                row.group,
+            )
+        )
+        room = full
+    return out
 
 
 def draw_record_page(
