@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QWidget
 
 from pofacil.board.model import Board
 from pofacil.board.model.limits import TEXT_MAX
@@ -68,9 +68,8 @@ class CaptureBar(QWidget):
         )
         self.preview = plain_label()  # shows the speaker as typed, "<u>林</u>" included
         self.preview.setMinimumWidth(120)
-        self.target = QToolButton()
-        self.target.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.target.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # A push button sizes itself for its menu's arrow; a tool button draws it over the text.
+        self.target = QPushButton()
         self.target.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the line keeps the typing
         self.target.setToolTip(
             self.tr("Where the next note goes: pick it here, or Alt+arrow keys step it")

@@ -110,8 +110,12 @@ class BoardView(QGraphicsView):
         """Scroll just enough to show ``rect`` (a new note), not at all if it is in view: a
         board that jumped under the room's eyes loses their place."""
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if not visible.contains(rect):
-            self.ensureVisible(rect, margin, margin)
+        if visible.contains(rect):
+            return
+        # The scene takes in a grown table lazily, when asked for its rect: asked now, the
+        # scroll bars reach a note on the table's new last line.
+        self.board_scene().sceneRect()
+        self.ensureVisible(rect, margin, margin)
 
     def set_projector(self, on: bool) -> None:
         self.projector = on
