@@ -3,7 +3,8 @@ types into it with xdotool): ``python -m tests.ui.ime_driver FILE``.
 
 On start it prints one JSON line, the screen point of an empty spot in cell ``role/now``; then
 each line read from stdin is a command: ``state`` prints the capture line, the widget with the
-focus and the board's notes as JSON; ``quit`` closes the window.
+focus, the board's notes, whether one is being edited and the screen point of each, as JSON;
+``quit`` closes the window.
 """
 
 from __future__ import annotations
@@ -43,12 +44,22 @@ def main(path: Path) -> int:
     def command() -> None:
         line = sys.stdin.readline().strip()
         if line == "state":
-            focus = app.focusWidget()
+            focus, view = app.focusWidget(), window.view
             say(
                 {
                     "line": window.capture.edit.text(),
                     "focus": type(focus).__name__ if focus is not None else None,
                     "notes": [[n.text, n.cell] for n in window.scene.board.live_notes()],
+                    "editing": window.view._editing(),
+                    "at": {
+                        nid: [p.x(), p.y()]
+                        for nid, item in window.scene.notes.items()
+                        for p in [
+                            view.viewport().mapToGlobal(
+                                view.mapFromScene(item.sceneBoundingRect().center())
+                            )
+                        ]
+                    },
                 }
             )
         elif line in ("quit", ""):

@@ -199,6 +199,21 @@ def test_chewing_typed_on_the_canvas_composes_from_the_first_key(
         xdotool("key", "Return")  # the capture line takes the point
         _wait_for(lambda: ask()["notes"] != [], "the note")
         assert ask()["notes"] == [["業務", "role/now"]]
+        # Editing the note in place composes in the note, not in the capture line.
+        ((x, y),) = ask()["at"].values()
+        xdotool("mousemove", str(x), str(y), "click", "--repeat", "2", "1")
+        _wait_for(lambda: ask()["editing"], "the note's editor")
+        xdotool("type", "--delay", "100", "u,4")  # 業, over the selected text
+        xdotool("key", "Return")  # commits the composition
+        xdotool("key", "Return")  # closes the editor
+        _wait_for(lambda: not ask()["editing"], "the edit")
+        state = ask()
+        assert state["notes"] == [["業", "role/now"]] and state["line"] == "", state
+        # With the editor gone, the canvas composes for the capture line again.
+        xdotool("type", "--delay", "100", "u,4j4")
+        xdotool("key", "Return")
+        _wait_for(lambda: ask()["line"] != "", "the committed text")
+        assert ask()["line"] == "業務"
         app.stdin.write("quit\n")
         app.stdin.flush()
         assert app.wait(timeout=30) == 0
@@ -208,5 +223,5 @@ def test_chewing_typed_on_the_canvas_composes_from_the_first_key(
             app.wait()
     session = Session.open(path)
     notes = session.workshop.find_board("議題脈絡分析表").live_notes()
-    assert [(n.text, n.cell) for n in notes] == [("業務", "role/now")], "saved as captured"
+    assert [(n.text, n.cell) for n in notes] == [("業", "role/now")], "saved as typed"
     session.close()
