@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QActionGroup, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QWidget
 
 from pofacil.board.model import Board
@@ -77,6 +77,7 @@ class CaptureBar(QWidget):
         self.target_menu = QMenu(self.target)
         self.target_menu.aboutToShow.connect(self._fill_targets)
         self.target.setMenu(self.target_menu)
+        self._one_of = QActionGroup(self)  # shown as radio marks: one place at a time
         self._board: Board | None = None
         self._target: str | None = None
         layout.addWidget(self.label)
@@ -138,6 +139,7 @@ class CaptureBar(QWidget):
             action = self.target_menu.addAction(no_mnemonic(label))
             action.setCheckable(True)
             action.setChecked(target == chosen)
+            self._one_of.addAction(action)
             action.triggered.connect(lambda _=False, t=target: self.target_chosen.emit(t))
 
 
