@@ -112,19 +112,34 @@
 <context>
     <name>CaptureBar</name>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="38"/>
+        <location filename="../../pofacil/ui/capture.py" line="61"/>
         <source>Capture:</source>
         <translation>快速記錄：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="44"/>
+        <location filename="../../pofacil/ui/capture.py" line="67"/>
         <source>Type a point and press Enter; &quot;Speaker: point&quot; sets who said it</source>
         <translation>輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="56"/>
+        <location filename="../../pofacil/ui/capture.py" line="75"/>
+        <source>Where the next note goes: pick it here, or Alt+arrow keys step it</source>
+        <translation>下一張便利貼放的位置：在這裡選，或用 Alt+方向鍵移動</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/capture.py" line="92"/>
         <source>Speaker: %1</source>
         <translation>發言者：%1</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/capture.py" line="115"/>
+        <source>next to the previous note</source>
+        <translation>接在上一張後面</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/capture.py" line="119"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
     </message>
 </context>
 <context>
@@ -279,82 +294,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="131"/>
-        <location filename="../../pofacil/ui/main_window.py" line="320"/>
-        <location filename="../../pofacil/ui/main_window.py" line="327"/>
+        <location filename="../../pofacil/ui/main_window.py" line="133"/>
+        <location filename="../../pofacil/ui/main_window.py" line="332"/>
+        <location filename="../../pofacil/ui/main_window.py" line="339"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="213"/>
+        <location filename="../../pofacil/ui/main_window.py" line="222"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="215"/>
+        <location filename="../../pofacil/ui/main_window.py" line="224"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="217"/>
+        <location filename="../../pofacil/ui/main_window.py" line="226"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="237"/>
+        <location filename="../../pofacil/ui/main_window.py" line="248"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="241"/>
+        <location filename="../../pofacil/ui/main_window.py" line="252"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="295"/>
+        <location filename="../../pofacil/ui/main_window.py" line="307"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="298"/>
+        <location filename="../../pofacil/ui/main_window.py" line="310"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="306"/>
+        <location filename="../../pofacil/ui/main_window.py" line="318"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="307"/>
-        <location filename="../../pofacil/ui/main_window.py" line="328"/>
+        <location filename="../../pofacil/ui/main_window.py" line="319"/>
+        <location filename="../../pofacil/ui/main_window.py" line="340"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="320"/>
+        <location filename="../../pofacil/ui/main_window.py" line="332"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="379"/>
+        <location filename="../../pofacil/ui/main_window.py" line="444"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="423"/>
-        <location filename="../../pofacil/ui/main_window.py" line="426"/>
+        <location filename="../../pofacil/ui/main_window.py" line="488"/>
+        <location filename="../../pofacil/ui/main_window.py" line="491"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="424"/>
-        <location filename="../../pofacil/ui/main_window.py" line="445"/>
+        <location filename="../../pofacil/ui/main_window.py" line="489"/>
+        <location filename="../../pofacil/ui/main_window.py" line="510"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="444"/>
+        <location filename="../../pofacil/ui/main_window.py" line="509"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
@@ -384,257 +399,257 @@
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="510"/>
+        <location filename="../../pofacil/ui/main_window.py" line="575"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="514"/>
+        <location filename="../../pofacil/ui/main_window.py" line="579"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="519"/>
+        <location filename="../../pofacil/ui/main_window.py" line="584"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="553"/>
+        <location filename="../../pofacil/ui/main_window.py" line="618"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="568"/>
-        <location filename="../../pofacil/ui/main_window.py" line="573"/>
+        <location filename="../../pofacil/ui/main_window.py" line="633"/>
+        <location filename="../../pofacil/ui/main_window.py" line="638"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="568"/>
-        <location filename="../../pofacil/ui/main_window.py" line="585"/>
-        <location filename="../../pofacil/ui/main_window.py" line="600"/>
+        <location filename="../../pofacil/ui/main_window.py" line="633"/>
+        <location filename="../../pofacil/ui/main_window.py" line="650"/>
+        <location filename="../../pofacil/ui/main_window.py" line="665"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="573"/>
+        <location filename="../../pofacil/ui/main_window.py" line="638"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="580"/>
+        <location filename="../../pofacil/ui/main_window.py" line="645"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="585"/>
+        <location filename="../../pofacil/ui/main_window.py" line="650"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="598"/>
+        <location filename="../../pofacil/ui/main_window.py" line="663"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="607"/>
+        <location filename="../../pofacil/ui/main_window.py" line="672"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="614"/>
+        <location filename="../../pofacil/ui/main_window.py" line="679"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="658"/>
+        <location filename="../../pofacil/ui/main_window.py" line="723"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="702"/>
+        <location filename="../../pofacil/ui/main_window.py" line="767"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="703"/>
+        <location filename="../../pofacil/ui/main_window.py" line="768"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="704"/>
+        <location filename="../../pofacil/ui/main_window.py" line="769"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="705"/>
+        <location filename="../../pofacil/ui/main_window.py" line="770"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="707"/>
+        <location filename="../../pofacil/ui/main_window.py" line="772"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="712"/>
+        <location filename="../../pofacil/ui/main_window.py" line="777"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="718"/>
+        <location filename="../../pofacil/ui/main_window.py" line="783"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="723"/>
+        <location filename="../../pofacil/ui/main_window.py" line="788"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="724"/>
+        <location filename="../../pofacil/ui/main_window.py" line="789"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="726"/>
+        <location filename="../../pofacil/ui/main_window.py" line="791"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="727"/>
-        <location filename="../../pofacil/ui/main_window.py" line="793"/>
+        <location filename="../../pofacil/ui/main_window.py" line="792"/>
+        <location filename="../../pofacil/ui/main_window.py" line="858"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="729"/>
         <location filename="../../pofacil/ui/main_window.py" line="794"/>
+        <location filename="../../pofacil/ui/main_window.py" line="859"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="732"/>
+        <location filename="../../pofacil/ui/main_window.py" line="797"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="733"/>
+        <location filename="../../pofacil/ui/main_window.py" line="798"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="735"/>
+        <location filename="../../pofacil/ui/main_window.py" line="800"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="738"/>
+        <location filename="../../pofacil/ui/main_window.py" line="803"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="740"/>
+        <location filename="../../pofacil/ui/main_window.py" line="805"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="743"/>
+        <location filename="../../pofacil/ui/main_window.py" line="808"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="748"/>
+        <location filename="../../pofacil/ui/main_window.py" line="813"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="750"/>
+        <location filename="../../pofacil/ui/main_window.py" line="815"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="752"/>
+        <location filename="../../pofacil/ui/main_window.py" line="817"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="754"/>
+        <location filename="../../pofacil/ui/main_window.py" line="819"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="756"/>
+        <location filename="../../pofacil/ui/main_window.py" line="821"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="759"/>
+        <location filename="../../pofacil/ui/main_window.py" line="824"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="760"/>
+        <location filename="../../pofacil/ui/main_window.py" line="825"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="761"/>
+        <location filename="../../pofacil/ui/main_window.py" line="826"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="762"/>
+        <location filename="../../pofacil/ui/main_window.py" line="827"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="764"/>
+        <location filename="../../pofacil/ui/main_window.py" line="829"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="766"/>
+        <location filename="../../pofacil/ui/main_window.py" line="831"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="770"/>
+        <location filename="../../pofacil/ui/main_window.py" line="835"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="771"/>
+        <location filename="../../pofacil/ui/main_window.py" line="836"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="773"/>
+        <location filename="../../pofacil/ui/main_window.py" line="838"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="776"/>
+        <location filename="../../pofacil/ui/main_window.py" line="841"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="800"/>
+        <location filename="../../pofacil/ui/main_window.py" line="865"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="800"/>
+        <location filename="../../pofacil/ui/main_window.py" line="865"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="821"/>
+        <location filename="../../pofacil/ui/main_window.py" line="886"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="823"/>
+        <location filename="../../pofacil/ui/main_window.py" line="888"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>

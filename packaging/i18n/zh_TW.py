@@ -98,6 +98,9 @@ TRANSLATIONS: dict[str, str] = {
     "Capture:": "快速記錄：",
     'Type a point and press Enter; "Speaker: point" sets who said it': "輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的",
     "Speaker: %1": "發言者：%1",
+    "→ %1": "→ %1",
+    "next to the previous note": "接在上一張後面",
+    "Where the next note goes: pick it here, or Alt+arrow keys step it": "下一張便利貼放的位置：在這裡選，或用 Alt+方向鍵移動",
     # -- palette, preferences, deleted notes ----------------------------------------------
     "Kinds": "類型",
     "Set the kind of the selected notes and of new notes": "設定所選便利貼與新便利貼的類型",

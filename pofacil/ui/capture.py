@@ -1,20 +1,32 @@
 """Quick capture: the scribe types a point, optionally prefixed by the speaker, and presses
-Enter."""
+Enter. The bar shows where the note will go and lets the keyboard or a menu change it."""
 
 from __future__ import annotations
 
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QActionGroup, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QWidget
 
+from pofacil.board.model import Board
 from pofacil.board.model.limits import TEXT_MAX
+from pofacil.board.ops import capture_cell, capture_cluster
 
-from .plain_text import plain_label
+from .board_actions import cell_label
+from .plain_text import no_mnemonic, plain_label
 
 # "王素琴: 業務單位很忙" or "王素琴：業務單位很忙": a short name, a colon (ASCII or full-width).
 _SPEAKER = re.compile(r"^\s*(?P<who>[^:：\n]{1,12}?)\s*[:：]\s*(?P<text>\S.*)$", re.DOTALL)
+
+# Alt+arrow: the capture target moves across the grid (columns, rows). Alt, because plain and
+# Ctrl/Shift arrows move and select in the line being typed.
+TARGET_STEPS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
 
 
 def parse_capture(line: str) -> tuple[str, str]:
@@ -25,11 +37,22 @@ def parse_capture(line: str) -> tuple[str, str]:
     return "", line.strip()
 
 
+def target_step(event: QKeyEvent) -> tuple[int, int] | None:
+    """The (columns, rows) an Alt+arrow key press moves the capture target, if it is one."""
+    mods, key = event.modifiers(), Qt.KeyboardModifier
+    if not mods & key.AltModifier or mods & (key.ControlModifier | key.ShiftModifier):
+        return None
+    return TARGET_STEPS.get(Qt.Key(event.key()))
+
+
 class CaptureBar(QWidget):
-    """An input line that stays ready for the next point after each Enter."""
+    """An input line that stays ready for the next point after each Enter, and the target:
+    the cell or group the next point goes into, shown as "→ where" and picked from its menu."""
 
     captured = Signal(str, str)  # author, text
     cancelled = Signal()
+    target_chosen = Signal(str)  # a cell or group id; "" for none
+    target_stepped = Signal(int, int)  # columns, rows
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,9 +68,22 @@ class CaptureBar(QWidget):
         )
         self.preview = plain_label()  # shows the speaker as typed, "<u>林</u>" included
         self.preview.setMinimumWidth(120)
+        # A push button sizes itself for its menu's arrow; a tool button draws it over the text.
+        self.target = QPushButton()
+        self.target.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the line keeps the typing
+        self.target.setToolTip(
+            self.tr("Where the next note goes: pick it here, or Alt+arrow keys step it")
+        )
+        self.target_menu = QMenu(self.target)
+        self.target_menu.aboutToShow.connect(self._fill_targets)
+        self.target.setMenu(self.target_menu)
+        self._one_of = QActionGroup(self)  # shown as radio marks: one place at a time
+        self._board: Board | None = None
+        self._target: str | None = None
         layout.addWidget(self.label)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.preview)
+        layout.addWidget(self.target)
         self.edit.returnPressed.connect(self._commit)
         self.edit.textChanged.connect(self._show_speaker)
 
@@ -66,11 +102,56 @@ class CaptureBar(QWidget):
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.edit.insert(text)
 
+    # -- the target ----------------------------------------------------------------------
+    def where(self, board: Board | None, target: str | None) -> str:
+        """Where a note captured now goes, as the user reads it (user text, plain)."""
+        if board is not None:
+            cell = capture_cell(board, target)
+            if cell is not None:
+                return cell_label(board, cell.id)
+            cluster = capture_cluster(board, target)
+            if cluster is not None:
+                return board.clusters[cluster].name
+        return self.tr("next to the previous note")
+
+    def show_target(self, board: Board | None, target: str | None) -> None:
+        self._board, self._target = board, target
+        self.target.setText(no_mnemonic(self.tr("→ %1").replace("%1", self.where(board, target))))
+
+    def _choices(self) -> list[tuple[str, str]]:
+        """(target, label) of every place the menu offers on the shown board."""
+        board = self._board
+        if board is None:
+            return []
+        if board.cells:  # a table: every note goes into a cell, so "no cell" is no choice
+            return [(c.id, cell_label(board, c.id)) for c in board.cells]
+        groups = sorted(board.clusters.values(), key=lambda c: c.name)
+        return [("", self.where(board, None))] + [(c.id, c.name) for c in groups]
+
+    def _fill_targets(self) -> None:
+        self.target_menu.clear()
+        board = self._board
+        if board is None:
+            return
+        cell = capture_cell(board, self._target)
+        chosen = cell.id if cell is not None else capture_cluster(board, self._target) or ""
+        for target, label in self._choices():
+            action = self.target_menu.addAction(no_mnemonic(label))
+            action.setCheckable(True)
+            action.setChecked(target == chosen)
+            self._one_of.addAction(action)
+            action.triggered.connect(lambda _=False, t=target: self.target_chosen.emit(t))
+
 
 class _CaptureEdit(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        bar: CaptureBar = self.parent()  # type: ignore[assignment]
         if event.key() == Qt.Key.Key_Escape:
             self.clear()
-            self.parent().cancelled.emit()  # type: ignore[union-attr]
+            bar.cancelled.emit()
+            return
+        step = target_step(event)
+        if step is not None:
+            bar.target_stepped.emit(*step)
             return
         super().keyPressEvent(event)

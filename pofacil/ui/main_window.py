@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self.scene: BoardScene | None = None
         self.capture_kind = "idea"
         self._last_captured: str | None = None
+        self._targets: dict[str, str] = {}  # board id -> the cell or group captures go into
+        self._selected_places: set[str | None] = set()  # cells or groups of the selection
         self._board_ids: list[str] = []
         self._matches: list[NoteItem] = []
         self._match_index = -1
@@ -141,6 +143,10 @@ class MainWindow(QMainWindow):
         self.capture = CaptureBar()
         self.capture.captured.connect(self.capture_note)
         self.capture.cancelled.connect(lambda: self.view.setFocus())
+        self.capture.target_chosen.connect(self.set_capture_target)
+        self.capture.target_stepped.connect(self.step_capture_target)
+        self.view.target_stepped.connect(self.step_capture_target)
+        self.view.compose_into = self.capture.edit
         self.find_bar = self._make_find_bar()
 
         top = QHBoxLayout()
@@ -184,6 +190,8 @@ class MainWindow(QMainWindow):
         self.scene.empty_double_clicked.connect(self._new_note_at)
         self.scene.rename_cluster_requested.connect(self._rename_cluster)
         self.scene.selectionChanged.connect(self._update_actions)
+        self.scene.selectionChanged.connect(self._target_from_selection)
+        self.scene.background_pressed.connect(self._target_from_press)
         self.scene.relabel_requested.connect(self.board_actions.relabel)
         self.scene.language = i18n.data_language()
         self.view.setScene(self.scene)
@@ -192,6 +200,7 @@ class MainWindow(QMainWindow):
         if old_doc is not None:
             old_doc.close()
         self._last_captured = None
+        self._targets = {}
         self._board_ids = []
         self._rebuild_tabs()
         self._remember_recent(session.path)
@@ -222,6 +231,8 @@ class MainWindow(QMainWindow):
         self.file_label.setToolTip(plain_tooltip(str(doc.path)))
         self._update_undo_texts()
         self._update_actions()
+        self._target_from_selection(only_if_moved=True)
+        self._show_capture_target()
 
     def _refused(self, message: str) -> None:
         log.info("refused: %s", message)
@@ -281,6 +292,7 @@ class MainWindow(QMainWindow):
             self._last_captured = None
             self.view.fit()
             self._update_actions()
+            self._show_capture_target()
 
     def _tab_moved(self, _from: int, _to: int) -> None:
         assert self.document is not None
@@ -337,7 +349,8 @@ class MainWindow(QMainWindow):
 
     # -- notes ---------------------------------------------------------------------------
     def capture_note(self, author: str, text: str) -> None:
-        """A point from quick capture: next to the previous one, or into the selected group."""
+        """A point from quick capture: into the capture target (see ops.capture), and into
+        view, scrolling no more than it takes."""
         doc, scene = self.document, self.scene
         if doc is None or scene is None or scene.board_id is None:
             return
@@ -347,15 +360,67 @@ class MainWindow(QMainWindow):
             text,
             author=author,
             kind=self.capture_kind,
-            selected=scene.selected_note_ids(),
-            cluster=self._selected_cluster(),
+            target=self.capture_target(),
             previous=self._last_captured,
         )
         if change is not None:
             self._last_captured = change.subjects[0]
             item = scene.notes.get(self._last_captured)
             if item is not None:
-                self.view.ensureVisible(item, 40, 40)
+                scene.flush_layout()  # its slot in a cell is known after the layout pass
+                self.view.reveal(item.sceneBoundingRect())
+
+    def capture_target(self) -> str | None:
+        """The current board's capture target as chosen (ops.capture says what counts)."""
+        board_id = self.current_board_id()
+        return self._targets.get(board_id) if board_id is not None else None
+
+    def set_capture_target(self, target: str | None) -> None:
+        board_id = self.current_board_id()
+        if board_id is None:
+            return
+        if target:
+            self._targets[board_id] = target
+        else:
+            self._targets.pop(board_id, None)
+        self._show_capture_target()
+
+    def step_capture_target(self, columns: int, rows: int) -> None:
+        board = self.scene.board if self.scene is not None else None
+        if board is not None and board.cells:
+            self.set_capture_target(ops.step_cell(board, self.capture_target(), columns, rows))
+
+    def _show_capture_target(self) -> None:
+        board = self.scene.board if self.scene is not None else None
+        self.capture.show_target(board, self.capture_target())
+
+    def _target_from_selection(self, only_if_moved: bool = False) -> None:
+        """Selecting notes of one cell (or one group, on a board without a grid) aims there;
+        so does moving the selected notes into another one (a drop, an undo)."""
+        scene = self.scene
+        board = scene.board if scene is not None else None
+        if scene is None or board is None:
+            return
+        notes = [
+            board.notes[i.note.id]
+            for i in scene.selectedItems()
+            if isinstance(i, NoteItem) and i.note.id in board.notes
+        ]
+        places = {n.cell if board.cells else n.cluster for n in notes}
+        if only_if_moved and places == self._selected_places:
+            return
+        self._selected_places = places
+        if board.cells:
+            if len(places) == 1 and None not in places:
+                self.set_capture_target(places.pop())
+        elif notes or self._selected_cluster() is not None:
+            self.set_capture_target(self._selected_cluster())
+
+    def _target_from_press(self, cell: str) -> None:
+        """A click on an empty spot: its cell on a table; next to the previous note off one."""
+        board = self.scene.board if self.scene is not None else None
+        if board is not None and (cell or not board.cells):
+            self.set_capture_target(cell or None)
 
     def _selected_cluster(self) -> str | None:
         assert self.scene is not None

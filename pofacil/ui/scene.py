@@ -38,6 +38,7 @@ class BoardScene(QGraphicsScene):
 
     rename_cluster_requested = Signal(str)
     empty_double_clicked = Signal(QPointF)
+    background_pressed = Signal(str)  # a press on no note or frame: the cell under it, or ""
     relabel_requested = Signal(str, str)  # a grid header: axis, key
 
     def __init__(self, document: Document) -> None:
@@ -347,6 +348,9 @@ class BoardScene(QGraphicsScene):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
+        transform = self.views()[0].transform() if self.views() else QTransform()
+        if self.itemAt(event.scenePos(), transform) in (None, self.grid_item):
+            self.background_pressed.emit(self.cell_at(event.scenePos()) or "")
         self._drag_start = {
             i.note.id: i.pos() for i in self.selectedItems() if isinstance(i, NoteItem)
         }

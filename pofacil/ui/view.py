@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from .capture import target_step
 from .clipboard import dropped_files
 from .items import NoteEditor
 from .scene import BoardScene
@@ -40,11 +42,12 @@ PIXMAP_CACHE_KB = 64 * 1024
 class BoardView(QGraphicsView):
     """Shows a board; typing on it goes to quick capture."""
 
-    typed = Signal(str)  # printable text typed (or committed by an input method) on the canvas
+    typed = Signal(str)  # printable text typed on the canvas with no input method composing
     zoom_changed = Signal(float)
     dropped = Signal(QMimeData, QPointF)  # text or files dropped from another program
     tab_pressed = Signal()  # mind map: add a child to the selected note
     enter_pressed = Signal()  # mind map: add a sibling
+    target_stepped = Signal(int, int)  # Alt+arrow: move the capture target (columns, rows)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,9 @@ class BoardView(QGraphicsView):
         self.projector = False
         self._space = False
         self._pan_from: QPointF | None = None
+        # Where a composition started on the canvas goes (the quick-capture line); see
+        # inputMethodEvent.
+        self.compose_into: QWidget | None = None
 
     def board_scene(self) -> BoardScene:
         return self.scene()  # type: ignore[return-value]
@@ -99,6 +105,17 @@ class BoardView(QGraphicsView):
                 )
             )
         self.zoom_changed.emit(self.scale_factor())
+
+    def reveal(self, rect: QRectF, margin: int = 40) -> None:
+        """Scroll just enough to show ``rect`` (a new note), not at all if it is in view: a
+        board that jumped under the room's eyes loses their place."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if visible.contains(rect):
+            return
+        # The scene takes in a grown table lazily, when asked for its rect: asked now, the
+        # scroll bars reach a note on the table's new last line.
+        self.board_scene().sceneRect()
+        self.ensureVisible(rect, margin, margin)
 
     def set_projector(self, on: bool) -> None:
         self.projector = on
@@ -183,6 +200,10 @@ class BoardView(QGraphicsView):
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
+        step = target_step(event)
+        if step is not None and not self._editing():
+            self.target_stepped.emit(*step)
+            return
         text = event.text()
         no_command = not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier
@@ -201,12 +222,41 @@ class BoardView(QGraphicsView):
             return
         super().keyReleaseEvent(event)
 
+    # An input method only sees keys while the focus object says it takes them. The canvas has
+    # no text item in focus unless a note is being edited, so Qt's view answered "no": the
+    # first key of "u,4j4" (業務 in Zhuyin) arrived as a plain "u", and the rest composed
+    # without it. So the canvas takes input-method events for the capture line: it shows the
+    # composition there, and hands over the focus once the text is committed (moving the focus
+    # mid-composition makes Qt commit the raw keys typed so far).
+    def _composing_for(self) -> QWidget | None:
+        return None if self._editing() else self.compose_into
+
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> Any:
+        target = self._composing_for()
+        if target is None:
+            return super().inputMethodQuery(query)
+        if query == Qt.InputMethodQuery.ImEnabled:
+            return True
+        value = target.inputMethodQuery(query)
+        if isinstance(value, QRect | QRectF):  # the candidate window opens by the line
+            rect = QRectF(value)
+            top_left = self.mapFromGlobal(target.mapToGlobal(rect.topLeft().toPoint()))
+            return QRectF(QPointF(top_left), rect.size())
+        return value
+
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        if not self._editing() and event.commitString():
-            self.typed.emit(event.commitString())
-            event.accept()
+        target = self._composing_for()
+        if target is None:
+            super().inputMethodEvent(event)
             return
-        super().inputMethodEvent(event)
+        forwarded = QInputMethodEvent(event.preeditString(), event.attributes())
+        forwarded.setCommitString(
+            event.commitString(), event.replacementStart(), event.replacementLength()
+        )
+        QCoreApplication.sendEvent(target, forwarded)
+        event.accept()
+        if event.commitString() and not event.preeditString():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- drops from other programs -----------------------------------------------------
     @staticmethod

@@ -84,14 +84,14 @@ def test_capture_follows_the_previous_note_in_rows(tmp_path: Path) -> None:
     assert (wrapped.x, wrapped.y) == (ops.capture.LEFT, first.y + first.h + ops.capture.GAP)
 
 
-def test_capture_goes_into_the_selected_cell_or_group(tmp_path: Path) -> None:
+def test_capture_goes_into_the_target_cell_or_group(tmp_path: Path) -> None:
     s = Session.create(
         tmp_path / "g.pofacil", boards=[("concept-sheet", "概念"), ("blank", "全體")]
     )
     ws = s.workshop
     sheet, free = ws.find_board("概念"), ws.find_board("全體")
-    in_cell = s.do(ops.add_note(ws, sheet.id, "兼任", cell="r1/obstacle")).subjects[0]
-    captured = s.do(ops.capture_note(ws, sheet.id, "輪調", kind="idea", selected=[in_cell]))
+    s.do(ops.add_note(ws, sheet.id, "兼任", cell="r1/obstacle"))
+    captured = s.do(ops.capture_note(ws, sheet.id, "輪調", kind="idea", target="r1/obstacle"))
     note = ws.note(captured.subjects[0])
     assert (note.cell, note.kind) == ("r1/obstacle", "obstacle")
 
@@ -99,7 +99,7 @@ def test_capture_goes_into_the_selected_cell_or_group(tmp_path: Path) -> None:
     b = s.do(ops.add_note(ws, free.id, "乙", x=300.0, y=400.0)).subjects[0]
     group = s.do(ops.cluster_notes(ws, [a, b], "人力")).subjects[0]
     elsewhere = s.do(ops.add_note(ws, free.id, "丙", x=2000.0, y=2000.0)).subjects[0]
-    into_group = s.do(ops.capture_note(ws, free.id, "丁", cluster=group, previous=elsewhere))
+    into_group = s.do(ops.capture_note(ws, free.id, "丁", target=group, previous=elsewhere))
     note = ws.note(into_group.subjects[0])
     last = ws.note(b)
     assert note.cluster == group and (note.x, note.y) == (last.x + last.w + ops.capture.GAP, last.y)

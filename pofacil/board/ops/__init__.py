@@ -7,7 +7,14 @@ layout in :mod:`.layout`.
 
 from pofacil.board.model import Change
 
-from .capture import CAPTURE_COLUMNS, capture_note, capture_spot
+from .capture import (
+    CAPTURE_COLUMNS,
+    capture_cell,
+    capture_cluster,
+    capture_note,
+    capture_spot,
+    step_cell,
+)
 from .notes import (
     CLUSTER_COLORS,
     NoteSpec,
@@ -45,6 +52,8 @@ __all__ = [
     "add_note",
     "add_notes",
     "assign_cell",
+    "capture_cell",
+    "capture_cluster",
     "capture_note",
     "capture_spot",
     "cluster_notes",
@@ -64,6 +73,7 @@ __all__ = [
     "set_author",
     "set_info",
     "set_kind",
+    "step_cell",
     "ungroup",
     "unlink",
 ]
