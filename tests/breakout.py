@@ -18,7 +18,7 @@ from typing import Any
 
 from pofacil.board import ops
 from pofacil.board.ops import NoteSpec
-from pofacil.board.ops.boards import add_branch, add_row, set_collapsed
+from pofacil.board.ops.boards import add_branch, add_row, layout_mindmap, set_collapsed
 from pofacil.board.session import Session
 
 SHEET = "分組討論"
@@ -68,6 +68,9 @@ def write_breakout(path: Path, table: int, themes: int = 16, points: int = 5) ->
         session.do(ops.link_notes(ws, theme_ids[0], theme_ids[1]))
         session.do(set_collapsed(ws, [theme_ids[2]], True))
         session.do(ops.delete_notes(ws, ws.board(mind.id).children(theme_ids[3])[:1]))
+        tidy = layout_mindmap(ws, mind.id)
+        if tidy is not None:
+            session.do(tidy)
     finally:
         session.close()
     return path

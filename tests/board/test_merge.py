@@ -12,7 +12,7 @@ import pytest
 
 from pofacil.board.model import display_order, label_text
 from pofacil.board.model.errors import FileInUseError, ModelError, NotAWorkshopFile
-from pofacil.board.ops.merge import free_name, merge_boards
+from pofacil.board.ops.merge import Merge, free_name, merge_boards
 from pofacil.board.session import Session
 from pofacil.board.storage.other_file import read_other
 from tests.breakout import MINDMAP, SHEET, export_json, kept, write_breakout
@@ -29,7 +29,7 @@ def main_workshop(path: Path) -> Session:
     return Session.create(path, boards=[("issue-context", TABLE), ("concept-sheet", SHEET)])
 
 
-def merge_file(session: Session, other: Path, *names: str):  # type: ignore[no-untyped-def]
+def merge_file(session: Session, other: Path, *names: str) -> Merge:
     read = read_other(other, session.path)
     merge = merge_boards(session.workshop, read.workshop, other.name, names)
     session.do(merge.change)
@@ -82,16 +82,12 @@ def test_every_field_of_a_note_comes_across(tmp_path: Path) -> None:
     a = write_breakout(tmp_path / "table1.pofacil", 1, themes=4, points=2)
     source = read_other(a, tmp_path / "main.pofacil").workshop
     session = main_workshop(tmp_path / "main.pofacil")
-    merge_file(session, a)
+    merge = merge_file(session, a)
     ws = session.workshop
     fields = ("text", "kind", "x", "y", "w", "h", "cell", "author", "created", "updated")
     fields += ("votes", "collapsed")
-    for old_board in source.ordered_boards():
-        new_board = next(
-            b
-            for b in ws.ordered_boards()
-            if b.name.startswith(old_board.name) and b.id != ws.find_board(SHEET).id
-        )
+    for old_board, merged in zip(source.ordered_boards(), merge.boards, strict=True):
+        new_board = ws.find_board(merged.name)
         assert new_board.cells == old_board.cells and new_board.template == old_board.template
         copies = {n.origin: n for n in new_board.notes.values()}
         assert set(copies) == {n.id for n in old_board.live_notes()}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QListWidget
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QListWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pofacil.ui import i18n
@@ -141,3 +141,37 @@ def test_the_file_menu_has_the_entry(window) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     assert "&Import boards from another workshop…" in texts
+
+
+def test_through_the_file_menu(window, qtbot: QtBot, tmp_path: Path) -> None:
+    """The menu entry's whole path: the file dialog, the board list, Import, the message."""
+    table = write_breakout(tmp_path / "table1.pofacil", 1, themes=4, points=1)
+    seen: list[str] = []
+
+    def answer() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QFileDialog):
+            seen.append("file dialog")
+            widget.selectFile(str(table))
+            widget.accept()
+        elif isinstance(widget, MergeDialog) and widget.boards.count() and "boards" not in seen:
+            seen.append("boards")
+            # Later, not in this timer's call: the message Import opens needs the timer again.
+            QTimer.singleShot(0, widget.import_button.click)
+        elif isinstance(widget, QMessageBox):
+            seen.append(widget.text().splitlines()[0])
+            widget.buttons()[0].click()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    try:
+        window.import_boards_action.trigger()
+    finally:
+        timer.stop()
+    assert seen == [
+        "file dialog",
+        "boards",
+        "Imported 2 board(s) with 83 note(s) from table1.pofacil:",
+    ]
+    assert window.tabs.tabText(window.tabs.currentIndex()) == SHEET  # the first one imported
