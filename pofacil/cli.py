@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # Each command imports what it alone needs (the session and operations, the importers, the
 # exports): `pofacil info` on a big workshop would otherwise spend most of its time importing.
 
-COMMANDS = ("new", "templates", "info", "import", "history", "check", "export")
+COMMANDS = ("new", "templates", "info", "import", "merge", "history", "check", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +61,17 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("source", type=Path)
     imp.add_argument("--board", help="board name (default: the first board)")
     imp.add_argument("--author", default="", help="who said the notes (when the file does not)")
+
+    merge = sub.add_parser("merge", help="copy the boards of another workshop file into this one")
+    merge.add_argument("file", type=Path)
+    merge.add_argument("other", type=Path, help="the other workshop (only read, never changed)")
+    merge.add_argument(
+        "--board",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a board of OTHER to copy (repeatable; default: every board)",
+    )
 
     history = sub.add_parser("history", help="who changed what and when")
     history.add_argument("file", type=Path)
@@ -196,6 +207,31 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _merge(args: argparse.Namespace) -> int:
+    from pofacil.board.ops.merge import merge_boards
+    from pofacil.board.session import Session
+    from pofacil.board.storage.other_file import read_other
+
+    session = Session.open(args.file)
+    try:
+        warn_opened(session.store)
+        other = read_other(args.other, session.path)
+        if other.damaged is not None:
+            print(f"pofacil: warning: {other.damaged}", file=sys.stderr)
+        merge = merge_boards(session.workshop, other.workshop, args.other.name, args.board)
+        session.do(merge.change)
+    finally:
+        session.close()
+    boards = ", ".join(f"{b.source} as {b.name}" if b.renamed else b.name for b in merge.boards)
+    print(
+        f"merged {len(merge.boards)} board(s) with {merge.notes} note(s) from {args.other} "
+        f"into {args.file}: {boards}"
+    )
+    if merge.left_out:
+        print(f"{merge.left_out} deleted note(s) left out")
+    return 0
+
+
 def _history(args: argparse.Namespace) -> int:
     store, ws = _open_read_only(args.file)
     try:
@@ -240,6 +276,7 @@ _COMMANDS = {
     "templates": _templates,
     "info": _info,
     "import": _import,
+    "merge": _merge,
     "history": _history,
     "check": _check,
     "export": _export,

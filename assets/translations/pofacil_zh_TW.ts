@@ -294,364 +294,458 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="133"/>
-        <location filename="../../pofacil/ui/main_window.py" line="332"/>
-        <location filename="../../pofacil/ui/main_window.py" line="339"/>
+        <location filename="../../pofacil/ui/main_window.py" line="134"/>
+        <location filename="../../pofacil/ui/main_window.py" line="333"/>
+        <location filename="../../pofacil/ui/main_window.py" line="340"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="222"/>
+        <location filename="../../pofacil/ui/main_window.py" line="223"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="224"/>
+        <location filename="../../pofacil/ui/main_window.py" line="225"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="226"/>
+        <location filename="../../pofacil/ui/main_window.py" line="227"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="248"/>
+        <location filename="../../pofacil/ui/main_window.py" line="249"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="252"/>
+        <location filename="../../pofacil/ui/main_window.py" line="253"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="307"/>
+        <location filename="../../pofacil/ui/main_window.py" line="308"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="310"/>
+        <location filename="../../pofacil/ui/main_window.py" line="311"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="318"/>
+        <location filename="../../pofacil/ui/main_window.py" line="319"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="319"/>
-        <location filename="../../pofacil/ui/main_window.py" line="340"/>
+        <location filename="../../pofacil/ui/main_window.py" line="320"/>
+        <location filename="../../pofacil/ui/main_window.py" line="341"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="332"/>
+        <location filename="../../pofacil/ui/main_window.py" line="333"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="444"/>
+        <location filename="../../pofacil/ui/main_window.py" line="445"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="488"/>
-        <location filename="../../pofacil/ui/main_window.py" line="491"/>
+        <location filename="../../pofacil/ui/main_window.py" line="489"/>
+        <location filename="../../pofacil/ui/main_window.py" line="492"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="489"/>
-        <location filename="../../pofacil/ui/main_window.py" line="510"/>
+        <location filename="../../pofacil/ui/main_window.py" line="490"/>
+        <location filename="../../pofacil/ui/main_window.py" line="511"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="509"/>
+        <location filename="../../pofacil/ui/main_window.py" line="510"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="54"/>
+        <location filename="../../pofacil/ui/main_window.py" line="55"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="67"/>
+        <location filename="../../pofacil/ui/main_window.py" line="68"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="70"/>
+        <location filename="../../pofacil/ui/main_window.py" line="71"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="82"/>
+        <location filename="../../pofacil/ui/main_window.py" line="83"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="85"/>
+        <location filename="../../pofacil/ui/main_window.py" line="86"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="575"/>
+        <location filename="../../pofacil/ui/main_window.py" line="576"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="579"/>
+        <location filename="../../pofacil/ui/main_window.py" line="580"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="584"/>
+        <location filename="../../pofacil/ui/main_window.py" line="585"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="618"/>
+        <location filename="../../pofacil/ui/main_window.py" line="619"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="633"/>
-        <location filename="../../pofacil/ui/main_window.py" line="638"/>
+        <location filename="../../pofacil/ui/main_window.py" line="634"/>
+        <location filename="../../pofacil/ui/main_window.py" line="639"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="633"/>
-        <location filename="../../pofacil/ui/main_window.py" line="650"/>
-        <location filename="../../pofacil/ui/main_window.py" line="665"/>
+        <location filename="../../pofacil/ui/main_window.py" line="634"/>
+        <location filename="../../pofacil/ui/main_window.py" line="651"/>
+        <location filename="../../pofacil/ui/main_window.py" line="666"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="638"/>
+        <location filename="../../pofacil/ui/main_window.py" line="639"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="645"/>
+        <location filename="../../pofacil/ui/main_window.py" line="646"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="650"/>
+        <location filename="../../pofacil/ui/main_window.py" line="651"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="663"/>
+        <location filename="../../pofacil/ui/main_window.py" line="664"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="672"/>
+        <location filename="../../pofacil/ui/main_window.py" line="673"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="679"/>
+        <location filename="../../pofacil/ui/main_window.py" line="680"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="723"/>
+        <location filename="../../pofacil/ui/main_window.py" line="737"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="767"/>
+        <location filename="../../pofacil/ui/main_window.py" line="781"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="768"/>
+        <location filename="../../pofacil/ui/main_window.py" line="782"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="769"/>
+        <location filename="../../pofacil/ui/main_window.py" line="783"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="770"/>
+        <location filename="../../pofacil/ui/main_window.py" line="784"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="772"/>
+        <location filename="../../pofacil/ui/main_window.py" line="786"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="777"/>
+        <location filename="../../pofacil/ui/main_window.py" line="789"/>
+        <source>&amp;Import boards from another workshop…</source>
+        <translation>從其他工作坊匯入分組(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="794"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="783"/>
+        <location filename="../../pofacil/ui/main_window.py" line="800"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="788"/>
+        <location filename="../../pofacil/ui/main_window.py" line="805"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="789"/>
+        <location filename="../../pofacil/ui/main_window.py" line="806"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="791"/>
+        <location filename="../../pofacil/ui/main_window.py" line="808"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="792"/>
-        <location filename="../../pofacil/ui/main_window.py" line="858"/>
+        <location filename="../../pofacil/ui/main_window.py" line="809"/>
+        <location filename="../../pofacil/ui/main_window.py" line="875"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="794"/>
-        <location filename="../../pofacil/ui/main_window.py" line="859"/>
+        <location filename="../../pofacil/ui/main_window.py" line="811"/>
+        <location filename="../../pofacil/ui/main_window.py" line="876"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="797"/>
+        <location filename="../../pofacil/ui/main_window.py" line="814"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="798"/>
+        <location filename="../../pofacil/ui/main_window.py" line="815"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="800"/>
+        <location filename="../../pofacil/ui/main_window.py" line="817"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="803"/>
+        <location filename="../../pofacil/ui/main_window.py" line="820"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="805"/>
+        <location filename="../../pofacil/ui/main_window.py" line="822"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="808"/>
+        <location filename="../../pofacil/ui/main_window.py" line="825"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="813"/>
+        <location filename="../../pofacil/ui/main_window.py" line="830"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="815"/>
+        <location filename="../../pofacil/ui/main_window.py" line="832"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="817"/>
+        <location filename="../../pofacil/ui/main_window.py" line="834"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="819"/>
+        <location filename="../../pofacil/ui/main_window.py" line="836"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="821"/>
+        <location filename="../../pofacil/ui/main_window.py" line="838"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="824"/>
+        <location filename="../../pofacil/ui/main_window.py" line="841"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="825"/>
+        <location filename="../../pofacil/ui/main_window.py" line="842"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="826"/>
+        <location filename="../../pofacil/ui/main_window.py" line="843"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="827"/>
+        <location filename="../../pofacil/ui/main_window.py" line="844"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="829"/>
+        <location filename="../../pofacil/ui/main_window.py" line="846"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="831"/>
+        <location filename="../../pofacil/ui/main_window.py" line="848"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="835"/>
+        <location filename="../../pofacil/ui/main_window.py" line="852"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="836"/>
+        <location filename="../../pofacil/ui/main_window.py" line="853"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="838"/>
+        <location filename="../../pofacil/ui/main_window.py" line="855"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="841"/>
+        <location filename="../../pofacil/ui/main_window.py" line="858"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="865"/>
+        <location filename="../../pofacil/ui/main_window.py" line="885"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="865"/>
+        <location filename="../../pofacil/ui/main_window.py" line="885"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="886"/>
+        <location filename="../../pofacil/ui/main_window.py" line="906"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="888"/>
+        <location filename="../../pofacil/ui/main_window.py" line="908"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="54"/>
+        <source>Import boards from another workshop</source>
+        <translation>從其他工作坊匯入分組</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="60"/>
+        <source>No workshop file chosen</source>
+        <translation>尚未選擇工作坊檔案</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="61"/>
+        <source>Choose a file…</source>
+        <translation>選擇檔案…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="66"/>
+        <source>Select all</source>
+        <translation>全選</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="78"/>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="90"/>
+        <source>Import boards from</source>
+        <translation>選擇要匯入白板的工作坊</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="90"/>
+        <source>Workshops (*.pofacil)</source>
+        <translation>工作坊檔案 (*.pofacil)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="100"/>
+        <source>Cannot import from this file</source>
+        <translation>無法從這個檔案匯入</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="108"/>
+        <source>%1 (1 note)</source>
+        <translation>%1（1 張便利貼）</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="108"/>
+        <source>%1 (%2 notes)</source>
+        <translation>%1（%2 張便利貼）</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="155"/>
+        <source>%1 deleted notes on these boards are left out.</source>
+        <translation>這些白板上已刪除的 %1 張便利貼不會匯入。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="169"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="178"/>
+        <source>Cannot import these boards</source>
+        <translation>無法匯入這些白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="184"/>
+        <source>Boards imported</source>
+        <translation>白板已匯入</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="195"/>
+        <source>Imported %1 board(s) with %2 note(s) from %3:</source>
+        <translation>已從 %3 匯入 %1 個白板，共 %2 張便利貼：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="203"/>
+        <source>• %1, renamed %2 because that name was taken</source>
+        <translation>• %1，因為名稱已有人使用，改名為 %2</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="208"/>
+        <source>%1 deleted note(s) were left out.</source>
+        <translation>已刪除的 %1 張便利貼沒有匯入。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="211"/>
+        <source>Undo (Ctrl+Z) removes all of them in one step.</source>
+        <translation>按「復原」（Ctrl+Z）可一次移除全部匯入的白板。</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1049,16 @@
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/ops/merge.py" line="76"/>
+        <source>{source} has no board named {name}; its boards are: {names}.</source>
+        <translation>{source} 裡沒有名為「{name}」的白板；其中的白板：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/merge.py" line="96"/>
+        <source>{source} has no boards to merge.</source>
+        <translation>{source} 裡沒有可以合併的白板。</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/ops/notes.py" line="54"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
@@ -1112,16 +1216,32 @@
         <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="91"/>
-        <location filename="../../pofacil/board/storage/history.py" line="116"/>
+        <location filename="../../pofacil/board/storage/history.py" line="97"/>
+        <location filename="../../pofacil/board/storage/history.py" line="122"/>
         <source>A history line is damaged ({reason}).</source>
         <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="119"/>
+        <location filename="../../pofacil/board/storage/history.py" line="125"/>
         <location filename="../../pofacil/board/storage/store.py" line="249"/>
         <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/other_file.py" line="64"/>
+        <source>{path} is the workshop itself; choose the file of another workshop to merge.</source>
+        <translation>{path} 就是目前這個工作坊；請選擇另一個工作坊的檔案來合併。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/other_file.py" line="69"/>
+        <source>{path} is open in another pofacil window; close it there first, so that every note it has is merged.</source>
+        <translation>{path} 正在另一個 pofacil 視窗中開啟；請先在那裡關閉，才能合併其中所有的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/storage/other_file.py" line="82"/>
+        <location filename="../../pofacil/board/storage/store.py" line="193"/>
+        <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
+        <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/storage/store.py" line="112"/>
@@ -1137,11 +1257,6 @@
         <location filename="../../pofacil/board/storage/store.py" line="129"/>
         <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
         <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/storage/store.py" line="193"/>
-        <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
-        <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/storage/store.py" line="206"/>
@@ -1418,6 +1533,16 @@
         <location filename="../../pofacil/board/model/change.py" line="74"/>
         <source>change the workshop details</source>
         <translation>變更工作坊資訊</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="76"/>
+        <source>merged {count} board from {detail}</source>
+        <translation>從 {detail} 合併了 {count} 個白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="76"/>
+        <source>merged {count} boards from {detail}</source>
+        <translation>從 {detail} 合併了 {count} 個白板</translation>
     </message>
 </context>
 </TS>

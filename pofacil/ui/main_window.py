@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from pofacil.board import ops
 from pofacil.board.formats.importers import import_change
-from pofacil.board.model import kind_in_cell
+from pofacil.board.model import kind_in_cell, split_label
 from pofacil.board.model.errors import FileInUseError, PofacilError, ReadOnlyError
 from pofacil.board.model.kinds import KINDS
 from pofacil.board.model.templates import all_templates
@@ -40,6 +40,7 @@ from .dialogs import DeletedNotesDialog, PaletteDock, PreferencesDialog
 from .document import Document, translate_error
 from .export_dialog import export_all_boards, export_with_dialog
 from .items import ClusterItem, LinkItem, NoteItem
+from .merge_dialog import MergeDialog
 from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, window_title
 from .scene import BoardScene
 from .view import BoardView
@@ -678,6 +679,19 @@ class MainWindow(QMainWindow):
         else:
             show_message(self, self.tr("Cannot save a copy"), self.statusBar().currentMessage())
 
+    def import_boards(self) -> None:
+        """File > Import boards from another workshop…: choose the file, then its boards; the
+        first board imported is shown."""
+        if self.document is None:
+            return
+        dialog = MergeDialog(self.document, self)
+        if dialog.choose_file():
+            dialog.exec()
+        if dialog.merged is not None and self.scene is not None:
+            self.scene.set_board(dialog.merged.board)
+            self._rebuild_tabs()
+            self.view.fit()
+
     def _remember_recent(self, path: Path) -> None:
         store = i18n.settings()
         recent = [p for p in _recent(store) if p != str(path)]
@@ -771,6 +785,9 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(
             file_menu, self.tr("Save a &copy…"), self.save_copy, "Ctrl+Shift+S"
         )
+        self.import_boards_action = self._action(
+            file_menu, self.tr("&Import boards from another workshop…"), self.import_boards
+        )
         file_menu.addSeparator()
         self.export_action = self._action(
             file_menu,
@@ -862,6 +879,9 @@ class MainWindow(QMainWindow):
                 action.setText(plain)
                 continue
             what = QCoreApplication.translate("changes", text[0]).replace("{count}", str(text[1]))
+            if "{detail}" in what:  # a merge's source file, kept in its label
+                step = session.undo_label() if action is self.undo_action else session.redo_label()
+                what = what.replace("{detail}", split_label(step or "")[1])
             label = self.tr("&Undo: %1") if action is self.undo_action else self.tr("&Redo: %1")
             action.setText(label.replace("%1", no_mnemonic(what)))
 

@@ -5,7 +5,7 @@ of theirs. The entities and changes are re-exported here; errors, kinds, limits 
 templates are imported from their own modules.
 """
 
-from .change import LABEL_TEXTS, Change, label_text, new_id, now
+from .change import LABEL_TEXTS, Change, label_text, new_id, now, split_label, with_detail
 from .workshop import (
     LINK_KINDS,
     NOTE_H,
@@ -50,5 +50,7 @@ __all__ = [
     "new_id",
     "now",
     "raised_order",
+    "split_label",
     "to_row",
+    "with_detail",
 ]

@@ -72,17 +72,40 @@ LABEL_TEXTS: dict[str, str | tuple[str, str]] = {
     "reorder boards": "reorder the boards",
     "delete board": "delete a board",
     "workshop details": "change the workshop details",
+    # Counts boards, not notes (see LABEL_COUNTS); the detail is the other file's name.
+    "merge": ("merged {count} board from {detail}", "merged {count} boards from {detail}"),
 }
+
+# A label whose count is of another entity than notes.
+LABEL_COUNTS = {"merge": "board"}
+
+
+def with_detail(label: str, detail: str) -> str:
+    """A label that carries what it was done with (a merge's source file): ``KEY: DETAIL``.
+
+    The key picks the text, the detail fills its ``{detail}``; history keeps both in its one
+    label column, so a line reads the same in a file written before.
+    """
+    return f"{label}: {detail}"
+
+
+def split_label(label: str) -> tuple[str, str]:
+    """(key, detail) of a label; a label without a known key has no detail."""
+    key, sep, detail = label.partition(": ")
+    return (key, detail) if sep and key in LABEL_TEXTS else (label, "")
 
 
 def label_text(label: str, patches: Sequence[Patch]) -> tuple[str, int]:
     """The English text for a change (a template with ``{count}``) and the count to fill in.
 
-    The count is the notes the change touched, new or changed. A label this version does not
-    know (a newer pofacil's) is shown as it is.
+    The count is the notes the change touched, new or changed (or the entity LABEL_COUNTS
+    names). A label this version does not know (a newer pofacil's) is shown as it is; a
+    label's detail is left for the caller to fill in (see :func:`split_label`).
     """
-    text = LABEL_TEXTS.get(label, label)
-    count = len({p.id for p in patches if p.entity == "note"})
+    key, _ = split_label(label)
+    text = LABEL_TEXTS.get(key, label)
+    entity = LABEL_COUNTS.get(key, "note")
+    count = len({p.id for p in patches if p.entity == entity})
     if isinstance(text, tuple):
         return text[0 if count == 1 else 1], count
     return text, count

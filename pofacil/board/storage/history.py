@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pofacil.board.model import Patch
+from pofacil.board.model import Patch, label_text, split_label
 from pofacil.board.model.errors import (
     DamagedHistoryError,
 )
@@ -45,8 +45,14 @@ class HistoryEntry:
         """The label with the first note text or name it touched, for a history list.
 
         History keeps only the changed fields of an update, so ``names`` (entity id to its
-        current text or name) fills in what a move or a recolor does not carry.
+        current text or name) fills in what a move or a recolor does not carry. A label with
+        a detail (a merge's source file) says it in its own words: "merged 2 boards from
+        a.pofacil".
         """
+        _, detail = split_label(self.label)
+        if detail:
+            text, count = label_text(self.label, self.patches)
+            return text.replace("{count}", str(count)).replace("{detail}", detail)
         for patch in self.patches:
             if patch.entity in ("note", "board", "cluster"):
                 key = "text" if patch.entity == "note" else "name"
