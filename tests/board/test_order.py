@@ -10,6 +10,7 @@ from pofacil.board.formats.minutes import csv_text
 from pofacil.board.geometry.grid import grid_layout
 from pofacil.board.model import display_order
 from pofacil.board.model.errors import ModelError
+from pofacil.board.ops import boards as board_ops
 from pofacil.board.session import Session
 from tests.camp import CELLS, TABLE, counts, statements, write_camp
 
@@ -110,3 +111,31 @@ def test_order_survives_reopening_and_the_csv_round_trip(tmp_path: Path) -> None
         assert {cell: cell_texts(fresh, cell) for cell in CELLS} == expected
     finally:
         fresh.close()
+
+
+def test_every_way_a_note_arrives_puts_it_after_the_others(session: Session) -> None:
+    ws = session.workshop
+    change = ops.add_board(ws, "mindmap", "心智圖")
+    session.do(change)
+    mind = ws.board(change.board)  # type: ignore[arg-type]
+    center = mind.live_notes()[0]
+    made = []
+    for sibling in (False, False, True):
+        parent = made[-1] if made and sibling else center.id
+        made += session.do(board_ops.add_branch(ws, parent, f"分支{len(made)}", sibling)).subjects
+    change = ops.add_board(ws, "hopes-fears", "期待")
+    session.do(change)
+    hopes = ws.board(change.board)  # type: ignore[arg-type]
+    hope = ops.NoteSpec("希望有交流平台", cell=hopes.cells[0].id)
+    session.do(ops.add_notes(ws, hopes.id, [hope]))
+    session.do(board_ops.turn_into_need(ws, [hope.id]))
+    table = ws.find_board(TABLE)
+    session.do(board_ops.copy_notes(ws, made, table.id, "role/now"))
+    for board in (mind, hopes, table):
+        seqs = [n.seq for n in board.live_notes()]
+        assert len(seqs) == len(set(seqs)) and 0 not in seqs, board.name
+    assert [n.text for n in sorted(table.notes_in("role/now"), key=display_order)] == [
+        "分支0",
+        "分支1",
+        "分支2",
+    ]

@@ -186,6 +186,7 @@ def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> 
         author="",
         created=stamp,
         updated=stamp,
+        seq=board.next_seq(),
     )
     if child.kind not in KIND_BY_ID:
         child.kind = "idea"
