@@ -7,7 +7,14 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QListWidget, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+)
 from pytestqt.qtbot import QtBot
 
 from pofacil.ui import i18n
@@ -152,7 +159,9 @@ def test_through_the_file_menu(window, qtbot: QtBot, tmp_path: Path) -> None:
         widget = QApplication.activeModalWidget()
         if isinstance(widget, QFileDialog):
             seen.append("file dialog")
-            widget.selectFile(str(table))
+            # Typed into the name field, as a user does: selectFile() waits on the folder's
+            # model, which under load may not have listed the file yet.
+            widget.findChild(QLineEdit, "fileNameEdit").setText(str(table))
             widget.accept()
         elif isinstance(widget, MergeDialog) and widget.boards.count() and "boards" not in seen:
             seen.append("boards")
