@@ -239,81 +239,81 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../pofacil/ui/main_window.py" line="131"/>
-        <location filename="../../pofacil/ui/main_window.py" line="320"/>
-        <location filename="../../pofacil/ui/main_window.py" line="327"/>
+        <location filename="../../pofacil/ui/main_window.py" line="321"/>
+        <location filename="../../pofacil/ui/main_window.py" line="328"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="213"/>
+        <location filename="../../pofacil/ui/main_window.py" line="214"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="215"/>
+        <location filename="../../pofacil/ui/main_window.py" line="216"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="217"/>
+        <location filename="../../pofacil/ui/main_window.py" line="218"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="237"/>
+        <location filename="../../pofacil/ui/main_window.py" line="238"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="241"/>
+        <location filename="../../pofacil/ui/main_window.py" line="242"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="295"/>
+        <location filename="../../pofacil/ui/main_window.py" line="296"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="298"/>
+        <location filename="../../pofacil/ui/main_window.py" line="299"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="306"/>
+        <location filename="../../pofacil/ui/main_window.py" line="307"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="307"/>
-        <location filename="../../pofacil/ui/main_window.py" line="328"/>
+        <location filename="../../pofacil/ui/main_window.py" line="308"/>
+        <location filename="../../pofacil/ui/main_window.py" line="329"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="320"/>
+        <location filename="../../pofacil/ui/main_window.py" line="321"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="379"/>
+        <location filename="../../pofacil/ui/main_window.py" line="380"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="423"/>
-        <location filename="../../pofacil/ui/main_window.py" line="426"/>
+        <location filename="../../pofacil/ui/main_window.py" line="424"/>
+        <location filename="../../pofacil/ui/main_window.py" line="427"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="424"/>
-        <location filename="../../pofacil/ui/main_window.py" line="445"/>
+        <location filename="../../pofacil/ui/main_window.py" line="425"/>
+        <location filename="../../pofacil/ui/main_window.py" line="446"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="444"/>
+        <location filename="../../pofacil/ui/main_window.py" line="445"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
@@ -343,259 +343,282 @@
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="510"/>
+        <location filename="../../pofacil/ui/main_window.py" line="523"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="514"/>
+        <location filename="../../pofacil/ui/main_window.py" line="527"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="519"/>
+        <location filename="../../pofacil/ui/main_window.py" line="532"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="553"/>
+        <location filename="../../pofacil/ui/main_window.py" line="566"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="568"/>
-        <location filename="../../pofacil/ui/main_window.py" line="573"/>
+        <location filename="../../pofacil/ui/main_window.py" line="581"/>
+        <location filename="../../pofacil/ui/main_window.py" line="586"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="568"/>
-        <location filename="../../pofacil/ui/main_window.py" line="585"/>
-        <location filename="../../pofacil/ui/main_window.py" line="600"/>
+        <location filename="../../pofacil/ui/main_window.py" line="581"/>
+        <location filename="../../pofacil/ui/main_window.py" line="598"/>
+        <location filename="../../pofacil/ui/main_window.py" line="613"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="573"/>
+        <location filename="../../pofacil/ui/main_window.py" line="586"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="580"/>
+        <location filename="../../pofacil/ui/main_window.py" line="593"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="585"/>
+        <location filename="../../pofacil/ui/main_window.py" line="598"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="598"/>
+        <location filename="../../pofacil/ui/main_window.py" line="611"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="607"/>
+        <location filename="../../pofacil/ui/main_window.py" line="620"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="614"/>
+        <location filename="../../pofacil/ui/main_window.py" line="627"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="658"/>
+        <location filename="../../pofacil/ui/main_window.py" line="671"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="702"/>
+        <location filename="../../pofacil/ui/main_window.py" line="715"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="703"/>
+        <location filename="../../pofacil/ui/main_window.py" line="716"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="704"/>
+        <location filename="../../pofacil/ui/main_window.py" line="717"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="705"/>
+        <location filename="../../pofacil/ui/main_window.py" line="718"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="707"/>
+        <location filename="../../pofacil/ui/main_window.py" line="720"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="712"/>
+        <location filename="../../pofacil/ui/main_window.py" line="725"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="718"/>
+        <location filename="../../pofacil/ui/main_window.py" line="731"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="723"/>
+        <location filename="../../pofacil/ui/main_window.py" line="736"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="724"/>
+        <location filename="../../pofacil/ui/main_window.py" line="737"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="726"/>
+        <location filename="../../pofacil/ui/main_window.py" line="739"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="727"/>
-        <location filename="../../pofacil/ui/main_window.py" line="793"/>
+        <location filename="../../pofacil/ui/main_window.py" line="740"/>
+        <location filename="../../pofacil/ui/main_window.py" line="806"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="729"/>
-        <location filename="../../pofacil/ui/main_window.py" line="794"/>
+        <location filename="../../pofacil/ui/main_window.py" line="742"/>
+        <location filename="../../pofacil/ui/main_window.py" line="807"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="732"/>
+        <location filename="../../pofacil/ui/main_window.py" line="745"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="733"/>
+        <location filename="../../pofacil/ui/main_window.py" line="746"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="735"/>
+        <location filename="../../pofacil/ui/main_window.py" line="748"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="738"/>
+        <location filename="../../pofacil/ui/main_window.py" line="751"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="740"/>
+        <location filename="../../pofacil/ui/main_window.py" line="753"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="743"/>
+        <location filename="../../pofacil/ui/main_window.py" line="756"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="748"/>
+        <location filename="../../pofacil/ui/main_window.py" line="761"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="750"/>
+        <location filename="../../pofacil/ui/main_window.py" line="763"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="752"/>
+        <location filename="../../pofacil/ui/main_window.py" line="765"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="754"/>
+        <location filename="../../pofacil/ui/main_window.py" line="767"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="756"/>
+        <location filename="../../pofacil/ui/main_window.py" line="769"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="759"/>
+        <location filename="../../pofacil/ui/main_window.py" line="772"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="760"/>
+        <location filename="../../pofacil/ui/main_window.py" line="773"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="761"/>
+        <location filename="../../pofacil/ui/main_window.py" line="774"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="762"/>
+        <location filename="../../pofacil/ui/main_window.py" line="775"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="764"/>
+        <location filename="../../pofacil/ui/main_window.py" line="777"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="766"/>
+        <location filename="../../pofacil/ui/main_window.py" line="779"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="770"/>
+        <location filename="../../pofacil/ui/main_window.py" line="783"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="771"/>
+        <location filename="../../pofacil/ui/main_window.py" line="784"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="773"/>
+        <location filename="../../pofacil/ui/main_window.py" line="786"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="776"/>
+        <location filename="../../pofacil/ui/main_window.py" line="789"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="800"/>
+        <location filename="../../pofacil/ui/main_window.py" line="813"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="800"/>
+        <location filename="../../pofacil/ui/main_window.py" line="813"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="821"/>
+        <location filename="../../pofacil/ui/main_window.py" line="834"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="823"/>
+        <location filename="../../pofacil/ui/main_window.py" line="836"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineImport</name>
+    <message>
+        <location filename="../../pofacil/ui/outline_import.py" line="40"/>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/outline_import.py" line="41"/>
+        <source>Some lines of %1 look like “Name: point”.</source>
+        <translation>%1 有幾行看起來像「發言者: 重點」。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/outline_import.py" line="46"/>
+        <source>Read “Name: point” as the speaker and the point</source>
+        <translation>把「發言者: 重點」讀成發言者和重點</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/outline_import.py" line="72"/>
+        <source>the pasted text</source>
+        <translation>貼上的文字</translation>
     </message>
 </context>
 <context>
@@ -670,93 +693,93 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="55"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="61"/>
         <location filename="../../pofacil/board/storage/header.py" line="49"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="59"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="65"/>
         <source>{path} is UTF-16 text; save it as UTF-8 and import it again.</source>
         <translation>{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="66"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="72"/>
         <source>{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: CSV UTF-8) and import it again.</source>
         <translation>{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="75"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="81"/>
         <source>{path} is not a text file: it holds a NUL character (line {line}).</source>
         <translation>{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="115"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="121"/>
         <source>The header line cannot be read: {reason}.</source>
         <translation>無法讀取標題列：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="119"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="125"/>
         <source>The first line must be a header naming the columns, with a &apos;text&apos; column (known columns: {known}); found: {found}.</source>
         <translation>第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；實際讀到：{found}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="127"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="133"/>
         <source>Unknown or repeated column(s) {cols}; the known columns are {known}.</source>
         <translation>無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="146"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="152"/>
         <source>a field is longer than {limit} characters</source>
         <translation>有欄位超過 {limit} 個字元</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="155"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="161"/>
         <source>the CSV cannot be read: {reason}</source>
         <translation>無法讀取這個 CSV：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="166"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="172"/>
         <source>a quote (&quot;) opens here and is never closed, so the rest of the file would be one note</source>
         <translation>這裡開始的引號（&quot;）沒有結束，檔案其餘的內容會全部變成一張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="180"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="186"/>
         <source>{count} fields, the header has {header}</source>
         <translation>有 {count} 個欄位，但標題列有 {header} 個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="192"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="198"/>
         <source>unknown board &apos;{board}&apos;</source>
         <translation>沒有名為「{board}」的白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="244"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="250"/>
         <source>unknown kind &apos;{kind}&apos;</source>
         <translation>無法辨識的類型「{kind}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="255"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="261"/>
         <source>unknown cell &apos;{cell}&apos; on board {board}</source>
         <translation>白板「{board}」上沒有「{cell}」這個格子</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="276"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="282"/>
         <source>bad number in {column}: &apos;{value}&apos;</source>
         <translation>{column} 欄的數字有誤：「{value}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="336"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="380"/>
         <source>not a bullet or a heading (start it with &apos;- &apos;)</source>
         <translation>不是項目符號或標題（請以「- 」開頭）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="366"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="410"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="377"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="438"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
@@ -822,17 +845,17 @@
         <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="109"/>
+        <location filename="../../pofacil/board/model/limits.py" line="107"/>
         <source>A note&apos;s order must be a whole number from 0 to {max}, not {value}.</source>
         <translation>便利貼的順序必須是 0 到 {max} 的整數，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="121"/>
+        <location filename="../../pofacil/board/model/limits.py" line="119"/>
         <source>The text contains a character that is not allowed (U+{code}).</source>
         <translation>文字裡有不允許的字元（U+{code}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="131"/>
+        <location filename="../../pofacil/board/model/limits.py" line="129"/>
         <source>A text can be at most {max} characters long; this one has {count}.</source>
         <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
     </message>
@@ -889,12 +912,12 @@
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="171"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="173"/>
         <source>Choose at least one cell to send to a breakout.</source>
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="236"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="238"/>
         <source>The central topic has no siblings; add a child instead.</source>
         <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
     </message>
@@ -988,9 +1011,9 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="98"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="103"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="107"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="90"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="95"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="99"/>
         <location filename="../../pofacil/board/storage/store.py" line="183"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>

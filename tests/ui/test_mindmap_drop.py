@@ -1,0 +1,101 @@
+"""Dropping or pasting an outline onto a mind map: under the central topic, laid out, with the
+speakers checkbox when lines look like "name: point", and one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pofacil.board.ops.central import central_topic
+from pofacil.board.session import Session
+
+
+@pytest.fixture
+def mind_window(qtbot, tmp_path: Path) -> Iterator:
+    from pofacil.ui.main_window import MainWindow
+
+    win = MainWindow(Session.create(tmp_path / "m.pofacil", boards=[("mindmap", "心智圖")]))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    QApplication.clipboard().clear()
+    win.close()
+
+
+def answer_speakers(tick: bool, seen: list[str]) -> QTimer:
+    """Answer the speakers question: tick (or not) the checkbox, then OK."""
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.checkBox().setChecked(tick)
+            box.button(QMessageBox.StandardButton.Ok).click()
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(20)
+    return timer
+
+
+def test_dropped_outline_with_speakers_hangs_under_the_topic(
+    qtbot, mind_window, tmp_path: Path
+) -> None:
+    source = tmp_path / "上午.md"
+    source.write_text("# 共識營\n- PO 角色\n  - 王素琴: 業務單位很忙\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    seen: list[str] = []
+    timer = answer_speakers(True, seen)
+    mind_window.view.dropped.emit(mime, QPointF(900, 900))
+    timer.stop()
+    assert len(seen) == 1 and "上午.md" in seen[0]
+    board = mind_window.scene.board
+    centre = central_topic(board)
+    assert centre is not None and centre.text == "共識營"
+    (theme,) = board.children(centre.id)
+    (point,) = board.children(theme)
+    assert (board.notes[point].author, board.notes[point].text) == ("王素琴", "業務單位很忙")
+    # Laid out in the same step: the theme sits right of the topic, the point right of it.
+    assert (
+        board.notes[theme].x > centre.x + centre.w and board.notes[point].x > board.notes[theme].x
+    )
+    mind_window.document.undo()
+    assert [n.text for n in mind_window.scene.board.live_notes()] == ["中心主題"]
+
+
+def test_pasted_lines_without_the_tick_keep_their_colons(qtbot, mind_window) -> None:
+    mime = QMimeData()
+    mime.setText("挑戰：人力不足\n四要素：人、事、時、地")
+    QGuiApplication.clipboard().setMimeData(mime)
+    seen: list[str] = []
+    timer = answer_speakers(False, seen)
+    mind_window.paste()
+    timer.stop()
+    assert len(seen) == 1
+    board = mind_window.scene.board
+    centre = central_topic(board)
+    assert centre is not None and centre.text == "中心主題"
+    kids = sorted(board.notes[k].text for k in board.children(centre.id))
+    assert kids == ["四要素：人、事、時、地", "挑戰：人力不足"]
+    assert all(not board.notes[k].author for k in board.children(centre.id))
+
+
+def test_a_plain_outline_is_not_asked_about(qtbot, mind_window) -> None:
+    mime = QMimeData()
+    mime.setText("- 甲\n  - 甲一\n- 乙")
+    seen: list[str] = []
+    timer = answer_speakers(True, seen)
+    mind_window.view.dropped.emit(mime, QPointF(100, 100))
+    timer.stop()
+    assert seen == []
+    board = mind_window.scene.board
+    centre = central_topic(board)
+    assert centre is not None
+    assert sorted(board.notes[k].text for k in board.children(centre.id)) == ["乙", "甲"]
