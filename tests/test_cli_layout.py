@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from pofacil.board import ops
+from pofacil.board.geometry.grid import Rect
 from pofacil.board.session import Session
 from pofacil.cli import main
+
+from .board.mindmap_checks import crossings, links_through_notes, overlaps, ratio
 
 
 def outline(themes: int, points: int) -> str:
@@ -65,3 +68,25 @@ def test_layout_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err
     assert err.startswith("pofacil: ") and len(err.splitlines()) == 1
     assert main(["layout", str(tmp_path / "missing.pofacil")]) == 1
+
+
+def test_a_75_point_morning_is_a_landscape_map(tmp_path: Path) -> None:
+    """15 themes of 4 points (plus the topic): the issue's real morning, through the CLI."""
+    ws = tmp_path / "m.pofacil"
+    src = tmp_path / "上午.md"
+    src.write_text(outline(15, 4), encoding="utf-8")
+    assert main(["new", str(ws), "--board", "mindmap:心智圖"]) == 0
+    assert main(["import", str(ws), str(src), "--speakers"]) == 0
+    board = exported(tmp_path, ws)
+    notes = {n["id"]: Rect(*n["rect"]) for n in board["notes"]}
+    assert len(notes) == 76
+    assert overlaps(notes) == []
+    segs = [
+        (link["source"], link["target"], (*link["start"], *link["end"]))
+        for link in board["links"]
+        if link["kind"] == "child"
+    ]
+    assert len(segs) == 75
+    assert links_through_notes(notes, segs) == []
+    assert crossings(segs) == []
+    assert 4 / 3 <= ratio(notes) <= 16 / 9
