@@ -69,17 +69,17 @@
         <translation>範本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="255"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="262"/>
         <source>New idea</source>
         <translation>新想法</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="294"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="302"/>
         <source>Rename</source>
         <translation>重新命名</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="295"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="303"/>
         <source>Label:</source>
         <translation>標籤：</translation>
     </message>
@@ -895,29 +895,29 @@
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="46"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="47"/>
         <source>Rows cannot be added to board {name}.</source>
         <translation>白板「{name}」不能新增列。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="96"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="97"/>
         <source>Board {name} has no such row or column.</source>
         <translation>白板「{name}」沒有這一列或這一欄。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="136"/>
-        <location filename="../../pofacil/board/ops/boards.py" line="158"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="137"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="159"/>
         <location filename="../../pofacil/board/ops/notes.py" line="80"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="173"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="174"/>
         <source>Choose at least one cell to send to a breakout.</source>
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="238"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="245"/>
         <source>The central topic has no siblings; add a child instead.</source>
         <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
     </message>

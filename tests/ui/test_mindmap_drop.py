@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pofacil.board.ops.central import central_topic
+from pofacil.board.ops.layout import side_of
 from pofacil.board.session import Session
 
 
@@ -99,3 +100,28 @@ def test_a_plain_outline_is_not_asked_about(qtbot, mind_window) -> None:
     centre = central_topic(board)
     assert centre is not None
     assert sorted(board.notes[k].text for k in board.children(centre.id)) == ["乙", "甲"]
+
+
+def test_tab_on_the_sample_moves_only_its_own_side(qtbot, window) -> None:
+    """The issue's case: with PO 角色 selected, Tab used to re-lay the whole sample map."""
+    from PySide6.QtCore import Qt
+
+    index = next(
+        i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "全體分享心智圖"
+    )
+    window.tabs.setCurrentIndex(index)
+    board = window.scene.board
+    item = next(i for i in window.scene.notes.values() if i.note.text == "PO 角色")
+    # Its side: the branches whose head is on the same side of the topic as its branch's.
+    same_side = side_of(board, item.note.id)
+    before = {n.id: (n.x, n.y) for n in board.live_notes()}
+    window.scene.clearSelection()
+    item.setSelected(True)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    after = {n.id: n for n in window.scene.board.live_notes()}
+    moved = {n for n, xy in before.items() if (after[n].x, after[n].y) != xy}
+    assert moved and moved <= same_side
+    assert len(board.live_notes()) - len(same_side) > 5  # the other side was there to move
+    assert len(after) == len(before) + 1

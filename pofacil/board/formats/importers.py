@@ -479,7 +479,10 @@ def with_layout(
     ``Session.do_all``, so the user undoes both at once."""
 
     def lay_out(ws: Workshop) -> Change | None:
-        return layout_mindmap(ws, board_id) if layout_of(ws.board(board_id)) == "mindmap" else None
+        if layout_of(ws.board(board_id)) != "mindmap":
+            return None
+        # Notes arrive in rows wherever there was room: their sides mean nothing yet.
+        return layout_mindmap(ws, board_id, keep_sides=False)
 
     return build, lay_out
 

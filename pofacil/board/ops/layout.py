@@ -96,10 +96,10 @@ def mindmap_layout(
     return result
 
 
-def side_of(board: Board, note_id: str) -> set[str]:
-    """The notes on the same side of their root as ``note_id``, as they are now: every
-    branch of that root whose head is on that side, with all below it (the root excluded,
-    and nothing for a root or a free note)."""
+def side_of(board: Board, note_id: str, positions: Positions | None = None) -> set[str]:
+    """The notes on the same side of their root as ``note_id``: every branch of that root
+    whose head is on that side, with all below it (the root excluded, and nothing for a root
+    or a free note). Sides are read from ``positions``, by default where the notes are."""
     notes = board.notes
     forest, _ = _forest(board, lambda n: (notes[n].created, n))
     if note_id not in forest:
@@ -112,7 +112,8 @@ def side_of(board: Board, note_id: str) -> set[str]:
     root, head = path[-1], path[-2]
 
     def centre_x(n: str) -> float:
-        return notes[n].x + notes[n].w / 2
+        x = positions[n][0] if positions is not None and n in positions else notes[n].x
+        return x + notes[n].w / 2
 
     rightward = centre_x(head) >= centre_x(root)
     out: set[str] = set()
