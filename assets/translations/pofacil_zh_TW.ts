@@ -693,93 +693,113 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="61"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="64"/>
         <location filename="../../pofacil/board/storage/header.py" line="49"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="65"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="68"/>
         <source>{path} is UTF-16 text; save it as UTF-8 and import it again.</source>
         <translation>{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="72"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="75"/>
         <source>{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: CSV UTF-8) and import it again.</source>
         <translation>{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="81"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="84"/>
         <source>{path} is not a text file: it holds a NUL character (line {line}).</source>
         <translation>{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="121"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="124"/>
         <source>The header line cannot be read: {reason}.</source>
         <translation>無法讀取標題列：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="125"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="128"/>
         <source>The first line must be a header naming the columns, with a &apos;text&apos; column (known columns: {known}); found: {found}.</source>
         <translation>第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；實際讀到：{found}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="133"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="136"/>
         <source>Unknown or repeated column(s) {cols}; the known columns are {known}.</source>
         <translation>無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="152"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="156"/>
         <source>a field is longer than {limit} characters</source>
         <translation>有欄位超過 {limit} 個字元</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="161"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="165"/>
         <source>the CSV cannot be read: {reason}</source>
         <translation>無法讀取這個 CSV：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="172"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="176"/>
         <source>a quote (&quot;) opens here and is never closed, so the rest of the file would be one note</source>
         <translation>這裡開始的引號（&quot;）沒有結束，檔案其餘的內容會全部變成一張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="186"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="190"/>
         <source>{count} fields, the header has {header}</source>
         <translation>有 {count} 個欄位，但標題列有 {header} 個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="198"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="202"/>
         <source>unknown board &apos;{board}&apos;</source>
         <translation>沒有名為「{board}」的白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="250"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="232"/>
+        <source>the id &apos;{id}&apos; is used twice</source>
+        <translation>id「{id}」用了兩次</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="239"/>
+        <source>a note cannot be its own parent</source>
+        <translation>便利貼不能是自己的上層</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="243"/>
+        <source>the parent &apos;{parent}&apos; is no row&apos;s id</source>
+        <translation>上層「{parent}」不是任何一列的 id</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="249"/>
+        <source>the parent &apos;{parent}&apos; is on another board</source>
+        <translation>上層「{parent}」在另一個白板上</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="290"/>
         <source>unknown kind &apos;{kind}&apos;</source>
         <translation>無法辨識的類型「{kind}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="261"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="301"/>
         <source>unknown cell &apos;{cell}&apos; on board {board}</source>
         <translation>白板「{board}」上沒有「{cell}」這個格子</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="282"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="322"/>
         <source>bad number in {column}: &apos;{value}&apos;</source>
         <translation>{column} 欄的數字有誤：「{value}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="380"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="420"/>
         <source>not a bullet or a heading (start it with &apos;- &apos;)</source>
         <translation>不是項目符號或標題（請以「- 」開頭）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="410"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="450"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="438"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="478"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>

@@ -23,7 +23,7 @@ from pofacil.board.ops.boards import layout_mindmap
 from pofacil.board.ops.central import central_topic, is_default_topic
 from pofacil.board.ops.notes import NoteSpec, add_notes, note_text, update_patch
 
-CSV_COLUMNS = ("text", "kind", "cell", "cluster", "author", "x", "y", "votes")
+CSV_COLUMNS = ("text", "kind", "cell", "cluster", "author", "x", "y", "votes", "id", "parent")
 # Optional: which board a row goes to, so one file (the CSV minutes) can hold several boards.
 BOARD_COLUMN = "board"
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?P<text>.*)$")
@@ -51,6 +51,9 @@ class Parsed:
     problems: list[ImportProblem] = field(default_factory=list)
     # Note and new-cluster ids bound for a board other than the one imported into.
     boards: dict[str, str] = field(default_factory=dict)
+    # The source names each note's mind-map parent (a CSV with a parent column): a note with
+    # neither parent nor children is a free note there, and stays one.
+    tree: bool = False
 
 
 def read_text(path: Path) -> str:
@@ -138,6 +141,7 @@ def parse_csv(
     by_name = {b.name: b for b in (workshop.ordered_boards() if workshop else [board])}
     # Cluster names are per board: the same name on two boards is two clusters.
     clusters: dict[str, dict[str, str]] = {}
+    file_ids: list[tuple[int, str, str, str]] = []  # (line, id, parent, new note id) per row
     line = reader.line_num + 1
     while True:
         try:
@@ -210,7 +214,43 @@ def parse_csv(
                 out.boards[spec.id] = target.id
                 if len(out.clusters) > known_clusters:  # a row names at most one new cluster
                     out.boards[next(reversed(out.clusters))] = target.id
+            file_ids.append((start, values.get("id", ""), values.get("parent", ""), spec.id))
+    out.tree = "parent" in names
+    _csv_tree(out, file_ids)
     return out
+
+
+def _csv_tree(out: Parsed, rows: list[tuple[int, str, str, str]]) -> None:
+    """Child links from the ``id`` and ``parent`` columns: ids are the file's own (an export
+    writes the notes' ids), each mapped to the new note made from its row."""
+    new_of: dict[str, str] = {}
+    for line, file_id, _, spec_id in rows:
+        if not file_id:
+            continue
+        if file_id in new_of:
+            out.problems.append(
+                ImportProblem(line, ModelError("the id '{id}' is used twice", id=file_id))
+            )
+        new_of[file_id] = spec_id
+    for line, file_id, parent, spec_id in rows:
+        if not parent:
+            continue
+        if parent == file_id:
+            out.problems.append(ImportProblem(line, ModelError("a note cannot be its own parent")))
+        elif parent not in new_of:
+            out.problems.append(
+                ImportProblem(
+                    line, ModelError("the parent '{parent}' is no row's id", parent=parent)
+                )
+            )
+        elif out.boards.get(new_of[parent]) != out.boards.get(spec_id):
+            out.problems.append(
+                ImportProblem(
+                    line, ModelError("the parent '{parent}' is on another board", parent=parent)
+                )
+            )
+        else:
+            out.links.append((new_of[parent], spec_id, "child"))
 
 
 def _open_quote(rest: str) -> int | None:
@@ -452,12 +492,17 @@ def _hang_under_centre(board: Board, parsed: Parsed) -> Patch | None:
 
     An untouched default topic and a single top-level item: that item becomes the topic (its
     text and speaker move onto it, its children hang from it), so the map is named by the
-    outline and has one centre. Returns that rename, if any."""
+    outline and has one centre (a CSV exported from a mind map comes back with the one
+    topic it had). From a source that names parents, only trees hang: a free note stays
+    free. Returns that rename, if any."""
     centre = central_topic(board)
     if centre is None:
         return None
     has_parent = {target for _, target, kind in parsed.links if kind == "child"}
-    tops = [s for s in parsed.notes if s.id not in has_parent]
+    has_child = {source for source, _, kind in parsed.links if kind == "child"}
+    tops = [
+        s for s in parsed.notes if s.id not in has_parent and (s.id in has_child or not parsed.tree)
+    ]
     if len(tops) == 1 and is_default_topic(board, centre):
         top = tops[0]
         parsed.notes.remove(top)
@@ -501,12 +546,14 @@ def _import_to_boards(
             for cid, name in parsed.clusters.items()
             if parsed.boards.get(cid, board_id) == target
         }
+        ids = {s.id for s in specs}
+        links = [link for link in parsed.links if link[1] in ids]  # both ends: see _csv_tree
         if specs:
             patches += add_notes(
                 ws,
                 target,
                 specs,
-                (),
+                links,
                 clusters,
                 label="import",
                 origin=origin if target == board_id else None,
