@@ -30,7 +30,7 @@ from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.model.limits import clamp_position, flow
 from pofacil.board.model.templates import can_add_rows, get_template
 
-from .layout import mindmap_layout, side_of
+from .layout import mindmap_layout, side_layout
 from .notes import add_board, make_change, note_text, selected_notes, update_patch
 
 
@@ -298,9 +298,7 @@ def lay_out_side(ws: Workshop, board_id: str, note_id: str, fresh: bool = False)
     place says its side (Enter puts a sibling beside its sibling)."""
     board = ws.board(board_id)
     folded = [n.id for n in board.live_notes() if n.collapsed]
-    positions = mindmap_layout(board, folded, keep_sides=True, fresh={note_id} if fresh else ())
-    same_side = side_of(board, note_id, positions)
-    return _moved(board, {n: xy for n, xy in positions.items() if n in same_side})
+    return _moved(board, side_layout(board, note_id, folded, fresh))
 
 
 def _moved(board: Board, positions: dict[str, tuple[float, float]]) -> Change | None:
@@ -308,6 +306,8 @@ def _moved(board: Board, positions: dict[str, tuple[float, float]]) -> Change | 
     for nid, (x, y) in sorted(positions.items()):
         # A tree shifted down past the board's edge is packed against it rather than refused.
         x, y = clamp_position(x, y)
-        patches.append(update_patch(board.notes[nid], x=x, y=y))
+        note = board.notes[nid]
+        if (note.x, note.y) != (x, y):  # most of a side stays put: skip building its rows
+            patches.append(update_patch(note, x=x, y=y))
     kept = [p for p in patches if p is not None]
     return Change("lay out", kept, board.id) if kept else None

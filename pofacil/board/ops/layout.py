@@ -64,23 +64,54 @@ def mindmap_layout(
     Bad data is tolerated: with cycles or several parents each note is placed once, under
     the first parent met in a depth-first search in creation order.
     """
+    forest, roots = _forest(board)
+    return _layout(board, forest, roots, set(collapsed), h_gap, v_gap, keep_sides, set(fresh))
+
+
+def side_layout(
+    board: Board, note_id: str, collapsed: Collection[str] = (), fresh: bool = False
+) -> Positions:
+    """:func:`mindmap_layout` with ``keep_sides``, cut down to the notes on ``note_id``'s
+    side of its root (see :func:`side_of`): what Tab, Enter and folding move. With ``fresh``
+    a new branch straight off the root (``note_id``) goes to the lighter side."""
+    forest, roots = _forest(board)
+    positions = _layout(
+        board, forest, roots, set(collapsed), 60.0, 24.0, True, {note_id} if fresh else set()
+    )
+    same = _same_side(board, forest, note_id, positions)
+    return {n: xy for n, xy in positions.items() if n in same}
+
+
+def _made(board: Board) -> Callable[[str], tuple[str, str]]:
     notes = board.notes
-    hidden = set(collapsed)
 
     def made(n: str) -> tuple[str, str]:
         # Structural choices (which parent wins, where a cycle starts, which side a branch
         # goes) must not depend on positions, or applying a layout could change the next one.
         return (notes[n].created, n)
 
-    forest, roots = _forest(board, made)
+    return made
+
+
+def _layout(
+    board: Board,
+    forest: Any,
+    roots: list[str],
+    hidden: set[str],
+    h_gap: float,
+    v_gap: float,
+    keep_sides: bool,
+    fresh: set[str],
+) -> Positions:
     if not roots:
         return {}
+    notes = board.notes
     tidy = _Tidy(board, forest, hidden, h_gap, v_gap)
     result: Positions = {}
     boxes: list[Box] = []
     tree_gap = max(v_gap, 1.0)  # a positive step, so the shifting loop always progresses
     for root in sorted(roots, key=tidy.screen):
-        right, left = tidy.sides(root, keep_sides, set(fresh), made)
+        right, left = tidy.sides(root, keep_sides, fresh, _made(board))
         y = notes[root].y
         while True:
             pos = tidy.place(root, right, left, y)
@@ -96,12 +127,17 @@ def mindmap_layout(
     return result
 
 
-def side_of(board: Board, note_id: str, positions: Positions | None = None) -> set[str]:
-    """The notes on the same side of their root as ``note_id``: every branch of that root
-    whose head is on that side, with all below it (the root excluded, and nothing for a root
-    or a free note). Sides are read from ``positions``, by default where the notes are."""
+def side_of(board: Board, note_id: str) -> set[str]:
+    """The notes on the same side of their root as ``note_id``, as they are now: every
+    branch of that root whose head is on that side, with all below it (the root excluded,
+    and nothing for a root or a free note)."""
+    forest, _ = _forest(board)
+    return _same_side(board, forest, note_id, {})
+
+
+def _same_side(board: Board, forest: Any, note_id: str, positions: Positions) -> set[str]:
+    """:func:`side_of`, reading sides from ``positions`` where they have the note."""
     notes = board.notes
-    forest, _ = _forest(board, lambda n: (notes[n].created, n))
     if note_id not in forest:
         return set()
     path = [note_id]
@@ -112,7 +148,7 @@ def side_of(board: Board, note_id: str, positions: Positions | None = None) -> s
     root, head = path[-1], path[-2]
 
     def centre_x(n: str) -> float:
-        x = positions[n][0] if positions is not None and n in positions else notes[n].x
+        x = positions[n][0] if n in positions else notes[n].x
         return x + notes[n].w / 2
 
     rightward = centre_x(head) >= centre_x(root)
@@ -283,9 +319,10 @@ def _stretch(
     return sx, sy
 
 
-def _forest(board: Board, made: Callable[[str], tuple[str, str]]) -> tuple[Any, list[str]]:
+def _forest(board: Board) -> tuple[Any, list[str]]:
     """The spanning forest of the live child links, and its roots in creation order."""
     notes: dict[str, Note] = board.notes
+    made = _made(board)
     graph: Any = nx.DiGraph()  # networkx's stubs cannot follow the _START sentinel node
     edges: Any = board.graph.edges(data="type")
     graph.add_edges_from(
@@ -298,6 +335,12 @@ def _forest(board: Board, made: Callable[[str], tuple[str, str]]) -> tuple[Any, 
         graph.remove_nodes_from(nx.descendants(graph, _START) | {_START})
     if not graph:
         return graph, []
+    if all(d <= 1 for _, d in graph.in_degree()):
+        # The usual case, one parent each: the graph is the forest unless it has a cycle,
+        # which then leaves some notes out of reach of the parentless ones.
+        roots = sorted((n for n, d in graph.in_degree() if d == 0), key=made)
+        if sum(len(nx.descendants(graph, r)) + 1 for r in roots) == len(graph):
+            return graph, roots
     # One root per source component of the condensation: a note without a parent, or for
     # a cycle nobody points into, its earliest note.
     dag = nx.condensation(graph)
