@@ -238,362 +238,362 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="131"/>
-        <location filename="../../pofacil/ui/main_window.py" line="321"/>
-        <location filename="../../pofacil/ui/main_window.py" line="328"/>
+        <location filename="../../pofacil/ui/main_window.py" line="132"/>
+        <location filename="../../pofacil/ui/main_window.py" line="322"/>
+        <location filename="../../pofacil/ui/main_window.py" line="329"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="214"/>
+        <location filename="../../pofacil/ui/main_window.py" line="215"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="216"/>
+        <location filename="../../pofacil/ui/main_window.py" line="217"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="218"/>
+        <location filename="../../pofacil/ui/main_window.py" line="219"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="238"/>
+        <location filename="../../pofacil/ui/main_window.py" line="239"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="242"/>
+        <location filename="../../pofacil/ui/main_window.py" line="243"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="296"/>
+        <location filename="../../pofacil/ui/main_window.py" line="297"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="299"/>
+        <location filename="../../pofacil/ui/main_window.py" line="300"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="307"/>
+        <location filename="../../pofacil/ui/main_window.py" line="308"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="308"/>
-        <location filename="../../pofacil/ui/main_window.py" line="329"/>
+        <location filename="../../pofacil/ui/main_window.py" line="309"/>
+        <location filename="../../pofacil/ui/main_window.py" line="330"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="321"/>
+        <location filename="../../pofacil/ui/main_window.py" line="322"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="380"/>
+        <location filename="../../pofacil/ui/main_window.py" line="381"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="424"/>
-        <location filename="../../pofacil/ui/main_window.py" line="427"/>
+        <location filename="../../pofacil/ui/main_window.py" line="425"/>
+        <location filename="../../pofacil/ui/main_window.py" line="428"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="425"/>
-        <location filename="../../pofacil/ui/main_window.py" line="446"/>
+        <location filename="../../pofacil/ui/main_window.py" line="426"/>
+        <location filename="../../pofacil/ui/main_window.py" line="453"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="445"/>
+        <location filename="../../pofacil/ui/main_window.py" line="452"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="54"/>
+        <location filename="../../pofacil/ui/main_window.py" line="55"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="67"/>
+        <location filename="../../pofacil/ui/main_window.py" line="68"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="70"/>
+        <location filename="../../pofacil/ui/main_window.py" line="71"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="82"/>
+        <location filename="../../pofacil/ui/main_window.py" line="83"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="85"/>
+        <location filename="../../pofacil/ui/main_window.py" line="86"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="523"/>
+        <location filename="../../pofacil/ui/main_window.py" line="530"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="527"/>
+        <location filename="../../pofacil/ui/main_window.py" line="534"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="532"/>
+        <location filename="../../pofacil/ui/main_window.py" line="539"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="566"/>
+        <location filename="../../pofacil/ui/main_window.py" line="573"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="581"/>
-        <location filename="../../pofacil/ui/main_window.py" line="586"/>
+        <location filename="../../pofacil/ui/main_window.py" line="588"/>
+        <location filename="../../pofacil/ui/main_window.py" line="593"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="581"/>
-        <location filename="../../pofacil/ui/main_window.py" line="598"/>
-        <location filename="../../pofacil/ui/main_window.py" line="613"/>
+        <location filename="../../pofacil/ui/main_window.py" line="588"/>
+        <location filename="../../pofacil/ui/main_window.py" line="605"/>
+        <location filename="../../pofacil/ui/main_window.py" line="620"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="586"/>
+        <location filename="../../pofacil/ui/main_window.py" line="593"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="593"/>
+        <location filename="../../pofacil/ui/main_window.py" line="600"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="598"/>
+        <location filename="../../pofacil/ui/main_window.py" line="605"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="611"/>
+        <location filename="../../pofacil/ui/main_window.py" line="618"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="620"/>
+        <location filename="../../pofacil/ui/main_window.py" line="627"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="627"/>
+        <location filename="../../pofacil/ui/main_window.py" line="634"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="671"/>
+        <location filename="../../pofacil/ui/main_window.py" line="678"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="715"/>
+        <location filename="../../pofacil/ui/main_window.py" line="722"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="716"/>
+        <location filename="../../pofacil/ui/main_window.py" line="723"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="717"/>
+        <location filename="../../pofacil/ui/main_window.py" line="724"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="718"/>
+        <location filename="../../pofacil/ui/main_window.py" line="725"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="720"/>
+        <location filename="../../pofacil/ui/main_window.py" line="727"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="725"/>
+        <location filename="../../pofacil/ui/main_window.py" line="732"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="731"/>
+        <location filename="../../pofacil/ui/main_window.py" line="738"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="736"/>
+        <location filename="../../pofacil/ui/main_window.py" line="743"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="737"/>
+        <location filename="../../pofacil/ui/main_window.py" line="744"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="739"/>
+        <location filename="../../pofacil/ui/main_window.py" line="746"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="740"/>
-        <location filename="../../pofacil/ui/main_window.py" line="806"/>
+        <location filename="../../pofacil/ui/main_window.py" line="747"/>
+        <location filename="../../pofacil/ui/main_window.py" line="813"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="742"/>
-        <location filename="../../pofacil/ui/main_window.py" line="807"/>
+        <location filename="../../pofacil/ui/main_window.py" line="749"/>
+        <location filename="../../pofacil/ui/main_window.py" line="814"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="745"/>
+        <location filename="../../pofacil/ui/main_window.py" line="752"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="746"/>
+        <location filename="../../pofacil/ui/main_window.py" line="753"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="748"/>
+        <location filename="../../pofacil/ui/main_window.py" line="755"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="751"/>
+        <location filename="../../pofacil/ui/main_window.py" line="758"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="753"/>
+        <location filename="../../pofacil/ui/main_window.py" line="760"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="756"/>
+        <location filename="../../pofacil/ui/main_window.py" line="763"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="761"/>
+        <location filename="../../pofacil/ui/main_window.py" line="768"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="763"/>
+        <location filename="../../pofacil/ui/main_window.py" line="770"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="765"/>
+        <location filename="../../pofacil/ui/main_window.py" line="772"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="767"/>
+        <location filename="../../pofacil/ui/main_window.py" line="774"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="769"/>
+        <location filename="../../pofacil/ui/main_window.py" line="776"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="772"/>
+        <location filename="../../pofacil/ui/main_window.py" line="779"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="773"/>
+        <location filename="../../pofacil/ui/main_window.py" line="780"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="774"/>
+        <location filename="../../pofacil/ui/main_window.py" line="781"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="775"/>
+        <location filename="../../pofacil/ui/main_window.py" line="782"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="777"/>
+        <location filename="../../pofacil/ui/main_window.py" line="784"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="779"/>
+        <location filename="../../pofacil/ui/main_window.py" line="786"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="783"/>
+        <location filename="../../pofacil/ui/main_window.py" line="790"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="784"/>
+        <location filename="../../pofacil/ui/main_window.py" line="791"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="786"/>
+        <location filename="../../pofacil/ui/main_window.py" line="793"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="789"/>
+        <location filename="../../pofacil/ui/main_window.py" line="796"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="813"/>
+        <location filename="../../pofacil/ui/main_window.py" line="820"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="813"/>
+        <location filename="../../pofacil/ui/main_window.py" line="820"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="834"/>
+        <location filename="../../pofacil/ui/main_window.py" line="841"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="836"/>
+        <location filename="../../pofacil/ui/main_window.py" line="843"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>

@@ -29,6 +29,7 @@ from pofacil.board.model import kind_in_cell
 from pofacil.board.model.errors import FileInUseError, PofacilError, ReadOnlyError
 from pofacil.board.model.kinds import KINDS
 from pofacil.board.model.templates import all_templates, layout_of
+from pofacil.board.ops.frames import clear_frame
 from pofacil.board.session import Session
 
 from . import i18n
@@ -427,7 +428,13 @@ class MainWindow(QMainWindow):
             self.tr("Group"),
         )
         if ok:
-            doc.apply(ops.cluster_notes, scene.selected_note_ids(), name)
+            ids = scene.selected_note_ids()
+            # The group and its frame's tidy-up (neighbours moved out of it): one step.
+            doc.apply_all(
+                "group",
+                lambda ws: ops.cluster_notes(ws, ids, name),
+                lambda ws: clear_frame(ws, ws.note(ids[0]).cluster),
+            )
 
     def ungroup_selected(self) -> None:
         doc, scene = self.document, self.scene

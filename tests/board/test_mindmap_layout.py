@@ -109,8 +109,11 @@ def test_random_outlines_lay_out_cleanly(
             root = min(pos, key=lambda n: board.notes[n].seq)
             balanced(board, pos, root)
             assert mindmap_layout(board) == pos
+            # Sides kept from where the notes lie (scattered here): unbalanced, still clean.
+            check(board, mindmap_layout(board, keep_sides=True))
             s.do(ops.move_notes(s.workshop, pos))
             assert mindmap_layout(board) == pos  # its own output is a fixed point
+            assert mindmap_layout(board, keep_sides=True) == pos
         finally:
             s.close()
 

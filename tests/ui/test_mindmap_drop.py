@@ -125,3 +125,49 @@ def test_tab_on_the_sample_moves_only_its_own_side(qtbot, window) -> None:
     assert moved and moved <= same_side
     assert len(board.live_notes()) - len(same_side) > 5  # the other side was there to move
     assert len(after) == len(before) + 1
+
+
+def test_ctrl_g_under_the_map_moves_the_covered_leaves_out(
+    qtbot, mind_window, tmp_path: Path, answer_dialogs
+) -> None:
+    """The issue's case on screen: captured notes under the map, grouped with Ctrl+G."""
+    from PySide6.QtCore import Qt
+
+    from pofacil.board import ops
+    from pofacil.board.geometry.items import board_geometry
+
+    source = tmp_path / "上午.md"
+    lines = ["# 共識營"] + [f"- 主題{t}\n  - 點{t}a\n  - 點{t}b" for t in range(6)]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    mind_window.view.dropped.emit(mime, QPointF(0, 0))
+    board = mind_window.scene.board
+    lowest = max(board.live_notes(), key=lambda n: n.y + n.h)
+    doc = mind_window.document
+    captured = [
+        doc.apply(
+            ops.add_note, board.id, f"補充{i}", x=lowest.x - 100 + 170.0 * i, y=lowest.y + 110
+        ).subjects[0]
+        for i in range(3)
+    ]
+    mind_window.scene.clearSelection()
+    for nid in captured:
+        mind_window.scene.notes[nid].setSelected(True)
+    mind_window.view.setFocus()
+    qtbot.keyClick(mind_window.view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert answer_dialogs  # the group's name was asked
+    geo = board_geometry(mind_window.scene.board)
+    (frame,) = geo.clusters
+    f = frame.rect
+    covered = [
+        box.note.text
+        for box in geo.notes
+        if box.note.cluster is None
+        and box.rect.x < f.x + f.w
+        and f.x < box.rect.x + box.rect.w
+        and box.rect.y < f.y + f.h
+        and f.y < box.rect.y + box.rect.h
+    ]
+    assert covered == []
+    assert doc.session.undo_label() == "group"
