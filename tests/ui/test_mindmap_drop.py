@@ -171,3 +171,29 @@ def test_ctrl_g_under_the_map_moves_the_covered_leaves_out(
     ]
     assert covered == []
     assert doc.session.undo_label() == "group"
+
+
+def test_ctrl_dot_folds_a_branch_and_closes_its_gap_on_its_side(
+    qtbot, mind_window, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    source = tmp_path / "上午.md"
+    lines = ["# 共識營"] + [f"- 主題{t}\n  - 點{t}a\n  - 點{t}b\n  - 點{t}c" for t in range(6)]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    mind_window.view.dropped.emit(mime, QPointF(0, 0))
+    board = mind_window.scene.board
+    theme = next(n for n in board.live_notes() if n.text == "主題2")
+    same_side = side_of(board, theme.id)
+    before = {n.id: (n.x, n.y) for n in board.live_notes()}
+    mind_window.scene.clearSelection()
+    mind_window.scene.notes[theme.id].setSelected(True)
+    mind_window.view.setFocus()
+    qtbot.keyClick(mind_window.view, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    board = mind_window.scene.board
+    assert board.notes[theme.id].collapsed
+    moved = {n for n, xy in before.items() if (board.notes[n].x, board.notes[n].y) != xy}
+    assert moved and moved <= same_side  # the gap closed, on that side only
+    assert mind_window.document.session.undo_label() == "collapse"
