@@ -144,3 +144,34 @@ def test_bad_ids_and_parents_are_named_by_line(tmp_path: Path) -> None:
         assert len(s.workshop.ordered_boards()[0].live_notes()) == 1
     finally:
         s.close()
+
+
+def test_a_whole_workshop_round_trip_keeps_one_topic_per_map(tmp_path: Path) -> None:
+    """The CSV of several boards, imported into a new workshop with the same boards: the
+    mind map's rows go to its board and its root replaces that board's default topic."""
+    boards = [("issue-context", "議題脈絡分析表"), ("mindmap", "心智圖")]
+    s = Session.create(tmp_path / "a.pofacil", boards=boards)
+    try:
+        mind = s.workshop.find_board("心智圖")
+        bid = mind.id
+        src = morning_outline(tmp_path)
+        s.do_all("import", *with_layout(bid, lambda ws: import_change(ws, bid, src)))
+        table = s.workshop.find_board("議題脈絡分析表")
+        s.do(ops.add_note(s.workshop, table.id, "兼任很忙", cell="system/now"))
+        out = export_csv(s.workshop, tmp_path / "全部.csv")
+        original = shape(mind, central_topic(mind).id)  # type: ignore[union-attr]
+    finally:
+        s.close()
+    twin = Session.create(tmp_path / "b.pofacil", boards=boards)
+    try:
+        table_id = twin.workshop.find_board("議題脈絡分析表").id
+        twin.do(import_change(twin.workshop, table_id, out))
+        mind = twin.workshop.find_board("心智圖")
+        centre = central_topic(mind)
+        assert centre is not None and len(mind.live_notes()) == 76
+        assert shape(mind, centre.id) == original
+        assert [n.text for n in twin.workshop.find_board("議題脈絡分析表").live_notes()] == [
+            "兼任很忙"
+        ]
+    finally:
+        twin.close()

@@ -536,9 +536,11 @@ def _import_to_boards(
     ws: Workshop, board_id: str, parsed: Parsed, origin: tuple[float, float] | None
 ) -> Change:
     """Rows bound for several boards, still one undo step (history files it under the board
-    imported into). A drop point means something only on the board it was dropped on."""
+    imported into). A drop point means something only on the board it was dropped on; each
+    mind map's rows hang under its own central topic."""
     order = list(dict.fromkeys([board_id, *parsed.boards.values()]))
-    patches = []
+    patches: list[Patch] = []
+    subjects: list[str] = []
     for target in order:
         specs = [s for s in parsed.notes if parsed.boards.get(s.id, board_id) == target]
         clusters = {
@@ -548,14 +550,20 @@ def _import_to_boards(
         }
         ids = {s.id for s in specs}
         links = [link for link in parsed.links if link[1] in ids]  # both ends: see _csv_tree
-        if specs:
-            patches += add_notes(
-                ws,
-                target,
-                specs,
-                links,
-                clusters,
-                label="import",
-                origin=origin if target == board_id else None,
-            ).patches
-    return Change("import", patches, board_id, [s.id for s in parsed.notes])
+        if not specs:
+            continue
+        part = Parsed(specs, links, clusters, tree=parsed.tree)
+        board = ws.board(target)
+        renamed = _hang_under_centre(board, part) if layout_of(board) == "mindmap" else None
+        patches += [renamed] if renamed is not None else []
+        patches += add_notes(
+            ws,
+            target,
+            part.notes,
+            part.links,
+            clusters,
+            label="import",
+            origin=origin if target == board_id else None,
+        ).patches
+        subjects += [s.id for s in part.notes]
+    return Change("import", patches, board_id, subjects)
