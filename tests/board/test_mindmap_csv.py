@@ -159,7 +159,9 @@ def test_a_whole_workshop_round_trip_keeps_one_topic_per_map(tmp_path: Path) -> 
         table = s.workshop.find_board("議題脈絡分析表")
         s.do(ops.add_note(s.workshop, table.id, "兼任很忙", cell="system/now"))
         out = export_csv(s.workshop, tmp_path / "全部.csv")
-        original = shape(mind, central_topic(mind).id)  # type: ignore[union-attr]
+        root = central_topic(mind)
+        assert root is not None
+        original = shape(mind, root.id)
     finally:
         s.close()
     twin = Session.create(tmp_path / "b.pofacil", boards=boards)
