@@ -11,9 +11,33 @@ from PySide6.QtCore import QMimeData, QPointF, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from pofacil.board.model import Board
 from pofacil.board.ops.central import central_topic
-from pofacil.board.ops.layout import side_of
 from pofacil.board.session import Session
+
+
+def side_of(board: Board, note_id: str) -> set[str]:
+    """The notes of every branch whose head is on the same side of the topic as the branch
+    ``note_id`` is in: what Tab, Enter and folding may move."""
+    parent = {lk.target: lk.source for lk in board.links.values() if lk.kind == "child"}
+    path = [note_id]
+    while path[-1] in parent:
+        path.append(parent[path[-1]])
+    root, head = path[-1], path[-2]
+
+    def centre_x(n: str) -> float:
+        return board.notes[n].x + board.notes[n].w / 2
+
+    rightward = centre_x(head) >= centre_x(root)
+    out: set[str] = set()
+    for branch in board.children(root):
+        if (centre_x(branch) >= centre_x(root)) == rightward:
+            stack = [branch]
+            while stack:
+                n = stack.pop()
+                out.add(n)
+                stack.extend(board.children(n))
+    return out
 
 
 @pytest.fixture

@@ -72,7 +72,7 @@ def side_layout(
     board: Board, note_id: str, collapsed: Collection[str] = (), fresh: bool = False
 ) -> Positions:
     """:func:`mindmap_layout` with ``keep_sides``, cut down to the notes on ``note_id``'s
-    side of its root (see :func:`side_of`): what Tab, Enter and folding move. With ``fresh``
+    side of its root (see :func:`_same_side`): what Tab, Enter and folding move. With ``fresh``
     a new branch straight off the root (``note_id``) goes to the lighter side."""
     forest, roots = _forest(board)
     positions = _layout(
@@ -127,16 +127,10 @@ def _layout(
     return result
 
 
-def side_of(board: Board, note_id: str) -> set[str]:
-    """The notes on the same side of their root as ``note_id``, as they are now: every
-    branch of that root whose head is on that side, with all below it (the root excluded,
-    and nothing for a root or a free note)."""
-    forest, _ = _forest(board)
-    return _same_side(board, forest, note_id, {})
-
-
 def _same_side(board: Board, forest: Any, note_id: str, positions: Positions) -> set[str]:
-    """:func:`side_of`, reading sides from ``positions`` where they have the note."""
+    """The notes on the same side of their root as ``note_id``: every branch of that root
+    whose head is on that side, with all below it (the root excluded, and nothing for a root
+    or a free note). Sides are read from ``positions``, where the notes are otherwise."""
     notes = board.notes
     if note_id not in forest:
         return set()
