@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # Each command imports what it alone needs (the session and operations, the importers, the
 # exports): `pofacil info` on a big workshop would otherwise spend most of its time importing.
 
-COMMANDS = ("new", "templates", "info", "import", "merge", "history", "check", "export")
+COMMANDS = ("new", "templates", "info", "import", "merge", "layout", "history", "check", "export")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("source", type=Path)
     imp.add_argument("--board", help="board name (default: the first board)")
     imp.add_argument("--author", default="", help="who said the notes (when the file does not)")
+    imp.add_argument(
+        "--speakers",
+        action="store_true",
+        help="read 'name: point' lines of a .md or .txt file as speaker and point",
+    )
+
+    lay = sub.add_parser("layout", help="lay out a board's mind map again (one undo step)")
+    lay.add_argument("file", type=Path)
+    lay.add_argument("--board", help="board name (default: the first board)")
 
     merge = sub.add_parser("merge", help="copy the boards of another workshop file into this one")
     merge.add_argument("file", type=Path)
@@ -191,7 +200,7 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from pofacil.board.formats.importers import import_change
+    from pofacil.board.formats.importers import import_change, with_layout
     from pofacil.board.session import Session
 
     session = Session.open(args.file)
@@ -199,7 +208,15 @@ def _import(args: argparse.Namespace) -> int:
         warn_opened(session.store)
         ws = session.workshop
         board = ws.find_board(args.board) if args.board else ws.ordered_boards()[0]
-        change = session.do(import_change(ws, board.id, args.source, args.author))
+        change = session.do_all(
+            "import",
+            *with_layout(
+                board.id,
+                lambda ws: import_change(
+                    ws, board.id, args.source, args.author, speakers=args.speakers
+                ),
+            ),
+        )
     finally:
         session.close()
     count = len(change.subjects)
@@ -229,6 +246,25 @@ def _merge(args: argparse.Namespace) -> int:
     )
     if merge.left_out:
         print(f"{merge.left_out} deleted note(s) left out")
+    return 0
+
+
+def _layout(args: argparse.Namespace) -> int:
+    from pofacil.board.ops.boards import layout_mindmap
+    from pofacil.board.session import Session
+
+    session = Session.open(args.file)
+    try:
+        warn_opened(session.store)
+        ws = session.workshop
+        board = ws.find_board(args.board) if args.board else ws.ordered_boards()[0]
+        change = layout_mindmap(ws, board.id)
+        if change is not None:
+            session.do(change)
+    finally:
+        session.close()
+    moved = len({p.id for p in change.patches}) if change is not None else 0
+    print(f"laid out board {board.name}: {moved} note(s) moved")
     return 0
 
 
@@ -277,6 +313,7 @@ _COMMANDS = {
     "info": _info,
     "import": _import,
     "merge": _merge,
+    "layout": _layout,
     "history": _history,
     "check": _check,
     "export": _export,

@@ -94,17 +94,17 @@
         <translation>範本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="340"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="347"/>
         <source>New idea</source>
         <translation>新想法</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="379"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="387"/>
         <source>Rename</source>
         <translation>重新命名</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/board_actions.py" line="380"/>
+        <location filename="../../pofacil/ui/board_actions.py" line="388"/>
         <source>Label:</source>
         <translation>標籤：</translation>
     </message>
@@ -294,367 +294,367 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="134"/>
-        <location filename="../../pofacil/ui/main_window.py" line="333"/>
-        <location filename="../../pofacil/ui/main_window.py" line="340"/>
+        <location filename="../../pofacil/ui/main_window.py" line="135"/>
+        <location filename="../../pofacil/ui/main_window.py" line="335"/>
+        <location filename="../../pofacil/ui/main_window.py" line="342"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="223"/>
+        <location filename="../../pofacil/ui/main_window.py" line="225"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="225"/>
+        <location filename="../../pofacil/ui/main_window.py" line="227"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="227"/>
+        <location filename="../../pofacil/ui/main_window.py" line="229"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="249"/>
+        <location filename="../../pofacil/ui/main_window.py" line="251"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="253"/>
+        <location filename="../../pofacil/ui/main_window.py" line="255"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="308"/>
+        <location filename="../../pofacil/ui/main_window.py" line="310"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="311"/>
+        <location filename="../../pofacil/ui/main_window.py" line="313"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="319"/>
+        <location filename="../../pofacil/ui/main_window.py" line="321"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="320"/>
-        <location filename="../../pofacil/ui/main_window.py" line="341"/>
+        <location filename="../../pofacil/ui/main_window.py" line="322"/>
+        <location filename="../../pofacil/ui/main_window.py" line="343"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="333"/>
+        <location filename="../../pofacil/ui/main_window.py" line="335"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="445"/>
+        <location filename="../../pofacil/ui/main_window.py" line="447"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="489"/>
-        <location filename="../../pofacil/ui/main_window.py" line="492"/>
+        <location filename="../../pofacil/ui/main_window.py" line="491"/>
+        <location filename="../../pofacil/ui/main_window.py" line="494"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="490"/>
-        <location filename="../../pofacil/ui/main_window.py" line="511"/>
+        <location filename="../../pofacil/ui/main_window.py" line="492"/>
+        <location filename="../../pofacil/ui/main_window.py" line="519"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="510"/>
+        <location filename="../../pofacil/ui/main_window.py" line="518"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="55"/>
+        <location filename="../../pofacil/ui/main_window.py" line="56"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="68"/>
+        <location filename="../../pofacil/ui/main_window.py" line="69"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="71"/>
+        <location filename="../../pofacil/ui/main_window.py" line="72"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="83"/>
+        <location filename="../../pofacil/ui/main_window.py" line="84"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="86"/>
+        <location filename="../../pofacil/ui/main_window.py" line="87"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="576"/>
+        <location filename="../../pofacil/ui/main_window.py" line="596"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="580"/>
+        <location filename="../../pofacil/ui/main_window.py" line="600"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="585"/>
+        <location filename="../../pofacil/ui/main_window.py" line="605"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="619"/>
+        <location filename="../../pofacil/ui/main_window.py" line="639"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="634"/>
-        <location filename="../../pofacil/ui/main_window.py" line="639"/>
+        <location filename="../../pofacil/ui/main_window.py" line="654"/>
+        <location filename="../../pofacil/ui/main_window.py" line="659"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="634"/>
-        <location filename="../../pofacil/ui/main_window.py" line="651"/>
-        <location filename="../../pofacil/ui/main_window.py" line="666"/>
+        <location filename="../../pofacil/ui/main_window.py" line="654"/>
+        <location filename="../../pofacil/ui/main_window.py" line="671"/>
+        <location filename="../../pofacil/ui/main_window.py" line="686"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="639"/>
+        <location filename="../../pofacil/ui/main_window.py" line="659"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="646"/>
+        <location filename="../../pofacil/ui/main_window.py" line="666"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="651"/>
+        <location filename="../../pofacil/ui/main_window.py" line="671"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="664"/>
+        <location filename="../../pofacil/ui/main_window.py" line="684"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="673"/>
+        <location filename="../../pofacil/ui/main_window.py" line="693"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="680"/>
+        <location filename="../../pofacil/ui/main_window.py" line="700"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="737"/>
+        <location filename="../../pofacil/ui/main_window.py" line="757"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="781"/>
+        <location filename="../../pofacil/ui/main_window.py" line="801"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="782"/>
+        <location filename="../../pofacil/ui/main_window.py" line="802"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="783"/>
+        <location filename="../../pofacil/ui/main_window.py" line="803"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="784"/>
+        <location filename="../../pofacil/ui/main_window.py" line="804"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="786"/>
+        <location filename="../../pofacil/ui/main_window.py" line="806"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="789"/>
+        <location filename="../../pofacil/ui/main_window.py" line="809"/>
         <source>&amp;Import boards from another workshop…</source>
         <translation>從其他工作坊匯入分組(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="794"/>
+        <location filename="../../pofacil/ui/main_window.py" line="814"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="800"/>
+        <location filename="../../pofacil/ui/main_window.py" line="820"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="805"/>
+        <location filename="../../pofacil/ui/main_window.py" line="825"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="806"/>
+        <location filename="../../pofacil/ui/main_window.py" line="826"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="808"/>
+        <location filename="../../pofacil/ui/main_window.py" line="828"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="809"/>
-        <location filename="../../pofacil/ui/main_window.py" line="875"/>
+        <location filename="../../pofacil/ui/main_window.py" line="829"/>
+        <location filename="../../pofacil/ui/main_window.py" line="895"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="811"/>
-        <location filename="../../pofacil/ui/main_window.py" line="876"/>
+        <location filename="../../pofacil/ui/main_window.py" line="831"/>
+        <location filename="../../pofacil/ui/main_window.py" line="896"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="814"/>
+        <location filename="../../pofacil/ui/main_window.py" line="834"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="815"/>
+        <location filename="../../pofacil/ui/main_window.py" line="835"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="817"/>
+        <location filename="../../pofacil/ui/main_window.py" line="837"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="820"/>
+        <location filename="../../pofacil/ui/main_window.py" line="840"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="822"/>
+        <location filename="../../pofacil/ui/main_window.py" line="842"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="825"/>
+        <location filename="../../pofacil/ui/main_window.py" line="845"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="830"/>
+        <location filename="../../pofacil/ui/main_window.py" line="850"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="832"/>
+        <location filename="../../pofacil/ui/main_window.py" line="852"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="834"/>
+        <location filename="../../pofacil/ui/main_window.py" line="854"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="836"/>
+        <location filename="../../pofacil/ui/main_window.py" line="856"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="838"/>
+        <location filename="../../pofacil/ui/main_window.py" line="858"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="841"/>
+        <location filename="../../pofacil/ui/main_window.py" line="861"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="842"/>
+        <location filename="../../pofacil/ui/main_window.py" line="862"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="843"/>
+        <location filename="../../pofacil/ui/main_window.py" line="863"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="844"/>
+        <location filename="../../pofacil/ui/main_window.py" line="864"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="846"/>
+        <location filename="../../pofacil/ui/main_window.py" line="866"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="848"/>
+        <location filename="../../pofacil/ui/main_window.py" line="868"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="852"/>
+        <location filename="../../pofacil/ui/main_window.py" line="872"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="853"/>
+        <location filename="../../pofacil/ui/main_window.py" line="873"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="855"/>
+        <location filename="../../pofacil/ui/main_window.py" line="875"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="858"/>
+        <location filename="../../pofacil/ui/main_window.py" line="878"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="885"/>
+        <location filename="../../pofacil/ui/main_window.py" line="905"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="885"/>
+        <location filename="../../pofacil/ui/main_window.py" line="905"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="906"/>
+        <location filename="../../pofacil/ui/main_window.py" line="926"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="908"/>
+        <location filename="../../pofacil/ui/main_window.py" line="928"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -749,6 +749,29 @@
     </message>
 </context>
 <context>
+    <name>OutlineImport</name>
+    <message>
+        <location filename="../../pofacil/ui/outline_import.py" line="40"/>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/outline_import.py" line="41"/>
+        <source>Some lines of %1 look like “Name: point”.</source>
+        <translation>%1 有幾行看起來像「發言者: 重點」。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/outline_import.py" line="46"/>
+        <source>Read “Name: point” as the speaker and the point</source>
+        <translation>把「發言者: 重點」讀成發言者和重點</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/outline_import.py" line="72"/>
+        <source>the pasted text</source>
+        <translation>貼上的文字</translation>
+    </message>
+</context>
+<context>
     <name>PaletteDock</name>
     <message>
         <location filename="../../pofacil/ui/dialogs.py" line="34"/>
@@ -820,93 +843,113 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="55"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="64"/>
         <location filename="../../pofacil/board/storage/header.py" line="49"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="59"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="68"/>
         <source>{path} is UTF-16 text; save it as UTF-8 and import it again.</source>
         <translation>{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="66"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="75"/>
         <source>{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: CSV UTF-8) and import it again.</source>
         <translation>{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="75"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="84"/>
         <source>{path} is not a text file: it holds a NUL character (line {line}).</source>
         <translation>{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="115"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="124"/>
         <source>The header line cannot be read: {reason}.</source>
         <translation>無法讀取標題列：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="119"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="128"/>
         <source>The first line must be a header naming the columns, with a &apos;text&apos; column (known columns: {known}); found: {found}.</source>
         <translation>第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；實際讀到：{found}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="127"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="136"/>
         <source>Unknown or repeated column(s) {cols}; the known columns are {known}.</source>
         <translation>無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="146"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="156"/>
         <source>a field is longer than {limit} characters</source>
         <translation>有欄位超過 {limit} 個字元</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="155"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="165"/>
         <source>the CSV cannot be read: {reason}</source>
         <translation>無法讀取這個 CSV：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="166"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="176"/>
         <source>a quote (&quot;) opens here and is never closed, so the rest of the file would be one note</source>
         <translation>這裡開始的引號（&quot;）沒有結束，檔案其餘的內容會全部變成一張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="180"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="190"/>
         <source>{count} fields, the header has {header}</source>
         <translation>有 {count} 個欄位，但標題列有 {header} 個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="192"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="202"/>
         <source>unknown board &apos;{board}&apos;</source>
         <translation>沒有名為「{board}」的白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="244"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="232"/>
+        <source>the id &apos;{id}&apos; is used twice</source>
+        <translation>id「{id}」用了兩次</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="239"/>
+        <source>a note cannot be its own parent</source>
+        <translation>便利貼不能是自己的上層</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="243"/>
+        <source>the parent &apos;{parent}&apos; is no row&apos;s id</source>
+        <translation>上層「{parent}」不是任何一列的 id</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="249"/>
+        <source>the parent &apos;{parent}&apos; is on another board</source>
+        <translation>上層「{parent}」在另一個白板上</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="290"/>
         <source>unknown kind &apos;{kind}&apos;</source>
         <translation>無法辨識的類型「{kind}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="255"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="301"/>
         <source>unknown cell &apos;{cell}&apos; on board {board}</source>
         <translation>白板「{board}」上沒有「{cell}」這個格子</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="276"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="322"/>
         <source>bad number in {column}: &apos;{value}&apos;</source>
         <translation>{column} 欄的數字有誤：「{value}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="336"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="420"/>
         <source>not a bullet or a heading (start it with &apos;- &apos;)</source>
         <translation>不是項目符號或標題（請以「- 」開頭）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="366"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="450"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="377"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="478"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
@@ -1022,24 +1065,24 @@
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="47"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="48"/>
         <source>Rows cannot be added to board {name}.</source>
         <translation>白板「{name}」不能新增列。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="97"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="98"/>
         <source>Board {name} has no such row or column.</source>
         <translation>白板「{name}」沒有這一列或這一欄。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="108"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="109"/>
         <location filename="../../pofacil/board/ops/breakout.py" line="139"/>
         <location filename="../../pofacil/board/ops/notes.py" line="80"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/boards.py" line="175"/>
+        <location filename="../../pofacil/board/ops/boards.py" line="182"/>
         <source>The central topic has no siblings; add a child instead.</source>
         <translation>中心主題沒有同層項目；請改為新增子項目。</translation>
     </message>

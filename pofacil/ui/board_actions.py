@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.board.model import Board, Workshop
+from pofacil.board.model import Board, Workshop, new_id
 from pofacil.board.model.errors import PofacilError
 from pofacil.board.model.templates import can_add_rows, layout_of
 from pofacil.board.ops import boards as board_ops
@@ -323,12 +323,19 @@ class BoardActions(QObject):
         if doc is None or board is None:
             return
         branches = [i.note for i in self._selected_notes() if board.children(i.note.id)]
-        if branches:
-            doc.apply(
-                board_ops.set_collapsed,
-                [n.id for n in branches],
-                not all(n.collapsed for n in branches),
-            )
+        if not branches:
+            return
+        ids = [n.id for n in branches]
+        fold = not all(n.collapsed for n in branches)
+        if layout_of(board) != "mindmap":
+            doc.apply(board_ops.set_collapsed, ids, fold)
+            return
+        # The fold and closing (or opening) its gap, on that side only: one step.
+        doc.apply_all(
+            "collapse" if fold else "expand",
+            lambda ws: board_ops.set_collapsed(ws, ids, fold),
+            *(lambda ws, n=n: board_ops.lay_out_side(ws, board.id, n) for n in ids),
+        )
 
     def add_branch(self, sibling: bool) -> None:
         """Tab: a child of the selected note; Enter: a sibling. Then the tree is tidied and the
@@ -338,10 +345,11 @@ class BoardActions(QObject):
         if board is None or doc is None or len(notes) != 1 or layout_of(board) != "mindmap":
             return
         text = self.tr("New idea")
+        new = new_id()
         change = doc.apply_all(
             "add branch",
-            lambda ws: board_ops.add_branch(ws, notes[0].note.id, text, sibling),
-            lambda ws: board_ops.layout_mindmap(ws, board.id),
+            lambda ws: board_ops.add_branch(ws, notes[0].note.id, text, sibling, new),
+            lambda ws: board_ops.lay_out_side(ws, board.id, new, fresh=not sibling),
         )
         scene = window.scene
         if change is not None and scene is not None and change.subjects:

@@ -25,22 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from pofacil.board import ops
-from pofacil.board.formats.importers import import_change
 from pofacil.board.model import kind_in_cell, split_label
 from pofacil.board.model.errors import FileInUseError, PofacilError, ReadOnlyError
 from pofacil.board.model.kinds import KINDS
-from pofacil.board.model.templates import all_templates
+from pofacil.board.model.templates import all_templates, layout_of
+from pofacil.board.ops.frames import clear_frame
 from pofacil.board.session import Session
 
 from . import i18n
 from .board_actions import BoardActions
 from .capture import CaptureBar
-from .clipboard import dropped_files, notes_to_mime, specs_from_mime
+from .clipboard import NOTES_MIME, dropped_files, notes_to_mime, specs_from_mime
 from .dialogs import DeletedNotesDialog, PaletteDock, PreferencesDialog
 from .document import Document, translate_error
 from .export_dialog import export_all_boards, export_with_dialog
 from .items import ClusterItem, LinkItem, NoteItem
 from .merge_dialog import MergeDialog
+from .outline_import import OutlineImport
 from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, window_title
 from .scene import BoardScene
 from .view import BoardView
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         add_board.clicked.connect(self.add_board)
 
         self.view = BoardView()
+        self.outline_import = OutlineImport(self)
         self.view.typed.connect(self._typed_on_canvas)
         self.view.dropped.connect(self._dropped)
         self.view.zoom_changed.connect(self._show_zoom)
@@ -492,7 +494,13 @@ class MainWindow(QMainWindow):
             self.tr("Group"),
         )
         if ok:
-            doc.apply(ops.cluster_notes, scene.selected_note_ids(), name)
+            ids = scene.selected_note_ids()
+            # The group and its frame's tidy-up (neighbours moved out of it): one step.
+            doc.apply_all(
+                "group",
+                lambda ws: ops.cluster_notes(ws, ids, name),
+                lambda ws: clear_frame(ws, ws.note(ids[0]).cluster),
+            )
 
     def ungroup_selected(self) -> None:
         doc, scene = self.document, self.scene
@@ -522,9 +530,20 @@ class MainWindow(QMainWindow):
                 QGuiApplication.clipboard().setMimeData(notes_to_mime(notes))
 
     def paste(self) -> None:
-        self._add_specs(
-            specs_from_mime(QGuiApplication.clipboard().mimeData(), self._paste_point())
-        )
+        mime = QGuiApplication.clipboard().mimeData()
+        if not self._import_lines(mime, self._paste_point()):
+            self._add_specs(specs_from_mime(mime, self._paste_point()))
+
+    def _import_lines(self, mime: QMimeData, pos: QPointF) -> bool:
+        """Text from another program onto a mind map: an outline under the central topic
+        (see outline_import.py). False when it is not for a mind map, or is our own notes."""
+        doc, scene = self.document, self.scene
+        if doc is None or scene is None or scene.board is None or mime.hasFormat(NOTES_MIME):
+            return False
+        if layout_of(scene.board) != "mindmap" or not mime.text().strip():
+            return False
+        self.outline_import.import_text(doc, scene.board.id, mime.text(), (pos.x(), pos.y()))
+        return True
 
     def duplicate_selected(self) -> None:
         if self.scene is None or self.scene.board is None:
@@ -557,10 +576,11 @@ class MainWindow(QMainWindow):
             return
         files = dropped_files(mime)
         if not files:
-            self._add_specs(specs_from_mime(mime, pos))
+            if not self._import_lines(mime, pos):
+                self._add_specs(specs_from_mime(mime, pos))
             return
         for path in files:
-            doc.apply(import_change, scene.board_id, path, "", (pos.x(), pos.y()))
+            self.outline_import.import_file(doc, scene.board_id, path, (pos.x(), pos.y()))
             pos = QPointF(pos.x(), pos.y() + 400)
 
     def show_deleted(self) -> None:

@@ -201,14 +201,18 @@ def test_pasting_three_lines_makes_three_notes(qtbot, window) -> None:
     mime = QMimeData()
     mime.setText("第一點\n第二點\n\n第三點\n")
     QGuiApplication.clipboard().setMimeData(mime)
-    before = len(window.scene.board.live_notes())
+    before = {n.id for n in window.scene.board.live_notes()}
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    texts = [n.text for n in window.scene.board.live_notes()[before:]]
-    assert texts == ["第一點", "第二點", "第三點"]
-    assert window.document.session.undo_label() == "add notes"
+    new = sorted(
+        (n for n in window.scene.board.live_notes() if n.id not in before), key=lambda n: n.seq
+    )
+    assert [n.text for n in new] == ["第一點", "第二點", "第三點"]
+    # The sample opens on its mind map: pasted lines are imported under the central topic,
+    # laid out in the same step.
+    assert window.document.session.undo_label() == "import"
     window.undo_action.trigger()
-    assert len(window.scene.board.live_notes()) == before
+    assert {n.id for n in window.scene.board.live_notes()} == before
 
 
 def test_copy_paste_keeps_kind_and_author(qtbot, window) -> None:

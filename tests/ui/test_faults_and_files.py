@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, QUrl
 
 from pofacil.board.formats.sample import write_sample
+from pofacil.board.ops.central import central_topic
 from pofacil.board.session import Session
 
 
@@ -72,8 +73,12 @@ def test_dropping_a_text_file_creates_notes(qtbot, window, tmp_path: Path) -> No
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(source))])
     window.view.dropped.emit(mime, QPointF(900, 900))
-    new = [n for n in window.scene.board.live_notes() if n.text.startswith("拖進來")]
-    assert [(n.x, n.y) for n in new] == [(900.0, 900.0), (1080.0, 900.0)]
+    board = window.scene.board
+    new = [n for n in board.live_notes() if n.text.startswith("拖進來")]
+    # The sample opens on its mind map: dropped lines become branches of the central topic.
+    centre = central_topic(board)
+    assert centre is not None and {n.id for n in new} <= set(board.children(centre.id))
+    assert len(new) == 2
     text = QMimeData()
     text.setText("純文字一\n純文字二")
     window.view.dropped.emit(text, QPointF(0, 1200))

@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from pofacil.board.model import Board, Change, Workshop, new_id
+from pofacil.board.model import Board, Change, Patch, Workshop, new_id, now
 from pofacil.board.model.errors import ImportFormatError, ImportProblem, ModelError
 from pofacil.board.model.kinds import kind_from_label
 from pofacil.board.model.limits import check_coordinate, check_text, check_votes
-from pofacil.board.ops.notes import NoteSpec, add_notes, note_text
+from pofacil.board.model.templates import layout_of
+from pofacil.board.ops.boards import layout_mindmap
+from pofacil.board.ops.central import central_topic, is_default_topic
+from pofacil.board.ops.notes import NoteSpec, add_notes, note_text, update_patch
 
-CSV_COLUMNS = ("text", "kind", "cell", "cluster", "author", "x", "y", "votes")
+CSV_COLUMNS = ("text", "kind", "cell", "cluster", "author", "x", "y", "votes", "id", "parent")
 # Optional: which board a row goes to, so one file (the CSV minutes) can hold several boards.
 BOARD_COLUMN = "board"
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?P<text>.*)$")
@@ -28,6 +31,9 @@ _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
 # Only these end a line: str.splitlines() also splits on form feed, vertical tab, FS/GS/RS,
 # NEL and U+2028, which shifts every line number after them. csv (through io) agrees.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# "王素琴: 業務單位很忙" or "王素琴：業務單位很忙": a short name, then an ASCII colon and a
+# space or a full-width colon. The space keeps "10:30 開始" a point, not a speaker "10".
+_SPEAKER = re.compile(r"^(?P<who>[^:：\n]{1,12}?)[ \t]*(?:: |：)[ \t]*(?P<text>\S.*)$", re.DOTALL)
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP's CSV injection
 # list, plus the quote itself so that escaping can be undone exactly).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -45,6 +51,9 @@ class Parsed:
     problems: list[ImportProblem] = field(default_factory=list)
     # Note and new-cluster ids bound for a board other than the one imported into.
     boards: dict[str, str] = field(default_factory=dict)
+    # The source names each note's mind-map parent (a CSV with a parent column): a note with
+    # neither parent nor children is a free note there, and stays one.
+    tree: bool = False
 
 
 def read_text(path: Path) -> str:
@@ -132,6 +141,7 @@ def parse_csv(
     by_name = {b.name: b for b in (workshop.ordered_boards() if workshop else [board])}
     # Cluster names are per board: the same name on two boards is two clusters.
     clusters: dict[str, dict[str, str]] = {}
+    file_ids: list[tuple[int, str, str, str]] = []  # (line, id, parent, new note id) per row
     line = reader.line_num + 1
     while True:
         try:
@@ -204,7 +214,43 @@ def parse_csv(
                 out.boards[spec.id] = target.id
                 if len(out.clusters) > known_clusters:  # a row names at most one new cluster
                     out.boards[next(reversed(out.clusters))] = target.id
+            file_ids.append((start, values.get("id", ""), values.get("parent", ""), spec.id))
+    out.tree = "parent" in names
+    _csv_tree(out, file_ids)
     return out
+
+
+def _csv_tree(out: Parsed, rows: list[tuple[int, str, str, str]]) -> None:
+    """Child links from the ``id`` and ``parent`` columns: ids are the file's own (an export
+    writes the notes' ids), each mapped to the new note made from its row."""
+    new_of: dict[str, str] = {}
+    for line, file_id, _, spec_id in rows:
+        if not file_id:
+            continue
+        if file_id in new_of:
+            out.problems.append(
+                ImportProblem(line, ModelError("the id '{id}' is used twice", id=file_id))
+            )
+        new_of[file_id] = spec_id
+    for line, file_id, parent, spec_id in rows:
+        if not parent:
+            continue
+        if parent == file_id:
+            out.problems.append(ImportProblem(line, ModelError("a note cannot be its own parent")))
+        elif parent not in new_of:
+            out.problems.append(
+                ImportProblem(
+                    line, ModelError("the parent '{parent}' is no row's id", parent=parent)
+                )
+            )
+        elif out.boards.get(new_of[parent]) != out.boards.get(spec_id):
+            out.problems.append(
+                ImportProblem(
+                    line, ModelError("the parent '{parent}' is on another board", parent=parent)
+                )
+            )
+        else:
+            out.links.append((new_of[parent], spec_id, "child"))
 
 
 def _open_quote(rest: str) -> int | None:
@@ -303,19 +349,57 @@ def _csv_spec(
     )
 
 
-def parse_txt(text: str, author: str = "") -> Parsed:
+def split_speaker(line: str) -> tuple[str, str] | None:
+    """(speaker, point) of a ``王素琴: 業務單位很忙`` line; None when it does not look like one."""
+    match = _SPEAKER.match(line.strip())
+    if match is None or not match["who"].strip():
+        return None
+    return match["who"].strip(), match["text"].strip()
+
+
+def looks_like_speakers(text: str) -> bool:
+    """True when some line of ``text`` (a bullet's body too) reads as speaker and point: the
+    cue to offer the speakers checkbox when lines are dropped or pasted."""
+    for line in _LINE_BREAK.split(text):
+        bullet = _BULLET.match(line)
+        if split_speaker(bullet["text"] if bullet else line) is not None:
+            return True
+    return False
+
+
+def outline_suffix(text: str) -> str:
+    """How to read lines from elsewhere (a paste): ``.md`` when every line is a bullet or a
+    heading, so the nesting comes along; ``.txt``, one note per line, otherwise."""
+    lines = [line for line in _LINE_BREAK.split(text) if line.strip()]
+    outline = lines and all(_BULLET.match(line) or _HEADING.match(line) for line in lines)
+    return ".md" if outline else ".txt"
+
+
+def _spec(out: Parsed, number: int, body: str, author: str, speakers: bool) -> NoteSpec | None:
+    """A note for one line's ``body``, its speaker split off when asked; None if refused."""
+    said = split_speaker(body) if speakers else None
+    if said is not None:
+        who = _checked(out, number, check_text, said[0])
+        checked = _checked(out, number, note_text, said[1])
+        return None if who is None or checked is None else NoteSpec(checked, author=who)
+    checked = _checked(out, number, note_text, body)
+    return None if checked is None else NoteSpec(checked, author=author)
+
+
+def parse_txt(text: str, author: str = "", speakers: bool = False) -> Parsed:
+    """One note per non-blank line; with ``speakers``, ``name: point`` lines name who said it."""
     out = Parsed()
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if line.strip():
-            checked = _checked(out, number, note_text, line)
-            if checked is not None:
-                out.notes.append(NoteSpec(checked, author=author))
+            spec = _spec(out, number, line, author, speakers)
+            if spec is not None:
+                out.notes.append(spec)
     return out
 
 
-def parse_markdown(text: str, author: str = "") -> Parsed:
+def parse_markdown(text: str, author: str = "", speakers: bool = False) -> Parsed:
     """Bullets become notes and nesting becomes mind-map child links; headings are notes too,
-    parents of the bullets below them."""
+    parents of the bullets below them. ``speakers`` as for :func:`parse_txt`."""
     out = Parsed()
     stack: list[tuple[int, str]] = []  # (depth, note id) of the open branch
     in_fence = False
@@ -336,10 +420,9 @@ def parse_markdown(text: str, author: str = "") -> Parsed:
                 ImportProblem(number, ModelError("not a bullet or a heading (start it with '- ')"))
             )
             continue
-        checked = _checked(out, number, note_text, body)
-        if checked is None:
+        spec = _spec(out, number, body, author, speakers)
+        if spec is None:
             continue
-        spec = NoteSpec(checked, author=author)
         while stack and stack[-1][0] >= depth:
             stack.pop()
         if stack:
@@ -355,40 +438,109 @@ def import_change(
     source: Path,
     author: str = "",
     origin: tuple[float, float] | None = None,
+    speakers: bool = False,
 ) -> Change:
     """One undoable step adding every note of ``source``, or an error naming the bad lines.
 
     Notes without a position start at ``origin`` (where a file was dropped), by default
-    below the board's notes."""
-    board = ws.board(board_id)
+    below the board's notes. On a mind map the outline hangs under the central topic (see
+    :func:`_hang_under_centre`); :func:`with_layout` adds the layout to the same step."""
     suffix = source.suffix.lower()
     if suffix not in (".csv", ".txt", ".md", ".markdown"):
         raise ModelError("{path}: pofacil imports .csv, .txt and .md files.", path=str(source))
-    text = read_text(source)
+    return text_import_change(
+        ws, board_id, read_text(source), suffix, str(source), author, origin, speakers
+    )
+
+
+def text_import_change(
+    ws: Workshop,
+    board_id: str,
+    text: str,
+    suffix: str,
+    name: str,
+    author: str = "",
+    origin: tuple[float, float] | None = None,
+    speakers: bool = False,
+) -> Change:
+    """:func:`import_change` for text already read (a paste): ``suffix`` says the format,
+    ``name`` is what messages call the source."""
+    board = ws.board(board_id)
     if suffix == ".csv":
         parsed = parse_csv(text, board, author, ws)
     elif suffix == ".txt":
-        parsed = parse_txt(text, author)
+        parsed = parse_txt(text, author, speakers)
     else:
-        parsed = parse_markdown(text, author)
+        parsed = parse_markdown(text, author, speakers)
     if parsed.problems:
-        raise ImportFormatError(str(source), parsed.problems)
+        raise ImportFormatError(name, parsed.problems)
     if not parsed.notes:
-        raise ModelError("{path} has no notes to import.", path=str(source))
-    if not parsed.boards:
-        return add_notes(
-            ws, board.id, parsed.notes, parsed.links, parsed.clusters, label="import", origin=origin
+        raise ModelError("{path} has no notes to import.", path=name)
+    if parsed.boards:
+        return _import_to_boards(ws, board.id, parsed, origin)
+    renamed = _hang_under_centre(board, parsed) if layout_of(board) == "mindmap" else None
+    change = add_notes(
+        ws, board.id, parsed.notes, parsed.links, parsed.clusters, label="import", origin=origin
+    )
+    if renamed is not None:
+        change.patches.insert(0, renamed)
+    return change
+
+
+def _hang_under_centre(board: Board, parsed: Parsed) -> Patch | None:
+    """Link the outline's top-level items under the board's central topic, in place.
+
+    An untouched default topic and a single top-level item: that item becomes the topic (its
+    text and speaker move onto it, its children hang from it), so the map is named by the
+    outline and has one centre (a CSV exported from a mind map comes back with the one
+    topic it had). From a source that names parents, only trees hang: a free note stays
+    free. Returns that rename, if any."""
+    centre = central_topic(board)
+    if centre is None:
+        return None
+    has_parent = {target for _, target, kind in parsed.links if kind == "child"}
+    has_child = {source for source, _, kind in parsed.links if kind == "child"}
+    tops = [
+        s for s in parsed.notes if s.id not in has_parent and (s.id in has_child or not parsed.tree)
+    ]
+    if len(tops) == 1 and is_default_topic(board, centre):
+        top = tops[0]
+        parsed.notes.remove(top)
+        parsed.links = [
+            (centre.id if source == top.id else source, target, kind)
+            for source, target, kind in parsed.links
+        ]
+        return update_patch(
+            centre, text=top.text, author=top.author or centre.author, updated=now()
         )
-    return _import_to_boards(ws, board.id, parsed, origin)
+    parsed.links += [(centre.id, top.id, "child") for top in tops]
+    return None
+
+
+def with_layout(
+    board_id: str, build: Callable[[Workshop], Change]
+) -> tuple[Callable[[Workshop], Change], Callable[[Workshop], Change | None]]:
+    """An import (``build``) and, on a mind map, the layout of what it brought: two steps for
+    ``Session.do_all``, so the user undoes both at once."""
+
+    def lay_out(ws: Workshop) -> Change | None:
+        if layout_of(ws.board(board_id)) != "mindmap":
+            return None
+        # Notes arrive in rows wherever there was room: their sides mean nothing yet.
+        return layout_mindmap(ws, board_id, keep_sides=False)
+
+    return build, lay_out
 
 
 def _import_to_boards(
     ws: Workshop, board_id: str, parsed: Parsed, origin: tuple[float, float] | None
 ) -> Change:
     """Rows bound for several boards, still one undo step (history files it under the board
-    imported into). A drop point means something only on the board it was dropped on."""
+    imported into). A drop point means something only on the board it was dropped on; each
+    mind map's rows hang under its own central topic."""
     order = list(dict.fromkeys([board_id, *parsed.boards.values()]))
-    patches = []
+    patches: list[Patch] = []
+    subjects: list[str] = []
     for target in order:
         specs = [s for s in parsed.notes if parsed.boards.get(s.id, board_id) == target]
         clusters = {
@@ -396,14 +548,22 @@ def _import_to_boards(
             for cid, name in parsed.clusters.items()
             if parsed.boards.get(cid, board_id) == target
         }
-        if specs:
-            patches += add_notes(
-                ws,
-                target,
-                specs,
-                (),
-                clusters,
-                label="import",
-                origin=origin if target == board_id else None,
-            ).patches
-    return Change("import", patches, board_id, [s.id for s in parsed.notes])
+        ids = {s.id for s in specs}
+        links = [link for link in parsed.links if link[1] in ids]  # both ends: see _csv_tree
+        if not specs:
+            continue
+        part = Parsed(specs, links, clusters, tree=parsed.tree)
+        board = ws.board(target)
+        renamed = _hang_under_centre(board, part) if layout_of(board) == "mindmap" else None
+        patches += [renamed] if renamed is not None else []
+        patches += add_notes(
+            ws,
+            target,
+            part.notes,
+            part.links,
+            clusters,
+            label="import",
+            origin=origin if target == board_id else None,
+        ).patches
+        subjects += [s.id for s in part.notes]
+    return Change("import", patches, board_id, subjects)

@@ -269,14 +269,56 @@ def _number(value: float) -> str:
     return repr(value)
 
 
+def _csv_order(board: Board) -> tuple[list[Note], dict[str, str]]:
+    """The board's live notes in display order, each mind-map tree depth-first from its
+    root (a parent before its children, siblings in display order), and each note's parent.
+
+    A note with several parents keeps the first in that order; a cycle is cut where it is
+    first met, so every note comes once."""
+    live = sorted(board.live_notes(), key=display_order)
+    ids = {n.id for n in live}
+    parent: dict[str, str] = {}
+    for note in live:
+        for child in board.children(note.id):
+            if child in ids and child != note.id:
+                parent.setdefault(child, note.id)
+    kids: dict[str, list[Note]] = {}
+    for note in live:
+        if note.id in parent:
+            kids.setdefault(parent[note.id], []).append(note)
+    order: list[Note] = []
+    seen: set[str] = set()
+    for start in [n for n in live if n.id not in parent] + live:
+        stack = [start]  # a stack, not recursion: an outline may nest very deep
+        while stack:
+            note = stack.pop()
+            if note.id in seen:
+                continue
+            seen.add(note.id)
+            order.append(note)
+            stack.extend(reversed(kids.get(note.id, [])))
+    # Whatever a cycle kept from its root is listed from where it was first met: its
+    # parent there is the one to keep.
+    kept = {n.id: parent[n.id] for n in order if n.id in parent}
+    position = {n.id: i for i, n in enumerate(order)}
+    for child, source in list(kept.items()):
+        if position[source] > position[child]:
+            del kept[child]
+    return order, kept
+
+
 def csv_rows(workshop: Workshop, boards: Sequence[str] | None = None) -> list[list[str]]:
-    """The header and one row per live note, in the import format plus ``board``."""
+    """The header and one row per live note, in the import format plus ``board``. ``id`` and
+    ``parent`` carry the mind-map tree, listed depth-first, so an import rebuilds it."""
     rows = [list(CSV_HEADER)]
     for board in selected_boards(workshop, boards):
-        for note in sorted(board.live_notes(), key=display_order):
+        order, parent_of = _csv_order(board)
+        for note in order:
             cluster = board.clusters.get(note.cluster or "")
             # Every text is escaped, the numbers need not: a leading "-" there is a sign.
             values = {
+                "id": note.id,
+                "parent": parent_of.get(note.id, ""),
                 BOARD_COLUMN: escape_formula(board.name),
                 "text": escape_formula(note.text),
                 "kind": escape_formula(note.kind),

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from pofacil.board.model import (
+    NOTE_W,
     Board,
     Cell,
     CellRef,
@@ -30,7 +31,7 @@ from pofacil.board.model.templates import can_add_rows, get_template
 
 from .breakout import copy_patches
 from .breakout import send_to_breakout as send_to_breakout  # where callers know it
-from .layout import mindmap_layout
+from .layout import mindmap_layout, side_layout
 from .notes import make_change, note_text, selected_notes, update_patch
 
 
@@ -162,8 +163,14 @@ def set_collapsed(ws: Workshop, note_ids: Iterable[str], collapsed: bool) -> Cha
     )
 
 
-def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> Change:
-    """A mind-map child of ``note_id`` (Tab), or a sibling of it (Enter) under the same parent."""
+def add_branch(
+    ws: Workshop, note_id: str, text: str, sibling: bool = False, child_id: str | None = None
+) -> Change:
+    """A mind-map child of ``note_id`` (Tab), or a sibling of it (Enter) under the same parent.
+
+    The new note starts where the layout keeps it: a child below its last sibling, a sibling
+    just after ``note_id``, on the side of the parent its branch is on. ``child_id`` names
+    it, so the layout step that follows (:func:`lay_out_side`) can find it."""
     note = ws.note(note_id)
     board = ws.board(note.board)
     parent = note
@@ -175,12 +182,21 @@ def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> 
             raise ModelError("The central topic has no siblings; add a child instead.")
         parent = board.notes[parents[0]]
     stamp = now()
-    x, y = clamp_position(parent.x + parent.w + 60, note.y + (note.h + 24 if sibling else 0))
+    beside = note if sibling else parent
+    if sibling:
+        # Just after the note in on-screen order: siblings lie a note's height apart.
+        x, y = note.x, note.y + 1
+    else:
+        kids = [board.notes[k] for k in board.children(parent.id) if not board.notes[k].deleted]
+        y = max((k.y + 1 for k in kids), default=parent.y)
+        leftward = bool(kids) and kids[0].x < parent.x
+        x = parent.x - 60 - NOTE_W if leftward else parent.x + parent.w + 60
+    x, y = clamp_position(x, y)
     child = Note(
-        new_id(),
+        child_id or new_id(),
         board.id,
         note_text(text),
-        note.kind if sibling else "idea",
+        beside.kind if sibling else "idea",
         x,
         y,
         author="",
@@ -202,15 +218,33 @@ def add_branch(ws: Workshop, note_id: str, text: str, sibling: bool = False) -> 
     return change
 
 
-def layout_mindmap(ws: Workshop, board_id: str) -> Change | None:
-    """Tidy the board's mind-map trees; None when everything is already in place."""
+def layout_mindmap(ws: Workshop, board_id: str, keep_sides: bool = True) -> Change | None:
+    """Tidy the board's mind-map trees; None when everything is already in place.
+
+    ``keep_sides``: a branch stays on the side of its root it is on (one the user dragged
+    across stays there); without it (after an import) the sides are balanced afresh."""
     board = ws.board(board_id)
     folded = [n.id for n in board.live_notes() if n.collapsed]
-    positions = mindmap_layout(board, folded)
+    return _moved(board, mindmap_layout(board, folded, keep_sides=keep_sides))
+
+
+def lay_out_side(ws: Workshop, board_id: str, note_id: str, fresh: bool = False) -> Change | None:
+    """Lay out only the side of its root that ``note_id`` is on (after Tab, Enter or a fold):
+    nothing on the other side moves, and no branch changes side. With ``fresh`` (Tab) a
+    note that is a new branch straight off the root goes to the lighter side; otherwise its
+    place says its side (Enter puts a sibling beside its sibling)."""
+    board = ws.board(board_id)
+    folded = [n.id for n in board.live_notes() if n.collapsed]
+    return _moved(board, side_layout(board, note_id, folded, fresh))
+
+
+def _moved(board: Board, positions: dict[str, tuple[float, float]]) -> Change | None:
     patches = []
     for nid, (x, y) in sorted(positions.items()):
         # A tree shifted down past the board's edge is packed against it rather than refused.
         x, y = clamp_position(x, y)
-        patches.append(update_patch(board.notes[nid], x=x, y=y))
+        note = board.notes[nid]
+        if (note.x, note.y) != (x, y):  # most of a side stays put: skip building its rows
+            patches.append(update_patch(note, x=x, y=y))
     kept = [p for p in patches if p is not None]
     return Change("lay out", kept, board.id) if kept else None

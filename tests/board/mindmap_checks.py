@@ -1,0 +1,98 @@
+"""What a laid-out mind map must satisfy, measured on the rectangles and link lines the
+screen and the PDF draw (geometry.items.link_ends): overlaps, links through notes, links
+crossing, the bounding box's proportion."""
+
+from __future__ import annotations
+
+import itertools
+
+from pofacil.board.geometry.grid import Rect
+from pofacil.board.geometry.items import link_ends
+from pofacil.board.model import Board
+
+Positions = dict[str, tuple[float, float]]
+Segment = tuple[str, str, tuple[float, float, float, float]]
+
+
+def rects(board: Board, pos: Positions) -> dict[str, Rect]:
+    return {n: Rect(x, y, board.notes[n].w, board.notes[n].h) for n, (x, y) in pos.items()}
+
+
+def overlaps(boxes: dict[str, Rect]) -> list[tuple[str, str]]:
+    bad = []
+    for (a, r), (b, s) in itertools.combinations(sorted(boxes.items()), 2):
+        if r.x < s.x + s.w and s.x < r.x + r.w and r.y < s.y + s.h and s.y < r.y + r.h:
+            bad.append((a, b))
+    return bad
+
+
+def segments(board: Board, boxes: dict[str, Rect]) -> list[Segment]:
+    """The drawn line of every child link whose two notes are placed."""
+    out = []
+    for link in board.links.values():
+        if link.kind == "child" and link.source in boxes and link.target in boxes:
+            ends = link_ends(boxes[link.source], boxes[link.target])
+            out.append((link.source, link.target, ends))
+    return out
+
+
+def _cuts(ends: tuple[float, float, float, float], r: Rect, margin: float = 0.5) -> bool:
+    """Whether the segment enters the rectangle shrunk by ``margin`` (Liang-Barsky)."""
+    x1, y1, x2, y2 = ends
+    dx, dy = x2 - x1, y2 - y1
+    lo, hi = 0.0, 1.0
+    for p, q in (
+        (-dx, x1 - (r.x + margin)),
+        (dx, (r.x + r.w - margin) - x1),
+        (-dy, y1 - (r.y + margin)),
+        (dy, (r.y + r.h - margin) - y1),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return False
+    return True
+
+
+def links_through_notes(boxes: dict[str, Rect], segs: list[Segment]) -> list[tuple[str, str]]:
+    """(link source, note) for every line that passes through a note it does not join."""
+    bad = []
+    for source, target, ends in segs:
+        for n, r in boxes.items():
+            if n not in (source, target) and _cuts(ends, r):
+                bad.append((source, n))
+    return bad
+
+
+def _side(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> float:
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
+
+
+def crossings(segs: list[Segment]) -> list[tuple[str, str]]:
+    """Pairs of lines that cross (lines meeting at a shared note do not count)."""
+    bad = []
+    for (s1, t1, a), (s2, t2, b) in itertools.combinations(segs, 2):
+        if {s1, t1} & {s2, t2}:
+            continue
+        d1 = _side(*b[:2], *b[2:], *a[:2])
+        d2 = _side(*b[:2], *b[2:], *a[2:])
+        d3 = _side(*a[:2], *a[2:], *b[:2])
+        d4 = _side(*a[:2], *a[2:], *b[2:])
+        if d1 * d2 < 0 and d3 * d4 < 0:
+            bad.append((s1, s2))
+    return bad
+
+
+def ratio(boxes: dict[str, Rect]) -> float:
+    left = min(r.x for r in boxes.values())
+    right = max(r.x + r.w for r in boxes.values())
+    top = min(r.y for r in boxes.values())
+    bottom = max(r.y + r.h for r in boxes.values())
+    return (right - left) / (bottom - top)
