@@ -23,6 +23,7 @@ from pofacil.board.model.templates import can_add_rows
 from pofacil.board.storage.atomic import atomic_write
 
 from .importers import BOARD_COLUMN, CSV_COLUMNS, escape_formula
+from .tree_order import nested
 
 LANGUAGES = ("zh", "en")
 CSV_HEADER = (BOARD_COLUMN, *CSV_COLUMNS)
@@ -133,37 +134,7 @@ def _tree_lines(
     board: Board, notes: list[Note], day: str, language: str, implied_kind: str | None = None
 ) -> list[str]:
     """Bullets for a section; a mind-map child in the same section nests under its parent."""
-    members = {n.id for n in notes}
-    parent_of: dict[str, str] = {}
-    for parent in notes:
-        for child in board.children(parent.id):
-            if child in members and child != parent.id:
-                parent_of.setdefault(child, parent.id)
-    order = {n.id: i for i, n in enumerate(notes)}
-    kids_of: dict[str, list[str]] = {}
-    for child in sorted(parent_of, key=order.__getitem__):
-        kids_of.setdefault(parent_of[child], []).append(child)
-    lines: list[str] = []
-    seen: set[str] = set()
-
-    def walk(note: Note) -> None:
-        # A stack, not recursion: a legal Markdown import can nest a thousand levels deep.
-        stack = [(note.id, 0)]
-        while stack:
-            note_id, depth = stack.pop()
-            if note_id in seen:  # a cycle of child links must not hang the export
-                continue
-            seen.add(note_id)
-            lines.append(_item(board.notes[note_id], depth, day, language, implied_kind))
-            stack.extend((kid, depth + 1) for kid in reversed(kids_of.get(note_id, [])))
-
-    for note in notes:
-        if note.id not in parent_of:
-            walk(note)
-    for note in notes:  # whatever a cycle kept from being reached from a root
-        if note.id not in seen:
-            walk(note)
-    return lines
+    return [_item(note, depth, day, language, implied_kind) for note, depth in nested(board, notes)]
 
 
 def _ordered(notes: Iterable[Note]) -> list[Note]:

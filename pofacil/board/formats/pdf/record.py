@@ -17,12 +17,15 @@ from reportlab.pdfgen.canvas import Canvas
 from pofacil.board.model import Board, Note, raised_order
 from pofacil.board.model.kinds import KIND_BY_ID, Kind
 
+from ..tree_order import nested
 from .page import HEADER_H, LABELS, MARGIN, PageFurniture
 from .text import FontText
 
 BODY_PT = 9.0
 LEADING = 1.35  # in em: tighter than the screen's line height, this is a printed table
 PAD = 3.0
+INDENT_PT = 10.0  # per level of a mind-map tree ...
+MAX_DEPTH = 6  # ... up to this deep; deeper notes line up with this level
 HEADING_H = 36.0  # board name and its summary line
 TABLE_HEAD_H = BODY_PT * LEADING + 2 * PAD
 COLUMNS = (("place", 0.21), ("text", 0.41), ("kind", 0.11), ("author", 0.13), ("time", 0.14))
@@ -43,6 +46,7 @@ class RecordRow:
     time: str
     height: float
     group: str  # the place key: a change starts a new group in the table
+    indent: float = 0.0  # a mind-map child's words start this far right of its parent's
 
 
 @dataclass
@@ -146,11 +150,14 @@ def plan_record(
         rows: list[RecordRow] = []
         for place, notes in record_groups(board, language):
             place_lines = wrap(place, widths["place"], 4)
-            for note in notes:
+            # A mind map reads as its tree, as in the Markdown minutes: children under their
+            # parent, indented (to a limit: a deep outline must leave room for the words).
+            for note, depth in nested(board, notes):
+                indent = min(depth, MAX_DEPTH) * INDENT_PT
                 kind = KIND_BY_ID.get(note.kind)
                 kind_label = text.clean(kind.zh if language == "zh" else kind.en) if kind else ""
                 kind_lines = tuple(text.wrap(kind_label, widths["kind"] - 2 * PAD - 12, BODY_PT))
-                body = wrap(note.text.strip(), widths["text"])
+                body = wrap(note.text.strip(), widths["text"] - indent)
                 author = wrap(note.author or "—", widths["author"], 4)
                 count = max(len(place_lines), len(body), len(author), len(kind_lines), 1)
                 rows.append(
@@ -163,6 +170,7 @@ def plan_record(
                         format_time(note.created),
                         count * line + 2 * PAD,
                         place,
+                        indent,
                     )
                 )
         # A board's heading never sits alone at the foot of a page.
@@ -214,6 +222,7 @@ def split_row(row: RecordRow, first: float, full: float, line: float) -> list[Re
                 row.time if head else "",
                 max(len(part), body if head else 1) * line + 2 * PAD,
                 row.group,
+                row.indent,
             )
         )
         room = full
@@ -269,8 +278,9 @@ def draw_record_page(
                         t.setTextOrigin(x + PAD + 12, y - PAD - BODY_PT - i * line + 1.5)
                         t.textOut(s)
                 else:
+                    shift = row.indent if name == "text" else 0.0
                     for i, s in enumerate(columns[name]):
-                        t.setTextOrigin(x + PAD, y - PAD - BODY_PT - i * line + 1.5)
+                        t.setTextOrigin(x + PAD + shift, y - PAD - BODY_PT - i * line + 1.5)
                         t.textOut(s)
                 x += widths[name]
             c.drawText(t)
