@@ -3,21 +3,17 @@ Enter. The bar shows where the note will go and lets the keyboard or a menu chan
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QActionGroup, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QWidget
 
+from pofacil.board.formats.importers import split_speaker
 from pofacil.board.model import Board
 from pofacil.board.model.limits import TEXT_MAX
 from pofacil.board.ops import capture_cell, capture_cluster
 
 from .board_actions import cell_label
 from .plain_text import no_mnemonic, plain_label
-
-# "王素琴: 業務單位很忙" or "王素琴：業務單位很忙": a short name, a colon (ASCII or full-width).
-_SPEAKER = re.compile(r"^\s*(?P<who>[^:：\n]{1,12}?)\s*[:：]\s*(?P<text>\S.*)$", re.DOTALL)
 
 # Alt+arrow: the capture target moves across the grid (columns, rows). Alt, because plain and
 # Ctrl/Shift arrows move and select in the line being typed.
@@ -30,11 +26,9 @@ TARGET_STEPS = {
 
 
 def parse_capture(line: str) -> tuple[str, str]:
-    """(author, text) of a captured line; the author is empty when no speaker prefix."""
-    match = _SPEAKER.match(line)
-    if match:
-        return match["who"].strip(), match["text"].strip()
-    return "", line.strip()
+    """(author, text) of a captured line; the author is empty when no speaker prefix. The
+    rule is the import's (``split_speaker``), so "10:30 開始" is a point, not a speaker "10"."""
+    return split_speaker(line) or ("", line.strip())
 
 
 def target_step(event: QKeyEvent) -> tuple[int, int] | None:

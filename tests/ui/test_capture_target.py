@@ -325,3 +325,19 @@ def test_the_view_scrolls_just_enough_to_show_the_new_note(qtbot, tmp_path: Path
     finally:
         QApplication.clipboard().clear()
         window.close()
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "text"),
+    [
+        ("王素琴: 業務單位很忙", "王素琴", "業務單位很忙"),
+        ("王素琴：業務單位很忙", "王素琴", "業務單位很忙"),
+        ("10:30 開始分組", "", "10:30 開始分組"),  # a time, not a speaker "10"
+        ("http://join.gov.tw 的提案", "", "http://join.gov.tw 的提案"),
+    ],
+)
+def test_the_speaker_rule_is_the_imports(qtbot, fresh, line, author, text) -> None:
+    window = fresh
+    show(window, "議題脈絡分析表")
+    note = window.document.workshop.note(capture_by_keyboard(qtbot, window, [], line))
+    assert (note.author, note.text) == (author, text)
