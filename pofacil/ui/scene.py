@@ -396,7 +396,7 @@ class BoardScene(QGraphicsScene):
         place = None if clusters else self._cell_place(moved)
         if place is not None:
             cell, index = place
-            if self._order_after(moved, cell, index) == self.geometry.order.get(cell):  # type: ignore[union-attr]
+            if self._keeps_order(moved, cell, index):
                 self._restore_from_model(moved)  # dropped back on its own place
             elif self.document.apply(ops.place_in_cell, list(moved), cell, index) is None:
                 self._restore_from_model(moved)
@@ -429,14 +429,15 @@ class BoardScene(QGraphicsScene):
         lead = min(centers.values(), key=lambda c: (c.y(), c.x()))
         return cell, slot_index(self.geometry, cell, lead.x(), lead.y(), set(moved))
 
-    def _order_after(self, moved: dict[str, QPointF], cell: str, index: int) -> list[str]:
-        """The cell's order once ``moved`` go to ``index``: as ops.place_in_cell makes it."""
-        assert self.geometry is not None
-        board = self.board
-        assert board is not None
-        staying = [n for n in self.geometry.order.get(cell, []) if n not in moved]
+    def _keeps_order(self, moved: dict[str, QPointF], cell: str, index: int) -> bool:
+        """Whether ``moved`` going to ``index`` leaves the cell's order as it is (as
+        ops.place_in_cell would order it): a note dropped back on its own place."""
+        board, geo = self.board, self.geometry
+        assert board is not None and geo is not None
+        order = geo.order.get(cell, [])
+        staying = [n for n in order if n not in moved]
         coming = sorted(moved, key=lambda n: display_order(board.notes[n]))
-        return staying[:index] + coming + staying[index:]
+        return staying[:index] + coming + staying[index:] == order
 
     def _cell_drops(self, moved: dict[str, QPointF]) -> dict[str, str | None]:
         """The grid cell under each dropped note's center (None: dropped off the grid)."""

@@ -152,3 +152,27 @@ def test_a_note_whose_text_would_be_under_6_px_is_a_clean_block(camp_window) -> 
 
     assert inked(small) == 0, small.note.text
     assert inked(large) > 20, "text that is still readable is drawn"
+
+
+def test_a_note_dropped_back_on_its_own_place_changes_nothing(qtbot, camp_window) -> None:
+    win = camp_window
+    win.view.set_zoom(0.5)
+    order = list(win.scene.geometry.order["role/now"])
+    item = win.scene.notes[order[2]]
+    win.view.centerOn(item.sceneBoundingRect().center())
+    QApplication.processEvents()
+    lines = len(win.document.session.history())
+    refused: list[str] = []
+    win.document.failed.connect(refused.append)
+    slot = item.pos()
+    start = win.view.mapFromScene(item.sceneBoundingRect().center())
+    viewport = win.view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(4, 3))
+    qtbot.mouseMove(viewport, start + QPoint(8, 6))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(8, 6))
+    QApplication.processEvents()
+    assert len(win.document.session.history()) == lines, "no step for a drop in its own place"
+    assert item.pos() == slot, "back in its slot"
+    assert refused == [], "and no 'Nothing to change' for the user"
+    assert win.scene.geometry.order["role/now"] == order
