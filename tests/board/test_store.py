@@ -320,3 +320,49 @@ def test_a_crash_mid_checkpoint_is_recovered_not_refused(tmp_path: Path) -> None
     finally:
         again.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.pofacil", "w.pofacil"]
+
+
+# A migration killed while SQLite was writing its pages: the file's header already shows the
+# new version, and the hot journal beside it holds the pages as they were before.
+_HALF_MIGRATED = r"""
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size=2")
+conn.execute("BEGIN")
+conn.execute("ALTER TABLE notes ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
+conn.execute("PRAGMA user_version = 3")
+conn.execute("UPDATE notes SET text = text || ?", ["補" * 3000])
+os._exit(0)  # killed: the journal stays, hot
+"""
+
+
+def test_a_migration_killed_mid_write_is_rolled_back_then_run_again(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = write_sample(tmp_path / "old.pofacil")
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE notes DROP COLUMN seq")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    migrated = tmp_path / "migrated.pofacil"
+    migrated.write_bytes(path.read_bytes())
+    Session.open(migrated).close()  # the same file, version 3, committed
+    subprocess.run([sys.executable, "-c", _HALF_MIGRATED, str(path)], check=True)
+    journal = path.with_name(path.name + "-journal")
+    assert journal.exists(), "the kill left a hot journal"
+    # What the disk holds when the kill came while the commit wrote its pages: page 1 (the
+    # header, user_version 3) already written, the journal still there to undo it.
+    page = int.from_bytes(path.read_bytes()[16:18], "big")
+    with path.open("r+b") as f:
+        f.write(migrated.read_bytes()[:page])
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == 3
+    session = Session.open(path)
+    try:
+        assert session.store.check() == []
+        notes = [n for b in session.workshop.boards.values() for n in b.live_notes()]
+        assert len(notes) == 40 and len({n.seq for n in notes}) == 40, "migrated again"
+    finally:
+        session.close()
+    assert not journal.exists()

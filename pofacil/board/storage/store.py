@@ -125,6 +125,9 @@ class Store:
         try:
             conn = connect(path, read_only)
             quick_check(conn, path)
+            # Again, now that SQLite has rolled back what a kill left half-written: the header
+            # read before it can show a migration that never committed.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION and read_only:
                 raise ReadOnlyError(
                     "{path} uses an older file format; open it for writing once to upgrade it.",
