@@ -19,7 +19,6 @@ from pofacil.board.geometry.items import folded_away
 from pofacil.board.model import Board, Cluster, Link, Note, Row, Touched, display_order
 from pofacil.board.model.limits import clamp_position
 from pofacil.board.model.templates import cell_columns
-from pofacil.board.ops.frames import clear_frame
 
 from .document import Document
 from .items import ClusterItem, GridItem, HeatItem, LinkItem, NoteItem
@@ -404,13 +403,11 @@ class BoardScene(QGraphicsScene):
             return
         cells = self._cell_drops(moved)
         # Dragged past the board's edge: the note stops at it (the model takes no other spot).
-        positions = {nid: clamp_position(p.x(), p.y()) for nid, p in moved.items()}
-        joined = {c for c in clusters.values() if c is not None}
-        # A group that grew moves the notes its frame now covers out, in the same step.
-        change = self.document.apply_all(
-            "move",
-            lambda ws: ops.move_notes(ws, positions, clusters, cells),
-            *(lambda ws, c=c: clear_frame(ws, c) for c in sorted(joined)),
+        change = self.document.apply(
+            ops.move_notes,
+            {nid: clamp_position(p.x(), p.y()) for nid, p in moved.items()},
+            clusters,
+            cells,
         )
         if change is None:
             self._restore_from_model(moved)

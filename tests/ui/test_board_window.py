@@ -197,45 +197,6 @@ def test_dropping_a_note_on_a_frame_joins_it(qtbot, window) -> None:
     assert cluster.count == 2
 
 
-def test_a_frame_that_grows_on_a_drop_moves_its_new_neighbours_out(qtbot, window) -> None:
-    doc = window.document
-    change = doc.apply(ops.add_board, "blank", "分組")
-    window.tabs.setCurrentIndex(window._board_ids.index(change.board))
-    specs = [ops.NoteSpec(f"群組{i}", x=100.0 + 200 * i, y=100.0) for i in range(3)]
-    neighbour = ops.NoteSpec("旁邊的便利貼", x=100.0, y=240.0)
-    dropped = ops.NoteSpec("拖進來的", x=900.0, y=600.0)
-    doc.apply(ops.add_notes, change.board, [*specs, neighbour, dropped])
-    doc.apply(ops.cluster_notes, [s.id for s in specs], "人力")
-    next_turn()
-    window.view.set_zoom(0.6)
-    window.view.centerOn(QPointF(500, 300))
-    next_turn()
-    lines = len(doc.session.history())
-    item = window.scene.notes[dropped.id]
-    window.scene.clearSelection()
-    # Onto the frame, low enough that the grown frame reaches over the neighbour.
-    target = QPointF(380, 210)
-    drag(
-        qtbot,
-        window.view,
-        item,
-        window.view.mapFromScene(target)
-        - window.view.mapFromScene(item.sceneBoundingRect().center()),
-    )
-    board = doc.workshop.board(change.board)  # type: ignore[arg-type]
-    cluster = board.notes[specs[0].id].cluster
-    assert board.notes[dropped.id].cluster == cluster
-    frame = window.scene.clusters[cluster].frame()  # type: ignore[index]
-    moved = window.scene.notes[neighbour.id].sceneBoundingRect()
-    assert not frame.intersects(moved), "the neighbour is outside the grown frame"
-    assert (board.notes[neighbour.id].x, board.notes[neighbour.id].y) != (100.0, 240.0)
-    assert len(doc.session.history()) == lines + 1, "the drop and the tidy-up are one step"
-    window.undo_action.trigger()
-    next_turn()
-    assert (board.notes[neighbour.id].x, board.notes[neighbour.id].y) == (100.0, 240.0)
-    assert board.notes[dropped.id].cluster is None
-
-
 def test_pasting_three_lines_makes_three_notes(qtbot, window) -> None:
     mime = QMimeData()
     mime.setText("第一點\n第二點\n\n第三點\n")

@@ -143,11 +143,12 @@ def board_geometry(board: Board, per_row: int | None = None) -> BoardGeometry:
     if geo.grid is not None:
         parts.append(geo.grid.bounds)
     if parts:
-        geo.bounds = _union(parts)
+        geo.bounds = union(parts)
     return geo
 
 
-def _union(rects: list[Rect]) -> Rect:
+def union(rects: list[Rect]) -> Rect:
+    """The smallest rectangle holding all of ``rects``."""
     left = min(r.x for r in rects)
     top = min(r.y for r in rects)
     right = max(r.x + r.w for r in rects)
@@ -185,7 +186,7 @@ def fold_badge(rect: Rect) -> Rect:
 
 def cluster_frame(members: Iterable[Rect]) -> Rect:
     """A cluster's frame around its shown members: a margin, and the title band on top."""
-    box = _union(list(members))
+    box = union(list(members))
     m, title = style.CLUSTER_MARGIN, style.CLUSTER_TITLE
     return Rect(box.x - m, box.y - m - title, box.w + 2 * m, box.h + 2 * m + title)
 

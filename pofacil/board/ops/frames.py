@@ -9,7 +9,7 @@ just outside, each to the nearest free spot, as part of the same undo step.
 from __future__ import annotations
 
 from pofacil.board.geometry.grid import Rect
-from pofacil.board.geometry.items import board_geometry, cluster_frame, folded_away
+from pofacil.board.geometry.items import board_geometry, cluster_frame, folded_away, union
 from pofacil.board.model import Board, Change, Note, Workshop
 from pofacil.board.model.limits import clamp_position
 
@@ -40,17 +40,21 @@ def clear_frame(ws: Workshop, cluster_id: str | None) -> Change | None:
     if not intruders:
         return None
     moving = {n.id for n, _ in intruders}
+    # Every way out runs along an intruder's rows or columns, all inside the band the
+    # intruders span: the board is read once for what lies in it, however many must move.
+    band = union([r for _, r in intruders])
+    near = [
+        _rect(n, slots)
+        for n, slots in notes
+        if n.id not in moving and _meets(n, slots, band, lanes=True)
+    ]
+    near += list(frames.values())
     patches = []
     placed: list[Rect] = []
     for note, rect in sorted(intruders, key=lambda nr: (nr[1].y, nr[1].x, nr[0].id)):
-        # What a spot on the way out through any side could meet: the notes and frames in
-        # the rows or columns that way, and the spots given so far.
-        taken = [
-            _rect(n, slots)
-            for n, slots in notes
-            if n.id not in moving and _meets(n, slots, rect, lanes=True)
-        ]
-        taken += [f for f in frames.values() if _crosses(f.x, f.y, f.w, f.h, rect, True)] + placed
+        # What a spot on the way out through any side could meet: what lies in the rows or
+        # columns that way, and the spots given so far.
+        taken = [r for r in near if _crosses(r.x, r.y, r.w, r.h, rect, True)] + placed
         spot = _nearest_free(rect, frame, taken)
         placed.append(spot)
         x, y = clamp_position(spot.x, spot.y)
@@ -96,35 +100,36 @@ def _crosses(x: float, y: float, w: float, h: float, r: Rect, lanes: bool = Fals
     return (rows or columns) if lanes else (rows and columns)
 
 
-def _hits(a: Rect, b: Rect) -> bool:
-    return _crosses(a.x, a.y, a.w, a.h, b)
-
-
 def _nearest_free(r: Rect, frame: Rect, taken: list[Rect]) -> Rect:
     """The nearest spot for ``r`` outside ``frame``: straight out through one of its four
     sides, then on that way past whatever is in the way, until nothing is."""
-    best: tuple[float, Rect] | None = None
-    for side in ("right", "down", "left", "up"):
-        x = frame.x + frame.w + GAP if side == "right" else r.x
-        x = frame.x - GAP - r.w if side == "left" else x
-        y = frame.y + frame.h + GAP if side == "down" else r.y
-        y = frame.y - GAP - r.h if side == "up" else y
-        # Each jump clears every note in the way for good, so there are at most that many.
-        for _ in range(len(taken) + 1):
-            spot = Rect(x, y, r.w, r.h)
-            blocking = [t for t in taken if _hits(spot, t)]
-            if not blocking:
-                distance = abs(x - r.x) + abs(y - r.y)
-                if best is None or distance < best[0]:
-                    best = (distance, spot)
+    # Sideways only what crosses r's rows can be in the way, up or down what crosses its
+    # columns; each way is one sweep along the blockers sorted by where they start.
+    rows = [(t.x, t.x + t.w) for t in taken if t.y < r.y + r.h and r.y < t.y + t.h]
+    columns = [(t.y, t.y + t.h) for t in taken if t.x < r.x + r.w and r.x < t.x + t.w]
+    right = _slide(frame.x + frame.w + GAP, r.w, rows, forward=True)
+    left = _slide(frame.x - GAP - r.w, r.w, rows, forward=False)
+    down = _slide(frame.y + frame.h + GAP, r.h, columns, forward=True)
+    up = _slide(frame.y - GAP - r.h, r.h, columns, forward=False)
+    spots = [Rect(right, r.y, r.w, r.h), Rect(r.x, down, r.w, r.h)]
+    spots += [Rect(left, r.y, r.w, r.h), Rect(r.x, up, r.w, r.h)]
+    return min(spots, key=lambda s: abs(s.x - r.x) + abs(s.y - r.y))
+
+
+def _slide(start: float, size: float, blockers: list[tuple[float, float]], forward: bool) -> float:
+    """Where a span of ``size`` starting at ``start`` comes to rest moving one way along an
+    axis (up the axis when ``forward``) past the ``blockers`` (start, end) it meets."""
+    at = start
+    if forward:
+        for low, high in sorted(blockers):
+            if low >= at + size:
+                break  # every later one starts further on
+            if high > at:
+                at = high + GAP
+    else:
+        for low, high in sorted(blockers, key=lambda b: -b[1]):
+            if high <= at:
                 break
-            if side == "right":
-                x = max(t.x + t.w for t in blocking) + GAP
-            elif side == "left":
-                x = min(t.x for t in blocking) - GAP - r.w
-            elif side == "down":
-                y = max(t.y + t.h for t in blocking) + GAP
-            else:
-                y = min(t.y for t in blocking) - GAP - r.h
-    assert best is not None  # past every note there is room
-    return best[1]
+            if low < at + size:
+                at = low - GAP - size
+    return at
