@@ -5,10 +5,13 @@ crossing, the bounding box's proportion."""
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
+from pofacil.board.formats.importers import import_change, with_layout
 from pofacil.board.geometry.grid import Rect
 from pofacil.board.geometry.items import link_ends
 from pofacil.board.model import Board
+from pofacil.board.session import Session
 
 Positions = dict[str, tuple[float, float]]
 Segment = tuple[str, str, tuple[float, float, float, float]]
@@ -96,3 +99,17 @@ def ratio(boxes: dict[str, Rect]) -> float:
     top = min(r.y for r in boxes.values())
     bottom = max(r.y + r.h for r in boxes.values())
     return (right - left) / (bottom - top)
+
+
+def morning_session(tmp_path: Path) -> Session:
+    """A mind map of 15 themes of 4 points under the topic, imported and laid out."""
+    lines = ["# 共識營早上"]
+    for t in range(15):
+        lines.append(f"- 主題{t}")
+        lines += [f"  - 第{t}-{p}點" for p in range(4)]
+    src = tmp_path / "上午.md"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    s = Session.create(tmp_path / "m.pofacil", boards=[("mindmap", "心智圖")])
+    bid = s.workshop.ordered_boards()[0].id
+    s.do_all("import", *with_layout(bid, lambda ws: import_change(ws, bid, src)))
+    return s

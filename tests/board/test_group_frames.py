@@ -6,26 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from pofacil.board import ops
-from pofacil.board.formats.importers import import_change, with_layout
 from pofacil.board.geometry.items import board_geometry
 from pofacil.board.model import Board
 from pofacil.board.ops.frames import clear_frame
 from pofacil.board.session import Session
 
-from .mindmap_checks import overlaps
+from .mindmap_checks import morning_session, overlaps
 
 
 def morning(tmp_path: Path) -> Session:
-    lines = ["# 共識營早上"]
-    for t in range(15):
-        lines.append(f"- 主題{t}")
-        lines += [f"  - 第{t}-{p}點" for p in range(4)]
-    src = tmp_path / "上午.md"
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    s = Session.create(tmp_path / "m.pofacil", boards=[("mindmap", "心智圖")])
-    bid = s.workshop.ordered_boards()[0].id
-    s.do_all("import", *with_layout(bid, lambda ws: import_change(ws, bid, src)))
-    return s
+    return morning_session(tmp_path)
 
 
 def intruders(board: Board) -> list[tuple[str, str]]:

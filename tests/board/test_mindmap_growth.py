@@ -9,13 +9,19 @@ from pathlib import Path
 import pytest
 
 from pofacil.board import ops
-from pofacil.board.formats.importers import import_change, with_layout
 from pofacil.board.model import Board, new_id
 from pofacil.board.ops import boards as board_ops
 from pofacil.board.ops.central import central_topic
 from pofacil.board.session import Session
 
-from .mindmap_checks import crossings, links_through_notes, overlaps, rects, segments
+from .mindmap_checks import (
+    crossings,
+    links_through_notes,
+    morning_session,
+    overlaps,
+    rects,
+    segments,
+)
 
 Positions = dict[str, tuple[float, float]]
 
@@ -23,15 +29,7 @@ Positions = dict[str, tuple[float, float]]
 @pytest.fixture
 def morning(tmp_path: Path) -> Iterator[Session]:
     """15 themes of 4 points under the topic, imported and laid out."""
-    lines = ["# 共識營早上"]
-    for t in range(15):
-        lines.append(f"- 主題{t}")
-        lines += [f"  - 第{t}-{p}點" for p in range(4)]
-    src = tmp_path / "上午.md"
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    s = Session.create(tmp_path / "m.pofacil", boards=[("mindmap", "心智圖")])
-    bid = s.workshop.ordered_boards()[0].id
-    s.do_all("import", *with_layout(bid, lambda ws: import_change(ws, bid, src)))
+    s = morning_session(tmp_path)
     yield s
     s.close()
 

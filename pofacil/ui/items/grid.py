@@ -43,12 +43,7 @@ class GridItem(QGraphicsObject):
     def set_geometry(self, board: Board, geometry: GridGeometry) -> None:
         self.board = board
         self.geometry = geometry
-        b = geometry.bounds
-        bounds = QRectF(0, 0, b.w, b.h)
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
-        self.update()
+        self._bounds = grid_bounds(self, self._bounds, geometry)
 
     def boundingRect(self) -> QRectF:
         return self._bounds.adjusted(-BLEED, -BLEED, BLEED, BLEED)
@@ -111,6 +106,17 @@ class GridItem(QGraphicsObject):
             super().mouseDoubleClickEvent(event)
 
 
+def grid_bounds(item: QGraphicsItem, old: QRectF, geometry: GridGeometry) -> QRectF:
+    """The grid's bounds for an item drawn over it, told to Qt only when they changed; the
+    item is repainted either way."""
+    b = geometry.bounds
+    bounds = QRectF(0, 0, b.w, b.h)
+    if bounds != old:
+        item.prepareGeometryChange()
+    item.update()
+    return bounds
+
+
 def draw_counts(painter: QPainter, geo: GridGeometry) -> None:
     """Each cell's note count in its own band below the notes, at the grid's scale."""
     painter.setFont(font(round(style.COUNT_PX * geo.scale), bold=True))
@@ -136,12 +142,7 @@ class HeatItem(QGraphicsItem):
 
     def set_geometry(self, geometry: GridGeometry) -> None:
         self.geometry = geometry
-        b = geometry.bounds
-        bounds = QRectF(0, 0, b.w, b.h)
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
-        self.update()
+        self._bounds = grid_bounds(self, self._bounds, geometry)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
