@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from pofacil.board import ops
 from pofacil.board.geometry.grid import Rect
@@ -13,6 +16,7 @@ from pofacil.board.session import Session
 from pofacil.cli import main
 
 from .board.mindmap_checks import crossings, links_through_notes, overlaps, ratio
+from .camp import SPEAKERS, WHAT, WHO
 
 
 def outline(themes: int, points: int) -> str:
@@ -81,12 +85,64 @@ def test_a_75_point_morning_is_a_landscape_map(tmp_path: Path) -> None:
     notes = {n["id"]: Rect(*n["rect"]) for n in board["notes"]}
     assert len(notes) == 76
     assert overlaps(notes) == []
-    segs = [
-        (link["source"], link["target"], (*link["start"], *link["end"]))
-        for link in board["links"]
-        if link["kind"] == "child"
-    ]
-    assert len(segs) == 75
+    child = [link for link in board["links"] if link["kind"] == "child"]
+    assert len(child) == 75
+    # What is drawn, as the JSON says it: lines, and each leaf block's stem and bracket.
+    family: dict[str, set[str]] = {}
+    for link in child:
+        if link["drawn"] is not None:
+            family.setdefault(link["source"], {link["source"]}).add(link["target"])
+    segs = []
+    for link in child:
+        if link["drawn"] is None:
+            joined = frozenset((link["source"], link["target"]))
+            segs.append((joined, (*link["start"], *link["end"])))
+        for line in link["drawn"] or ():
+            for a, b in itertools.pairwise(line):
+                segs.append((frozenset(family[link["source"]]), (*a, *b)))
+    assert len(family) == 15  # every theme's four points are one block
     assert links_through_notes(notes, segs) == []
     assert crossings(segs) == []
     assert 4 / 3 <= ratio(notes) <= 16 / 9
+
+
+def point_sizes(pdf: Path) -> list[tuple[float, str]]:
+    """Every run of text on the first page and the size it is printed at, in points: the
+    font size times the scale of the text and the page's transformation matrices."""
+    sizes: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            scale = math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1])
+            sizes.append((size * scale, text.strip()))
+
+    PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_a_75_point_morning_prints_on_one_a3_page_at_seven_points(tmp_path: Path) -> None:
+    """The issue's done-when: 15 themes and 75 points (speaker: point), imported by the CLI,
+    print as one A3 page on which no point is smaller than 7 pt. The scribe's notes are short
+    keyword notes (DOMAIN.md), 7 to 18 characters here. The speakers' names under the points
+    are printed smaller (the note's author line), and are not counted."""
+    lines = ["# 共識營早上"]
+    i = 0
+    for t, count in enumerate([4, 6, 5, 3, 5, 6, 4, 5, 5, 6, 3, 6, 5, 7, 5]):
+        lines.append(f"- 主題{t}")
+        for _ in range(count):
+            point = f"{WHO[i % len(WHO)]}{WHAT[i * 7 % len(WHAT)]}"
+            lines.append(f"  - {SPEAKERS[i % 8]}: {point}")
+            i += 1
+    src = tmp_path / "上午.md"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ws, pdf = tmp_path / "m.pofacil", tmp_path / "m.pdf"
+    assert main(["new", str(ws), "--board", "mindmap:心智圖"]) == 0
+    assert main(["import", str(ws), str(src), "--speakers"]) == 0
+    assert main(["export", str(ws), "--pdf", str(pdf), "--paper", "A3", "--no-record"]) == 0
+    assert len(PdfReader(pdf).pages) == 1
+    sizes = point_sizes(pdf)
+    texts = " ".join(t for _, t in sizes)
+    assert "主題14" in texts and "共識營早上" in texts
+    points = [(size, t) for size, t in sizes if t not in SPEAKERS]
+    assert len(points) > 75  # every point, some of them over two or three lines
+    assert min(size for size, _ in points) >= 7.0, sorted(points)[:3]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from pofacil.board import ops
+from pofacil.board.geometry.connectors import Polyline, block_paths
 from pofacil.board.geometry.grid import GridGeometry, grid_layout, slot_index
 from pofacil.board.geometry.items import folded_away
 from pofacil.board.model import Board, Cluster, Link, Note, Row, Touched, display_order
@@ -22,6 +23,7 @@ from pofacil.board.model.templates import cell_columns
 
 from .document import Document
 from .items import ClusterItem, GridItem, HeatItem, LinkItem, NoteItem
+from .items.paint import rect_of
 
 # Posted to the scene once per event-loop turn in which something went dirty (see
 # BoardScene.flush_layout), like orange-canvas-core's delayed layout activation.
@@ -135,9 +137,20 @@ class BoardScene(QGraphicsScene):
             if self.board is not None:
                 for cid in clusters:
                     self._fit_cluster(cid)
+                parents: set[str] = set()
                 for lid in links:
-                    if lid in self.links:
-                        self._place_link(self.links[lid])
+                    item = self.links.get(lid)
+                    if item is None:
+                        continue
+                    if item.link.kind == "child":
+                        # A child's line may be part of its parent's leaf block, and a
+                        # note that gains or loses children changes its parent's block.
+                        parents.add(item.link.source)
+                        parents.update(self._parents(item.link.source))
+                    else:
+                        self._place_link(item)
+                for parent in parents:
+                    self._place_family(parent)
         finally:
             self._layout_posted = False
 
@@ -319,6 +332,8 @@ class BoardScene(QGraphicsScene):
             for end in (item.link.source, item.link.target):
                 self._note_links.get(end, set()).discard(link_id)
             self.removeItem(item)
+            # The lines left at its source may now form (or stop forming) a leaf block.
+            self._dirty_links.update(self._note_links.get(item.link.source, ()))
         if link is not None:
             self._add_link_item(link)
 
@@ -327,12 +342,47 @@ class BoardScene(QGraphicsScene):
         if item is not None and board is not None:
             item.fit([self.notes[n.id] for n in board.notes_in(cluster_id) if n.id in self.notes])
 
-    def _place_link(self, item: LinkItem) -> None:
+    def _place_link(self, item: LinkItem, paths: tuple[Polyline, ...] | None = None) -> None:
         a, b = self.notes.get(item.link.source), self.notes.get(item.link.target)
         shown = a is not None and b is not None and a.isVisible() and b.isVisible()
         item.setVisible(shown)
         if shown:
-            item.set_ends(a, b)  # type: ignore[arg-type]
+            item.set_ends(a, b, paths)  # type: ignore[arg-type]
+
+    def _children(self, note_id: str) -> list[LinkItem]:
+        links = (self.links.get(lid) for lid in self._note_links.get(note_id, ()))
+        return [i for i in links if i and i.link.kind == "child" and i.link.source == note_id]
+
+    def _parents(self, note_id: str) -> list[str]:
+        links = (self.links.get(lid) for lid in self._note_links.get(note_id, ()))
+        return [
+            i.link.source
+            for i in links
+            if i and i.link.kind == "child" and i.link.target == note_id
+        ]
+
+    def _shown(self, note_id: str) -> NoteItem | None:
+        item = self.notes.get(note_id)
+        return item if item is not None and item.isVisible() else None
+
+    def _place_family(self, parent: str) -> None:
+        """The lines from ``parent`` to its children: one bracket when they form a leaf block
+        (geometry.connectors, as the PDF decides it), else a line each."""
+        items = self._children(parent)
+        head = self._shown(parent)
+        paths = None
+        if head is not None:
+            kids = {
+                i.link.id: rect_of(kid.note_rect().translated(kid.pos()))
+                for i in items
+                if (kid := self._shown(i.link.target)) is not None
+            }
+            leaves = not any(
+                self._shown(c.link.target) for i in items for c in self._children(i.link.target)
+            )
+            paths = block_paths(rect_of(head.note_rect().translated(head.pos())), kids, leaves)
+        for item in items:
+            self._place_link(item, paths.get(item.link.id) if paths else None)
 
     def note_geometry_changed(self, item: NoteItem) -> None:
         """A note item moved or resized on screen (mid-drag): its frame and links follow, in

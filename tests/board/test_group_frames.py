@@ -15,7 +15,9 @@ from .mindmap_checks import morning_session, overlaps
 
 
 def morning(tmp_path: Path) -> Session:
-    return morning_session(tmp_path)
+    # 12 themes of 6 points: blocks of two rows, close enough that a frame's title band
+    # reaches over the next theme's points (15 themes of 4 lie one row each, further apart).
+    return morning_session(tmp_path, themes=12, points=6)
 
 
 def intruders(board: Board) -> list[tuple[str, str]]:

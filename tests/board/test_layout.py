@@ -187,10 +187,10 @@ def test_collapsed_and_deleted_subtrees_are_absent(session: Session) -> None:
     pos = mindmap_layout(board, collapsed={ids[2]})
     assert set(pos) == set(ids) - {ids[6], ids[8]}
     assert overlaps(board, pos) == []
-    # A collapsed note is one box: no room is kept for what it hides. (Branch 1 is the
-    # tallest, so it goes right; 2 and 3 then balance it on the left, stacked in that order.)
-    assert pos[ids[1]][0] > 0 > pos[ids[2]][0] and pos[ids[3]][0] < 0
-    assert pos[ids[3]][1] > pos[ids[2]][1]
+    # A collapsed note is one box: no room is kept for what it hides. (With 4 and 5 side by
+    # side in a block, the three branches are equally tall: which side each takes is then
+    # the creation order's, but they do split.)
+    assert {pos[ids[i]][0] > 0 for i in (1, 2, 3)} == {True, False}
     unfolded = mindmap_layout(board)
     height = {
         name: max(p[n][1] + 100 for n in p) - min(p[n][1] for n in p)

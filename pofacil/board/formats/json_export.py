@@ -100,6 +100,13 @@ def board_json(board: Board, geo: BoardGeometry | None = None) -> dict[str, Any]
                 # end is not drawn (deleted, or folded away).
                 "start": [seg.x1, seg.y1] if seg else None,
                 "end": [seg.x2, seg.y2] if seg else None,
+                # A leaf block's link is drawn as these polylines instead (the stem and the
+                # bracket, on one link of the block; none on the others): null for a line.
+                "drawn": (
+                    [[list(p) for p in line] for line in seg.paths]
+                    if seg and seg.paths is not None
+                    else None
+                ),
             }
         )
     return {

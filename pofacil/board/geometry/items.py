@@ -17,6 +17,7 @@ from pofacil.board.model import Board, Cluster, Link, Note
 from pofacil.board.model.templates import cell_columns
 
 from . import style
+from .connectors import Polyline, leaf_blocks
 from .grid import COUNT_BAND, GridGeometry, Rect, grid_layout
 
 Point = tuple[float, float]
@@ -46,13 +47,15 @@ class ClusterFrame:
 
 @dataclass(frozen=True)
 class LinkSegment:
-    """A link drawn from the border of its source note to the border of its target."""
+    """A link drawn from the border of its source note to the border of its target, or, in
+    a leaf block, as ``paths`` (see geometry.connectors; empty for all but one of the block)."""
 
     link: Link
     x1: float
     y1: float
     x2: float
     y2: float
+    paths: tuple[Polyline, ...] | None = None
 
 
 @dataclass
@@ -134,10 +137,11 @@ def board_geometry(board: Board, per_row: int | None = None) -> BoardGeometry:
             continue  # a frame around nothing would be a stray box on the page
         geo.clusters.append(ClusterFrame(cluster, cluster_frame(shown), len(members[cluster.id])))
 
-    for link in board.links.values():
-        a, b = rects.get(link.source), rects.get(link.target)
-        if a is not None and b is not None:
-            geo.links.append(LinkSegment(link, *link_ends(a, b)))
+    drawn = [link for link in board.links.values() if link.source in rects and link.target in rects]
+    blocks = leaf_blocks(drawn, rects)
+    for link in drawn:
+        a, b = rects[link.source], rects[link.target]
+        geo.links.append(LinkSegment(link, *link_ends(a, b), blocks.get(link.id)))
 
     parts = [box.rect for box in geo.notes] + [frame.rect for frame in geo.clusters]
     if geo.grid is not None:

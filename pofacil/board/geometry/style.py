@@ -57,6 +57,9 @@ LINK_DASH = (4.0, 2.0)  # dash and gap of a free link, in line widths (Qt's Dash
 ARROW_LENGTH = 12.0  # a mind-map child's arrowhead, along the line
 ARROW_SPREAD = 0.5  # its half width, as a share of its length
 ARROW_MIN_LINE = 14.0  # no arrowhead on a line shorter than this
+BRACKET_GAP = 14.0  # a leaf block's bracket, this far before its near side
+BRACKET_TICK = 8.0  # the bracket's ends, turned towards the block
+BRACKET_INSET = 6.0  # and drawn this far inside its top and bottom
 
 # -- grid ----------------------------------------------------------------------------------
 GRID_LINE = "#495057"

@@ -15,12 +15,22 @@ orders); the geometry is our own, in four passes:
    along y when it is wider than 16:9. Stretching only moves centres apart, so what did not
    overlap or cross still does not.
 
+The leaves of one parent (two or more children, none with children of its own shown) wrap
+into a *block* of rows and columns, read left to right and top to bottom, the parent centred
+on it; one bracket connector (geometry.connectors) joins the block to its parent. A column of
+75 points is three times taller than the page is wide; blocks are what let a morning's map
+fill a landscape page at readable size. A full layout tries block widths of one to
+``MAX_COLUMNS`` columns and keeps the one whose map fits a landscape A-series page largest;
+Tab, Enter and folding keep the width the board already shows, so they do not reshape the
+other branches.
+
 The result is a pure function of the board, so re-running the layout on its own output
 changes nothing.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Hashable
 from itertools import pairwise
 from typing import Any
@@ -37,6 +47,9 @@ Positions = dict[str, tuple[float, float]]
 _START: Hashable = object()
 WIDEST = 16 / 9  # a projector
 NARROWEST = 4 / 3  # and a landscape page, with room for its margins
+PAGE = math.sqrt(2)  # landscape A4 and A3, whose shape a full layout fits best
+MAX_COLUMNS = 6
+COLUMN_GAP = 16.0  # between a block's columns; its rows are v_gap apart
 
 
 def mindmap_layout(
@@ -65,7 +78,19 @@ def mindmap_layout(
     the first parent met in a depth-first search in creation order.
     """
     forest, roots = _forest(board)
-    return _layout(board, forest, roots, set(collapsed), h_gap, v_gap, keep_sides, set(fresh))
+    best: tuple[float, Positions] | None = None
+    for columns in range(1, MAX_COLUMNS + 1):
+        tidy = _Tidy(board, forest, set(collapsed), h_gap, v_gap, columns)
+        pos = _layout(board, tidy, roots, keep_sides, set(fresh))
+        if not pos:
+            return pos
+        left, top, right, bottom = _bounds(pos, tidy.size)
+        fit = min(PAGE / max(right - left, 1.0), 1.0 / max(bottom - top, 1.0))
+        if best is None or fit > best[0] * 1.0001:  # a wider block only for a real gain
+            best = (fit, pos)
+        if not tidy.blocked:
+            break  # no parent with leaves to wrap: every width gives the same map
+    return best[1] if best else {}
 
 
 def side_layout(
@@ -75,9 +100,8 @@ def side_layout(
     side of its root (see :func:`_same_side`): what Tab, Enter and folding move. With ``fresh``
     a new branch straight off the root (``note_id``) goes to the lighter side."""
     forest, roots = _forest(board)
-    positions = _layout(
-        board, forest, roots, set(collapsed), 60.0, 24.0, True, {note_id} if fresh else set()
-    )
+    tidy = _Tidy(board, forest, set(collapsed), 60.0, 24.0, shown_columns(board, forest))
+    positions = _layout(board, tidy, roots, True, {note_id} if fresh else set())
     same = _same_side(board, forest, note_id, positions)
     return {n: xy for n, xy in positions.items() if n in same}
 
@@ -93,23 +117,32 @@ def _made(board: Board) -> Callable[[str], tuple[str, str]]:
     return made
 
 
+def shown_columns(board: Board, forest: Any) -> int:
+    """The widest leaf block the board shows: the most children of one parent whose centres
+    share a row (1 when there is no block)."""
+    notes = board.notes
+    widest = 1
+    for parent in forest:
+        kids = list(forest.successors(parent))
+        if len(kids) < 2 or any(forest.out_degree(k) for k in kids):
+            continue
+        rows: dict[float, int] = {}
+        for k in kids:
+            row = round(notes[k].y + notes[k].h / 2, 1)
+            rows[row] = rows.get(row, 0) + 1
+        widest = max(widest, *rows.values())
+    return min(widest, MAX_COLUMNS)
+
+
 def _layout(
-    board: Board,
-    forest: Any,
-    roots: list[str],
-    hidden: set[str],
-    h_gap: float,
-    v_gap: float,
-    keep_sides: bool,
-    fresh: set[str],
+    board: Board, tidy: _Tidy, roots: list[str], keep_sides: bool, fresh: set[str]
 ) -> Positions:
     if not roots:
         return {}
     notes = board.notes
-    tidy = _Tidy(board, forest, hidden, h_gap, v_gap)
     result: Positions = {}
     boxes: list[Box] = []
-    tree_gap = max(v_gap, 1.0)  # a positive step, so the shifting loop always progresses
+    tree_gap = max(tidy.v_gap, 1.0)  # a positive step, so the shifting loop always progresses
     for root in sorted(roots, key=tidy.screen):
         right, left = tidy.sides(root, keep_sides, fresh, _made(board))
         y = notes[root].y
@@ -157,12 +190,23 @@ class _Tidy:
     """The bands and fans of one board's forest (passes 1 and 2), and placing a tree."""
 
     def __init__(
-        self, board: Board, forest: Any, hidden: set[str], h_gap: float, v_gap: float
+        self,
+        board: Board,
+        forest: Any,
+        hidden: set[str],
+        h_gap: float,
+        v_gap: float,
+        columns: int = 1,
     ) -> None:
         self.notes = board.notes
         self.forest = forest
         self.hidden = hidden
         self.h_gap, self.v_gap = h_gap, v_gap
+        self.columns = columns
+        self.blocked = False  # some parent's leaves could wrap into a block
+        # A block leaf's column, counted left to right, and its block's column count and
+        # column width: its distance from the parent depends on the side it ends up on.
+        self.cell: dict[str, tuple[int, int, float]] = {}
         self.size = {n: (self.notes[n].w, self.notes[n].h) for n in forest}
         # Per note below a root: its band above and below its centre, its centre's offset
         # from its parent's, and its near edge's distance from its parent's centre.
@@ -172,8 +216,10 @@ class _Tidy:
         self.reach: dict[str, float] = {}
 
     def screen(self, n: str) -> tuple[float, float, str]:
-        # Sibling order follows what the user sees, so re-running keeps it.
-        return (self.notes[n].y, self.notes[n].x, n)
+        # Sibling order follows what the user sees, so re-running keeps it: reading order of
+        # the centres, which a stretched block row keeps level whatever its notes' heights.
+        note = self.notes[n]
+        return (round(note.y + note.h / 2, 3), note.x + note.w / 2, n)
 
     def kids(self, n: str) -> list[str]:
         return [] if n in self.hidden else sorted(self.forest.successors(n), key=self.screen)
@@ -190,6 +236,12 @@ class _Tidy:
         half = self.size[node][1] / 2
         if not kids:
             return half, half
+        if len(kids) > 1 and not any(self.kids(k) for k in kids):
+            self.blocked = True
+            if self.columns > 1:
+                return self.block(node, kids)
+        for kid in kids:
+            self.cell.pop(kid, None)
         centres = [0.0]
         for prev, kid in pairwise(kids):
             centres.append(centres[-1] + self.down[prev] + self.v_gap + self.up[kid])
@@ -201,6 +253,24 @@ class _Tidy:
             max(half, mid + self.up[kids[0]]),
             max(half, centres[-1] + self.down[kids[-1]] - mid),
         )
+
+    def block(self, node: str, kids: list[str]) -> tuple[float, float]:
+        """Wrap leaves into rows of at most ``columns``, as few rows as that allows and the
+        columns evened out over them, the node centred on the block."""
+        rows = math.ceil(len(kids) / self.columns)
+        cols = math.ceil(len(kids) / rows)
+        width = max(self.size[k][0] for k in kids)
+        height = max(self.size[k][1] for k in kids)  # rows are this far apart, centre to centre
+        centre = {k: divmod(i, cols)[0] * (height + self.v_gap) for i, k in enumerate(kids)}
+        top = min(centre[k] - self.size[k][1] / 2 for k in kids)
+        bottom = max(centre[k] + self.size[k][1] / 2 for k in kids)
+        mid = (top + bottom) / 2  # the node faces the middle of what is drawn
+        for i, kid in enumerate(kids):
+            self.offset[kid] = centre[kid] - mid
+            self.cell[kid] = (i % cols, cols, width)
+            self.reach[kid] = self.size[node][0] / 2 + self.h_gap
+        half = self.size[node][1] / 2
+        return max(half, mid - top), max(half, bottom - mid)
 
     def fan(self, parent: str, kids: list[str]) -> None:
         """Push nearer siblings outwards so that every line from the parent's centre to a
@@ -277,7 +347,12 @@ class _Tidy:
             sign = outward.setdefault(kid, outward[parent])
             px, py = centre[parent]
             w = self.size[kid][0]
-            centre[kid] = (px + sign * (self.reach[kid] + w / 2), py + self.offset[kid])
+            reach = self.reach[kid] + w / 2
+            if kid in self.cell:
+                col, cols, width = self.cell[kid]
+                outward_col = col if sign > 0 else cols - 1 - col
+                reach += outward_col * (width + COLUMN_GAP) + (width - w) / 2
+            centre[kid] = (px + sign * reach, py + self.offset[kid])
         sx, sy = _stretch(centre, self.size)
         return {
             n: (cx + (x - cx) * sx - self.size[n][0] / 2, cy + (y - cy) * sy - self.size[n][1] / 2)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPo
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from pofacil.board.geometry import style
+from pofacil.board.geometry.connectors import Polyline
 from pofacil.board.geometry.items import arrowhead, link_ends
 from pofacil.board.model import Link
 
@@ -29,32 +30,47 @@ class LinkItem(QGraphicsItem):
         self.link = link
         self._line = QLineF()
         self._arrow: QPolygonF | None = None
+        self._paths: tuple[Polyline, ...] | None = None
+        self._drawn: QPainterPath | None = None  # a leaf block's stem and bracket
         self._shape = QPainterPath()
         self.setZValue(5)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         # Panning blits the line from a pixmap: no Python per link per frame.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def set_ends(self, a: NoteItem, b: NoteItem) -> None:
-        """From the edge of one note to the edge of the other, so the arrowhead shows."""
+    def set_ends(self, a: NoteItem, b: NoteItem, paths: tuple[Polyline, ...] | None = None) -> None:
+        """From the edge of one note to the edge of the other, so the arrowhead shows; or, in
+        a leaf block, ``paths`` (geometry.connectors: empty for all but one of the block)."""
         x1, y1, x2, y2 = link_ends(
             rect_of(a.note_rect().translated(a.pos())), rect_of(b.note_rect().translated(b.pos()))
         )
         line = QLineF(x1, y1, x2, y2)
-        if line == self._line:
+        if line == self._line and paths == self._paths:
             return
         self.prepareGeometryChange()
         self._line = line
+        self._paths = paths
         # Everything paint() and shape() need, worked out once per move rather than per frame.
-        head = arrowhead(x1, y1, x2, y2) if self.link.kind == "child" else None
+        head = arrowhead(x1, y1, x2, y2) if self.link.kind == "child" and paths is None else None
         self._arrow = QPolygonF([QPointF(*p) for p in head]) if head else None
-        path = QPainterPath(line.p1())
-        path.lineTo(line.p2())
+        if paths is None:
+            path = QPainterPath(line.p1())
+            path.lineTo(line.p2())
+            self._drawn = None
+        else:
+            path = QPainterPath()
+            for points in paths:
+                path.moveTo(*points[0])
+                for point in points[1:]:
+                    path.lineTo(*point)
+            self._drawn = path
         stroker = QPainterPathStroker()
         stroker.setWidth(PICK_WIDTH)
         self._shape = stroker.createStroke(path)
 
     def boundingRect(self) -> QRectF:
+        if self._drawn is not None:
+            return self._drawn.boundingRect().adjusted(-BLEED, -BLEED, BLEED, BLEED)
         return (
             QRectF(self._line.p1(), self._line.p2())
             .normalized()
@@ -67,6 +83,11 @@ class LinkItem(QGraphicsItem):
     def line(self) -> QLineF:
         """The line as drawn, from border to border."""
         return QLineF(self._line)
+
+    def paths(self) -> tuple[Polyline, ...] | None:
+        """A leaf block's stem and bracket as drawn (empty for the block's other links), or
+        None for a plain line."""
+        return self._paths
 
     def arrow(self) -> QPolygonF | None:
         """The arrowhead drawn at the target end (None for a free link or a short line)."""
@@ -81,6 +102,9 @@ class LinkItem(QGraphicsItem):
         if self.link.kind != "child":
             pen.setDashPattern(list(style.LINK_DASH))
         painter.setPen(pen)
+        if self._drawn is not None:
+            painter.drawPath(self._drawn)
+            return
         painter.drawLine(self._line)
         if self._arrow is not None:
             painter.setBrush(ink)

@@ -227,6 +227,15 @@ class BoardPainter:
         c.setLineWidth(style.LINK_LINE)
         dash = [d * style.LINK_LINE for d in style.LINK_DASH]  # Qt counts in line widths
         for seg in segments:
+            if seg.paths is not None:  # a leaf block's stem and bracket, no arrowhead
+                c.setDash([])
+                for line in seg.paths:
+                    path = c.beginPath()
+                    path.moveTo(*line[0])
+                    for point in line[1:]:
+                        path.lineTo(*point)
+                    c.drawPath(path, stroke=1, fill=0)
+                continue
             dashed = seg.link.kind != "child"
             c.setDash(dash if dashed else [])
             c.line(seg.x1, seg.y1, seg.x2, seg.y2)
@@ -304,5 +313,9 @@ class BoardPainter:
 
 
 def _segment_box(seg: LinkSegment) -> Rect:
-    x, y = min(seg.x1, seg.x2), min(seg.y1, seg.y2)
-    return Rect(x - 12, y - 12, abs(seg.x2 - seg.x1) + 24, abs(seg.y2 - seg.y1) + 24)
+    points = [(seg.x1, seg.y1), (seg.x2, seg.y2)]
+    for line in seg.paths or ():
+        points += line
+    x, y = min(p[0] for p in points), min(p[1] for p in points)
+    w, h = max(p[0] for p in points) - x, max(p[1] for p in points) - y
+    return Rect(x - 12, y - 12, w + 24, h + 24)
