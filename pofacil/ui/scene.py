@@ -20,6 +20,7 @@ from pofacil.board.geometry.items import folded_away
 from pofacil.board.model import Board, Cluster, Link, Note, Row, Touched, display_order
 from pofacil.board.model.limits import clamp_position
 from pofacil.board.model.templates import cell_columns
+from pofacil.board.ops.frames import clear_frame
 
 from .document import Document
 from .items import ClusterItem, GridItem, HeatItem, LinkItem, NoteItem
@@ -453,11 +454,19 @@ class BoardScene(QGraphicsScene):
             return
         cells = self._cell_drops(moved)
         # Dragged past the board's edge: the note stops at it (the model takes no other spot).
-        change = self.document.apply(
-            ops.move_notes,
-            {nid: clamp_position(p.x(), p.y()) for nid, p in moved.items()},
-            clusters,
-            cells,
+        positions = {nid: clamp_position(p.x(), p.y()) for nid, p in moved.items()}
+        notes = self.board.notes if self.board is not None else {}
+        grown = {
+            cid
+            for nid, cid in clusters.items()
+            if cid and nid in notes and notes[nid].cluster != cid
+        }
+        # A frame that grows moves the notes it now runs over out of it, in the same step;
+        # only then, so that a plain drop does not pay for looking around the frame.
+        change = self.document.apply_all(
+            "move",
+            lambda ws: ops.move_notes(ws, positions, clusters, cells),
+            *(lambda ws, cid=cid: clear_frame(ws, cid) for cid in sorted(grown)),
         )
         if change is None:
             self._restore_from_model(moved)
