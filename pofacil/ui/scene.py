@@ -378,10 +378,12 @@ class BoardScene(QGraphicsScene):
                 for i in items
                 if (kid := self._shown(i.link.target)) is not None
             }
-            leaves = not any(
-                self._shown(c.link.target) for i in items for c in self._children(i.link.target)
-            )
-            paths = block_paths(rect_of(head.note_rect().translated(head.pos())), kids, leaves)
+            branching = {
+                i.link.id
+                for i in items
+                if any(self._shown(c.link.target) for c in self._children(i.link.target))
+            }
+            paths = block_paths(rect_of(head.note_rect().translated(head.pos())), kids, branching)
         for item in items:
             self._place_link(item, paths.get(item.link.id) if paths else None)
 

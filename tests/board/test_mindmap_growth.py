@@ -90,7 +90,9 @@ def test_tab_and_enter_move_only_their_side(morning: Session, sibling: bool, rig
     new = grow(morning, leaf, sibling)
     after = where(morning)
     changed = moved(before, after)
-    assert changed, "the branch made room"
+    # Tab on a point turns its theme's block back into a column, which needs room; Enter
+    # fills the block's next place, or grows it a column, and moves no note of another branch.
+    assert changed if not sibling else changed <= branch_of(board(morning), new)
     assert all(side[n] == right for n in changed)  # nothing on the other side moved
     assert sides(morning) == {**side, new: right}  # no branch changed side
     assert undo_is_one_step(morning, before)
@@ -143,15 +145,14 @@ def test_a_dragged_branch_keeps_its_side_at_the_next_layout(morning: Session) ->
     assert max(left_heads, key=lambda h: b.notes[h].y) == head
 
 
-def test_folding_closes_the_gap_on_its_side_only(morning: Session) -> None:
+def test_folding_closes_the_gap_on_its_side_only(tmp_path: Path) -> None:
+    # Six points a theme wrap into blocks of two rows: folding one leaves a gap to close.
+    morning = morning_session(tmp_path, themes=12, points=6)
     b = board(morning)
     side = sides(morning)
     root = central_topic(b)
     assert root is not None
     head = next(h for h in b.children(root.id) if not side[h])
-    # Eight points wrap into two rows of the block: folding them leaves a gap to close.
-    for _ in range(4):
-        side[grow(morning, b.children(head)[-1], sibling=True)] = False
     before = where(morning)
     morning.do_all(
         "collapse",
@@ -168,3 +169,41 @@ def test_folding_closes_the_gap_on_its_side_only(morning: Session) -> None:
 
     assert height(after) < height(before)
     assert sides(morning)[head] is False
+
+
+def branch_of(b: Board, note_id: str) -> set[str]:
+    """The top-level branch (a theme and everything below it) that ``note_id`` is in."""
+    parent = {lk.target: lk.source for lk in b.links.values() if lk.kind == "child"}
+    path = [note_id]
+    while path[-1] in parent:
+        path.append(parent[path[-1]])
+    head = path[-2]
+    out = [head]
+    for n in out:
+        out.extend(b.children(n))
+    return set(out)
+
+
+@pytest.mark.parametrize("right", [True, False])
+def test_a_new_point_moves_only_its_own_branch(tmp_path: Path, right: bool) -> None:
+    """Enter on a point and Tab on a theme, the scribe's two moves while a theme is being
+    discussed, many times over: the block grows a column rather than a row, so no note of
+    another branch ever moves."""
+    s = morning_session(tmp_path, themes=12, points=6)
+    try:
+        b = board(s)
+        side = sides(s)
+        root = central_topic(b)
+        assert root is not None
+        theme = next(h for h in b.children(root.id) if side[h] == right)
+        for i in range(8):
+            point = b.children(theme)[-1]
+            before = where(s)
+            new = grow(s, theme if i % 2 else point, sibling=not i % 2)
+            moved_out = moved(before, where(s)) - branch_of(b, new)
+            assert moved_out == set(), i
+            assert sides(s) == {**side, **{n: right for n in branch_of(b, new)}}
+            side = sides(s)
+        clean(s)
+    finally:
+        s.close()

@@ -130,3 +130,32 @@ def test_deeper_and_wider_outlines_still_never_overlap(parents: list[int | None]
             assert links_through_notes(boxes, segments(board, boxes)) == []
         finally:
             s.close()
+
+
+@settings(deadline=None, max_examples=10, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    outlines(most=300),
+    st.integers(1, 6),
+    st.lists(st.tuples(st.integers(120, 260), st.integers(80, 180)), max_size=8),
+)
+def test_a_block_width_is_judged_on_the_map_it_would_place(
+    parents: list[int | None], columns: int, sizes: list[tuple[int, int]]
+) -> None:
+    """The full layout chooses its block width from the bands alone, without placing each
+    candidate: the size it judges must be the size the placed (unstretched) map has."""
+    from pofacil.board.ops.layout import _bounds, _forest, _layout, _Tidy
+
+    with tempfile.TemporaryDirectory() as folder:
+        s = build(Path(folder), parents, sizes)
+        try:
+            board = s.workshop.ordered_boards()[0]
+            forest, roots = _forest(board)
+            judge = _Tidy(board, forest, set(), 60.0, 24.0, columns, by_creation=True)
+            width, height = judge.extent(roots[0], *judge.sides(roots[0], False, set(), judge.made))
+            placer = _Tidy(board, forest, set(), 60.0, 24.0, columns, by_creation=True)
+            left, top, right, bottom = _bounds(
+                _layout(board, placer, roots, False, set()), placer.size
+            )
+            assert abs(width - (right - left)) < 1e-6 and abs(height - (bottom - top)) < 1e-6
+        finally:
+            s.close()

@@ -9,7 +9,7 @@ and the PDF decide it alike, and a block the user pulls apart falls back to plai
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from pofacil.board.model import Link
 
@@ -21,21 +21,22 @@ Polyline = tuple[Point, ...]
 
 
 def block_paths(
-    parent: Rect, kids: Mapping[str, Rect], leaves: bool
+    parent: Rect, kids: Mapping[str, Rect], branching: Collection[str] = ()
 ) -> dict[str, tuple[Polyline, ...]] | None:
     """For the child links of one parent (link id -> its child's rectangle), the polylines
     of the links that form a block, by link id: on each side of the parent, the first link in
     reading order draws the stem and the bracket, the others nothing. Children form a block
     when there are two or more of them beyond that side of the parent, two of them side by
-    side in a row, and none has children of its own shown (``leaves``). None when no side
-    has a block."""
-    if len(kids) < 2 or not leaves:
+    side in a row, and none of those has children of its own shown (``branching``: the links
+    whose child has). None when no side has a block."""
+    if len(kids) < 2:
         return None
     right = {lid: r for lid, r in kids.items() if r.x >= parent.x + parent.w}
     left = {lid: r for lid, r in kids.items() if r.x + r.w <= parent.x}
     out: dict[str, tuple[Polyline, ...]] = {}
     for side, outward in ((right, 1.0), (left, -1.0)):
-        out.update(_bracket(parent, side, outward))
+        if not any(lid in branching for lid in side):
+            out.update(_bracket(parent, side, outward))
     return out or None
 
 
@@ -75,15 +76,15 @@ def leaf_blocks(
     """:func:`block_paths` for every parent among ``links`` (those with both notes in
     ``rects``, the notes as drawn), by link id; links in no block are left out."""
     kids: dict[str, dict[str, Rect]] = {}
-    targets: dict[str, list[str]] = {}
+    targets: dict[str, dict[str, str]] = {}
     for link in links:
         if link.kind == "child":
             kids.setdefault(link.source, {})[link.id] = rects[link.target]
-            targets.setdefault(link.source, []).append(link.target)
+            targets.setdefault(link.source, {})[link.id] = link.target
     out: dict[str, tuple[Polyline, ...]] = {}
     for parent, family in kids.items():
-        leaves = not any(t in kids for t in targets[parent])
-        paths = block_paths(rects[parent], family, leaves)
+        branching = {lid for lid, t in targets[parent].items() if t in kids}
+        paths = block_paths(rects[parent], family, branching)
         if paths:
             out.update(paths)
     return out

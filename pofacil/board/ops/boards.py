@@ -238,13 +238,18 @@ def lay_out_side(ws: Workshop, board_id: str, note_id: str, fresh: bool = False)
     return _moved(board, side_layout(board, note_id, folded, fresh))
 
 
+NO_MOVE = 1e-6  # board units: a layout's move smaller than this leaves the note where it is
+
+
 def _moved(board: Board, positions: dict[str, tuple[float, float]]) -> Change | None:
     patches = []
     for nid, (x, y) in sorted(positions.items()):
         # A tree shifted down past the board's edge is packed against it rather than refused.
         x, y = clamp_position(x, y)
         note = board.notes[nid]
-        if (note.x, note.y) != (x, y):  # most of a side stays put: skip building its rows
+        # Most of a side stays put: skip building its rows. A layout that keeps the board's
+        # stretch reads it back from the notes, so "put" is to within rounding.
+        if abs(note.x - x) > NO_MOVE or abs(note.y - y) > NO_MOVE:
             patches.append(update_patch(note, x=x, y=y))
     kept = [p for p in patches if p is not None]
     return Change("lay out", kept, board.id) if kept else None

@@ -16,13 +16,15 @@ orders); the geometry is our own, in four passes:
    overlap or cross still does not.
 
 The leaves of one parent (two or more children, none with children of its own shown) wrap
-into a *block* of rows and columns, read left to right and top to bottom, the parent centred
-on it; one bracket connector (geometry.connectors) joins the block to its parent. A column of
-75 points is three times taller than the page is wide; blocks are what let a morning's map
-fill a landscape page at readable size. A full layout tries block widths of one to
-``MAX_COLUMNS`` columns and keeps the one whose map fits a landscape A-series page largest;
-Tab, Enter and folding keep the width the board already shows, so they do not reshape the
-other branches.
+into a *block* of rows and columns, filled row by row outwards from the parent (so a leaf
+added at the end of a one-row block moves no other), the parent centred on it; one bracket
+connector (geometry.connectors) joins the block to its parent. A column of 75 points is three
+times taller than the page is wide; blocks are what let a morning's map fill a landscape page
+at readable size. A full layout tries block widths of one to ``MAX_COLUMNS`` columns and
+keeps the one whose map fits a landscape A-series page largest (judged on the tree alone).
+Tab, Enter and folding keep the blocks the board already shows (a block that gains a leaf
+keeps its rows and grows a column, outwards, where nothing lies) and the tree's stretch, so
+the other branches stay where the room has seen them.
 
 The result is a pure function of the board, so re-running the layout on its own output
 changes nothing.
@@ -31,6 +33,7 @@ changes nothing.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Callable, Collection, Hashable
 from itertools import pairwise
 from typing import Any
@@ -40,6 +43,7 @@ import networkx as nx
 from pofacil.board.model import Board, Note
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
+_Walk = tuple[list[str], list[tuple[str, str]]]  # a tree's notes deepest first, edges down
 Positions = dict[str, tuple[float, float]]
 
 # A node outside the note-id space: hanging every start node under it turns a multi-source
@@ -71,26 +75,53 @@ def mindmap_layout(
     side, so the split never depends on where notes were). With ``keep_sides`` a branch
     stays on the side of the root it is on, so a branch the user dragged keeps its side;
     branches in ``fresh`` (just added) go to the lighter side. Siblings keep their on-screen
-    order (y, then x, then id). A tree whose bounding box would overlap an earlier tree's
-    (roots in reading order) is shifted down until it does not.
+    order (centre y, then outwards from their parent, then id). A tree whose bounding box
+    would overlap an earlier tree's (roots in reading order) is shifted down until it does
+    not.
 
     Bad data is tolerated: with cycles or several parents each note is placed once, under
     the first parent met in a depth-first search in creation order.
     """
     forest, roots = _forest(board)
-    best: tuple[float, Positions] | None = None
+    hidden = set(collapsed)
+    columns = _best_columns(board, forest, roots, hidden, h_gap, v_gap)
+    tidy = _Tidy(board, forest, hidden, h_gap, v_gap, columns)
+    return _layout(board, tidy, roots, keep_sides, set(fresh))
+
+
+def _best_columns(
+    board: Board, forest: Any, roots: list[str], hidden: set[str], h_gap: float, v_gap: float
+) -> int:
+    """The block width whose map fits a landscape A-series page largest. Judged on the
+    tree alone (siblings in creation order, sides balanced), never on where notes are, so
+    that a layout run again on its own output chooses the same width."""
+    if not roots:
+        return 1
+    best = (0.0, 1)
+    worse = 0
+    # The same tree in the same order each time: walked and sorted once.
+    walks: dict[str, _Walk] = {}
+    kids: dict[str, list[str]] = {}
     for columns in range(1, MAX_COLUMNS + 1):
-        tidy = _Tidy(board, forest, set(collapsed), h_gap, v_gap, columns)
-        pos = _layout(board, tidy, roots, keep_sides, set(fresh))
-        if not pos:
-            return pos
-        left, top, right, bottom = _bounds(pos, tidy.size)
-        fit = min(PAGE / max(right - left, 1.0), 1.0 / max(bottom - top, 1.0))
-        if best is None or fit > best[0] * 1.0001:  # a wider block only for a real gain
-            best = (fit, pos)
-        if not tidy.blocked:
-            break  # no parent with leaves to wrap: every width gives the same map
-    return best[1] if best else {}
+        tidy = _Tidy(board, forest, hidden, h_gap, v_gap, columns, by_creation=True)
+        tidy.walks, tidy.sorted_kids = walks, kids
+        if len(roots) == 1:  # the usual board: measured on the bands, without placing
+            width, height = tidy.extent(roots[0], *tidy.sides(roots[0], False, set(), tidy.made))
+        else:
+            pos = _layout(board, tidy, roots, False, set())
+            left, top, right, bottom = _bounds(pos, tidy.size)
+            width, height = right - left, bottom - top
+        # Judged unstretched: the stretch would widen (or heighten) the map to 4:3 (16:9).
+        width, height = max(width, 1.0), max(height, 1.0)
+        width, height = max(width, height * NARROWEST), max(height, width / WIDEST)
+        fit = min(PAGE / width, 1.0 / height)
+        if fit > best[0] * 1.0001:  # a wider block only for a real gain
+            best, worse = (fit, columns), 0
+        else:
+            worse += 1
+        if not tidy.blocked or worse:
+            break  # no leaves to wrap, or past the best width: wider only gets wider
+    return best[1]
 
 
 def side_layout(
@@ -100,7 +131,13 @@ def side_layout(
     side of its root (see :func:`_same_side`): what Tab, Enter and folding move. With ``fresh``
     a new branch straight off the root (``note_id``) goes to the lighter side."""
     forest, roots = _forest(board)
-    tidy = _Tidy(board, forest, set(collapsed), 60.0, 24.0, shown_columns(board, forest))
+    columns, rows = shown_blocks(board, forest, note_id)
+    tidy = _Tidy(board, forest, set(collapsed), 60.0, 24.0, columns)
+    # A block that gains a leaf keeps its rows and grows a column, outwards where nothing
+    # lies; the tree keeps the stretch the board shows. The branches beside the new note's
+    # then come out where the room has seen them.
+    tidy.rows = rows
+    tidy.keep_stretch = _branch(forest, note_id)
     positions = _layout(board, tidy, roots, True, {note_id} if fresh else set())
     same = _same_side(board, forest, note_id, positions)
     return {n: xy for n, xy in positions.items() if n in same}
@@ -117,21 +154,24 @@ def _made(board: Board) -> Callable[[str], tuple[str, str]]:
     return made
 
 
-def shown_columns(board: Board, forest: Any) -> int:
-    """The widest leaf block the board shows: the most children of one parent whose centres
-    share a row (1 when there is no block)."""
+def shown_blocks(board: Board, forest: Any, new: str = "") -> tuple[int, dict[str, int]]:
+    """The leaf blocks the board shows, leaving out note ``new`` (just added): the widest
+    one's column count (1 when there is no block), and each block's parent's row count."""
     notes = board.notes
     widest = 1
+    rows: dict[str, int] = {}
     for parent in forest:
-        kids = list(forest.successors(parent))
+        kids = [k for k in forest.successors(parent) if k != new]
         if len(kids) < 2 or any(forest.out_degree(k) for k in kids):
             continue
-        rows: dict[float, int] = {}
+        count: dict[float, int] = {}
         for k in kids:
             row = round(notes[k].y + notes[k].h / 2, 1)
-            rows[row] = rows.get(row, 0) + 1
-        widest = max(widest, *rows.values())
-    return min(widest, MAX_COLUMNS)
+            count[row] = count.get(row, 0) + 1
+        if max(count.values()) > 1:
+            widest = max(widest, *count.values())
+            rows[parent] = len(count)
+    return min(widest, MAX_COLUMNS), rows
 
 
 def _layout(
@@ -158,6 +198,16 @@ def _layout(
         boxes.append(box)
         result.update(pos)
     return result
+
+
+def _branch(forest: Any, note_id: str) -> set[str]:
+    """The top-level branch ``note_id`` is in: the root's child above it and all below."""
+    if note_id not in forest:
+        return set()
+    head = note_id
+    while (up := list(forest.predecessors(head))) and list(forest.predecessors(up[0])):
+        head = up[0]
+    return {head} | nx.descendants(forest, head)
 
 
 def _same_side(board: Board, forest: Any, note_id: str, positions: Positions) -> set[str]:
@@ -197,16 +247,27 @@ class _Tidy:
         h_gap: float,
         v_gap: float,
         columns: int = 1,
+        by_creation: bool = False,
     ) -> None:
         self.notes = board.notes
+        # Siblings in on-screen order, or (to judge a layout on the tree alone) in creation
+        # order.
+        self.by_creation = by_creation
+        self.made = _made(board)
+        self.sorted_kids: dict[str, list[str]] = {}
+        self.walks: dict[str, _Walk] = {}
+        self.side_bands = ((0.0, 0.0), (0.0, 0.0))  # the root's right and left (up, down)
         self.forest = forest
         self.hidden = hidden
         self.h_gap, self.v_gap = h_gap, v_gap
         self.columns = columns
+        self.rows: dict[str, int] = {}  # a block's rows to keep, by its parent
+        # Set: the tree keeps the stretch the board shows, read from the notes outside this
+        # branch (see current_stretch).
+        self.keep_stretch: set[str] | None = None
         self.blocked = False  # some parent's leaves could wrap into a block
-        # A block leaf's column, counted left to right, and its block's column count and
-        # column width: its distance from the parent depends on the side it ends up on.
-        self.cell: dict[str, tuple[int, int, float]] = {}
+        # A block leaf's column, counted outwards from its parent, and the column width.
+        self.cell: dict[str, tuple[int, float]] = {}
         self.size = {n: (self.notes[n].w, self.notes[n].h) for n in forest}
         # Per note below a root: its band above and below its centre, its centre's offset
         # from its parent's, and its near edge's distance from its parent's centre.
@@ -216,17 +277,59 @@ class _Tidy:
         self.reach: dict[str, float] = {}
 
     def screen(self, n: str) -> tuple[float, float, str]:
-        # Sibling order follows what the user sees, so re-running keeps it: reading order of
-        # the centres, which a stretched block row keeps level whatever its notes' heights.
         note = self.notes[n]
         return (round(note.y + note.h / 2, 3), note.x + note.w / 2, n)
 
+    def sibling_order(self, parent: str) -> Callable[[str], tuple[Any, ...]]:
+        """Sibling order follows what the user sees, so re-running keeps it: top to bottom
+        by centre (which a stretched block row keeps level whatever its notes' heights), then
+        outwards from the parent, on either side; or, to judge a layout on the tree alone,
+        creation order."""
+        if self.by_creation:
+            return self.made
+        p = self.notes[parent]
+        middle = p.x + p.w / 2
+
+        def key(n: str) -> tuple[float, float, str]:
+            note = self.notes[n]
+            return (round(note.y + note.h / 2, 3), abs(note.x + note.w / 2 - middle), n)
+
+        return key
+
     def kids(self, n: str) -> list[str]:
-        return [] if n in self.hidden else sorted(self.forest.successors(n), key=self.screen)
+        kids = self.sorted_kids.get(n)
+        if kids is None:
+            succ = () if n in self.hidden else self.forest.successors(n)
+            kids = self.sorted_kids[n] = sorted(succ, key=self.sibling_order(n))
+        return kids
+
+    def leaf(self, n: str) -> bool:
+        return n in self.hidden or not self.forest.out_degree(n)
+
+    def walk(self, root: str) -> _Walk:
+        """The tree below ``root``: its notes deepest first, and its edges parents first.
+        Walked by hand: networkx's generic traversals cost a third of a layout."""
+        walk = self.walks.get(root)
+        if walk is None:
+            edges: list[tuple[str, str]] = []
+            post: list[str] = []
+            stack = [(root, False)]
+            successors = self.forest.successors
+            while stack:
+                n, done = stack.pop()
+                if done:
+                    post.append(n)
+                    continue
+                stack.append((n, True))
+                for kid in successors(n):
+                    edges.append((n, kid))
+                    stack.append((kid, False))
+            walk = self.walks[root] = (post, edges)
+        return walk
 
     def bands(self, root: str) -> None:
         """Pass 1 and 2 for every subtree below ``root``, deepest first."""
-        for n in nx.dfs_postorder_nodes(self.forest, root):
+        for n in self.walk(root)[0]:
             if n != root:
                 self.up[n], self.down[n] = self.stack(n, self.kids(n))
 
@@ -236,7 +339,7 @@ class _Tidy:
         half = self.size[node][1] / 2
         if not kids:
             return half, half
-        if len(kids) > 1 and not any(self.kids(k) for k in kids):
+        if len(kids) > 1 and all(self.leaf(k) for k in kids):
             self.blocked = True
             if self.columns > 1:
                 return self.block(node, kids)
@@ -257,7 +360,7 @@ class _Tidy:
     def block(self, node: str, kids: list[str]) -> tuple[float, float]:
         """Wrap leaves into rows of at most ``columns``, as few rows as that allows and the
         columns evened out over them, the node centred on the block."""
-        rows = math.ceil(len(kids) / self.columns)
+        rows = self.rows.get(node) or math.ceil(len(kids) / self.columns)
         cols = math.ceil(len(kids) / rows)
         width = max(self.size[k][0] for k in kids)
         height = max(self.size[k][1] for k in kids)  # rows are this far apart, centre to centre
@@ -267,7 +370,7 @@ class _Tidy:
         mid = (top + bottom) / 2  # the node faces the middle of what is drawn
         for i, kid in enumerate(kids):
             self.offset[kid] = centre[kid] - mid
-            self.cell[kid] = (i % cols, cols, width)
+            self.cell[kid] = (i % cols, width)
             self.reach[kid] = self.size[node][0] / 2 + self.h_gap
         half = self.size[node][1] / 2
         return max(half, mid - top), max(half, bottom - mid)
@@ -327,11 +430,31 @@ class _Tidy:
         # Greedy split, biggest branch first, onto the lighter side (ties go right).
         for kid in sorted(loose, key=lambda k: (-(self.up[k] + self.down[k]), *made(k))):
             put(kid, 0 if load[0] <= load[1] else 1)
-        right.sort(key=self.screen)
-        left.sort(key=self.screen)
-        self.stack(root, right)
-        self.stack(root, left)
+        right.sort(key=self.sibling_order(root))
+        left.sort(key=self.sibling_order(root))
+        self.side_bands = (self.stack(root, right), self.stack(root, left))
         return right, left
+
+    def extent(self, root: str, right: list[str], left: list[str]) -> tuple[float, float]:
+        """The width and height of the unstretched tree that :meth:`place` would lay out,
+        from the bands alone (after :meth:`sides`)."""
+        outer: dict[str, float] = {}
+
+        def reach(kid: str) -> float:
+            w = self.size[kid][0]
+            shift = 0.0
+            if kid in self.cell:
+                col, width = self.cell[kid]
+                shift = col * (width + COLUMN_GAP) + (width - w) / 2
+            return self.reach[kid] + shift + w / 2 + outer[kid]
+
+        for n in self.walk(root)[0]:
+            if n != root:
+                outer[n] = max([self.size[n][0] / 2, *(reach(k) for k in self.kids(n))])
+        w0, h0 = self.size[root]
+        width = sum(max([w0 / 2, *(reach(k) for k in side)]) for side in (right, left))
+        (up_r, down_r), (up_l, down_l) = self.side_bands
+        return width, max(h0 / 2, up_r, up_l) + max(h0 / 2, down_r, down_l)
 
     def place(self, root: str, right: list[str], left: list[str], y: float) -> Positions:
         """Top-down positions of one tree with its root's top at ``y``, stretched to fit."""
@@ -341,7 +464,7 @@ class _Tidy:
         outward = {root: 1.0}
         for kid in left:
             outward[kid] = -1.0
-        for parent, kid in nx.dfs_edges(self.forest, root):
+        for parent, kid in self.walk(root)[1]:
             if parent not in centre or parent in self.hidden:
                 continue  # below a collapsed note
             sign = outward.setdefault(kid, outward[parent])
@@ -349,15 +472,44 @@ class _Tidy:
             w = self.size[kid][0]
             reach = self.reach[kid] + w / 2
             if kid in self.cell:
-                col, cols, width = self.cell[kid]
-                outward_col = col if sign > 0 else cols - 1 - col
-                reach += outward_col * (width + COLUMN_GAP) + (width - w) / 2
+                col, width = self.cell[kid]
+                reach += col * (width + COLUMN_GAP) + (width - w) / 2
             centre[kid] = (px + sign * reach, py + self.offset[kid])
-        sx, sy = _stretch(centre, self.size)
+        if self.by_creation:
+            sx = sy = 1.0  # judging a width (see _best_columns)
+        elif self.keep_stretch is None:
+            sx, sy = _stretch(centre, self.size)
+        else:
+            sx, sy = self.current_stretch(root, centre, self.keep_stretch)
         return {
             n: (cx + (x - cx) * sx - self.size[n][0] / 2, cy + (y - cy) * sy - self.size[n][1] / 2)
             for n, (x, y) in centre.items()
         }
+
+    def current_stretch(
+        self, root: str, centre: dict[str, tuple[float, float]], changed: set[str]
+    ) -> tuple[float, float]:
+        """The stretch the board shows: the median ratio of where the root's branches outside
+        ``changed`` are, from the root's centre, to where the unstretched layout puts them
+        (1 along an axis without evidence; never below 1, as a stretch only widens)."""
+        notes = self.notes
+        rx, ry = centre[root]
+        ox = notes[root].x + self.size[root][0] / 2
+        oy = notes[root].y + self.size[root][1] / 2
+        along: tuple[list[float], list[float]] = ([], [])
+        # The root's other branches' heads tell it: every offset is stretched alike.
+        for n in self.forest.successors(root):
+            if n in changed or n not in centre:
+                continue
+            x, y = centre[n]
+            w, h = self.size[n]
+            for axis, (new, now) in enumerate(
+                ((x - rx, notes[n].x + w / 2 - ox), (y - ry, notes[n].y + h / 2 - oy))
+            ):
+                if abs(new) > 1.0:
+                    along[axis].append(now / new)
+        sx, sy = (max(1.0, statistics.median(r)) if r else 1.0 for r in along)
+        return sx, sy
 
 
 def _stretch(
