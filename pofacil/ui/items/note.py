@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
@@ -42,14 +44,58 @@ EDITOR_PX = 16
 BLEED = QMarginsF(2, style.BADGE_RAISE + 2, HANDLE / 2 + 6, style.NOTE_SHADOW[1] + 4)
 
 
+_WRAP = Qt.TextFlag.TextWordWrap
+_WRAP_ANYWHERE = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
+
+
+def _wraps_inside(text: str, size: int, width: float, height: float, flags: int) -> bool:
+    rect = QFontMetricsF(font(size)).boundingRect(QRectF(0, 0, width, 1e6), flags, text)
+    return rect.width() <= width + 0.5 and rect.height() <= height
+
+
 def fitted_pixel_size(text: str, width: float, height: float) -> int:
     """The largest text size at which ``text`` wraps inside width x height."""
-    option = Qt.TextFlag.TextWordWrap
     for size in range(style.TEXT_MAX_PX, style.TEXT_MIN_PX - 1, -1):
-        rect = QFontMetricsF(font(size)).boundingRect(QRectF(0, 0, width, 1e6), option, text)
-        if rect.width() <= width + 0.5 and rect.height() <= height:
+        if _wraps_inside(text, size, width, height, _WRAP):
             return size
     return style.TEXT_MIN_PX
+
+
+def elided(text: str, size: int, width: float, height: float) -> str:
+    """``text`` as it fits the box at ``size``: whole, or the longest start of it that fits
+    followed by "…" (never silently cut off; the full text is in the caption and the record)."""
+    if _wraps_inside(text, size, width, height, _WRAP_ANYWHERE):
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with its ellipsis: a search
+    while low < high:
+        mid = (low + high + 1) // 2
+        if _wraps_inside(text[:mid].rstrip() + ELLIPSIS, size, width, height, _WRAP_ANYWHERE):
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+def static_text(text: str, width: float | None, size: int) -> QStaticText:
+    """Plain ``text`` laid out once; QStaticText drops "\n", so line breaks become Unicode
+    line separators, which it keeps."""
+    out = QStaticText(text.replace("\r\n", "\n").replace("\n", "\u2028"))
+    out.setTextFormat(Qt.TextFormat.PlainText)
+    if width is not None:
+        out.setTextOption(_TEXT_OPTION)
+        out.setTextWidth(width)
+    out.prepare(font=font(size))
+    return out
+
+
+@dataclass(frozen=True)
+class NoteLayout:
+    """A note's words as drawn at one zoom: body (None: drawn as a block), size, band."""
+
+    body: QStaticText | None
+    size: int
+    author: QStaticText | None
+    tag: QStaticText | None
 
 
 # Paint resources shared by every note: created once, not per note per frame.
@@ -58,12 +104,15 @@ _INK = color(style.INK)
 _AUTHOR_INK = color(style.AUTHOR_INK)
 _BORDER = QPen(color("#000000", style.NOTE_BORDER_ALPHA), style.NOTE_BORDER_WIDTH)
 _SELECTED = QPen(color(style.ACCENT), 3)
-_FOUND = QPen(color(style.FOUND), 5)
+_FOUND = QPen(color(style.FOUND), style.FOUND_LINE)
+_FOUND_CURRENT = QPen(color(style.FOUND_CURRENT), style.FOUND_CURRENT_LINE)
+_TAG_INK = color(style.KIND_TAG_INK)
 _HANDLE_PEN = QPen(color(style.ACCENT), style.BADGE_LINE)
 _HANDLE_FILL = color("#FFFFFF")
 _ACCENT = color(style.ACCENT)
 _TEXT_OPTION = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _TEXT_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+ELLIPSIS = "…"
 
 
 class NoteEditor(QGraphicsTextItem):
@@ -133,10 +182,12 @@ class NoteItem(QGraphicsItem):
         super().__init__()
         self.note = note
         self.highlighted = False
+        self.current_match = False  # the match Find is on, marked apart from the others
         self.hidden_below = 0  # notes folded away under this one in a mind map
         self._layout_key: tuple[object, ...] | None = None
-        self._layout: tuple[QStaticText, QStaticText | None, int] | None = None
-        self.min_text_px = style.TEXT_MIN_PX
+        self._layout: NoteLayout | None = None
+        # Projector mode: the smallest text, in screen pixels, the room can read; 0 off.
+        self.min_text_px = 0
         self.editor: NoteEditor | None = None
         self._gesture: str | None = None  # "resize" or "link" while a handle is dragged
         self._size: tuple[float, float] = (note.w, note.h)
@@ -184,37 +235,65 @@ class NoteItem(QGraphicsItem):
 
     def text_box(self) -> QRectF:
         """Where the note's words wrap, in item coordinates."""
-        return qrect(note_text_box(Rect(0, 0, *self._size), bool(self.note.author)))
+        return qrect(note_text_box(Rect(0, 0, *self._size), self._has_band()))
+
+    def _tag_text(self) -> str:
+        scene = self.scene()
+        language = getattr(scene, "language", "zh")
+        return style.kind_tag(self.note.kind, language)
+
+    def _has_band(self) -> bool:
+        return bool(self.note.author) or bool(self._tag_text())
 
     def badge_rect(self) -> QRectF:
         """The "+n" badge drawn while branches are folded under this note."""
         return qrect(fold_badge(Rect(0, 0, *self._size)))
 
-    def _text_layout(self) -> tuple[QStaticText, QStaticText | None, int]:
-        """The note's laid-out text, redone only when its text, size or minimum changes."""
-        key = (self.note.text, self.note.author, self._size, self.min_text_px)
-        if self._layout_key != key:
+    def text_px(self, lod: float) -> int | None:
+        """The size the body is drawn at this zoom, None when drawn as a block of colour:
+        shrunk to fit, but in projector mode never below what the room reads."""
+        box = self.text_box()
+        fitted = fitted_pixel_size(self.note.text, box.width(), box.height())
+        if not self.min_text_px:
+            return fitted if fitted * lod >= style.TEXT_LEGIBLE_PX else None
+        need = math.ceil(self.min_text_px / lod - 1e-9)
+        if need <= fitted:
+            return fitted
+        return need if need <= style.TEXT_MAX_PX else None
+
+    def layout(self, lod: float) -> NoteLayout:
+        """The note's laid-out words at this zoom, redone when text, size or zoom step
+        changes."""
+        if style.TEXT_MAX_PX * lod < style.TEXT_LEGIBLE_PX and not self.min_text_px:
+            size = None  # zoomed far out over a table: not even measured
+        else:
+            size = self.text_px(lod)
+        tag_text = self._tag_text()
+        key = (self.note.text, self.note.author, tag_text, self._size, size)
+        if self._layout_key != key or self._layout is None:
             box = self.text_box()
-            size = max(
-                fitted_pixel_size(self.note.text, box.width(), box.height()), self.min_text_px
-            )
-            text = QStaticText(self.note.text)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.setTextOption(_TEXT_OPTION)
-            text.setTextWidth(box.width())
-            text.prepare(font=font(size))
+            body = None
+            if size is not None:
+                words = elided(self.note.text, size, box.width(), box.height())
+                body = static_text(words, box.width(), size)
+            tag = static_text(tag_text, None, style.KIND_TAG_PX) if tag_text else None
             author = None
             if self.note.author:
-                author = QStaticText(self.note.author)
-                author.setTextFormat(Qt.TextFormat.PlainText)
-                author.prepare(font=font(self._author_px()))
-            self._layout = (text, author, size)
+                room = box.width() - (tag.size().width() + style.KIND_TAG_GAP if tag else 0)
+                name = QFontMetricsF(font(style.AUTHOR_PX)).elidedText(
+                    self.note.author, Qt.TextElideMode.ElideRight, max(room, 0)
+                )
+                author = static_text(name, None, style.AUTHOR_PX) if name else None
+            self._layout = NoteLayout(body, size or 0, author, tag)
             self._layout_key = key
-        assert self._layout is not None
         return self._layout
 
-    def _author_px(self) -> int:
-        return max(style.AUTHOR_PX, self.min_text_px * 2 // 3)
+    def outline(self) -> QPen:
+        if self.current_match:
+            return _FOUND_CURRENT
+        if self.highlighted:
+            return _FOUND
+        return _SELECTED if self.isSelected() else _BORDER
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -227,31 +306,9 @@ class NoteItem(QGraphicsItem):
         painter.drawRect(rect.translated(*style.NOTE_SHADOW))
         painter.setBrush(color(style.kind_fill(self.note.kind)))
         selected = self.isSelected()
-        painter.setPen(_FOUND if self.highlighted else _SELECTED if selected else _BORDER)
+        painter.setPen(self.outline())
         painter.drawRoundedRect(rect, style.NOTE_RADIUS, style.NOTE_RADIUS)
-        # Text smaller than this on screen is noise: the note is a clean block of its colour
-        # (and, zoomed out over a whole table, its text is not even laid out).
-        legible = style.TEXT_MAX_PX * lod >= style.TEXT_LEGIBLE_PX
-        if legible:
-            text, author, size = self._text_layout()
-            legible = size * lod >= style.TEXT_LEGIBLE_PX
-        if legible:
-            if self.editor is None:
-                author_h = style.AUTHOR_BAND if author is not None else 0
-                painter.save()
-                painter.setClipRect(rect.adjusted(2, 2, -2, -2 - author_h))
-                painter.setFont(font(size))
-                painter.setPen(_INK)
-                painter.drawStaticText(self.text_box().topLeft(), text)
-                painter.restore()
-            if author is not None and self._author_px() * lod >= style.TEXT_LEGIBLE_PX:
-                painter.setFont(font(self._author_px()))
-                painter.setPen(_AUTHOR_INK)
-                corner = QPointF(
-                    w - style.NOTE_PADDING - author.size().width(),
-                    h - style.AUTHOR_INSET - author.size().height(),
-                )
-                painter.drawStaticText(corner, author)
+        self.paint_words(painter, lod)
         if self.hidden_below:
             painter.setFont(font(style.BADGE_PX))
             badge = self.badge_rect()
@@ -270,6 +327,36 @@ class NoteItem(QGraphicsItem):
             corner_path.closeSubpath()
             painter.setBrush(_ACCENT)
             painter.drawPath(corner_path)
+
+    def paint_words(self, painter: QPainter, lod: float) -> None:
+        """The body, and the band below it: the kind's tag at the left, the author's name
+        at the right. Text too small to read at this zoom is left out: a block of colour."""
+        w, h = self._size
+        words = self.layout(lod)
+        if words.body is not None and self.editor is None:
+            painter.setFont(font(words.size))
+            painter.setPen(_INK)
+            painter.drawStaticText(self.text_box().topLeft(), words.body)
+        band_legible = style.AUTHOR_PX * lod >= style.TEXT_LEGIBLE_PX and (
+            words.body is not None or not self.min_text_px
+        )
+        if not band_legible:
+            return
+        bottom = h - style.AUTHOR_INSET
+        if words.tag is not None:
+            painter.setFont(font(style.KIND_TAG_PX))
+            painter.setPen(_TAG_INK)
+            painter.drawStaticText(
+                QPointF(style.NOTE_PADDING, bottom - words.tag.size().height()), words.tag
+            )
+        if words.author is not None:
+            painter.setFont(font(style.AUTHOR_PX))
+            painter.setPen(_AUTHOR_INK)
+            corner = QPointF(
+                w - style.NOTE_PADDING - words.author.size().width(),
+                bottom - words.author.size().height(),
+            )
+            painter.drawStaticText(corner, words.author)
 
     def _handle_at(self, pos: QPointF) -> str | None:
         if not self.isSelected():
