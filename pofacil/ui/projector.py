@@ -7,14 +7,15 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pofacil.board.geometry import style
-from pofacil.board.geometry.grid import Rect
 from pofacil.board.geometry.items import board_geometry
-from pofacil.board.geometry.tour import Screen, tour_stops
+from pofacil.board.geometry.tour import Screen, Stop, tour_stops
+from pofacil.board.model import Board
 
+from . import i18n
 from .board_actions import cell_label
 from .items import NoteItem
 from .items.paint import color, font, qrect
@@ -50,7 +51,7 @@ class Tour:
     def reset(self) -> None:
         self.index = -1
 
-    def stops(self) -> list[Rect]:
+    def stops(self) -> list[Stop]:
         scene = self.view.board_scene()
         board = scene.board
         if board is None:
@@ -75,76 +76,127 @@ class Tour:
         if not 0 <= index < len(stops):
             self.view.fit()
             return
-        self.view.show_rect(qrect(stops[index]))
+        self.view.show_rect(qrect(stops[index].rect))
         self.index = index
+        board = self.view.board_scene().board
+        assert board is not None
+        self.view.stop_title.show_words(
+            stop_title(board, stops[index], index, len(stops)), self.view.projector
+        )
 
 
-class Caption(QLabel):
-    """The selected note's whole text in large letters along the bottom of the view (display
-    only: the note itself keeps its size)."""
+def stop_title(board: Board, stop: Stop, index: int, count: int) -> str:
+    """What a tour stop shows, as the room reads it: "PO制度／現在的認知 (1/2) · 3/14"."""
+    language = i18n.data_language()
+    if stop.what == "cell":
+        words = cell_label(board, stop.id)
+    elif stop.what == "row":
+        cell = next(c for c in board.cells if c.ref.row == stop.id)
+        words = cell.row if language == "zh" or not cell.row_en else cell.row_en
+    elif stop.what == "branch":
+        note = board.notes.get(stop.id)
+        words = note.text.split("\n")[0] if note is not None else ""
+    else:
+        cluster = board.clusters.get(stop.id)
+        words = cluster.name if cluster is not None else ""
+    if stop.parts > 1:
+        words += f" ({stop.part}/{stop.parts})"
+    return f"{words} · {index + 1}/{count}"
 
-    def __init__(self, parent: QWidget) -> None:
+
+class Strip(QLabel):
+    """Large plain words across the top or bottom edge of the view, in projector mode."""
+
+    def __init__(self, parent: QWidget, top: bool) -> None:
         super().__init__(parent)
+        self.top = top
         self.setTextFormat(Qt.TextFormat.PlainText)  # user text, never markup
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        edge = "border-bottom" if top else "border-top"
         self.setStyleSheet(
-            f"background: #FFFFFF; color: {style.INK}; border-top: 3px solid {style.INK};"
+            f"background: #FFFFFF; color: {style.INK}; {edge}: 3px solid {style.INK};"
             " padding: 6px 14px;"
         )
         self.hide()
 
-    def show_note(self, item: NoteItem | None, on: bool) -> None:
-        if not on or item is None:
+    def show_words(self, words: str, on: bool) -> None:
+        parent = self.parentWidget()
+        if not on or not words or parent is None:
             self.hide()
             return
-        parent = self.parentWidget()
-        assert parent is not None
         px = max(readable_px(parent.height()), round(CAPTION_SHARE * parent.height()))
         self.setFont(font(px))
-        words = item.note.text
-        if item.note.author:
-            words = f"{item.note.author}: {words}"
         self.setText(words)
         line = self.fontMetrics().lineSpacing()
-        height = min(
-            self.heightForWidth(parent.width()) if self.hasHeightForWidth() else line,
-            CAPTION_MAX_LINES * line + 16,
-        )
-        self.setGeometry(0, parent.height() - height, parent.width(), height)
+        height = min(self.heightForWidth(parent.width()), CAPTION_MAX_LINES * line + 16)
+        y = 0 if self.top else parent.height() - height
+        self.setGeometry(0, y, parent.width(), height)
         self.show()
         self.raise_()
 
 
+class Caption(Strip):
+    """The selected note's whole text in large letters along the bottom of the view (display
+    only: the note itself keeps its size)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, top=False)
+
+    def show_note(self, item: NoteItem | None, on: bool) -> None:
+        words = ""
+        if item is not None:
+            words = item.note.text
+            if item.note.author:
+                words = f"{item.note.author}: {words}"
+        self.show_words(words, on)
+
+
 def draw_cell_labels(view: BoardView, painter: QPainter, exposed: QRectF) -> None:
     """Over a table seen whole in projector mode, where its notes are blocks of colour: each
-    cell's name and count in letters the room reads, so the room can still compare cells."""
+    cell's name and count in letters the room reads, so the room can still compare cells.
+    Drawn in screen pixels: the name shrinks to fit its cell down to the readable size, and
+    beyond that ends in "…"."""
     scene = view.board_scene()
     grid, board = scene.geometry, scene.board
-    scale = view.scale_factor()
-    if grid is None or board is None or scale <= 0:
+    height = view.viewport().height()
+    if grid is None or board is None:
         return
-    if style.TEXT_MAX_PX * scale >= readable_px(view.viewport().height()):
+    least = readable_px(height)
+    if style.TEXT_MAX_PX * view.scale_factor() >= least:
         return  # notes are readable themselves
-    px = max(readable_px(view.viewport().height()), round(LABEL_SHARE * view.viewport().height()))
+    big = max(least, round(LABEL_SHARE * height))
     painter.save()
-    painter.setFont(font(max(1, round(px / scale)), True))
-    metrics = painter.fontMetrics()
+    painter.resetTransform()  # screen pixels from here
     for cell_id, rect in grid.cells.items():
         cell = qrect(rect)
         if not cell.intersects(exposed):
             continue
-        words = f"{cell_label(board, cell_id)}\n{grid.counts.get(cell_id, 0)}"
-        bound = metrics.boundingRect(
-            cell.adjusted(8, 8, -8, -8).toRect(),
-            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            words,
+        box = QRectF(view.mapFromScene(cell).boundingRect()).adjusted(6, 6, -6, -6)
+        name = cell_label(board, cell_id)
+        px = big
+        while px > least and QFontMetricsF(font(px, True)).horizontalAdvance(name) > box.width():
+            px -= 1
+        name = QFontMetricsF(font(px, True)).elidedText(
+            name, Qt.TextElideMode.ElideRight, box.width()
         )
-        box = QRectF(bound).adjusted(-px / scale / 3, 0, px / scale / 3, 0) & cell
+        count = str(grid.counts.get(cell_id, 0))
+        line_h = QFontMetricsF(font(px, True)).height()
+        count_h = QFontMetricsF(font(big, True)).height()
+        label = QRectF(box.x(), box.center().y() - (line_h + count_h) / 2, box.width(), line_h)
+        number = QRectF(box.x(), label.bottom(), box.width(), count_h)
+        width = max(
+            QFontMetricsF(font(px, True)).horizontalAdvance(name),
+            QFontMetricsF(font(big, True)).horizontalAdvance(count),
+        )
+        back = QRectF(box.center().x() - width / 2 - 10, label.top(), width + 20, line_h + count_h)
         painter.setPen(_LABEL_LINE)
         painter.setBrush(_LABEL_BACK)
-        painter.drawRoundedRect(box, 6 / scale, 6 / scale)
+        painter.drawRoundedRect(back & box, 6, 6)
         painter.setPen(_LABEL_INK)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, words)
+        painter.setFont(font(px, True))
+        painter.drawText(label, Qt.AlignmentFlag.AlignCenter, name)
+        painter.setFont(font(big, True))
+        painter.drawText(number, Qt.AlignmentFlag.AlignCenter, count)
     painter.restore()

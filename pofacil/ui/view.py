@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from .capture import target_step
 from .clipboard import dropped_files
 from .items import NoteEditor, NoteItem
-from .projector import Caption, Tour, draw_cell_labels, readable_px
+from .projector import Caption, Strip, Tour, draw_cell_labels, readable_px
 from .scene import BoardScene
 
 MIN_SCALE = 0.1
@@ -63,6 +63,7 @@ class BoardView(QGraphicsView):
         self.projector = False
         self.tour = Tour(self)
         self.caption = Caption(self.viewport())
+        self.stop_title = Strip(self.viewport(), top=True)  # where a tour stop is
         self._space = False
         self._pan_from: QPointF | None = None
         # Where a composition started on the canvas goes (the quick-capture line); see
@@ -93,6 +94,7 @@ class BoardView(QGraphicsView):
         if rect.isEmpty():
             rect = QRectF(0, 0, 800, 600)
         self.tour.reset()
+        self.stop_title.hide()
         self.show_rect(rect)
 
     def show_rect(self, rect: QRectF) -> None:
@@ -122,6 +124,7 @@ class BoardView(QGraphicsView):
         self._apply_text_rule()
         self.setBackgroundBrush(QColor("#FFFFFF") if on else QColor("#F8F9FA"))
         self.tour.reset()
+        self.stop_title.hide()
         self.show_caption()
 
     def _apply_text_rule(self) -> None:

@@ -35,18 +35,30 @@ class Screen:
         return self.scale_for(rect) >= self.readable_scale - 1e-9
 
 
-def tour_stops(board: Board, geo: BoardGeometry, screen: Screen) -> list[Rect]:
+@dataclass(frozen=True)
+class Stop:
+    """One stop: the rectangle shown and what it is, for the title the screen puts on it."""
+
+    rect: Rect
+    what: str  # "row", "cell", "branch" or "group"
+    id: str  # the row, cell, branch's note or group
+    part: int = 1  # a full cell's block: this one of ``parts``
+    parts: int = 1
+
+
+def tour_stops(board: Board, geo: BoardGeometry, screen: Screen) -> list[Stop]:
     """The board's stops in reading order (empty: nothing to tour but the whole board)."""
     if geo.grid is not None:
         return _grid_stops(board, geo.grid, screen)
     branches = _branches(board, geo)
     if branches:
         return branches
-    return [frame.rect for frame in sorted(geo.clusters, key=lambda f: (f.rect.y, f.rect.x))]
+    frames = sorted(geo.clusters, key=lambda f: (f.rect.y, f.rect.x))
+    return [Stop(frame.rect, "group", frame.cluster.id) for frame in frames]
 
 
-def _grid_stops(board: Board, grid: GridGeometry, screen: Screen) -> list[Rect]:
-    stops: list[Rect] = []
+def _grid_stops(board: Board, grid: GridGeometry, screen: Screen) -> list[Stop]:
+    stops: list[Stop] = []
     columns = board.column_ids()
     for row_id, header in grid.rows:
         cells = [
@@ -56,14 +68,17 @@ def _grid_stops(board: Board, grid: GridGeometry, screen: Screen) -> list[Rect]:
         ]
         row = union([header] + [grid.cells[c] for c in cells])
         if screen.readable(row):
-            stops.append(row)
+            stops.append(Stop(row, "row", row_id))
             continue
         for cell_id in cells:
             rect = grid.cells[cell_id]
             if screen.readable(rect):
-                stops.append(rect)
-            else:
-                stops.extend(_cell_blocks(rect, grid.counts.get(cell_id, 0), grid.per_row, screen))
+                stops.append(Stop(rect, "cell", cell_id))
+                continue
+            blocks = _cell_blocks(rect, grid.counts.get(cell_id, 0), grid.per_row, screen)
+            stops.extend(
+                Stop(block, "cell", cell_id, i, len(blocks)) for i, block in enumerate(blocks, 1)
+            )
     return stops
 
 
@@ -92,7 +107,7 @@ def _cell_blocks(cell: Rect, count: int, per_row: int, screen: Screen) -> list[R
     return blocks
 
 
-def _branches(board: Board, geo: BoardGeometry) -> list[Rect]:
+def _branches(board: Board, geo: BoardGeometry) -> list[Stop]:
     """A mind map's branches: each child of a central topic with all it holds, in turn."""
     rects = {box.note.id: box.rect for box in geo.notes}
     children: dict[str, list[str]] = {}
@@ -102,7 +117,7 @@ def _branches(board: Board, geo: BoardGeometry) -> list[Rect]:
             children.setdefault(link.source, []).append(link.target)
             parents.add(link.target)
     roots = [nid for nid in children if nid not in parents]
-    stops = []
+    stops: list[Stop] = []
     for root in sorted(roots, key=lambda n: (rects[n].y, rects[n].x)):
         # Clockwise from the top, as a reader's eye goes round a mind map.
         center = rects[root]
@@ -115,7 +130,7 @@ def _branches(board: Board, geo: BoardGeometry) -> list[Rect]:
                     if nid not in seen and nid != root:
                         seen.add(nid)
                         stack.append(nid)
-            stops.append(union([rects[n] for n in seen]))
+            stops.append(Stop(union([rects[n] for n in seen]), "branch", child))
     return stops
 
 

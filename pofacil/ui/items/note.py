@@ -45,31 +45,33 @@ BLEED = QMarginsF(2, style.BADGE_RAISE + 2, HANDLE / 2 + 6, style.NOTE_SHADOW[1]
 
 
 _WRAP = Qt.TextFlag.TextWordWrap
-_WRAP_ANYWHERE = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere
-
-
-def _wraps_inside(text: str, size: int, width: float, height: float, flags: int) -> bool:
-    rect = QFontMetricsF(font(size)).boundingRect(QRectF(0, 0, width, 1e6), flags, text)
-    return rect.width() <= width + 0.5 and rect.height() <= height
 
 
 def fitted_pixel_size(text: str, width: float, height: float) -> int:
     """The largest text size at which ``text`` wraps inside width x height."""
     for size in range(style.TEXT_MAX_PX, style.TEXT_MIN_PX - 1, -1):
-        if _wraps_inside(text, size, width, height, _WRAP):
+        rect = QFontMetricsF(font(size)).boundingRect(QRectF(0, 0, width, 1e6), _WRAP, text)
+        if rect.width() <= width + 0.5 and rect.height() <= height:
             return size
     return style.TEXT_MIN_PX
 
 
 def elided(text: str, size: int, width: float, height: float) -> str:
     """``text`` as it fits the box at ``size``: whole, or the longest start of it that fits
-    followed by "…" (never silently cut off; the full text is in the caption and the record)."""
-    if _wraps_inside(text, size, width, height, _WRAP_ANYWHERE):
+    followed by "…" (never silently cut off; the full text is in the caption and the record).
+    Measured as drawn, by QStaticText: its lines are a little taller than the font metrics'
+    wrapped bounding box says, and a last line measured that way ran into the author's band."""
+
+    def fits(words: str) -> bool:
+        laid = static_text(words, width, size).size()
+        return laid.width() <= width + 0.5 and laid.height() <= height + 0.5
+
+    if fits(text):
         return text
     low, high = 0, len(text)  # the longest prefix that fits with its ellipsis: a search
     while low < high:
         mid = (low + high + 1) // 2
-        if _wraps_inside(text[:mid].rstrip() + ELLIPSIS, size, width, height, _WRAP_ANYWHERE):
+        if fits(text[:mid].rstrip() + ELLIPSIS):
             low = mid
         else:
             high = mid - 1
@@ -334,9 +336,14 @@ class NoteItem(QGraphicsItem):
         w, h = self._size
         words = self.layout(lod)
         if words.body is not None and self.editor is None:
+            painter.save()
+            # The fitted size is measured as the PDF measures it; a line Qt lays out a hair
+            # taller must not run into the band below.
+            painter.setClipRect(self.text_box().adjusted(-2, -2, 2, 2))
             painter.setFont(font(words.size))
             painter.setPen(_INK)
             painter.drawStaticText(self.text_box().topLeft(), words.body)
+            painter.restore()
         band_legible = style.AUTHOR_PX * lod >= style.TEXT_LEGIBLE_PX and (
             words.body is not None or not self.min_text_px
         )
