@@ -50,7 +50,7 @@ def tour_stops(board: Board, geo: BoardGeometry, screen: Screen) -> list[Stop]:
     """The board's stops in reading order (empty: nothing to tour but the whole board)."""
     if geo.grid is not None:
         return _grid_stops(board, geo.grid, screen)
-    branches = _branches(board, geo)
+    branches = _branches(board, geo, screen)
     if branches:
         return branches
     frames = sorted(geo.clusters, key=lambda f: (f.rect.y, f.rect.x))
@@ -107,7 +107,7 @@ def _cell_blocks(cell: Rect, count: int, per_row: int, screen: Screen) -> list[R
     return blocks
 
 
-def _branches(board: Board, geo: BoardGeometry) -> list[Stop]:
+def _branches(board: Board, geo: BoardGeometry, screen: Screen) -> list[Stop]:
     """A mind map's branches: each child of a central topic with all it holds, in turn."""
     rects = {box.note.id: box.rect for box in geo.notes}
     children: dict[str, list[str]] = {}
@@ -122,6 +122,7 @@ def _branches(board: Board, geo: BoardGeometry) -> list[Stop]:
         # Clockwise from the top, as a reader's eye goes round a mind map.
         center = rects[root]
         cx, cy = center.x + center.w / 2, center.y + center.h / 2
+        stops.append(Stop(center, "branch", root))  # the topic first, then its branches
 
         for child in sorted(children[root], key=lambda n: _clockwise(rects[n], cx, cy)):
             seen, stack = {child}, [child]
@@ -130,8 +131,30 @@ def _branches(board: Board, geo: BoardGeometry) -> list[Stop]:
                     if nid not in seen and nid != root:
                         seen.add(nid)
                         stack.append(nid)
-            stops.append(Stop(union([rects[n] for n in seen]), "branch", child))
+            chunks = _readable_chunks([rects[n] for n in seen], screen)
+            stops.extend(
+                Stop(chunk, "branch", child, i, len(chunks)) for i, chunk in enumerate(chunks, 1)
+            )
     return stops
+
+
+def _readable_chunks(rects: list[Rect], screen: Screen) -> list[Rect]:
+    """Notes in reading order gathered into stops that each read when fitted: a branch wider
+    than the screen reads in parts rather than as blocks of colour."""
+    whole = union(rects)
+    if screen.readable(whole):
+        return [whole]
+    chunks: list[Rect] = []
+    current: Rect | None = None
+    for rect in sorted(rects, key=lambda r: (r.y, r.x)):
+        grown = rect if current is None else union([current, rect])
+        if current is not None and not screen.readable(grown):
+            chunks.append(current)
+            grown = rect
+        current = grown
+    if current is not None:
+        chunks.append(current)
+    return chunks
 
 
 def _clockwise(rect: Rect, cx: float, cy: float) -> float:

@@ -10,6 +10,8 @@ from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFocusEvent,
     QFontMetricsF,
+    QGuiApplication,
+    QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -130,6 +132,7 @@ class NoteEditor(QGraphicsTextItem):
         self.setPos(style.NOTE_PADDING / 2, style.NOTE_PADDING / 2)
         self.setTextWidth(item.note.w - style.NOTE_PADDING)
         self._done = False
+        self._preedit = ""  # an input method's composition still open in the editor
         self._length = len(item.note.text)
         self.document().contentsChanged.connect(self._keep_within_limit)
 
@@ -143,10 +146,29 @@ class NoteEditor(QGraphicsTextItem):
             return
         self._length = length
 
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        super().inputMethodEvent(event)
+        self._preedit = event.preeditString()
+
+    def commit_composition(self) -> None:
+        """Put an open composition into the text as typed so far. Chewing passes Shift+Enter
+        through while composing; the line break went in before the composed words
+        (`需要更多人力\n，真的`). Asking the input method to commit is what ibus answers; with
+        none that answers, the composition is committed here, and the input method reset."""
+        if not self._preedit:
+            return
+        QGuiApplication.inputMethod().commit()
+        if self._preedit:
+            commit = QInputMethodEvent()
+            commit.setCommitString(self._preedit)
+            self.inputMethodEvent(commit)
+            QGuiApplication.inputMethod().reset()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.commit_composition()
                 self.textCursor().insertText("\n")
             else:
                 self.finish(commit=True)
