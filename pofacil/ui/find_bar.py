@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
@@ -81,9 +82,10 @@ class FindBar(QWidget):
 
     def run(self, text: str) -> None:
         scene = self._scene_of()
-        for item in self.matches:  # items of a board left behind may be gone: clear ours
-            item.highlighted = item.current_match = False
-            item.update()
+        for item in self.matches:
+            if shiboken6.isValid(item):  # a board left behind has deleted its items
+                item.highlighted = item.current_match = False
+                item.update()
         self.matches, self.index = [], -1
         wanted = text.strip().casefold()
         if scene is not None and wanted:
