@@ -55,6 +55,8 @@ KIND_TAGS: dict[str, tuple[str, str]] = {  # kind id -> (zh, en): short forms of
 # AVIXA DISCAS for a room about six image heights deep: nothing smaller than 2.9 % of the
 # image height (22 px at 768 lines).
 PROJECTOR_TEXT_SHARE = 0.029
+PROJECTOR_BORDER = "#343A40"  # a note's outline: dark, not black at 35 %
+PROJECTOR_BORDER_WIDTH = 1.5
 
 # -- the "+n" of a folded mind-map branch, at a note's top right corner ----------------------
 BADGE_W = 40.0

@@ -107,6 +107,8 @@ _SHADOW = color("#000000", style.SHADOW_ALPHA)
 _INK = color(style.INK)
 _AUTHOR_INK = color(style.AUTHOR_INK)
 _BORDER = QPen(color("#000000", style.NOTE_BORDER_ALPHA), style.NOTE_BORDER_WIDTH)
+# Projector mode: a washed-out image loses a faint outline; the notes keep a dark one.
+_BORDER_PROJECTOR = QPen(color(style.PROJECTOR_BORDER), style.PROJECTOR_BORDER_WIDTH)
 _SELECTED = QPen(color(style.ACCENT), 3)
 _FOUND = QPen(color(style.FOUND), style.FOUND_LINE)
 _FOUND_CURRENT = QPen(color(style.FOUND_CURRENT), style.FOUND_CURRENT_LINE)
@@ -317,7 +319,9 @@ class NoteItem(QGraphicsItem):
             return _FOUND_CURRENT
         if self.highlighted:
             return _FOUND
-        return _SELECTED if self.isSelected() else _BORDER
+        if self.isSelected():
+            return _SELECTED
+        return _BORDER_PROJECTOR if self.min_text_px else _BORDER
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
