@@ -225,3 +225,56 @@ def test_chewing_typed_on_the_canvas_composes_from_the_first_key(
     notes = session.workshop.find_board("議題脈絡分析表").live_notes()
     assert [(n.text, n.cell) for n in notes] == [("業", "role/now")], "saved as typed"
     session.close()
+
+
+@pytest.mark.slow
+def test_chewing_shift_enter_in_a_note_commits_the_composition_first(
+    tmp_path: Path, ibus_chewing: dict[str, str]
+) -> None:
+    env = ibus_chewing
+    path = tmp_path / "camp.pofacil"
+    session = Session.create(path, boards=[("issue-context", "議題脈絡分析表")])
+    board = session.workshop.ordered_boards()[0].id
+    session.do(ops.add_note(session.workshop, board, "需要更多人力", cell="role/now"))
+    session.close()
+    app = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.ime_driver", str(path)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert app.stdin is not None and app.stdout is not None
+
+    def ask() -> dict:
+        app.stdin.write("state\n")
+        app.stdin.flush()
+        return json.loads(app.stdout.readline())
+
+    def xdotool(*args: str) -> None:
+        subprocess.run(["xdotool", *args], env=env, check=True)
+
+    try:
+        json.loads(app.stdout.readline())
+        ((x, y),) = ask()["at"].values()
+        xdotool("mousemove", str(x), str(y), "click", "--repeat", "2", "1")
+        _wait_for(lambda: ask()["editing"], "the note's editor")
+        xdotool("key", "End")
+        xdotool("type", "--delay", "100", "u,4j4")  # 業務, still composing
+        time.sleep(0.5)
+        assert ask()["editor"] == "需要更多人力", "the composition is not text yet"
+        xdotool("key", "shift+Return")
+        _wait_for(lambda: ask()["editor"] != "需要更多人力", "the line break")
+        assert ask()["editor"] == "需要更多人力業務\n", ask()  # not 需要更多人力\n業務
+        xdotool("key", "Return")  # closes the editor
+        _wait_for(lambda: not ask()["editing"], "the edit")
+        assert ask()["notes"] == [["需要更多人力業務", "role/now"]], "stored as typed, stripped"
+        app.stdin.write("quit\n")
+        app.stdin.flush()
+        assert app.wait(timeout=30) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
