@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 
 from pofacil.board.geometry import style
 from pofacil.board.geometry.items import board_geometry
@@ -60,7 +60,7 @@ class Tour:
         if scene.geometry is not None:
             geo.grid = scene.geometry  # exactly where the screen has its cells
         viewport = self.view.viewport()
-        screen = Screen(viewport.width(), viewport.height(), readable_scale(viewport.height()))
+        screen = Screen(viewport.width(), viewport.height(), readable_scale(self.view.height()))
         return tour_stops(board, geo, screen)
 
     def step(self, by: int) -> None:
@@ -76,13 +76,12 @@ class Tour:
         if not 0 <= index < len(stops):
             self.view.fit()
             return
-        self.view.show_rect(qrect(stops[index].rect))
         self.index = index
         board = self.view.board_scene().board
         assert board is not None
-        self.view.stop_title.show_words(
-            stop_title(board, stops[index], index, len(stops)), self.view.projector
-        )
+        words = stop_title(board, stops[index], index, len(stops))
+        self.view.stop_title.show_words(words, self.view.projector)
+        self.view.show_rect(qrect(stops[index].rect))
 
 
 def stop_title(board: Board, stop: Stop, index: int, count: int) -> str:
@@ -105,10 +104,13 @@ def stop_title(board: Board, stop: Stop, index: int, count: int) -> str:
 
 
 class Strip(QLabel):
-    """Large plain words across the top or bottom edge of the view, in projector mode."""
+    """Large plain words across the top or bottom edge of the view's viewport, in projector
+    mode. A child of the view, not of the viewport: a scrolling viewport moves its children
+    along with the picture (a tour step carried the strip off-screen)."""
 
-    def __init__(self, parent: QWidget, top: bool) -> None:
-        super().__init__(parent)
+    def __init__(self, view: QWidget, area: QWidget, top: bool) -> None:
+        super().__init__(view)
+        self.area = area
         self.top = top
         self.setTextFormat(Qt.TextFormat.PlainText)  # user text, never markup
         self.setWordWrap(True)
@@ -121,28 +123,48 @@ class Strip(QLabel):
         )
         self.hide()
 
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        if self.top and not visible:
+            self._reserve(0)
+
+    def _reserve(self, height: int) -> None:
+        """The top strip sits in a margin above the viewport, so that a fitted stop is not
+        under it (the scene cannot scroll past its top to make room)."""
+        view = self.parentWidget()
+        if isinstance(view, QAbstractScrollArea) and view.viewportMargins().top() != height:
+            view.setViewportMargins(0, height, 0, 0)
+
     def show_words(self, words: str, on: bool) -> None:
-        parent = self.parentWidget()
-        if not on or not words or parent is None:
+        if not on or not words:
             self.hide()
             return
-        px = max(readable_px(parent.height()), round(CAPTION_SHARE * parent.height()))
-        self.setFont(font(px))
+        if self.top:
+            self.setFont(font(self._px()))
+            self.setText(words)
+            self._reserve(self.heightForWidth(self.area.width()))
+        area = self.area.geometry()  # in the view's coordinates
+        self.setFont(font(self._px()))
         self.setText(words)
         line = self.fontMetrics().lineSpacing()
-        height = min(self.heightForWidth(parent.width()), CAPTION_MAX_LINES * line + 16)
-        y = 0 if self.top else parent.height() - height
-        self.setGeometry(0, y, parent.width(), height)
+        height = min(self.heightForWidth(area.width()), CAPTION_MAX_LINES * line + 16)
+        y = area.top() - height if self.top else area.bottom() + 1 - height
+        self.setGeometry(area.left(), y, area.width(), height)
         self.show()
         self.raise_()
+
+    def _px(self) -> int:
+        view = self.parentWidget()
+        height = view.height() if view is not None else self.area.height()
+        return max(readable_px(height), round(CAPTION_SHARE * height))
 
 
 class Caption(Strip):
     """The selected note's whole text in large letters along the bottom of the view (display
     only: the note itself keeps its size)."""
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, top=False)
+    def __init__(self, view: QWidget, area: QWidget) -> None:
+        super().__init__(view, area, top=False)
 
     def show_note(self, item: NoteItem | None, on: bool) -> None:
         words = ""
@@ -160,7 +182,7 @@ def draw_cell_labels(view: BoardView, painter: QPainter, exposed: QRectF) -> Non
     beyond that ends in "…"."""
     scene = view.board_scene()
     grid, board = scene.geometry, scene.board
-    height = view.viewport().height()
+    height = view.height()  # as the notes have it (see BoardView._apply_text_rule)
     if grid is None or board is None:
         return
     least = readable_px(height)

@@ -62,8 +62,8 @@ class BoardView(QGraphicsView):
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.projector = False
         self.tour = Tour(self)
-        self.caption = Caption(self.viewport())
-        self.stop_title = Strip(self.viewport(), top=True)  # where a tour stop is
+        self.caption = Caption(self, self.viewport())
+        self.stop_title = Strip(self, self.viewport(), top=True)  # where a tour stop is
         self._space = False
         self._pan_from: QPointF | None = None
         # Where a composition started on the canvas goes (the quick-capture line); see
@@ -128,7 +128,8 @@ class BoardView(QGraphicsView):
         self.show_caption()
 
     def _apply_text_rule(self) -> None:
-        px = readable_px(self.viewport().height()) if self.projector else 0
+        # The view's height, not the viewport's: the tour's title strip takes some of that.
+        px = readable_px(self.height()) if self.projector else 0
         scene = self.board_scene()
         if scene is not None and scene.min_text_px != px:
             scene.set_min_text_px(px)

@@ -289,7 +289,7 @@ def test_projector_mode_toggles(qtbot, window) -> None:
     assert window.view.projector and window.projector_action.isChecked()
     assert not window.menuBar().isVisible() and not window.kind_palette.isVisible()
     assert window.capture.isVisible(), "the scribe can still capture"
-    px = readable_px(window.view.viewport().height())
+    px = readable_px(window.view.height())
     assert all(i.min_text_px == px for i in window.scene.notes.values())
     window.view.zoom_by(0.1)
     assert window.view.scale_factor() < 0.5, "zoom works in projector mode"

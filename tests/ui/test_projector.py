@@ -70,7 +70,7 @@ def test_a_table_seen_whole_shows_blocks_and_large_cell_counts(qtbot, camp) -> N
     window = camp
     window.view.fit()
     scale = window.view.scale_factor()
-    least = readable_px(window.view.viewport().height())
+    least = readable_px(window.view.height())
     assert style.TEXT_MAX_PX * scale < least, "the camp's table does not read whole"
     assert all(drawn_px(i, scale) is None for i in window.scene.notes.values()), "blocks"
     image = window.view.viewport().grab().toImage()
@@ -91,7 +91,7 @@ def test_no_note_text_below_the_readable_size_at_any_zoom(camp, zoom: float) -> 
     window = camp
     window.view.set_zoom(zoom)
     scale = window.view.scale_factor()
-    least = 0.029 * window.view.viewport().height()
+    least = 0.029 * window.view.height()
     for item in window.scene.notes.values():
         px = drawn_px(item, scale)
         assert px is None or px >= least - 1e-6, item.note.text
@@ -105,12 +105,16 @@ def test_no_note_text_below_the_readable_size_at_any_zoom(camp, zoom: float) -> 
 def test_the_tour_reads_every_note_and_steps_back(qtbot, camp) -> None:
     window, view = camp, camp.view
     stops = view.tour.stops()
-    least = 0.029 * view.viewport().height()
+    least = 0.029 * view.height()
     read: set[str] = set()
     for index in range(len(stops)):
         qtbot.keyClick(view, Qt.Key.Key_PageDown)
         assert view.tour.index == index
         assert view.stop_title.isVisible() and f"{index + 1}/{len(stops)}" in view.stop_title.text()
+        # On the screen, above the board, not over the stop: a scrolled viewport once carried
+        # it away, and a fitted stop's top notes were under it.
+        strip = view.stop_title.geometry()
+        assert view.rect().contains(strip) and strip.bottom() < view.viewport().geometry().top()
         scale = view.scale_factor()
         shown = visible(window)
         for nid, item in window.scene.notes.items():
@@ -150,7 +154,8 @@ def test_the_selected_note_is_shown_whole_in_the_caption(qtbot, camp) -> None:
     item.setSelected(True)
     caption = window.view.caption
     assert caption.isVisible() and item.note.text in caption.text()
-    assert caption.font().pixelSize() >= readable_px(window.view.viewport().height())
+    assert window.view.viewport().geometry().contains(caption.geometry())
+    assert caption.font().pixelSize() >= readable_px(window.view.height())
     assert (window.document.workshop.note(item.note.id).w, item.note.h) == geometry
     window.scene.clearSelection()
     assert not caption.isVisible()
