@@ -212,6 +212,8 @@ class NoteItem(QGraphicsItem):
         self.hidden_below = 0  # notes folded away under this one in a mind map
         self._layout_key: tuple[object, ...] | None = None
         self._layout: NoteLayout | None = None
+        self._fitted_key: tuple[object, ...] | None = None
+        self._fitted = style.TEXT_MAX_PX
         # Projector mode: the smallest text, in screen pixels, the room can read; 0 off.
         self.min_text_px = 0
         self.editor: NoteEditor | None = None
@@ -275,11 +277,20 @@ class NoteItem(QGraphicsItem):
         """The "+n" badge drawn while branches are folded under this note."""
         return qrect(fold_badge(Rect(0, 0, *self._size)))
 
+    def _fitted_px(self) -> int:
+        """The shrink-to-fit size, measured once per text and size: paint asks on every
+        repaint, and a zoom repaints every note in view."""
+        key = (self.note.text, self._has_band(), self._size)
+        if self._fitted_key != key:
+            box = self.text_box()
+            self._fitted = fitted_pixel_size(self.note.text, box.width(), box.height())
+            self._fitted_key = key
+        return self._fitted
+
     def text_px(self, lod: float) -> int | None:
         """The size the body is drawn at this zoom, None when drawn as a block of colour:
         shrunk to fit, but in projector mode never below what the room reads."""
-        box = self.text_box()
-        fitted = fitted_pixel_size(self.note.text, box.width(), box.height())
+        fitted = self._fitted_px()
         if not self.min_text_px:
             return fitted if fitted * lod >= style.TEXT_LEGIBLE_PX else None
         need = math.ceil(self.min_text_px / lod - 1e-9)
