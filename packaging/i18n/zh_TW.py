@@ -53,6 +53,8 @@ TRANSLATIONS: dict[str, str] = {
     "&Add board…": "新增白板(&A)…",
     "&Rename board…": "重新命名白板(&R)…",
     "&Delete board": "刪除白板(&D)",
+    "&Next board": "下一個白板(&N)",
+    "&Previous board": "上一個白板(&P)",
     # -- main window: status bar and messages ---------------------------------------------
     "Read-only": "唯讀",
     "Saved": "已儲存",
@@ -94,6 +96,8 @@ TRANSLATIONS: dict[str, str] = {
     "Find notes": "搜尋便利貼",
     "Next": "下一個",
     "%1 found": "找到 %1 筆",
+    "%1 of %2": "第 %1 筆，共 %2 筆",
+    "Close (Esc)": "關閉（Esc）",
     # -- quick capture ---------------------------------------------------------------------
     "Capture:": "快速記錄：",
     'Type a point and press Enter; "Speaker: point" sets who said it': "輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的",

@@ -4,7 +4,7 @@ Enter. The bar shows where the note will go and lets the keyboard or a menu chan
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QActionGroup, QKeyEvent
+from PySide6.QtGui import QActionGroup, QFont, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QWidget
 
 from pofacil.board.formats.importers import split_speaker
@@ -13,7 +13,11 @@ from pofacil.board.model.limits import TEXT_MAX
 from pofacil.board.ops import capture_cell, capture_cluster
 
 from .board_actions import cell_label
+from .items.paint import font
 from .plain_text import no_mnemonic, plain_label
+
+# Projector mode: the capture line and its target are read from the back of the room too.
+LARGE_PX = 26
 
 # Alt+arrow: the capture target moves across the grid (columns, rows). Alt, because plain and
 # Ctrl/Shift arrows move and select in the line being typed.
@@ -80,6 +84,16 @@ class CaptureBar(QWidget):
         layout.addWidget(self.target)
         self.edit.returnPressed.connect(self._commit)
         self.edit.textChanged.connect(self._show_speaker)
+
+    def set_large(self, on: bool) -> None:
+        """Projector mode: the line being typed and its target in letters the room reads."""
+        px = LARGE_PX if on else 0
+        for widget in (self.label, self.edit, self.preview, self.target):
+            if px:
+                widget.setFont(font(px))
+            else:
+                widget.setFont(QFont())  # back to the application's font
+        self.edit.setMinimumHeight(round(px * 1.5) if px else 0)
 
     def _show_speaker(self, line: str) -> None:
         author, _ = parse_capture(line)

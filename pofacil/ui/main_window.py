@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
     QTabBar,
     QToolButton,
     QVBoxLayout,
@@ -39,12 +38,14 @@ from .clipboard import NOTES_MIME, dropped_files, notes_to_mime, specs_from_mime
 from .dialogs import DeletedNotesDialog, PaletteDock, PreferencesDialog
 from .document import Document, translate_error
 from .export_dialog import export_all_boards, export_with_dialog
+from .find_bar import FindBar
 from .items import ClusterItem, LinkItem, NoteItem
 from .merge_dialog import MergeDialog
 from .outline_import import OutlineImport
 from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, window_title
 from .scene import BoardScene
 from .view import BoardView
+from .window_state import WindowPlacement
 
 MAX_RECENT = 8
 log = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: Session) -> None:
         super().__init__()
-        self.resize(1280, 800)
+        self.placement = WindowPlacement(self)
         self.document: Document | None = None
         self.scene: BoardScene | None = None
         self.capture_kind = "idea"
@@ -119,8 +120,6 @@ class MainWindow(QMainWindow):
         self._targets: dict[str, str] = {}  # board id -> the cell or group captures go into
         self._selected_places: set[str | None] = set()  # cells or groups of the selection
         self._board_ids: list[str] = []
-        self._matches: list[NoteItem] = []
-        self._match_index = -1
 
         self.tabs = QTabBar()
         self.tabs.setMovable(True)
@@ -150,7 +149,9 @@ class MainWindow(QMainWindow):
         self.capture.target_stepped.connect(self.step_capture_target)
         self.view.target_stepped.connect(self.step_capture_target)
         self.view.compose_into = self.capture.edit
-        self.find_bar = self._make_find_bar()
+        self.view.leave_projector.connect(self.toggle_projector)
+        self.find_bar = FindBar(lambda: self.scene, self._show_match)
+        self.find_bar.closed.connect(lambda: self.view.setFocus())
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.board_actions = BoardActions(self)
         self.set_session(session)
+        self.placement.place()
 
     # -- documents -----------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
         self._targets = {}
         self._board_ids = []
         self._rebuild_tabs()
+        self.find_bar.rerun()
         self._remember_recent(session.path)
         log.info("opened %s%s", session.path, " read-only" if session.read_only else "")
         self._document_changed()
@@ -294,8 +297,16 @@ class MainWindow(QMainWindow):
             self.scene.set_board(self._board_ids[index])
             self._last_captured = None
             self.view.fit()
+            self.find_bar.rerun()
             self._update_actions()
             self._show_capture_target()
+
+    def step_board(self, by: int) -> None:
+        """Ctrl+PgDn / Ctrl+PgUp / Ctrl+Tab: the next or previous board, round the end; in
+        every mode, since projector mode hides the tabs."""
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + by) % count)
 
     def _tab_moved(self, _from: int, _to: int) -> None:
         assert self.document is not None
@@ -588,62 +599,11 @@ class MainWindow(QMainWindow):
             DeletedNotesDialog(self.document, self.scene.board.id, self).exec()
 
     # -- find ----------------------------------------------------------------------------
-    def _make_find_bar(self) -> QWidget:
-        bar = QWidget()
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(6, 2, 6, 2)
-        self.find_edit = QLineEdit()
-        self.find_edit.setPlaceholderText(self.tr("Find notes"))
-        self.find_edit.textChanged.connect(self._find)
-        self.find_edit.returnPressed.connect(self.find_next)
-        self.find_count = QLabel()
-        next_button = QPushButton(self.tr("Next"))
-        next_button.clicked.connect(self.find_next)
-        close = QToolButton()
-        close.setText("×")
-        close.clicked.connect(self.close_find)
-        layout.addWidget(QLabel(self.tr("Find:")))
-        layout.addWidget(self.find_edit, 1)
-        layout.addWidget(self.find_count)
-        layout.addWidget(next_button)
-        layout.addWidget(close)
-        bar.hide()
-        return bar
-
     def open_find(self) -> None:
-        self.find_bar.show()
-        self.find_edit.setFocus()
-        self.find_edit.selectAll()
+        self.find_bar.open_bar()
 
-    def close_find(self) -> None:
-        self.find_edit.clear()
-        self.find_bar.hide()
-        self.view.setFocus()
-
-    def _find(self, text: str) -> None:
+    def _show_match(self, item: NoteItem) -> None:
         assert self.scene is not None
-        wanted = text.strip().casefold()
-        self._matches = []
-        for item in self.scene.notes.values():
-            hit = bool(wanted) and (
-                wanted in item.note.text.casefold() or wanted in item.note.author.casefold()
-            )
-            if hit != item.highlighted:
-                item.highlighted = hit
-                item.update()
-            if hit:
-                self._matches.append(item)
-        self._matches.sort(key=lambda i: (i.note.y, i.note.x))
-        self._match_index = -1
-        self.find_count.setText(
-            self.tr("%1 found").replace("%1", str(len(self._matches))) if wanted else ""
-        )
-
-    def find_next(self) -> None:
-        if not self._matches or self.scene is None:
-            return
-        self._match_index = (self._match_index + 1) % len(self._matches)
-        item = self._matches[self._match_index]
         self.scene.clearSelection()
         item.setSelected(True)
         self.view.centerOn(item)
@@ -730,17 +690,23 @@ class MainWindow(QMainWindow):
 
     # -- view ----------------------------------------------------------------------------
     def toggle_full_screen(self) -> None:
-        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+        if self.view.projector:
+            self.toggle_projector()  # projector mode is full screen already: leave both
+        elif self.placement.presenting:
+            self.placement.leave_full_screen()
+        else:
+            self.placement.enter_full_screen()
 
     def toggle_projector(self) -> None:
         on = not self.view.projector
         self.view.set_projector(on)
+        self.capture.set_large(on)
         for widget in (self.menuBar(), self.kind_palette, self.statusBar(), self.tab_row):
             widget.setVisible(not on)
         if on:
-            self.showFullScreen()
+            self.placement.enter_full_screen()
         else:
-            self.showNormal()
+            self.placement.leave_full_screen()
         self.projector_action.setChecked(on)
         self.view.fit()
 
@@ -877,6 +843,17 @@ class MainWindow(QMainWindow):
         self._action(
             board, self.tr("&Delete board"), lambda: self._tab_close(self.tabs.currentIndex())
         )
+        board.addSeparator()
+        self._action(
+            board, self.tr("&Next board"), lambda: self.step_board(1), "Ctrl+PgDown", "Ctrl+Tab"
+        )
+        self._action(
+            board,
+            self.tr("&Previous board"),
+            lambda: self.step_board(-1),
+            "Ctrl+PgUp",
+            "Ctrl+Shift+Tab",
+        )
 
     def _undo(self) -> None:
         if self.document is not None:
@@ -934,6 +911,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self.placement.save()
         # Closing twice (a test harness, or quit during close) must not detach twice.
         scene, self.scene, self.document = self.scene, None, None
         if scene is not None:

@@ -606,7 +606,7 @@ class BoardScene(QGraphicsScene):
         return None
 
     def set_min_text_px(self, px: int) -> None:
-        """Projector mode: no note text smaller than ``px`` scene pixels."""
+        """Projector mode: no note text smaller than ``px`` screen pixels (0: off)."""
         self.min_text_px = px
         for item in self.notes.values():
             item.min_text_px = px

@@ -17,21 +17,20 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QPainter,
     QPixmapCache,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from .capture import target_step
 from .clipboard import dropped_files
-from .items import NoteEditor
+from .items import NoteEditor, NoteItem
+from .projector import Caption, Strip, Tour, draw_cell_labels, readable_px
 from .scene import BoardScene
 
 MIN_SCALE = 0.1
 MAX_SCALE = 6.0
-# Projector mode: at 1024x768 a note's text must be readable from the back of a room, so no
-# text is drawn below 16 scene px and the view never zooms out below 1.25 (20 screen px).
-PROJECTOR_TEXT_PX = 16
-PROJECTOR_MIN_SCALE = 1.25
+FIT_MARGIN = 40.0  # board units left around what a fit shows
 # Notes, frames and links repaint from device-coordinate pixmaps in Qt's pixmap cache. Its
 # default 10 MB is about one screenful, and a frame or a long link across the screen takes a
 # screenful by itself: the notes' pixmaps were evicted and every pan frame painted them again
@@ -48,6 +47,7 @@ class BoardView(QGraphicsView):
     tab_pressed = Signal()  # mind map: add a child to the selected note
     enter_pressed = Signal()  # mind map: add a sibling
     target_stepped = Signal(int, int)  # Alt+arrow: move the capture target (columns, rows)
+    leave_projector = Signal()  # Esc in projector mode
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +61,9 @@ class BoardView(QGraphicsView):
         self.setAcceptDrops(True)
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.projector = False
+        self.tour = Tour(self)
+        self.caption = Caption(self, self.viewport())
+        self.stop_title = Strip(self, self.viewport(), top=True)  # where a tour stop is
         self._space = False
         self._pan_from: QPointF | None = None
         # Where a composition started on the canvas goes (the quick-capture line); see
@@ -74,12 +77,9 @@ class BoardView(QGraphicsView):
     def scale_factor(self) -> float:
         return self.transform().m11()
 
-    def min_scale(self) -> float:
-        return PROJECTOR_MIN_SCALE if self.projector else MIN_SCALE
-
     def zoom_by(self, factor: float) -> None:
         current = self.scale_factor()
-        target = min(MAX_SCALE, max(self.min_scale(), current * factor))
+        target = min(MAX_SCALE, max(MIN_SCALE, current * factor))
         if not math.isclose(target, current):
             self.scale(target / current, target / current)
             self.zoom_changed.emit(target)
@@ -88,22 +88,24 @@ class BoardView(QGraphicsView):
         self.zoom_by(scale / self.scale_factor())
 
     def fit(self) -> None:
-        """Show everything on the board (never below the projector's minimum text size)."""
+        """Show everything on the board, in projector mode too: too small to read, the notes
+        are blocks and the cells say their names and counts; the tour zooms in to read."""
         rect = self.board_scene().itemsBoundingRect()
         if rect.isEmpty():
             rect = QRectF(0, 0, 800, 600)
-        rect = rect.adjusted(-40, -40, 40, 40)
+        self.tour.reset()
+        self.stop_title.hide()
+        self.show_rect(rect)
+
+    def show_rect(self, rect: QRectF) -> None:
+        """Fit ``rect`` and a margin into the view (a tour stop, a whole board)."""
+        rect = rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         scale = self.scale_factor()
-        clamped = min(MAX_SCALE, max(self.min_scale(), scale))
+        clamped = min(MAX_SCALE, max(MIN_SCALE, scale))
         if not math.isclose(clamped, scale):
             self.scale(clamped / scale, clamped / scale)
-            self.centerOn(
-                rect.topLeft()
-                + QPointF(
-                    self.viewport().width() / 2 / clamped, self.viewport().height() / 2 / clamped
-                )
-            )
+            self.centerOn(rect.center())
         self.zoom_changed.emit(self.scale_factor())
 
     def reveal(self, rect: QRectF, margin: int = 40) -> None:
@@ -119,10 +121,45 @@ class BoardView(QGraphicsView):
 
     def set_projector(self, on: bool) -> None:
         self.projector = on
-        self.board_scene().set_min_text_px(PROJECTOR_TEXT_PX if on else 0)
+        self._apply_text_rule()
         self.setBackgroundBrush(QColor("#FFFFFF") if on else QColor("#F8F9FA"))
-        if on and self.scale_factor() < PROJECTOR_MIN_SCALE:
-            self.set_zoom(PROJECTOR_MIN_SCALE)
+        self.tour.reset()
+        self.stop_title.hide()
+        self.show_caption()
+
+    def _apply_text_rule(self) -> None:
+        # The view's height, not the viewport's: the tour's title strip takes some of that.
+        px = readable_px(self.height()) if self.projector else 0
+        scene = self.board_scene()
+        if scene is not None and scene.min_text_px != px:
+            scene.set_min_text_px(px)
+
+    def show_caption(self) -> None:
+        """Projector mode: the one selected note's full text in the caption strip."""
+        scene = self.board_scene()
+        selected = [i for i in scene.selectedItems() if isinstance(i, NoteItem)] if scene else []
+        self.caption.show_note(selected[0] if len(selected) == 1 else None, self.projector)
+
+    def setScene(self, scene: BoardScene) -> None:  # type: ignore[override]
+        old = self.scene()
+        if old is not None:
+            old.selectionChanged.disconnect(self.show_caption)
+        super().setScene(scene)
+        scene.selectionChanged.connect(self.show_caption)
+        self._apply_text_rule()
+        self.tour.reset()
+        self.show_caption()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.projector:
+            self._apply_text_rule()
+            self.show_caption()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
+        if self.projector:
+            draw_cell_labels(self, painter, QRectF(rect))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -193,6 +230,14 @@ class BoardView(QGraphicsView):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.projector and not self._editing() and not event.modifiers():
+            page = {Qt.Key.Key_PageDown: 1, Qt.Key.Key_PageUp: -1}.get(Qt.Key(event.key()))
+            if page is not None:
+                self.tour.step(page)
+                return
+            if event.key() == Qt.Key.Key_Escape:
+                self.leave_projector.emit()
+                return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._editing():
             self.enter_pressed.emit()
             return

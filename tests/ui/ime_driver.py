@@ -51,6 +51,9 @@ def main(path: Path) -> int:
                     "focus": type(focus).__name__ if focus is not None else None,
                     "notes": [[n.text, n.cell] for n in window.scene.board.live_notes()],
                     "editing": window.view._editing(),
+                    "editor": (
+                        window.scene.focusItem().toPlainText() if window.view._editing() else None
+                    ),
                     "at": {
                         nid: [p.x(), p.y()]
                         for nid, item in window.scene.notes.items()

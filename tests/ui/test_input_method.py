@@ -160,6 +160,44 @@ def ibus_chewing(tmp_path: Path) -> Iterator[dict[str, str]]:
             process.wait(timeout=10)
 
 
+class Driven:
+    """The window in its own process under the ibus display (ime_driver), and xdotool."""
+
+    def __init__(self, path: Path, env: dict[str, str]) -> None:
+        self.env = env
+        self.app = subprocess.Popen(
+            [sys.executable, "-m", "tests.ui.ime_driver", str(path)],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert self.app.stdin is not None and self.app.stdout is not None
+        self.first = json.loads(self.app.stdout.readline())
+
+    def ask(self) -> dict:
+        assert self.app.stdin is not None and self.app.stdout is not None
+        self.app.stdin.write("state\n")
+        self.app.stdin.flush()
+        return json.loads(self.app.stdout.readline())
+
+    def xdotool(self, *args: str) -> None:
+        subprocess.run(["xdotool", *args], env=self.env, check=True)
+
+    def quit(self) -> None:
+        assert self.app.stdin is not None
+        self.app.stdin.write("quit\n")
+        self.app.stdin.flush()
+        assert self.app.wait(timeout=30) == 0
+
+    def kill(self) -> None:
+        if self.app.poll() is None:
+            self.app.kill()
+            self.app.wait()
+
+
 @pytest.mark.slow
 def test_chewing_typed_on_the_canvas_composes_from_the_first_key(
     tmp_path: Path, ibus_chewing: dict[str, str]
@@ -167,27 +205,10 @@ def test_chewing_typed_on_the_canvas_composes_from_the_first_key(
     env = ibus_chewing
     path = tmp_path / "camp.pofacil"
     Session.create(path, boards=[("issue-context", "議題脈絡分析表")]).close()
-    app = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.ime_driver", str(path)],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert app.stdin is not None and app.stdout is not None
-
-    def ask() -> dict:
-        app.stdin.write("state\n")
-        app.stdin.flush()
-        return json.loads(app.stdout.readline())
-
-    def xdotool(*args: str) -> None:
-        subprocess.run(["xdotool", *args], env=env, check=True)
-
+    driven = Driven(path, env)
+    ask, xdotool = driven.ask, driven.xdotool
     try:
-        x, y = json.loads(app.stdout.readline())["click"]
+        x, y = driven.first["click"]
         xdotool("mousemove", str(x), str(y), "click", "1")  # an empty spot in 角色／現在
         _wait_for(lambda: ask()["focus"] == "BoardView", "the canvas's focus")
         xdotool("type", "--delay", "100", "u,4j4")  # 業務 in Zhuyin
@@ -214,14 +235,41 @@ def test_chewing_typed_on_the_canvas_composes_from_the_first_key(
         xdotool("key", "Return")
         _wait_for(lambda: ask()["line"] != "", "the committed text")
         assert ask()["line"] == "業務"
-        app.stdin.write("quit\n")
-        app.stdin.flush()
-        assert app.wait(timeout=30) == 0
+        driven.quit()
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
+        driven.kill()
     session = Session.open(path)
     notes = session.workshop.find_board("議題脈絡分析表").live_notes()
     assert [(n.text, n.cell) for n in notes] == [("業", "role/now")], "saved as typed"
     session.close()
+
+
+@pytest.mark.slow
+def test_chewing_shift_enter_in_a_note_commits_the_composition_first(
+    tmp_path: Path, ibus_chewing: dict[str, str]
+) -> None:
+    env = ibus_chewing
+    path = tmp_path / "camp.pofacil"
+    session = Session.create(path, boards=[("issue-context", "議題脈絡分析表")])
+    board = session.workshop.ordered_boards()[0].id
+    session.do(ops.add_note(session.workshop, board, "需要更多人力", cell="role/now"))
+    session.close()
+    driven = Driven(path, env)
+    ask, xdotool = driven.ask, driven.xdotool
+    try:
+        ((x, y),) = ask()["at"].values()
+        xdotool("mousemove", str(x), str(y), "click", "--repeat", "2", "1")
+        _wait_for(lambda: ask()["editing"], "the note's editor")
+        xdotool("key", "End")
+        xdotool("type", "--delay", "100", "u,4j4")  # 業務, still composing
+        time.sleep(0.5)
+        assert ask()["editor"] == "需要更多人力", "the composition is not text yet"
+        xdotool("key", "shift+Return")
+        _wait_for(lambda: ask()["editor"] != "需要更多人力", "the line break")
+        assert ask()["editor"] == "需要更多人力業務\n", ask()  # not 需要更多人力\n業務
+        xdotool("key", "Return")  # closes the editor
+        _wait_for(lambda: not ask()["editing"], "the edit")
+        assert ask()["notes"] == [["需要更多人力業務", "role/now"]], "stored as typed, stripped"
+        driven.quit()
+    finally:
+        driven.kill()

@@ -131,6 +131,8 @@ def test_every_menu_gesture_is_one_undo_step(
         "&Add board…": (table, True),
         "&Rename board…": (table, True),
         "&Delete board": (table, True),
+        "&Next board": (table, False),
+        "&Previous board": (table, False),
         "Add a &row": (on("第一組：PO制度"), True),
         "&Heat map": (table, False),
         "Send cells to &breakout…": (table, True),

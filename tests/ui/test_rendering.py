@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from pofacil.board import ops
+from pofacil.board.geometry import style
 from pofacil.board.session import Session
 from pofacil.ui.document import Document
 from pofacil.ui.fonts import install_app_font
@@ -33,9 +34,11 @@ def render_note(tmp_path: Path, text: str, name: str) -> QImage:
 
 
 def dark_pixels(image: QImage) -> set[tuple[int, int]]:
-    """Pixels of the text (the note fill and border are light or thin)."""
+    """Pixels of the text (the note fill and border are light or thin), above the band that
+    holds the kind's tag (the note is drawn at twice its size)."""
     out = set()
-    for y in range(8, image.height() - 8):
+    band_top = int(2 * (100 - style.NOTE_PADDING - style.AUTHOR_BAND))
+    for y in range(8, band_top):
         for x in range(8, image.width() - 8):
             if QColor(image.pixel(x, y)).lightness() < 90:
                 out.add((x, y))

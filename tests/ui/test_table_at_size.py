@@ -135,8 +135,8 @@ def test_a_note_whose_text_would_be_under_6_px_is_a_clean_block(camp_window) -> 
     win = camp_window
     win.view.set_zoom(0.35)
     items = [win.scene.notes[n] for n in win.scene.geometry.order["public/now"]]
-    small = next(i for i in items if i._text_layout()[2] * 0.35 < style.TEXT_LEGIBLE_PX)
-    large = next(i for i in items if i._text_layout()[2] * 0.35 >= style.TEXT_LEGIBLE_PX)
+    small = next(i for i in items if i.text_px(1.0) * 0.35 < style.TEXT_LEGIBLE_PX)
+    large = next(i for i in items if i.text_px(1.0) * 0.35 >= style.TEXT_LEGIBLE_PX)
 
     def inked(item) -> int:
         win.view.centerOn(item)

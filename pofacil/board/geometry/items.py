@@ -171,10 +171,11 @@ def _edge_fraction(rect: Rect, dx: float, dy: float) -> float:
 
 
 # -- the shapes, from rectangles ---------------------------------------------------------------
-def note_text_box(rect: Rect, has_author: bool) -> Rect:
-    """Where a note's words wrap: inside the padding, above the author's name if any."""
+def note_text_box(rect: Rect, has_band: bool) -> Rect:
+    """Where a note's words wrap: inside the padding, above the band of the author's name
+    and the kind's tag if the note shows either."""
     pad = style.NOTE_PADDING
-    author = style.AUTHOR_BAND if has_author else 0
+    author = style.AUTHOR_BAND if has_band else 0
     return Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, rect.h - 2 * pad - author)
 
 

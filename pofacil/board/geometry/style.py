@@ -28,6 +28,35 @@ NOTE_BORDER_WIDTH = 1.0
 PLAIN_FILL = "#FFFFFF"  # a note of an unknown kind
 ACCENT = "#1C3FAA"  # selection, handles, the "+n" badge
 FOUND = "#E8590C"
+FOUND_CURRENT = "#862E9C"  # the match Find is on: another hue and a thicker line than the rest
+FOUND_LINE = 5.0
+FOUND_CURRENT_LINE = 9.0
+
+# -- a note's kind in words, so that colour is never the only signal (WCAG 1.4.1) ------------
+# Drawn at the bottom left, in the band the author's name shares (the author moves right and
+# is shortened to make room), so it takes no room outside the note: sizes and page limits hold.
+KIND_TAG_PX = 11
+KIND_TAG_INK = "#343A40"
+KIND_TAG_GAP = 6.0  # between the tag and the author's name
+KIND_TAGS: dict[str, tuple[str, str]] = {  # kind id -> (zh, en): short forms of the labels
+    "problem": ("問題", "Problem"),
+    "solution": ("解法", "Solution"),
+    "obstacle": ("風險", "Risk"),
+    "overcome": ("克服", "Overcome"),
+    "owner": ("負責", "Owner"),
+    "vision": ("願景", "Vision"),
+    "hope": ("期待", "Hope"),
+    "fear": ("擔憂", "Fear"),
+    "need": ("需求", "Need"),
+    "idea": ("想法", "Idea"),
+}
+
+# -- projector mode ----------------------------------------------------------------------------
+# AVIXA DISCAS for a room about six image heights deep: nothing smaller than 2.9 % of the
+# image height (22 px at 768 lines).
+PROJECTOR_TEXT_SHARE = 0.029
+PROJECTOR_BORDER = "#343A40"  # a note's outline: dark, not black at 35 %
+PROJECTOR_BORDER_WIDTH = 1.5
 
 # -- the "+n" of a folded mind-map branch, at a note's top right corner ----------------------
 BADGE_W = 40.0
@@ -81,6 +110,14 @@ def kind_fill(kind: str | None, default: str = PLAIN_FILL) -> str:
     """A note's (or a column header's) fill: its kind's colour, ``default`` for no kind."""
     found = KIND_BY_ID.get(kind or "")
     return found.color if found else default
+
+
+def kind_tag(kind: str | None, language: str) -> str:
+    """The short word that names a note's kind on the note ("" for no known kind)."""
+    tag = KIND_TAGS.get(kind or "")
+    if tag is None:
+        return ""
+    return tag[0] if language == "zh" else tag[1]
 
 
 def darker(color: str, factor: float = CLUSTER_TITLE_DARKER) -> tuple[float, float, float]:

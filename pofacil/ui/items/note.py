@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFocusEvent,
     QFontMetricsF,
+    QGuiApplication,
+    QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -42,14 +46,60 @@ EDITOR_PX = 16
 BLEED = QMarginsF(2, style.BADGE_RAISE + 2, HANDLE / 2 + 6, style.NOTE_SHADOW[1] + 4)
 
 
+_WRAP = Qt.TextFlag.TextWordWrap
+
+
 def fitted_pixel_size(text: str, width: float, height: float) -> int:
     """The largest text size at which ``text`` wraps inside width x height."""
-    option = Qt.TextFlag.TextWordWrap
     for size in range(style.TEXT_MAX_PX, style.TEXT_MIN_PX - 1, -1):
-        rect = QFontMetricsF(font(size)).boundingRect(QRectF(0, 0, width, 1e6), option, text)
+        rect = QFontMetricsF(font(size)).boundingRect(QRectF(0, 0, width, 1e6), _WRAP, text)
         if rect.width() <= width + 0.5 and rect.height() <= height:
             return size
     return style.TEXT_MIN_PX
+
+
+def elided(text: str, size: int, width: float, height: float) -> str:
+    """``text`` as it fits the box at ``size``: whole, or the longest start of it that fits
+    followed by "…" (never silently cut off; the full text is in the caption and the record).
+    Measured as drawn, by QStaticText: its lines are a little taller than the font metrics'
+    wrapped bounding box says, and a last line measured that way ran into the author's band."""
+
+    def fits(words: str) -> bool:
+        laid = static_text(words, width, size).size()
+        return laid.width() <= width + 0.5 and laid.height() <= height + 0.5
+
+    if fits(text):
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with its ellipsis: a search
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fits(text[:mid].rstrip() + ELLIPSIS):
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
+def static_text(text: str, width: float | None, size: int) -> QStaticText:
+    """Plain ``text`` laid out once; QStaticText drops "\n", so line breaks become Unicode
+    line separators, which it keeps."""
+    out = QStaticText(text.replace("\r\n", "\n").replace("\n", "\u2028"))
+    out.setTextFormat(Qt.TextFormat.PlainText)
+    if width is not None:
+        out.setTextOption(_TEXT_OPTION)
+        out.setTextWidth(width)
+    out.prepare(font=font(size))
+    return out
+
+
+@dataclass(frozen=True)
+class NoteLayout:
+    """A note's words as drawn at one zoom: body (None: drawn as a block), size, band."""
+
+    body: QStaticText | None
+    size: int
+    author: QStaticText | None
+    tag: QStaticText | None
 
 
 # Paint resources shared by every note: created once, not per note per frame.
@@ -57,13 +107,18 @@ _SHADOW = color("#000000", style.SHADOW_ALPHA)
 _INK = color(style.INK)
 _AUTHOR_INK = color(style.AUTHOR_INK)
 _BORDER = QPen(color("#000000", style.NOTE_BORDER_ALPHA), style.NOTE_BORDER_WIDTH)
+# Projector mode: a washed-out image loses a faint outline; the notes keep a dark one.
+_BORDER_PROJECTOR = QPen(color(style.PROJECTOR_BORDER), style.PROJECTOR_BORDER_WIDTH)
 _SELECTED = QPen(color(style.ACCENT), 3)
-_FOUND = QPen(color(style.FOUND), 5)
+_FOUND = QPen(color(style.FOUND), style.FOUND_LINE)
+_FOUND_CURRENT = QPen(color(style.FOUND_CURRENT), style.FOUND_CURRENT_LINE)
+_TAG_INK = color(style.KIND_TAG_INK)
 _HANDLE_PEN = QPen(color(style.ACCENT), style.BADGE_LINE)
 _HANDLE_FILL = color("#FFFFFF")
 _ACCENT = color(style.ACCENT)
 _TEXT_OPTION = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _TEXT_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+ELLIPSIS = "…"
 
 
 class NoteEditor(QGraphicsTextItem):
@@ -79,6 +134,7 @@ class NoteEditor(QGraphicsTextItem):
         self.setPos(style.NOTE_PADDING / 2, style.NOTE_PADDING / 2)
         self.setTextWidth(item.note.w - style.NOTE_PADDING)
         self._done = False
+        self._preedit = ""  # an input method's composition still open in the editor
         self._length = len(item.note.text)
         self.document().contentsChanged.connect(self._keep_within_limit)
 
@@ -92,10 +148,29 @@ class NoteEditor(QGraphicsTextItem):
             return
         self._length = length
 
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        super().inputMethodEvent(event)
+        self._preedit = event.preeditString()
+
+    def commit_composition(self) -> None:
+        """Put an open composition into the text as typed so far. Chewing passes Shift+Enter
+        through while composing; the line break went in before the composed words
+        (`需要更多人力\n，真的`). Asking the input method to commit is what ibus answers; with
+        none that answers, the composition is committed here, and the input method reset."""
+        if not self._preedit:
+            return
+        QGuiApplication.inputMethod().commit()
+        if self._preedit:
+            commit = QInputMethodEvent()
+            commit.setCommitString(self._preedit)
+            self.inputMethodEvent(commit)
+            QGuiApplication.inputMethod().reset()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.commit_composition()
                 self.textCursor().insertText("\n")
             else:
                 self.finish(commit=True)
@@ -133,10 +208,14 @@ class NoteItem(QGraphicsItem):
         super().__init__()
         self.note = note
         self.highlighted = False
+        self.current_match = False  # the match Find is on, marked apart from the others
         self.hidden_below = 0  # notes folded away under this one in a mind map
         self._layout_key: tuple[object, ...] | None = None
-        self._layout: tuple[QStaticText, QStaticText | None, int] | None = None
-        self.min_text_px = style.TEXT_MIN_PX
+        self._layout: NoteLayout | None = None
+        self._fitted_key: tuple[object, ...] | None = None
+        self._fitted = style.TEXT_MAX_PX
+        # Projector mode: the smallest text, in screen pixels, the room can read; 0 off.
+        self.min_text_px = 0
         self.editor: NoteEditor | None = None
         self._gesture: str | None = None  # "resize" or "link" while a handle is dragged
         self._size: tuple[float, float] = (note.w, note.h)
@@ -184,37 +263,76 @@ class NoteItem(QGraphicsItem):
 
     def text_box(self) -> QRectF:
         """Where the note's words wrap, in item coordinates."""
-        return qrect(note_text_box(Rect(0, 0, *self._size), bool(self.note.author)))
+        return qrect(note_text_box(Rect(0, 0, *self._size), self._has_band()))
+
+    def _tag_text(self) -> str:
+        scene = self.scene()
+        language = getattr(scene, "language", "zh")
+        return style.kind_tag(self.note.kind, language)
+
+    def _has_band(self) -> bool:
+        return bool(self.note.author) or bool(self._tag_text())
 
     def badge_rect(self) -> QRectF:
         """The "+n" badge drawn while branches are folded under this note."""
         return qrect(fold_badge(Rect(0, 0, *self._size)))
 
-    def _text_layout(self) -> tuple[QStaticText, QStaticText | None, int]:
-        """The note's laid-out text, redone only when its text, size or minimum changes."""
-        key = (self.note.text, self.note.author, self._size, self.min_text_px)
-        if self._layout_key != key:
+    def _fitted_px(self) -> int:
+        """The shrink-to-fit size, measured once per text and size: paint asks on every
+        repaint, and a zoom repaints every note in view."""
+        key = (self.note.text, self._has_band(), self._size)
+        if self._fitted_key != key:
             box = self.text_box()
-            size = max(
-                fitted_pixel_size(self.note.text, box.width(), box.height()), self.min_text_px
-            )
-            text = QStaticText(self.note.text)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.setTextOption(_TEXT_OPTION)
-            text.setTextWidth(box.width())
-            text.prepare(font=font(size))
+            self._fitted = fitted_pixel_size(self.note.text, box.width(), box.height())
+            self._fitted_key = key
+        return self._fitted
+
+    def text_px(self, lod: float) -> int | None:
+        """The size the body is drawn at this zoom, None when drawn as a block of colour:
+        shrunk to fit, but in projector mode never below what the room reads."""
+        fitted = self._fitted_px()
+        if not self.min_text_px:
+            return fitted if fitted * lod >= style.TEXT_LEGIBLE_PX else None
+        need = math.ceil(self.min_text_px / lod - 1e-9)
+        if need <= fitted:
+            return fitted
+        return need if need <= style.TEXT_MAX_PX else None
+
+    def layout(self, lod: float) -> NoteLayout:
+        """The note's laid-out words at this zoom, redone when text, size or zoom step
+        changes."""
+        if style.TEXT_MAX_PX * lod < style.TEXT_LEGIBLE_PX and not self.min_text_px:
+            size = None  # zoomed far out over a table: not even measured
+        else:
+            size = self.text_px(lod)
+        tag_text = self._tag_text()
+        key = (self.note.text, self.note.author, tag_text, self._size, size)
+        if self._layout_key != key or self._layout is None:
+            box = self.text_box()
+            body = None
+            if size is not None:
+                words = elided(self.note.text, size, box.width(), box.height())
+                body = static_text(words, box.width(), size)
+            tag = static_text(tag_text, None, style.KIND_TAG_PX) if tag_text else None
             author = None
             if self.note.author:
-                author = QStaticText(self.note.author)
-                author.setTextFormat(Qt.TextFormat.PlainText)
-                author.prepare(font=font(self._author_px()))
-            self._layout = (text, author, size)
+                room = box.width() - (tag.size().width() + style.KIND_TAG_GAP if tag else 0)
+                name = QFontMetricsF(font(style.AUTHOR_PX)).elidedText(
+                    self.note.author, Qt.TextElideMode.ElideRight, max(room, 0)
+                )
+                author = static_text(name, None, style.AUTHOR_PX) if name else None
+            self._layout = NoteLayout(body, size or 0, author, tag)
             self._layout_key = key
-        assert self._layout is not None
         return self._layout
 
-    def _author_px(self) -> int:
-        return max(style.AUTHOR_PX, self.min_text_px * 2 // 3)
+    def outline(self) -> QPen:
+        if self.current_match:
+            return _FOUND_CURRENT
+        if self.highlighted:
+            return _FOUND
+        if self.isSelected():
+            return _SELECTED
+        return _BORDER_PROJECTOR if self.min_text_px else _BORDER
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -227,31 +345,9 @@ class NoteItem(QGraphicsItem):
         painter.drawRect(rect.translated(*style.NOTE_SHADOW))
         painter.setBrush(color(style.kind_fill(self.note.kind)))
         selected = self.isSelected()
-        painter.setPen(_FOUND if self.highlighted else _SELECTED if selected else _BORDER)
+        painter.setPen(self.outline())
         painter.drawRoundedRect(rect, style.NOTE_RADIUS, style.NOTE_RADIUS)
-        # Text smaller than this on screen is noise: the note is a clean block of its colour
-        # (and, zoomed out over a whole table, its text is not even laid out).
-        legible = style.TEXT_MAX_PX * lod >= style.TEXT_LEGIBLE_PX
-        if legible:
-            text, author, size = self._text_layout()
-            legible = size * lod >= style.TEXT_LEGIBLE_PX
-        if legible:
-            if self.editor is None:
-                author_h = style.AUTHOR_BAND if author is not None else 0
-                painter.save()
-                painter.setClipRect(rect.adjusted(2, 2, -2, -2 - author_h))
-                painter.setFont(font(size))
-                painter.setPen(_INK)
-                painter.drawStaticText(self.text_box().topLeft(), text)
-                painter.restore()
-            if author is not None and self._author_px() * lod >= style.TEXT_LEGIBLE_PX:
-                painter.setFont(font(self._author_px()))
-                painter.setPen(_AUTHOR_INK)
-                corner = QPointF(
-                    w - style.NOTE_PADDING - author.size().width(),
-                    h - style.AUTHOR_INSET - author.size().height(),
-                )
-                painter.drawStaticText(corner, author)
+        self.paint_words(painter, lod)
         if self.hidden_below:
             painter.setFont(font(style.BADGE_PX))
             badge = self.badge_rect()
@@ -270,6 +366,41 @@ class NoteItem(QGraphicsItem):
             corner_path.closeSubpath()
             painter.setBrush(_ACCENT)
             painter.drawPath(corner_path)
+
+    def paint_words(self, painter: QPainter, lod: float) -> None:
+        """The body, and the band below it: the kind's tag at the left, the author's name
+        at the right. Text too small to read at this zoom is left out: a block of colour."""
+        w, h = self._size
+        words = self.layout(lod)
+        if words.body is not None and self.editor is None:
+            painter.save()
+            # The fitted size is measured as the PDF measures it; a line Qt lays out a hair
+            # taller must not run into the band below.
+            painter.setClipRect(self.text_box().adjusted(-2, -2, 2, 2))
+            painter.setFont(font(words.size))
+            painter.setPen(_INK)
+            painter.drawStaticText(self.text_box().topLeft(), words.body)
+            painter.restore()
+        band_legible = style.AUTHOR_PX * lod >= style.TEXT_LEGIBLE_PX and (
+            words.body is not None or not self.min_text_px
+        )
+        if not band_legible:
+            return
+        bottom = h - style.AUTHOR_INSET
+        if words.tag is not None:
+            painter.setFont(font(style.KIND_TAG_PX))
+            painter.setPen(_TAG_INK)
+            painter.drawStaticText(
+                QPointF(style.NOTE_PADDING, bottom - words.tag.size().height()), words.tag
+            )
+        if words.author is not None:
+            painter.setFont(font(style.AUTHOR_PX))
+            painter.setPen(_AUTHOR_INK)
+            corner = QPointF(
+                w - style.NOTE_PADDING - words.author.size().width(),
+                bottom - words.author.size().height(),
+            )
+            painter.drawStaticText(corner, words.author)
 
     def _handle_at(self, pos: QPointF) -> str | None:
         if not self.isSelected():

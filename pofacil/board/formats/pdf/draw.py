@@ -47,6 +47,7 @@ class NoteText:
     body: FittedText
     author: str
     author_w: float = 0.0
+    tag: str = ""  # the kind's short word, at the band's left (colour is not the only sign)
 
 
 @cache
@@ -54,18 +55,20 @@ def fill_of(color: str) -> Color:
     return HexColor(color)
 
 
-def layout_note(text: FontText, box: NoteBox) -> NoteText:
+def layout_note(text: FontText, box: NoteBox, language: str = "zh") -> NoteText:
     """Shrink a note's text to fit its box the way NoteItem does on screen."""
     note = box.note
     author = text.clean(" ".join(note.author.split()))
-    room = note_text_box(box.rect, bool(author))
+    tag = text.clean(style.kind_tag(note.kind, language))
+    room = note_text_box(box.rect, bool(author) or bool(tag))
     body = text.fit(
         text.clean(note.text.strip()), room.w, room.h, style.TEXT_MAX_PX, style.TEXT_MIN_PX
     )
     if not author:
-        return NoteText(body, "")
-    author = text.shorten(author, room.w, style.AUTHOR_PX)
-    return NoteText(body, author, text.width(author, style.AUTHOR_PX))
+        return NoteText(body, "", tag=tag)
+    tag_w = text.width(tag, style.KIND_TAG_PX) + style.KIND_TAG_GAP if tag else 0.0
+    author = text.shorten(author, max(room.w - tag_w, 0.0), style.AUTHOR_PX)
+    return NoteText(body, author, text.width(author, style.AUTHOR_PX), tag)
 
 
 def _meets(rect: Rect, view: Rect | None) -> bool:
@@ -275,6 +278,15 @@ class BoardPainter:
                 t.setFont(name, size, line_height * size)
                 for line in body.lines:
                     t.textLine(line)
+            bottom = r.y + r.h - inset
+            if layout.tag:
+                t.setTextTransform(
+                    1, 0, 0, -1, r.x + pad, bottom - (line_height - ascent) * style.KIND_TAG_PX
+                )
+                t.setFont(name, style.KIND_TAG_PX, line_height * style.KIND_TAG_PX)
+                t.setFillColor(fill_of(style.KIND_TAG_INK))
+                t.textOut(layout.tag)
+                t.setFillGray(INK_GRAY)
             if layout.author:
                 t.setTextTransform(
                     1,
@@ -282,7 +294,7 @@ class BoardPainter:
                     0,
                     -1,
                     r.x + r.w - pad - layout.author_w,
-                    r.y + r.h - inset - (line_height - ascent) * author_px,
+                    bottom - (line_height - ascent) * author_px,
                 )
                 t.setFont(name, author_px, line_height * author_px)
                 t.textOut(layout.author)

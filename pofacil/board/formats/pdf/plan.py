@@ -96,7 +96,7 @@ def legend_kinds(board: Board, geo: BoardGeometry) -> list[Kind]:
 def plan_board(board: Board, furniture: PageFurniture, mode: str) -> BoardPlan:
     text = furniture.text
     geo = board_geometry(board)
-    texts = {box.note.id: layout_note(text, box) for box in geo.notes}
+    texts = {box.note.id: layout_note(text, box, furniture.language) for box in geo.notes}
     sizes = [t.body.size for t in texts.values() if any(t.body.lines)]
     smallest = min(sizes) if sizes else None
     kinds = legend_kinds(board, geo)
