@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="57"/>
+        <source>About pofacil</source>
+        <translation>關於 pofacil</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="62"/>
+        <source>pofacil {version}</source>
+        <translation>pofacil {version}</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="69"/>
+        <source>An offline facilitation board for in-room open-government workshops. It needs no network; each workshop is one .pofacil file.</source>
+        <translation>離線的現場工作坊引導白板，供開放政府的協作會議與共識營使用。不需要網路；每場工作坊就是一個 .pofacil 檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="75"/>
+        <source>pofacil is free software under the MIT License. Its bundled font, Pofacil Sans TC, is derived from Noto Sans CJK and is licensed under the SIL Open Font License 1.1 (below).</source>
+        <translation>pofacil 是以 MIT 授權條款釋出的自由軟體。隨附的字型 Pofacil Sans TC 衍生自 Noto Sans CJK，採用 SIL 開放字型授權條款 1.1 版（全文如下）。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="81"/>
+        <source>Python {python}, PySide6 {pyside}, Qt {qt}</source>
+        <translation>Python {python}、PySide6 {pyside}、Qt {qt}</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="106"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="107"/>
+        <source>&amp;About pofacil</source>
+        <translation>關於 pofacil(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>BoardActions</name>
     <message>
         <location filename="../../pofacil/ui/board_actions.py" line="138"/>
@@ -112,32 +150,32 @@
 <context>
     <name>CaptureBar</name>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="61"/>
+        <location filename="../../pofacil/ui/capture.py" line="55"/>
         <source>Capture:</source>
         <translation>快速記錄：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="67"/>
+        <location filename="../../pofacil/ui/capture.py" line="61"/>
         <source>Type a point and press Enter; &quot;Speaker: point&quot; sets who said it</source>
         <translation>輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="75"/>
+        <location filename="../../pofacil/ui/capture.py" line="69"/>
         <source>Where the next note goes: pick it here, or Alt+arrow keys step it</source>
         <translation>下一張便利貼放的位置：在這裡選，或用 Alt+方向鍵移動</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="92"/>
+        <location filename="../../pofacil/ui/capture.py" line="86"/>
         <source>Speaker: %1</source>
         <translation>發言者：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="115"/>
+        <location filename="../../pofacil/ui/capture.py" line="109"/>
         <source>next to the previous note</source>
         <translation>接在上一張後面</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="119"/>
+        <location filename="../../pofacil/ui/capture.py" line="113"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
@@ -294,367 +332,367 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="135"/>
-        <location filename="../../pofacil/ui/main_window.py" line="335"/>
-        <location filename="../../pofacil/ui/main_window.py" line="342"/>
+        <location filename="../../pofacil/ui/main_window.py" line="136"/>
+        <location filename="../../pofacil/ui/main_window.py" line="337"/>
+        <location filename="../../pofacil/ui/main_window.py" line="344"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="225"/>
+        <location filename="../../pofacil/ui/main_window.py" line="227"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="227"/>
+        <location filename="../../pofacil/ui/main_window.py" line="229"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="229"/>
+        <location filename="../../pofacil/ui/main_window.py" line="231"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="251"/>
+        <location filename="../../pofacil/ui/main_window.py" line="253"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="255"/>
+        <location filename="../../pofacil/ui/main_window.py" line="257"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="310"/>
+        <location filename="../../pofacil/ui/main_window.py" line="312"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="313"/>
+        <location filename="../../pofacil/ui/main_window.py" line="315"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="321"/>
+        <location filename="../../pofacil/ui/main_window.py" line="323"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="322"/>
-        <location filename="../../pofacil/ui/main_window.py" line="343"/>
+        <location filename="../../pofacil/ui/main_window.py" line="324"/>
+        <location filename="../../pofacil/ui/main_window.py" line="345"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="335"/>
+        <location filename="../../pofacil/ui/main_window.py" line="337"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="447"/>
+        <location filename="../../pofacil/ui/main_window.py" line="449"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="491"/>
-        <location filename="../../pofacil/ui/main_window.py" line="494"/>
+        <location filename="../../pofacil/ui/main_window.py" line="493"/>
+        <location filename="../../pofacil/ui/main_window.py" line="496"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="492"/>
-        <location filename="../../pofacil/ui/main_window.py" line="519"/>
+        <location filename="../../pofacil/ui/main_window.py" line="494"/>
+        <location filename="../../pofacil/ui/main_window.py" line="521"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="518"/>
+        <location filename="../../pofacil/ui/main_window.py" line="520"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="56"/>
+        <location filename="../../pofacil/ui/main_window.py" line="57"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="69"/>
+        <location filename="../../pofacil/ui/main_window.py" line="70"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="72"/>
+        <location filename="../../pofacil/ui/main_window.py" line="73"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="84"/>
+        <location filename="../../pofacil/ui/main_window.py" line="85"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="87"/>
+        <location filename="../../pofacil/ui/main_window.py" line="88"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="596"/>
+        <location filename="../../pofacil/ui/main_window.py" line="598"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="600"/>
+        <location filename="../../pofacil/ui/main_window.py" line="602"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="605"/>
+        <location filename="../../pofacil/ui/main_window.py" line="607"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="639"/>
+        <location filename="../../pofacil/ui/main_window.py" line="641"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
-        <location filename="../../pofacil/ui/main_window.py" line="659"/>
+        <location filename="../../pofacil/ui/main_window.py" line="656"/>
+        <location filename="../../pofacil/ui/main_window.py" line="661"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
-        <location filename="../../pofacil/ui/main_window.py" line="671"/>
-        <location filename="../../pofacil/ui/main_window.py" line="686"/>
+        <location filename="../../pofacil/ui/main_window.py" line="656"/>
+        <location filename="../../pofacil/ui/main_window.py" line="673"/>
+        <location filename="../../pofacil/ui/main_window.py" line="688"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="659"/>
+        <location filename="../../pofacil/ui/main_window.py" line="661"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="666"/>
+        <location filename="../../pofacil/ui/main_window.py" line="668"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="671"/>
+        <location filename="../../pofacil/ui/main_window.py" line="673"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="684"/>
+        <location filename="../../pofacil/ui/main_window.py" line="686"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="693"/>
+        <location filename="../../pofacil/ui/main_window.py" line="695"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="700"/>
+        <location filename="../../pofacil/ui/main_window.py" line="702"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="757"/>
+        <location filename="../../pofacil/ui/main_window.py" line="759"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="801"/>
+        <location filename="../../pofacil/ui/main_window.py" line="803"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="802"/>
+        <location filename="../../pofacil/ui/main_window.py" line="804"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="803"/>
+        <location filename="../../pofacil/ui/main_window.py" line="805"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="804"/>
+        <location filename="../../pofacil/ui/main_window.py" line="806"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="806"/>
+        <location filename="../../pofacil/ui/main_window.py" line="808"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="809"/>
+        <location filename="../../pofacil/ui/main_window.py" line="811"/>
         <source>&amp;Import boards from another workshop…</source>
         <translation>從其他工作坊匯入分組(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="814"/>
+        <location filename="../../pofacil/ui/main_window.py" line="816"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="820"/>
+        <location filename="../../pofacil/ui/main_window.py" line="822"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="825"/>
+        <location filename="../../pofacil/ui/main_window.py" line="827"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="826"/>
+        <location filename="../../pofacil/ui/main_window.py" line="828"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="828"/>
+        <location filename="../../pofacil/ui/main_window.py" line="830"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="829"/>
-        <location filename="../../pofacil/ui/main_window.py" line="895"/>
+        <location filename="../../pofacil/ui/main_window.py" line="831"/>
+        <location filename="../../pofacil/ui/main_window.py" line="897"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="831"/>
-        <location filename="../../pofacil/ui/main_window.py" line="896"/>
+        <location filename="../../pofacil/ui/main_window.py" line="833"/>
+        <location filename="../../pofacil/ui/main_window.py" line="898"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="834"/>
+        <location filename="../../pofacil/ui/main_window.py" line="836"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="835"/>
+        <location filename="../../pofacil/ui/main_window.py" line="837"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="837"/>
+        <location filename="../../pofacil/ui/main_window.py" line="839"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="840"/>
+        <location filename="../../pofacil/ui/main_window.py" line="842"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="842"/>
+        <location filename="../../pofacil/ui/main_window.py" line="844"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="845"/>
+        <location filename="../../pofacil/ui/main_window.py" line="847"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="850"/>
+        <location filename="../../pofacil/ui/main_window.py" line="852"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="852"/>
+        <location filename="../../pofacil/ui/main_window.py" line="854"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="854"/>
+        <location filename="../../pofacil/ui/main_window.py" line="856"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="856"/>
+        <location filename="../../pofacil/ui/main_window.py" line="858"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="858"/>
+        <location filename="../../pofacil/ui/main_window.py" line="860"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="861"/>
+        <location filename="../../pofacil/ui/main_window.py" line="863"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="862"/>
+        <location filename="../../pofacil/ui/main_window.py" line="864"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="863"/>
+        <location filename="../../pofacil/ui/main_window.py" line="865"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="864"/>
+        <location filename="../../pofacil/ui/main_window.py" line="866"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="866"/>
+        <location filename="../../pofacil/ui/main_window.py" line="868"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="868"/>
+        <location filename="../../pofacil/ui/main_window.py" line="870"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="872"/>
+        <location filename="../../pofacil/ui/main_window.py" line="874"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="873"/>
+        <location filename="../../pofacil/ui/main_window.py" line="875"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="875"/>
+        <location filename="../../pofacil/ui/main_window.py" line="877"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="878"/>
+        <location filename="../../pofacil/ui/main_window.py" line="880"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="905"/>
+        <location filename="../../pofacil/ui/main_window.py" line="907"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="905"/>
+        <location filename="../../pofacil/ui/main_window.py" line="907"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="926"/>
+        <location filename="../../pofacil/ui/main_window.py" line="928"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="928"/>
+        <location filename="../../pofacil/ui/main_window.py" line="930"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -805,7 +843,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../pofacil/ui/app.py" line="32"/>
+        <location filename="../../pofacil/ui/app.py" line="41"/>
         <source>sample workshop</source>
         <translation>範例工作坊</translation>
     </message>
@@ -954,7 +992,7 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/minutes.py" line="230"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="201"/>
         <location filename="../../pofacil/board/formats/pdf/export.py" line="160"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
@@ -1167,8 +1205,8 @@
     <message>
         <location filename="../../pofacil/board/storage/atomic.py" line="85"/>
         <location filename="../../pofacil/board/storage/atomic.py" line="105"/>
-        <location filename="../../pofacil/board/storage/store.py" line="371"/>
-        <location filename="../../pofacil/board/storage/store.py" line="375"/>
+        <location filename="../../pofacil/board/storage/store.py" line="374"/>
+        <location filename="../../pofacil/board/storage/store.py" line="378"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>無法寫入 {path}：{reason}。</translation>
     </message>
@@ -1194,7 +1232,7 @@
         <location filename="../../pofacil/board/storage/rows.py" line="88"/>
         <location filename="../../pofacil/board/storage/rows.py" line="93"/>
         <location filename="../../pofacil/board/storage/rows.py" line="97"/>
-        <location filename="../../pofacil/board/storage/store.py" line="183"/>
+        <location filename="../../pofacil/board/storage/store.py" line="186"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
     </message>
@@ -1266,7 +1304,7 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/history.py" line="125"/>
-        <location filename="../../pofacil/board/storage/store.py" line="249"/>
+        <location filename="../../pofacil/board/storage/store.py" line="252"/>
         <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
     </message>
@@ -1282,7 +1320,7 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/other_file.py" line="82"/>
-        <location filename="../../pofacil/board/storage/store.py" line="193"/>
+        <location filename="../../pofacil/board/storage/store.py" line="196"/>
         <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
         <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
     </message>
@@ -1297,48 +1335,48 @@
         <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="129"/>
+        <location filename="../../pofacil/board/storage/store.py" line="132"/>
         <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
         <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="206"/>
+        <location filename="../../pofacil/board/storage/store.py" line="209"/>
         <source>{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file keeps them unchanged and &apos;pofacil check&apos; lists them.</source>
         <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="313"/>
+        <location filename="../../pofacil/board/storage/store.py" line="316"/>
         <source>A copy cannot replace the open workshop itself.</source>
         <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="331"/>
+        <location filename="../../pofacil/board/storage/store.py" line="334"/>
         <source>Could not save a copy to {path}: {reason}.</source>
         <translation>無法將複本儲存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="337"/>
+        <location filename="../../pofacil/board/storage/store.py" line="340"/>
         <source>This workshop is open read-only; nothing can be changed.</source>
         <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="351"/>
+        <location filename="../../pofacil/board/storage/store.py" line="354"/>
         <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
         <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="366"/>
+        <location filename="../../pofacil/board/storage/store.py" line="369"/>
         <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
         <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="381"/>
+        <location filename="../../pofacil/board/storage/store.py" line="384"/>
         <source>This change could not be stored ({reason}) and was not made.</source>
         <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="498"/>
-        <location filename="../../pofacil/board/storage/store.py" line="504"/>
+        <location filename="../../pofacil/board/storage/store.py" line="501"/>
+        <location filename="../../pofacil/board/storage/store.py" line="507"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>
