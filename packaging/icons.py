@@ -16,10 +16,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PIL import Image  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parent.parent / "assets" / "icons"
 SVG = ICONS / "pofacil.svg"
@@ -50,9 +50,7 @@ def write_pngs() -> None:
 def write_bundle_icons(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     largest = Image.open(png_path(max(PNG_SIZES)))
-    largest.save(
-        folder / "pofacil.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)]
-    )
+    largest.save(folder / "pofacil.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
     big = folder / "pofacil-1024.png"
     render(1024).save(str(big))
     Image.open(big).save(folder / "pofacil.icns")

@@ -111,7 +111,9 @@ def plan(
     for dest, source in files.items():
         if _is_binary(dest):
             # Lower case: Windows names a DLL in any case it likes.
-            needed_by[dest] = {PurePosixPath(n.replace("\\", "/")).name.lower() for n in needs(source)}
+            needed_by[dest] = {
+                PurePosixPath(n.replace("\\", "/")).name.lower() for n in needs(source)
+            }
     steps = []
     for rule in RULES:
         removed = {d for d in kept if rule.matches(d)}
