@@ -20,7 +20,7 @@ tar -C "$ROOT" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./
     --exclude='*.egg-info' -cf - . | tar -C "$WORK/src" -xf -
 python3 -m venv "$WORK/venv"
 # PyInstaller's own lower bound: 6.10 is the first to know PySide6 6.7's plugin layout.
-"$WORK/venv/bin/pip" install -q "$WORK/src" "pyinstaller>=6.10" 2> >(grep -v "is ignored" >&2)
+"$WORK/venv/bin/pip" install -q "$WORK/src" "pyinstaller>=6.10"
 version=$("$WORK/venv/bin/python" -c 'from importlib.metadata import version as v; print(v("pofacil"))')
 "$WORK/venv/bin/python" "$ROOT/packaging/icons.py" --bundle "$WORK/icons"
 

@@ -54,6 +54,7 @@ def test_the_bundle_carries_its_own_python_and_stays_small() -> None:
         "libqoffscreen.so",
         "libqwayland.so",
         "libibusplatforminputcontextplugin.so",
+        "qtbase_zh_TW.qm",
     ):
         assert list(BUNDLE.rglob(kept)), f"{kept} is needed"
     for asset in (
@@ -104,3 +105,9 @@ def test_without_a_display_it_says_so_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr
     assert "pofacil export" in result.stderr
+
+
+# -- more frozen commands ----------------------------------------------------------------
+# A `pofacil serve` smoke goes here: start frozen("serve", ...) with subprocess.Popen and the
+# same clean environment, fetch its page, stop it. The spec collects every pofacil
+# subpackage and its data files, so the server and its page assets are in the bundle.

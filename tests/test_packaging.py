@@ -225,3 +225,10 @@ def test_the_build_gives_no_setuptools_warnings(wheel: tuple[Path, str]) -> None
         "License classifiers are deprecated",
     ):
         assert warning not in log
+
+
+def test_only_the_qt_translation_the_ui_loads_is_kept() -> None:
+    rule = next(r for r in trim.RULES if r.name == "Qt translations")
+    assert not rule.matches("PySide6/Qt/translations/qtbase_zh_TW.qm")
+    assert rule.matches("PySide6/Qt/translations/qtbase_de.qm")
+    assert rule.matches("PySide6/translations/qt_help_zh_TW.qm")

@@ -25,9 +25,11 @@ class Rule:
     name: str
     why: str
     patterns: tuple[str, ...]
+    keep: tuple[str, ...] = ()
 
     def matches(self, dest: str) -> bool:
-        return any(fnmatch.fnmatch(dest, p) for p in self.patterns)
+        hit = any(fnmatch.fnmatch(dest, p) for p in self.patterns)
+        return hit and not any(fnmatch.fnmatch(dest, p) for p in self.keep)
 
 
 # Paths are inside the app folder ('_internal' on Linux and Windows), '/'-separated; a leading
@@ -76,6 +78,13 @@ RULES = (
             "PySide6/*plugins/imageformats/*",
             "PySide6/*Qt6EglFS*",
         ),
+    ),
+    Rule(
+        "Qt translations",
+        "Qt's own texts (standard buttons) in the 30 languages other than the UI's two: only "
+        "Traditional Chinese is loaded, and English is built in",
+        ("PySide6/*translations/*",),
+        keep=("PySide6/*translations/qtbase_zh_TW.qm",),
     ),
     Rule(
         "Pillow codecs",
