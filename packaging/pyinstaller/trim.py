@@ -151,7 +151,8 @@ def excluded(files: Mapping[str, Path], needs: Callable[[Path], Iterable[str]]) 
     return set().union(*(removed for _rule, removed in plan(files, needs)))
 
 
-def _elf_needs(path: Path) -> list[str]:
+def linked_names(path: Path) -> list[str]:
+    """The libraries a binary links, as PyInstaller reads them (ldd, pefile or macholib)."""
     from PyInstaller.depend.bindepend import get_imports
 
     try:
@@ -169,7 +170,7 @@ def _measure(folder: Path) -> None:
     total = sum(p.stat().st_size for p in files.values())
     print(f"untrimmed: {total / 1e6:.1f} MB in {len(files)} files")
     left = total
-    for rule, removed in plan(files, _elf_needs):
+    for rule, removed in plan(files, linked_names):
         saved = sum(files[d].stat().st_size for d in removed)
         left -= saved
         print(f"- {rule.name}: {saved / 1e6:.1f} MB in {len(removed)} files -> {left / 1e6:.1f} MB")

@@ -90,6 +90,8 @@ def create_app() -> QApplication:
     install_translators(app)
     install_app_font(app)  # type: ignore[arg-type]
     app.setWindowIcon(app_icon())  # type: ignore[attr-defined]
+    # Wayland matches a window to its menu entry (and so its icon) by this name.
+    app.setDesktopFileName("pofacil")  # type: ignore[attr-defined]
     return app  # type: ignore[return-value]
 
 
