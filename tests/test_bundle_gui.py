@@ -81,8 +81,11 @@ def display(tmp_path: Path) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     os.close(write)
-    number = os.read(read, 32).decode().strip()
-    os.close(read)
+    # Xvfb writes the number, then a newline, once it accepts clients: read up to the newline,
+    # or the pipe closed under it kills the server with SIGPIPE.
+    with os.fdopen(read, "rb") as pipe:
+        number = pipe.readline().decode().strip()
+    assert number, "Xvfb did not start"
     yield f":{number}"
     server.terminate()
     server.wait(timeout=30)
