@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def test_the_running_platform_uses_its_own_calls() -> None:
 
 def _workshop(tmp_path: Path) -> Path:
     path = tmp_path / "camp.pofacil"
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:
         db.execute("create table notes (text)")
     return path
 
@@ -48,7 +49,7 @@ def test_a_second_opener_is_refused_until_the_first_lets_go(tmp_path: Path) -> N
     first.release()
     assert second.acquire()
     second.release()
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:
         assert db.execute("select count(*) from notes").fetchone() == (1,)
 
 

@@ -9,6 +9,13 @@ The spec (``pofacil.spec``) applies the rules to what PyInstaller collected; run
 an untrimmed one-folder build to see what each rule saves:
 
     python packaging/pyinstaller/trim.py dist/pofacil/_internal
+
+Measured on Debian 12 with PySide6 6.11.3 and PyInstaller 6.22.3 (MB = 10^6 bytes): the plain
+build is 215.5 MB (207.7 MB of it in _internal, 88.9 MB as tar.gz); the rules save host GTK
+16.8, Qt network 7.3, Qt SVG 0.8, unused Qt plugins 5.3, Qt translations 6.9 and Pillow
+codecs 6.0 MB, and stripping the debug symbols (the spec's strip=True) 29.1 MB more: 143.3 MB
+unpacked, 61.1 MB as tar.gz. The 30.6 MB of ICU data stays: it is PySide6's own ICU 73, which
+libQt6Core links (NEEDED), not the host's.
 """
 
 from __future__ import annotations
