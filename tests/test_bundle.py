@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_packaging import started
+
 BUNDLE = Path(os.environ.get("POFACIL_BUNDLE", ""))
 pytestmark = pytest.mark.skipif(
     not os.environ.get("POFACIL_BUNDLE"),
@@ -105,6 +107,20 @@ def test_without_a_display_it_says_so_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr
     assert "pofacil export" in result.stderr
+
+
+def test_with_an_explicit_offscreen_platform_the_frozen_window_opens(tmp_path: Path) -> None:
+    app = subprocess.Popen(
+        [str(BUNDLE / "pofacil")],
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert started(app, tmp_path), app.stderr
+    finally:
+        app.terminate()
+        app.wait(timeout=60)
 
 
 # -- more frozen commands ----------------------------------------------------------------

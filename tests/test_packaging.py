@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -232,3 +233,28 @@ def test_only_the_qt_translation_the_ui_loads_is_kept() -> None:
     assert not rule.matches("PySide6/Qt/translations/qtbase_zh_TW.qm")
     assert rule.matches("PySide6/Qt/translations/qtbase_de.qm")
     assert rule.matches("PySide6/translations/qt_help_zh_TW.qm")
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="always has a display")
+def test_an_explicit_offscreen_platform_still_opens_the_window(tmp_path: Path) -> None:
+    app = subprocess.Popen(
+        [sys.executable, "-m", "pofacil"],
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert started(app, tmp_path)
+    finally:
+        app.terminate()
+        app.wait(timeout=60)
+
+
+def started(app: subprocess.Popen[str], home: Path) -> bool:
+    """True once the app's log says its window is up; False if it exits first."""
+    while app.poll() is None:
+        logs = list(home.rglob("pofacil.log"))
+        if logs and "pofacil started" in logs[0].read_text(encoding="utf-8"):
+            return True
+        time.sleep(0.2)
+    return False
