@@ -9,6 +9,11 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+if ! command -v strip >/dev/null; then
+    # The spec strips debug symbols from the libraries (29 MB) with binutils' strip.
+    echo "build.sh: 'strip' is missing; install binutils (sudo apt-get install binutils)." >&2
+    exit 1
+fi
 OUT=$(mkdir -p "${1:-$ROOT/dist}" && cd "${1:-$ROOT/dist}" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -19,8 +24,8 @@ mkdir "$WORK/src"
 tar -C "$ROOT" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./dist \
     --exclude='*.egg-info' -cf - . | tar -C "$WORK/src" -xf -
 python3 -m venv "$WORK/venv"
-# PyInstaller's own lower bound: 6.10 is the first to know PySide6 6.7's plugin layout.
-"$WORK/venv/bin/pip" install -q "$WORK/src" "pyinstaller>=6.10"
+# The PyInstaller this build was made and tested with (6.22.3), or newer.
+"$WORK/venv/bin/pip" install -q "$WORK/src" "pyinstaller>=6.22"
 version=$("$WORK/venv/bin/python" -c 'from importlib.metadata import version as v; print(v("pofacil"))')
 "$WORK/venv/bin/python" "$ROOT/packaging/icons.py" --bundle "$WORK/icons"
 
