@@ -24,8 +24,7 @@ mkdir "$WORK/src"
 tar -C "$ROOT" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./dist \
     --exclude='*.egg-info' -cf - . | tar -C "$WORK/src" -xf -
 python3 -m venv "$WORK/venv"
-# The PyInstaller this build was made and tested with (6.22.3), or newer.
-"$WORK/venv/bin/pip" install -q "$WORK/src" "pyinstaller>=6.22"
+"$WORK/venv/bin/pip" install -q "$WORK/src[bundle]"
 version=$("$WORK/venv/bin/python" -c 'from importlib.metadata import version as v; print(v("pofacil"))')
 "$WORK/venv/bin/python" "$ROOT/packaging/icons.py" --bundle "$WORK/icons"
 
