@@ -60,6 +60,19 @@ def test_install_registers_menu_entry_icons_and_file_type(tmp_path: Path) -> Non
         # The database update.mime-database built: *.pofacil is ours.
         globs = (data / "mime" / "globs2").read_text()
         assert "application/x-pofacil:*.pofacil" in globs
+    if shutil.which("gio"):
+        # What a GNOME file manager sees: a real workshop file (SQLite inside) is ours.
+        from pofacil.board.formats.sample import write_sample
+
+        camp = write_sample(tmp_path / "camp.pofacil")
+        env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(data), "XDG_DATA_DIRS": "/usr/share"}
+        seen = subprocess.run(
+            ["gio", "info", "-a", "standard::content-type", str(camp)],
+            env={**env, "PATH": os.environ["PATH"]},
+            capture_output=True,
+            text=True,
+        )
+        assert "standard::content-type: application/x-pofacil" in seen.stdout, seen.stderr
 
     undone = _install(app, data, "--uninstall")
     assert undone.returncode == 0, undone.stderr
