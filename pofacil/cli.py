@@ -116,6 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141  # what a shell reports for a program ended by SIGPIPE
 
 
+def gui_main() -> int:
+    """``pofacil-gui``: the window only (on FILE, if given), never a command; the entry the
+    Windows and macOS launchers use, so no console window opens."""
+    return _run_app(sys.argv[1:])
+
+
 def _discard_stdout() -> None:
     """Point stdout at devnull, as Python's documentation advises after EPIPE: otherwise the
     interpreter's final flush hits the closed pipe again and prints a warning."""

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="57"/>
+        <source>About pofacil</source>
+        <translation>關於 pofacil</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="62"/>
+        <source>pofacil {version}</source>
+        <translation>pofacil {version}</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="69"/>
+        <source>An offline facilitation board for in-room open-government workshops. It needs no network; each workshop is one .pofacil file.</source>
+        <translation>離線的現場工作坊引導白板，供開放政府的協作會議與共識營使用。不需要網路；每場工作坊就是一個 .pofacil 檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="75"/>
+        <source>pofacil is free software under the MIT License. Its bundled font, Pofacil Sans TC, is derived from Noto Sans CJK and is licensed under the SIL Open Font License 1.1 (below).</source>
+        <translation>pofacil 是以 MIT 授權條款釋出的自由軟體。隨附的字型 Pofacil Sans TC 衍生自 Noto Sans CJK，採用 SIL 開放字型授權條款 1.1 版（全文如下）。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="81"/>
+        <source>Python {python}, PySide6 {pyside}, Qt {qt}</source>
+        <translation>Python {python}、PySide6 {pyside}、Qt {qt}</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="106"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/about.py" line="107"/>
+        <source>&amp;About pofacil</source>
+        <translation>關於 pofacil(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>BoardActions</name>
     <message>
         <location filename="../../pofacil/ui/board_actions.py" line="138"/>
@@ -294,32 +332,32 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../pofacil/ui/find_bar.py" line="49"/>
+        <location filename="../../pofacil/ui/find_bar.py" line="50"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/find_bar.py" line="54"/>
+        <location filename="../../pofacil/ui/find_bar.py" line="55"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/find_bar.py" line="58"/>
+        <location filename="../../pofacil/ui/find_bar.py" line="59"/>
         <source>Close (Esc)</source>
         <translation>關閉（Esc）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/find_bar.py" line="60"/>
+        <location filename="../../pofacil/ui/find_bar.py" line="61"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/find_bar.py" line="98"/>
+        <location filename="../../pofacil/ui/find_bar.py" line="100"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/find_bar.py" line="112"/>
+        <location filename="../../pofacil/ui/find_bar.py" line="114"/>
         <source>%1 of %2</source>
         <translation>第 %1 筆，共 %2 筆</translation>
     </message>
@@ -327,357 +365,357 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="134"/>
-        <location filename="../../pofacil/ui/main_window.py" line="346"/>
-        <location filename="../../pofacil/ui/main_window.py" line="353"/>
+        <location filename="../../pofacil/ui/main_window.py" line="135"/>
+        <location filename="../../pofacil/ui/main_window.py" line="348"/>
+        <location filename="../../pofacil/ui/main_window.py" line="355"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="228"/>
+        <location filename="../../pofacil/ui/main_window.py" line="230"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="230"/>
+        <location filename="../../pofacil/ui/main_window.py" line="232"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="232"/>
+        <location filename="../../pofacil/ui/main_window.py" line="234"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="254"/>
+        <location filename="../../pofacil/ui/main_window.py" line="256"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="258"/>
+        <location filename="../../pofacil/ui/main_window.py" line="260"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="321"/>
+        <location filename="../../pofacil/ui/main_window.py" line="323"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="324"/>
+        <location filename="../../pofacil/ui/main_window.py" line="326"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="332"/>
+        <location filename="../../pofacil/ui/main_window.py" line="334"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="333"/>
-        <location filename="../../pofacil/ui/main_window.py" line="354"/>
+        <location filename="../../pofacil/ui/main_window.py" line="335"/>
+        <location filename="../../pofacil/ui/main_window.py" line="356"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="346"/>
+        <location filename="../../pofacil/ui/main_window.py" line="348"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="458"/>
+        <location filename="../../pofacil/ui/main_window.py" line="460"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="502"/>
-        <location filename="../../pofacil/ui/main_window.py" line="505"/>
+        <location filename="../../pofacil/ui/main_window.py" line="504"/>
+        <location filename="../../pofacil/ui/main_window.py" line="507"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="503"/>
-        <location filename="../../pofacil/ui/main_window.py" line="530"/>
+        <location filename="../../pofacil/ui/main_window.py" line="505"/>
+        <location filename="../../pofacil/ui/main_window.py" line="532"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="529"/>
+        <location filename="../../pofacil/ui/main_window.py" line="531"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="57"/>
+        <location filename="../../pofacil/ui/main_window.py" line="58"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="70"/>
+        <location filename="../../pofacil/ui/main_window.py" line="71"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="73"/>
+        <location filename="../../pofacil/ui/main_window.py" line="74"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="85"/>
+        <location filename="../../pofacil/ui/main_window.py" line="86"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="88"/>
+        <location filename="../../pofacil/ui/main_window.py" line="89"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="614"/>
-        <location filename="../../pofacil/ui/main_window.py" line="619"/>
+        <location filename="../../pofacil/ui/main_window.py" line="616"/>
+        <location filename="../../pofacil/ui/main_window.py" line="621"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="614"/>
-        <location filename="../../pofacil/ui/main_window.py" line="631"/>
-        <location filename="../../pofacil/ui/main_window.py" line="646"/>
+        <location filename="../../pofacil/ui/main_window.py" line="616"/>
+        <location filename="../../pofacil/ui/main_window.py" line="633"/>
+        <location filename="../../pofacil/ui/main_window.py" line="648"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="619"/>
+        <location filename="../../pofacil/ui/main_window.py" line="621"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="626"/>
+        <location filename="../../pofacil/ui/main_window.py" line="628"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="631"/>
+        <location filename="../../pofacil/ui/main_window.py" line="633"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="644"/>
+        <location filename="../../pofacil/ui/main_window.py" line="646"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="653"/>
+        <location filename="../../pofacil/ui/main_window.py" line="655"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="660"/>
+        <location filename="../../pofacil/ui/main_window.py" line="662"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="723"/>
+        <location filename="../../pofacil/ui/main_window.py" line="725"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="767"/>
+        <location filename="../../pofacil/ui/main_window.py" line="769"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="768"/>
+        <location filename="../../pofacil/ui/main_window.py" line="770"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="769"/>
+        <location filename="../../pofacil/ui/main_window.py" line="771"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="770"/>
+        <location filename="../../pofacil/ui/main_window.py" line="772"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="772"/>
+        <location filename="../../pofacil/ui/main_window.py" line="774"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="775"/>
+        <location filename="../../pofacil/ui/main_window.py" line="777"/>
         <source>&amp;Import boards from another workshop…</source>
         <translation>從其他工作坊匯入分組(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="780"/>
+        <location filename="../../pofacil/ui/main_window.py" line="782"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="786"/>
+        <location filename="../../pofacil/ui/main_window.py" line="788"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="791"/>
+        <location filename="../../pofacil/ui/main_window.py" line="793"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="792"/>
+        <location filename="../../pofacil/ui/main_window.py" line="794"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="794"/>
+        <location filename="../../pofacil/ui/main_window.py" line="796"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="795"/>
-        <location filename="../../pofacil/ui/main_window.py" line="872"/>
+        <location filename="../../pofacil/ui/main_window.py" line="797"/>
+        <location filename="../../pofacil/ui/main_window.py" line="874"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="797"/>
-        <location filename="../../pofacil/ui/main_window.py" line="873"/>
+        <location filename="../../pofacil/ui/main_window.py" line="799"/>
+        <location filename="../../pofacil/ui/main_window.py" line="875"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="800"/>
+        <location filename="../../pofacil/ui/main_window.py" line="802"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="801"/>
+        <location filename="../../pofacil/ui/main_window.py" line="803"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="803"/>
+        <location filename="../../pofacil/ui/main_window.py" line="805"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="806"/>
+        <location filename="../../pofacil/ui/main_window.py" line="808"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="808"/>
+        <location filename="../../pofacil/ui/main_window.py" line="810"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="811"/>
+        <location filename="../../pofacil/ui/main_window.py" line="813"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="816"/>
+        <location filename="../../pofacil/ui/main_window.py" line="818"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="818"/>
+        <location filename="../../pofacil/ui/main_window.py" line="820"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="820"/>
+        <location filename="../../pofacil/ui/main_window.py" line="822"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="822"/>
+        <location filename="../../pofacil/ui/main_window.py" line="824"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="824"/>
+        <location filename="../../pofacil/ui/main_window.py" line="826"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="827"/>
+        <location filename="../../pofacil/ui/main_window.py" line="829"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="828"/>
+        <location filename="../../pofacil/ui/main_window.py" line="830"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="829"/>
+        <location filename="../../pofacil/ui/main_window.py" line="831"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="830"/>
+        <location filename="../../pofacil/ui/main_window.py" line="832"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="832"/>
+        <location filename="../../pofacil/ui/main_window.py" line="834"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="834"/>
+        <location filename="../../pofacil/ui/main_window.py" line="836"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="838"/>
+        <location filename="../../pofacil/ui/main_window.py" line="840"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="839"/>
+        <location filename="../../pofacil/ui/main_window.py" line="841"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="841"/>
+        <location filename="../../pofacil/ui/main_window.py" line="843"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="844"/>
+        <location filename="../../pofacil/ui/main_window.py" line="846"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="848"/>
+        <location filename="../../pofacil/ui/main_window.py" line="850"/>
         <source>&amp;Next board</source>
         <translation>下一個白板(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="852"/>
+        <location filename="../../pofacil/ui/main_window.py" line="854"/>
         <source>&amp;Previous board</source>
         <translation>上一個白板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="882"/>
+        <location filename="../../pofacil/ui/main_window.py" line="884"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="882"/>
+        <location filename="../../pofacil/ui/main_window.py" line="884"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="903"/>
+        <location filename="../../pofacil/ui/main_window.py" line="905"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="905"/>
+        <location filename="../../pofacil/ui/main_window.py" line="907"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -828,7 +866,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../pofacil/ui/app.py" line="32"/>
+        <location filename="../../pofacil/ui/app.py" line="41"/>
         <source>sample workshop</source>
         <translation>範例工作坊</translation>
     </message>

@@ -18,6 +18,14 @@ Windows and Office):
 """
 
 TRANSLATIONS: dict[str, str] = {
+    # -- Help > About ----------------------------------------------------------------------
+    "&Help": "說明(&H)",
+    "&About pofacil": "關於 pofacil(&A)",
+    "About pofacil": "關於 pofacil",
+    "pofacil {version}": "pofacil {version}",
+    "An offline facilitation board for in-room open-government workshops. It needs no network; each workshop is one .pofacil file.": "離線的現場工作坊引導白板，供開放政府的協作會議與共識營使用。不需要網路；每場工作坊就是一個 .pofacil 檔案。",
+    "pofacil is free software under the MIT License. Its bundled font, Pofacil Sans TC, is derived from Noto Sans CJK and is licensed under the SIL Open Font License 1.1 (below).": "pofacil 是以 MIT 授權條款釋出的自由軟體。隨附的字型 Pofacil Sans TC 衍生自 Noto Sans CJK，採用 SIL 開放字型授權條款 1.1 版（全文如下）。",
+    "Python {python}, PySide6 {pyside}, Qt {qt}": "Python {python}、PySide6 {pyside}、Qt {qt}",
     # -- menus: File ---------------------------------------------------------------------
     "&File": "檔案(&F)",
     "&New workshop…": "新增工作坊(&N)…",

@@ -32,6 +32,7 @@ from pofacil.board.ops.frames import clear_frame
 from pofacil.board.session import Session
 
 from . import i18n
+from .about import install_help_menu
 from .board_actions import BoardActions
 from .capture import CaptureBar
 from .clipboard import NOTES_MIME, dropped_files, notes_to_mime, specs_from_mime
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_actions()
         self.board_actions = BoardActions(self)
+        install_help_menu(self)
         self.set_session(session)
         self.placement.place()
 

@@ -8,41 +8,65 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
+# SQLite locks bytes from 1 GiB up to 1 GiB + 512; on Windows lock a byte past them so we
+# never block SQLite's own locking.
+MSVCRT_OFFSET = 0x40000000 + 4096
+
+
+class LockCalls(NamedTuple):
+    name: str
+    try_lock: Callable[[int], bool]
+    unlock: Callable[[int], None]
+
+
+def _msvcrt_try_lock(fd: int) -> bool:
+    import msvcrt  # Windows only
+
+    os.lseek(fd, MSVCRT_OFFSET, os.SEEK_SET)
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+    except OSError:
+        return False
+    return True
+
+
+def _msvcrt_unlock(fd: int) -> None:
     import msvcrt
 
-    # SQLite locks bytes from 1 GiB up to 1 GiB + 512; lock a byte past them so we never
-    # block SQLite's own locking.
-    _OFFSET = 0x40000000 + 4096
+    os.lseek(fd, MSVCRT_OFFSET, os.SEEK_SET)
+    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
 
-    def _try_lock(fd: int) -> bool:
-        os.lseek(fd, _OFFSET, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
 
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, _OFFSET, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+# flock, not fcntl/lockf: POSIX record locks are shared with SQLite's own locks and would be
+# released whenever any descriptor of the file is closed.
+def _flock_try_lock(fd: int) -> bool:
+    import fcntl  # POSIX only
 
-else:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _flock_unlock(fd: int) -> None:
     import fcntl
 
-    # flock, not fcntl/lockf: POSIX record locks are shared with SQLite's own locks and would
-    # be released whenever any descriptor of the file is closed.
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
+    fcntl.flock(fd, fcntl.LOCK_UN)
 
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+
+def lock_calls(platform: str = sys.platform) -> LockCalls:
+    """How this platform locks: msvcrt byte locks on Windows, flock everywhere else."""
+    if platform == "win32":
+        return LockCalls("msvcrt", _msvcrt_try_lock, _msvcrt_unlock)
+    return LockCalls("flock", _flock_try_lock, _flock_unlock)
+
+
+_CALLS = lock_calls()
 
 
 class WorkshopLock:
@@ -55,7 +79,7 @@ class WorkshopLock:
     def acquire(self) -> bool:
         """True when the lock is ours; False when another process holds it."""
         fd = os.open(self.path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-        if not _try_lock(fd):
+        if not _CALLS.try_lock(fd):
             os.close(fd)
             return False
         self._fd = fd
@@ -72,6 +96,6 @@ class WorkshopLock:
         # Must run after SQLite closed the file: closing this descriptor would otherwise drop
         # SQLite's POSIX locks along with ours.
         if self._fd is not None:
-            _unlock(self._fd)
+            _CALLS.unlock(self._fd)
             os.close(self._fd)
             self._fd = None
