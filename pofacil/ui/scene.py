@@ -518,15 +518,25 @@ class BoardScene(QGraphicsScene):
 
         A frame takes a note when it holds other notes than the dragged ones (or the note was
         already in it): told from the frame's count at press less its dragged members, so a
-        drop costs the notes dropped times the frames, never a scan of the board.
+        drop costs the notes dropped times the frames, never a scan of the board. The notes of
+        a group dragged whole stay in it.
         """
         dragging: dict[str | None, int] = {}
         for nid in moved:
             cluster = self.notes[nid].note.cluster
             dragging[cluster] = dragging.get(cluster, 0) + 1
+        # A group dragged whole (by its frame, or all its notes) moves as a group: however far
+        # it goes, its notes are not leaving the frame they were in at the press.
+        whole = {
+            cid
+            for cid, (_, count) in self._frames_at_press.items()
+            if dragging.get(cid, 0) >= count
+        }
         out: dict[str, str | None] = {}
         for nid, pos in moved.items():
             item = self.notes[nid]
+            if item.note.cluster in whole:
+                continue
             center = pos + item.note_rect().center()
             target = None
             for cid, (frame, count) in self._frames_at_press.items():
