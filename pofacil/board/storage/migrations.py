@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # a migration is handed the database; importing sqlite-utils 
 APPLICATION_ID = 0x50464331  # "PFC1"
 
 TABLES: dict[str, dict[str, type]] = {
-    "workshop": {"id": str, "title": str, "date": str, "venue": str},
+    "workshop": {"id": str, "title": str, "date": str, "venue": str, "facilitator": str},
     "boards": {
         "id": str,
         "name": str,
@@ -103,7 +103,14 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """Who facilitated the workshop (the accountability record): shown in export headers."""
+    workshop = db.table("workshop")
+    if "facilitator" not in workshop.columns_dict:
+        workshop.add_column("facilitator", str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

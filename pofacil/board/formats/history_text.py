@@ -1,0 +1,527 @@
+"""History a person can read: each step as a sentence, in Chinese or English.
+
+What a step did is read from its patches, not from its label: a label names the gesture
+("move to cell"), the patches say which cells, which texts, from what to what. So a gesture
+this module has never heard of (another helper's "reveal votes") still reads as what it
+changed, and the label only picks the opening verb when nothing more telling is found.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pofacil.board.model import Board, Patch, Workshop
+from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.storage.history import HistoryEntry
+
+LANGUAGES = ("zh", "en")
+
+# Fields that change with every edit and say nothing a reader needs.
+_QUIET = {"updated", "seq", "w", "h", "collapsed"}
+_SHORT = 30  # a note's text is quoted up to this many characters
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "zh": {
+        "quote": "「{}」",
+        "arrow": " → ",
+        "sep": "；",
+        "none": "（無）",
+        "outside": "格子外",
+        "add_note": "新增便利貼{text}",
+        "add_notes": "新增 {count} 張便利貼",
+        "text": "修改文字：{before} → {after}",
+        "author": "{text}的發言者：{before} → {after}",
+        "kind": "{text}的類型：{before} → {after}",
+        "kinds": "{count} 張便利貼改為{after}",
+        "cell": "{text}從「{before}」移到「{after}」",
+        "cells": "{count} 張便利貼移到「{after}」",
+        "joined": "{text}加入群組「{after}」",
+        "joined_many": "{count} 張便利貼加入群組「{after}」",
+        "left": "{text}離開群組「{before}」",
+        "left_many": "{count} 張便利貼離開群組",
+        "deleted": "刪除便利貼{text}",
+        "deleted_many": "刪除 {count} 張便利貼",
+        "restored": "還原便利貼{text}",
+        "restored_many": "還原 {count} 張便利貼",
+        "votes": "{text}的票數：{before} → {after}",
+        "votes_many": "{count} 張便利貼的票數改變",
+        "moved": "移動便利貼{text}",
+        "moved_many": "移動 {count} 張便利貼",
+        "layout": "重新排列心智圖（移動 {count} 張便利貼）",
+        "reorder": "調整 {count} 張便利貼的順序",
+        "removed_note": "永久移除 {count} 張便利貼",
+        "board_added": "新增白板「{after}」",
+        "board_renamed": "白板改名：「{before}」→「{after}」",
+        "board_deleted": "刪除白板「{before}」",
+        "board_restored": "還原白板「{after}」",
+        "boards_reordered": "調整白板順序",
+        "label_renamed": "標籤改名：「{before}」→「{after}」",
+        "rows_added": "新增 {count} 列",
+        "group_added": "新增群組「{after}」",
+        "group_renamed": "群組改名：「{before}」→「{after}」",
+        "group_removed": "移除群組「{before}」",
+        "link_added": "連結兩張便利貼",
+        "link_removed": "移除連結",
+        "links_added": "新增 {count} 條連結",
+        "links_removed": "移除 {count} 條連結",
+        "info_title": "工作坊名稱：{before} → {after}",
+        "info_date": "日期：{before} → {after}",
+        "info_venue": "地點：{before} → {after}",
+        "info_facilitator": "主持人：{before} → {after}",
+        "copied": "複製 {count} 張便利貼（保留原發言者與時間）",
+        "merge": "從 {detail} 合併 {count} 個白板",
+        "generic": "{label}（{count} 項變更）",
+        "line": "{who} 於 {when} {what}",
+        "undid": "{who} 於 {when} 復原了：{what}（原由 {author} 於 {at} 做）",
+        "redid": "{who} 於 {when} 重做了：{what}",
+    },
+    "en": {
+        "quote": "“{}”",
+        "arrow": " → ",
+        "sep": "; ",
+        "none": "(none)",
+        "outside": "outside the cells",
+        "add_note": "added the note {text}",
+        "add_notes": "added {count} notes",
+        "text": "edited the text: {before} → {after}",
+        "author": "changed the speaker of {text}: {before} → {after}",
+        "kind": "changed the kind of {text}: {before} → {after}",
+        "kinds": "made {count} notes {after}",
+        "cell": "moved {text} from “{before}” to “{after}”",
+        "cells": "moved {count} notes to “{after}”",
+        "joined": "put {text} in the group “{after}”",
+        "joined_many": "put {count} notes in the group “{after}”",
+        "left": "took {text} out of the group “{before}”",
+        "left_many": "took {count} notes out of their group",
+        "deleted": "deleted the note {text}",
+        "deleted_many": "deleted {count} notes",
+        "restored": "restored the note {text}",
+        "restored_many": "restored {count} notes",
+        "votes": "votes on {text}: {before} → {after}",
+        "votes_many": "votes changed on {count} notes",
+        "moved": "moved the note {text}",
+        "moved_many": "moved {count} notes",
+        "layout": "laid out the mind map ({count} notes moved)",
+        "reorder": "reordered {count} notes",
+        "removed_note": "removed {count} notes for good",
+        "board_added": "added the board “{after}”",
+        "board_renamed": "renamed the board “{before}” to “{after}”",
+        "board_deleted": "deleted the board “{before}”",
+        "board_restored": "restored the board “{after}”",
+        "boards_reordered": "reordered the boards",
+        "label_renamed": "renamed the label “{before}” to “{after}”",
+        "rows_added": "added {count} row(s)",
+        "group_added": "added the group “{after}”",
+        "group_renamed": "renamed the group “{before}” to “{after}”",
+        "group_removed": "removed the group “{before}”",
+        "link_added": "linked two notes",
+        "link_removed": "removed a link",
+        "links_added": "added {count} links",
+        "links_removed": "removed {count} links",
+        "info_title": "workshop title: {before} → {after}",
+        "info_date": "date: {before} → {after}",
+        "info_venue": "venue: {before} → {after}",
+        "info_facilitator": "facilitator: {before} → {after}",
+        "copied": "copied {count} notes (keeping their speakers and times)",
+        "merge": "merged {count} board(s) from {detail}",
+        "generic": "{label} ({count} changes)",
+        "line": "{who} at {when}: {what}",
+        "undid": "{who} at {when} undid: {what} (done by {author} at {at})",
+        "redid": "{who} at {when} redid: {what}",
+    },
+}
+
+# The Chinese name of a gesture whose patches say too little on their own (an unknown label
+# is shown as it is).
+_LABEL_ZH = {
+    "open vote": "開始投票",
+    "vote": "投票",
+    "reveal votes": "公布票數",
+    "close vote": "結束投票",
+    "sort by votes": "依票數排序",
+    "collapse": "收合分支",
+    "expand": "展開分支",
+    "send to breakout": "送到分組討論",
+}
+
+
+@dataclass
+class Names:
+    """What ids stand for now: note texts, group and board names, cell labels per board."""
+
+    notes: dict[str, str] = field(default_factory=dict)
+    clusters: dict[str, str] = field(default_factory=dict)
+    boards: dict[str, str] = field(default_factory=dict)
+    cells: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, workshop: Workshop, language: str = "zh") -> Names:
+        names = cls()
+        for board in workshop.boards.values():
+            names.boards[board.id] = board.name
+            names.notes.update((n.id, n.text) for n in board.notes.values())
+            names.clusters.update((c.id, c.name) for c in board.clusters.values())
+            for cell in board.cells:
+                names.cells[(board.id, cell.id)] = cell_label(board, cell.id, language)
+        return names
+
+
+def cell_label(board: Board, cell_id: str, language: str) -> str:
+    cell = board.cell(cell_id)
+    if cell is None:
+        return cell_id
+    if language == "en":
+        return f"{cell.row_en or cell.row} / {cell.column_en or cell.column}"
+    return f"{cell.row}／{cell.column}"
+
+
+def _short(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
+
+
+def _clock(stamp: str | None) -> str:
+    """``YYYY-MM-DD HH:MM`` in the time the step was taken (the room's clock)."""
+    if not stamp:
+        return "—"
+    try:
+        return datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+class _Describer:
+    def __init__(self, entry: HistoryEntry, names: Names, language: str) -> None:
+        self.entry = entry
+        self.names = names
+        self.language = language
+        self.t = _TEXTS[language]
+
+    def quote(self, text: object) -> str:
+        return self.t["quote"].format(_short(str(text))) if text not in (None, "") else ""
+
+    def value(self, text: object) -> str:
+        return self.quote(text) or self.t["none"]
+
+    def note_text(self, patch: Patch) -> str:
+        row = patch.after or patch.before or {}
+        text = row.get("text") if "text" in row and patch.before is None else None
+        if text is None:
+            text = self.names.notes.get(patch.id, "")
+        return self.quote(text)
+
+    def cell(self, patch: Patch, cell_id: object) -> str:
+        if not cell_id:
+            return self.t["outside"]
+        board = (patch.after or {}).get("board") or self.entry.board or ""
+        return self.names.cells.get((str(board), str(cell_id)), str(cell_id))
+
+    def kind(self, kind_id: object) -> str:
+        kind = KIND_BY_ID.get(str(kind_id))
+        return getattr(kind, self.language) if kind is not None else str(kind_id)
+
+    def group(self, cluster_id: object) -> str:
+        return self.names.clusters.get(str(cluster_id), str(cluster_id))
+
+    # -- facts -------------------------------------------------------------------------
+    def sentences(self) -> list[str]:
+        """What the step changed, one clause per kind of change, in a fixed order."""
+        notes = [p for p in self.entry.patches if p.entity == "note"]
+        out: list[str] = []
+        added = [p for p in notes if p.before is None and p.after is not None]
+        copied = [p for p in added if (p.after or {}).get("origin")]
+        if copied and self.entry.label in ("copy to board", "send to breakout"):
+            out.append(self.t["copied"].format(count=len(copied)))
+        elif added:
+            out.append(self.counted("add_note", "add_notes", added))
+        gone = [p for p in notes if p.after is None and p.before is not None]
+        if gone:
+            out.append(self.t["removed_note"].format(count=len(gone)))
+        updates = [p for p in notes if p.before is not None and p.after is not None]
+        out += self.note_updates(updates)
+        out += self.board_sentences()
+        out += self.cluster_sentences()
+        out += self.link_sentences()
+        out += self.info_sentences()
+        return out
+
+    def counted(self, one: str, many: str, patches: list[Patch], **more: str) -> str:
+        if len(patches) == 1:
+            return self.t[one].format(text=self.note_text(patches[0]), **more)
+        return self.t[many].format(count=len(patches), **more)
+
+    def changed(self, patches: list[Patch], key: str) -> list[Patch]:
+        return [
+            p
+            for p in patches
+            if key in (p.after or {}) and (p.before or {}).get(key) != (p.after or {}).get(key)
+        ]
+
+    def note_updates(self, updates: list[Patch]) -> list[str]:
+        t, out = self.t, []
+        for p in self.changed(updates, "text"):
+            before, after = (p.before or {})["text"], (p.after or {})["text"]
+            out.append(t["text"].format(before=self.value(before), after=self.value(after)))
+        for p in self.changed(updates, "author"):
+            before, after = (p.before or {})["author"], (p.after or {})["author"]
+            out.append(
+                t["author"].format(
+                    text=self.note_text(p), before=self.value(before), after=self.value(after)
+                )
+            )
+        kinds = self.changed(updates, "kind")
+        if len(kinds) == 1:
+            p = kinds[0]
+            out.append(
+                t["kind"].format(
+                    text=self.note_text(p),
+                    before=self.kind((p.before or {})["kind"]),
+                    after=self.kind((p.after or {})["kind"]),
+                )
+            )
+        elif kinds:
+            targets = {str((p.after or {})["kind"]) for p in kinds}
+            after = self.kind(targets.pop()) if len(targets) == 1 else "…"
+            out.append(t["kinds"].format(count=len(kinds), after=after))
+        cells = self.changed(updates, "cell")
+        if len(cells) == 1:
+            p = cells[0]
+            out.append(
+                t["cell"].format(
+                    text=self.note_text(p),
+                    before=self.cell(p, (p.before or {})["cell"]),
+                    after=self.cell(p, (p.after or {})["cell"]),
+                )
+            )
+        elif cells:
+            targets = {str((p.after or {})["cell"] or "") for p in cells}
+            after = self.cell(cells[0], targets.pop()) if len(targets) == 1 else "…"
+            out.append(t["cells"].format(count=len(cells), after=after))
+        groups = self.changed(updates, "cluster")
+        joined = [p for p in groups if (p.after or {})["cluster"]]
+        left = [p for p in groups if not (p.after or {})["cluster"]]
+        if joined:
+            names = {self.group((p.after or {})["cluster"]) for p in joined}
+            out.append(self.counted("joined", "joined_many", joined, after="、".join(sorted(names))))
+        if left:
+            name = self.group((left[0].before or {}).get("cluster"))
+            out.append(self.counted("left", "left_many", left, before=name))
+        deleted = self.changed(updates, "deleted")
+        gone = [p for p in deleted if (p.after or {})["deleted"]]
+        back = [p for p in deleted if not (p.after or {})["deleted"]]
+        if gone:
+            out.append(self.counted("deleted", "deleted_many", gone))
+        if back:
+            out.append(self.counted("restored", "restored_many", back))
+        votes = self.changed(updates, "votes")
+        if len(votes) == 1:
+            p = votes[0]
+            out.append(
+                t["votes"].format(
+                    text=self.note_text(p),
+                    before=(p.before or {}).get("votes", 0),
+                    after=(p.after or {})["votes"],
+                )
+            )
+        elif votes:
+            out.append(t["votes_many"].format(count=len(votes)))
+        told = {p.id for p in kinds + cells + groups + deleted + votes}
+        told |= {p.id for p in self.changed(updates, "text") + self.changed(updates, "author")}
+        moved = [
+            p
+            for p in updates
+            if p.id not in told and ({"x", "y"} & set(p.after or {}))
+        ]
+        if moved:
+            if self.entry.label == "lay out":
+                out.append(t["layout"].format(count=len(moved)))
+            else:
+                out.append(self.counted("moved", "moved_many", moved))
+        reordered = [p for p in self.changed(updates, "seq") if p.id not in told]
+        if reordered and not moved:
+            out.append(t["reorder"].format(count=len(reordered)))
+        return out
+
+    def board_sentences(self) -> list[str]:
+        t, out = self.t, []
+        boards = [p for p in self.entry.patches if p.entity == "board"]
+        positions = 0
+        for p in boards:
+            before, after = p.before, p.after
+            if before is None and after is not None:
+                out.append(t["board_added"].format(after=after.get("name", "")))
+                continue
+            if before is None or after is None:
+                continue
+            name = after.get("name") or self.names.boards.get(p.id, "")
+            if "name" in after and before.get("name") != after["name"]:
+                out.append(t["board_renamed"].format(before=before.get("name"), after=after["name"]))
+            if "deleted" in after and before.get("deleted") != after["deleted"]:
+                key = "board_deleted" if after["deleted"] else "board_restored"
+                out.append(t[key].format(before=name, after=name))
+            if "cells" in after:
+                out += self.cell_changes(before.get("cells"), after["cells"])
+            positions += "position" in after
+        if positions:
+            out.append(t["boards_reordered"])
+        return out
+
+    def cell_changes(self, before: object, after: object) -> list[str]:
+        def parse(cells: object) -> dict[str, dict[str, str]]:
+            try:
+                return {c["id"]: c for c in json.loads(str(cells or "[]"))}
+            except (ValueError, TypeError, KeyError):
+                return {}
+
+        old, new = parse(before), parse(after)
+        out = []
+        keys = ("column", "column_en") if self.language == "zh" else ("column_en", "column")
+        for cid, cell in new.items():
+            was = old.get(cid)
+            if was is None:
+                continue
+            for field_name in ("row", "column", "group", *keys):
+                if was.get(field_name) != cell.get(field_name) and was.get(field_name):
+                    out.append(
+                        self.t["label_renamed"].format(
+                            before=was.get(field_name), after=cell.get(field_name)
+                        )
+                    )
+        out = list(dict.fromkeys(out))  # a renamed row renames each of its cells
+        added_rows = {cid.partition("/")[0] for cid in new.keys() - old.keys()}
+        if new.keys() - old.keys():
+            out.append(self.t["rows_added"].format(count=max(1, len(added_rows))))
+        return out
+
+    def cluster_sentences(self) -> list[str]:
+        t, out = self.t, []
+        for p in self.entry.patches:
+            if p.entity != "cluster":
+                continue
+            if p.before is None and p.after is not None:
+                out.append(t["group_added"].format(after=p.after.get("name", "")))
+            elif p.after is None and p.before is not None:
+                out.append(t["group_removed"].format(before=p.before.get("name", "")))
+            elif p.before is not None and p.after is not None and "name" in p.after:
+                out.append(
+                    t["group_renamed"].format(before=p.before.get("name"), after=p.after["name"])
+                )
+        return out
+
+    def link_sentences(self) -> list[str]:
+        links = [p for p in self.entry.patches if p.entity == "link"]
+        added = [p for p in links if p.before is None]
+        removed = [p for p in links if p.after is None]
+        out = []
+        if self.entry.label in ("link", "unlink") or not any(
+            p.entity == "note" for p in self.entry.patches
+        ):
+            if len(added) == 1:
+                out.append(self.t["link_added"])
+            elif added:
+                out.append(self.t["links_added"].format(count=len(added)))
+            if len(removed) == 1:
+                out.append(self.t["link_removed"])
+            elif removed:
+                out.append(self.t["links_removed"].format(count=len(removed)))
+        return out
+
+    def info_sentences(self) -> list[str]:
+        out = []
+        for p in self.entry.patches:
+            if p.entity != "workshop" or p.before is None or p.after is None:
+                continue
+            for key in ("title", "date", "venue", "facilitator"):
+                if key in p.after and p.before.get(key) != p.after[key]:
+                    out.append(
+                        self.t[f"info_{key}"].format(
+                            before=self.value(p.before.get(key)), after=self.value(p.after[key])
+                        )
+                    )
+        return out
+
+    def what(self) -> str:
+        key, _, detail = self.entry.label.partition(": ")
+        if key == "merge" and detail:
+            count = len({p.id for p in self.entry.patches if p.entity == "board"})
+            return self.t["merge"].format(count=count, detail=detail)
+        parts = self.sentences()
+        label = self.entry.label
+        if label in _LABEL_ZH and self.language == "zh":
+            label = _LABEL_ZH[label]
+        if not parts:
+            return self.t["generic"].format(label=label, count=len(self.entry.patches))
+        if self.entry.label in _LABEL_ZH:
+            # A gesture the patches alone do not name (a vote round): say it, then the facts.
+            return label + (": " if self.language == "en" else "：") + self.t["sep"].join(parts)
+        return self.t["sep"].join(parts)
+
+
+def describe(entry: HistoryEntry, names: Names, language: str = "zh") -> str:
+    """What one step changed, as a clause: "修改文字：「舊」 → 「新」"."""
+    return _Describer(entry, names, language).what()
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One event of the history, as a reader sees it: a step taken, undone or redone."""
+
+    at: str
+    who: str
+    board: str
+    text: str
+    entry: int  # the history line this event is about
+    event: str  # "done", "undone" or "redone"
+
+
+def history_lines(
+    entries: Iterable[HistoryEntry], names: Names, language: str = "zh"
+) -> list[HistoryLine]:
+    """Every step, and every undo and redo of a step, as sentences in time order.
+
+    An undo is told as its own line naming who undid which step (an undone step is not
+    relabelled with the undoer's name); a step undone and redone keeps its first author.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language}")
+    t = _TEXTS[language]
+    out: list[tuple[str, int, int, HistoryLine]] = []
+    for entry in entries:
+        what = describe(entry, names, language)
+        board = names.boards.get(entry.board or "", "")
+        when = _clock(entry.at)
+        line = t["line"].format(who=entry.actor, when=when, what=what)
+        out.append((entry.at, entry.id, 0, HistoryLine(entry.at, entry.actor, board, line, entry.id, "done")))
+        if entry.state_at and entry.state_by:
+            if entry.state in ("undone", "dropped"):
+                text = t["undid"].format(
+                    who=entry.state_by,
+                    when=_clock(entry.state_at),
+                    what=what,
+                    author=entry.actor,
+                    at=when[-5:],
+                )
+                event = "undone"
+            else:
+                text = t["redid"].format(who=entry.state_by, when=_clock(entry.state_at), what=what)
+                event = "redone"
+            out.append(
+                (
+                    entry.state_at,
+                    entry.id,
+                    1,
+                    HistoryLine(entry.state_at, entry.state_by, board, text, entry.id, event),
+                )
+            )
+    out.sort(key=lambda item: (_sortable(item[0]), item[1], item[2]))
+    return [item[3] for item in out]
+
+
+def _sortable(stamp: str) -> str:
+    try:
+        return datetime.fromisoformat(stamp).astimezone().isoformat()
+    except ValueError:
+        return stamp
