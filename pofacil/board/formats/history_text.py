@@ -241,9 +241,9 @@ class _Describer:
         if gone:
             out.append(self.t["removed_note"].format(count=len(gone)))
         updates = [p for p in notes if p.before is not None and p.after is not None]
+        out += self.cluster_sentences()  # a new group before the notes that join it
         out += self.note_updates(updates)
         out += self.board_sentences()
-        out += self.cluster_sentences()
         out += self.link_sentences()
         out += self.info_sentences()
         return out
