@@ -239,7 +239,20 @@ def test_csv_has_a_bom_the_import_header_and_a_board_column(tmp_path: Path) -> N
     assert (
         tuple(rows[0])
         == CSV_HEADER
-        == ("board", "text", "kind", "cell", "cluster", "author", "x", "y", "votes", "id", "parent")
+        == (
+            "board",
+            "text",
+            "kind",
+            "cell",
+            "cluster",
+            "author",
+            "created",
+            "x",
+            "y",
+            "votes",
+            "id",
+            "parent",
+        )
     )
     table_rows = [r for r in rows[1:] if r[0] == TABLE]
     assert len(rows) - 1 == sum(len(b.live_notes()) for b in ws.ordered_boards())

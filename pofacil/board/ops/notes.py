@@ -94,6 +94,7 @@ class NoteSpec:
     author: str = ""
     votes: int = 0
     id: str = field(default_factory=new_id)
+    created: str = ""  # when it was said (an import's time column); empty: now
 
 
 def add_notes(
@@ -144,7 +145,7 @@ def add_notes(
             cell=spec.cell,
             cluster=spec.cluster,
             author=check_text(spec.author.strip()),
-            created=stamp,
+            created=spec.created or stamp,
             updated=stamp,
             votes=check_votes(spec.votes),
             seq=seq,
