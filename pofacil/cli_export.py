@@ -154,14 +154,15 @@ def warn_opened(store: Store) -> None:
 def _corrections(session: Session) -> Corrections | None:
     """The corrections the history tells of; a damaged history marks none (and says so)
     rather than keeping the record from being written."""
-    from pofacil.board.formats.corrections import find_corrections
-    from pofacil.board.model.errors import DamagedHistoryError
+    from pofacil.board.formats.corrections import session_corrections
 
-    try:
-        return find_corrections(session.history(), session.workshop)
-    except DamagedHistoryError as exc:
-        print(f"pofacil: warning: {exc}; corrections are not marked.", file=sys.stderr)
-        return None
+    found = session_corrections(session)
+    if found is None:
+        print(
+            "pofacil: warning: the history is damaged, so corrections are not marked.",
+            file=sys.stderr,
+        )
+    return found
 
 
 def _check_out(out: Path, workshop: Path) -> Path:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pofacil.board.model import Workshop
+from pofacil.board.model.errors import DamagedHistoryError
+from pofacil.board.session import Session
 from pofacil.board.storage.history import HistoryEntry
 
 FIELDS = ("text", "author")
@@ -66,3 +68,12 @@ def find_corrections(entries: Iterable[HistoryEntry], workshop: Workshop) -> dic
             Correction(note_id, name, original, final, tuple(by[(note_id, name)]), last[(note_id, name)])
         )
     return out
+
+
+def session_corrections(session: Session) -> Corrections | None:
+    """The corrections of an open workshop, for its exports; None when its history is
+    damaged: the record is then written without marks rather than not at all."""
+    try:
+        return find_corrections(session.history(), session.workshop)
+    except DamagedHistoryError:
+        return None
