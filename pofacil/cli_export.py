@@ -90,7 +90,7 @@ def add_parser(sub: Any) -> None:
         "--corrections",
         action="store_true",
         help="PDF and Markdown: end the record with each correction (original -> final, "
-        "who and when)"
+        "who and when)",
     )
     exp.add_argument(
         "--scale", type=_scale, default=2.0, help="PNG: 1 is the on-screen 100%% size (default 2)"

@@ -164,7 +164,16 @@ def test_csv_round_trip_keeps_every_listed_field(camp: Path, tmp_path: Path) -> 
     ok("export", camp, csv, "--csv")
     assert "2026-11-20T09:05:00" in csv.read_text(encoding="utf-8-sig")
     again = tmp_path / "again.pofacil"
-    ok("new", again, "--date", "2026-11-20", "--board", "issue-context", "--board", "mindmap:心智圖")
+    ok(
+        "new",
+        again,
+        "--date",
+        "2026-11-20",
+        "--board",
+        "issue-context",
+        "--board",
+        "mindmap:心智圖",
+    )
     # The new mind map's own centre is replaced by the file's tree.
     s = Session.open(again)
     try:

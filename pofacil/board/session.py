@@ -21,7 +21,6 @@ from pofacil.board.ops.notes import workshop_date
 from pofacil.board.storage.history import HistoryEntry
 from pofacil.board.storage.store import Store, write_workshop
 
-
 ACTOR_VARIABLE = "POFACIL_ACTOR"
 
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.board.formats.file_names import board_targets, safe_file_name
 from pofacil.board.formats.corrections import session_corrections
+from pofacil.board.formats.file_names import board_targets, safe_file_name
 from pofacil.board.formats.minutes import export_csv, export_markdown
 from pofacil.board.model.errors import PofacilError
 
@@ -182,9 +182,7 @@ def run_export(
             written.append(report.path)
         elif fmt == "md":
             written.append(
-                export_markdown(
-                    document.workshop, out, boards, language, fixes, list_corrections
-                )
+                export_markdown(document.workshop, out, boards, language, fixes, list_corrections)
             )
         elif fmt == "csv":
             written.append(export_csv(document.workshop, out, boards))

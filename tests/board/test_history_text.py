@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from pofacil.board import ops
-from pofacil.board.model import Change
-from pofacil.board.ops.notes import update_patch
 from pofacil.board.formats.history_text import Names, describe, history_lines
+from pofacil.board.model import Change
 from pofacil.board.ops.boards import add_row, copy_notes, layout_mindmap, relabel
+from pofacil.board.ops.notes import update_patch
 from pofacil.board.session import Session
 from pofacil.board.storage.history import HistoryEntry
 
@@ -28,7 +28,9 @@ def _mind(s: Session) -> str:
 
 
 def _note(s: Session, text: str) -> str:
-    return next(n.id for b in s.workshop.boards.values() for n in b.notes.values() if n.text == text)
+    return next(
+        n.id for b in s.workshop.boards.values() for n in b.notes.values() if n.text == text
+    )
 
 
 def _first_cell(s: Session, i: int = 0) -> str:
@@ -55,9 +57,7 @@ CASES: list[tuple[str, Step, list[str], list[str]]] = [
     (
         "add many",
         _do(
-            lambda s: ops.add_notes(
-                s.workshop, _table(s), [ops.NoteSpec("甲"), ops.NoteSpec("乙")]
-            )
+            lambda s: ops.add_notes(s.workshop, _table(s), [ops.NoteSpec("甲"), ops.NoteSpec("乙")])
         ),
         ["新增 2 張便利貼"],
         ["added 2 notes"],

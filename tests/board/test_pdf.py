@@ -15,14 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from pofacil.board.formats.minutes import note_time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
 from pofacil.board import ops
 from pofacil.board.formats.fonts import missing_glyphs
+from pofacil.board.formats.minutes import note_time
 from pofacil.board.formats.pdf.export import OVERLAP_PT, ExportCancelled, PdfReport, export_pdf
 from pofacil.board.formats.pdf.text import NO_END, NO_START, FontText
 from pofacil.board.formats.sample import write_sample

@@ -36,7 +36,9 @@ class Correction:
 Corrections = Mapping[str, list[Correction]]
 
 
-def find_corrections(entries: Iterable[HistoryEntry], workshop: Workshop) -> dict[str, list[Correction]]:
+def find_corrections(
+    entries: Iterable[HistoryEntry], workshop: Workshop
+) -> dict[str, list[Correction]]:
     """Per live note, its corrections; a field changed and then put back is none."""
     first: dict[tuple[str, str], str] = {}
     by: dict[tuple[str, str], list[str]] = {}
@@ -65,7 +67,9 @@ def find_corrections(entries: Iterable[HistoryEntry], workshop: Workshop) -> dic
         if final == original:
             continue
         out.setdefault(note_id, []).append(
-            Correction(note_id, name, original, final, tuple(by[(note_id, name)]), last[(note_id, name)])
+            Correction(
+                note_id, name, original, final, tuple(by[(note_id, name)]), last[(note_id, name)]
+            )
         )
     return out
 

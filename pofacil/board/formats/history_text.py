@@ -305,7 +305,9 @@ class _Describer:
         left = [p for p in groups if not (p.after or {})["cluster"]]
         if joined:
             names = {self.group((p.after or {})["cluster"]) for p in joined}
-            out.append(self.counted("joined", "joined_many", joined, after="、".join(sorted(names))))
+            out.append(
+                self.counted("joined", "joined_many", joined, after="、".join(sorted(names)))
+            )
         if left:
             name = self.group((left[0].before or {}).get("cluster"))
             out.append(self.counted("left", "left_many", left, before=name))
@@ -330,11 +332,7 @@ class _Describer:
             out.append(t["votes_many"].format(count=len(votes)))
         told = {p.id for p in kinds + cells + groups + deleted + votes}
         told |= {p.id for p in self.changed(updates, "text") + self.changed(updates, "author")}
-        moved = [
-            p
-            for p in updates
-            if p.id not in told and ({"x", "y"} & set(p.after or {}))
-        ]
+        moved = [p for p in updates if p.id not in told and ({"x", "y"} & set(p.after or {}))]
         if moved:
             if self.entry.label == "lay out":
                 out.append(t["layout"].format(count=len(moved)))
@@ -358,7 +356,9 @@ class _Describer:
                 continue
             name = after.get("name") or self.names.boards.get(p.id, "")
             if "name" in after and before.get("name") != after["name"]:
-                out.append(t["board_renamed"].format(before=before.get("name"), after=after["name"]))
+                out.append(
+                    t["board_renamed"].format(before=before.get("name"), after=after["name"])
+                )
             if "deleted" in after and before.get("deleted") != after["deleted"]:
                 key = "board_deleted" if after["deleted"] else "board_restored"
                 out.append(t[key].format(before=name, after=name))
@@ -494,7 +494,14 @@ def history_lines(
         board = names.boards.get(entry.board or "", "")
         when = _clock(entry.at)
         line = t["line"].format(who=entry.actor, when=when, what=what)
-        out.append((entry.at, entry.id, 0, HistoryLine(entry.at, entry.actor, board, line, entry.id, "done")))
+        out.append(
+            (
+                entry.at,
+                entry.id,
+                0,
+                HistoryLine(entry.at, entry.actor, board, line, entry.id, "done"),
+            )
+        )
         if entry.state_at and entry.state_by:
             if entry.state in ("undone", "dropped"):
                 text = t["undid"].format(

@@ -298,7 +298,9 @@ def markdown_text(
             else f"- {_escape(board.name, True)}: {_escape(note.text, True)} — "
             f"{_escape(line, True)}"
             for board in chosen
-            for note, line in correction_lines(fixes, _ordered(board.live_notes()), info.date, language)
+            for note, line in correction_lines(
+                fixes, _ordered(board.live_notes()), info.date, language
+            )
         ]
         out.extend(listed or [labels["none"]])
         out.append("")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from importlib import resources
 from datetime import datetime, timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any
 

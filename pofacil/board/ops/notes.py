@@ -480,8 +480,9 @@ def set_info(
 ) -> Change:
     """The workshop's details as one step; a field left None keeps its value.
 
-    A change without patches means the details were already so. The date is the workshop's day as ``YYYY-MM-DD`` (or empty): a note's ``HH:MM`` from an
-    import is taken on it, and the record shows times as ``HH:MM`` on that day.
+    A change without patches means the details were already so. The date is the workshop's
+    day as ``YYYY-MM-DD`` (or empty): a note's ``HH:MM`` from an import is taken on it, and
+    the record shows times as ``HH:MM`` on that day.
     """
     info = ws.info
 

@@ -26,6 +26,7 @@ from pofacil.board.model import Board, Workshop
 from pofacil.board.model.errors import ModelError, PofacilError
 from pofacil.board.storage.atomic import atomic_write
 
+from ..corrections import Corrections
 from .draw import BoardPainter
 from .overview import draw_overview
 from .page import PAPERS, PageFurniture
@@ -39,7 +40,6 @@ from .plan import (
     plan_board,
     tile_count,
 )
-from ..corrections import Corrections
 from .record import RecordPage, draw_record_page, plan_record
 from .table_draw import draw_detail_page
 from .table_plan import TablePlan, plan_table
@@ -174,9 +174,7 @@ def export_pdf(
         for board in chosen
     ]
     record_pages: list[RecordPage] = (
-        plan_record(
-            chosen, text, size, language, workshop.info.date, corrections, list_corrections
-        )
+        plan_record(chosen, text, size, language, workshop.info.date, corrections, list_corrections)
         if record
         else []
     )

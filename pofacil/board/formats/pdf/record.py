@@ -228,7 +228,12 @@ def plan_record(
         add_block(name, summary, rows)
     if list_corrections:
         labels = LABELS[language]
-        add_block(labels["corrections"], labels["corrections_summary"].format(len(fix_rows)), fix_rows, True)
+        add_block(
+            labels["corrections"],
+            labels["corrections_summary"].format(len(fix_rows)),
+            fix_rows,
+            True,
+        )
     return pages
 
 
@@ -283,7 +288,14 @@ def draw_record_page(
     """One page of the record under the usual header (the caller draws the footer)."""
     labels = LABELS[language]
     furniture.header(labels["record"])
-    fix_labels = {**labels, "place": labels["board"], "text": labels["correction"], "kind": "", "author": "", "time": ""}
+    fix_labels = {
+        **labels,
+        "place": labels["board"],
+        "text": labels["correction"],
+        "kind": "",
+        "author": "",
+        "time": "",
+    }
     widths = column_widths(furniture.width)
     y = furniture.height - MARGIN - HEADER_H
     line = BODY_PT * LEADING
