@@ -85,13 +85,18 @@ def test_history_panel_and_restoring_an_earlier_text(window, qtbot) -> None:  # 
     doc.apply(ops.edit_text, note, "改過兩次的文字")
     window.history_panel.toggleViewAction().trigger()
     assert window.history_panel.isVisible()
-    lines = [window.history_panel.list.item(i).text() for i in range(window.history_panel.list.count())]
+    lines = [
+        window.history_panel.list.item(i).text() for i in range(window.history_panel.list.count())
+    ]
     assert any("王小明 於 " in x and "→ 「改過兩次的文字」" in x for x in lines), lines
     window.resize(1280, 800)
     _shot(window, "history-panel")
 
     dialog = NoteHistoryDialog(doc, note, window)
-    texts = [dialog.versions.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.versions.count())]
+    texts = [
+        dialog.versions.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dialog.versions.count())
+    ]
     assert texts == [first, "改過一次的文字", "改過兩次的文字"]
     dialog.versions.setCurrentRow(0)
     assert dialog.restore.isEnabled()
