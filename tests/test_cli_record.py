@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,21 +13,15 @@ import pytest
 from pofacil.board import ops
 from pofacil.board.ops.boards import copy_notes
 from pofacil.board.session import Session
+from tests.test_cli_export import pofacil as run
 
 
 def pofacil(*args: str | Path, actor: str | None = None) -> subprocess.CompletedProcess[str]:
+    """A real process, with ``POFACIL_ACTOR`` as given (unset for None)."""
     env = {k: v for k, v in os.environ.items() if k != "POFACIL_ACTOR"}
     if actor is not None:
         env["POFACIL_ACTOR"] = actor
-    return subprocess.run(
-        [sys.executable, "-m", "pofacil", *map(str, args)],
-        check=False,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env=env,
-    )
+    return run(*args, env=env)
 
 
 def ok(*args: str | Path, actor: str | None = None) -> str:

@@ -9,7 +9,7 @@ changed, and the label only picks the opening verb when nothing more telling is 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -260,6 +260,27 @@ class _Describer:
             if key in (p.after or {}) and (p.before or {}).get(key) != (p.after or {}).get(key)
         ]
 
+    def moved_between(
+        self,
+        patches: list[Patch],
+        key: str,
+        one: str,
+        many: str,
+        name: Callable[[Patch, object], str],
+    ) -> list[str]:
+        """A field that takes named values (a kind, a cell): from -> to for one note; for
+        several, how many went where (or "…" when they went different ways)."""
+        if not patches:
+            return []
+        if len(patches) == 1:
+            p = patches[0]
+            before, after = (p.before or {})[key], (p.after or {})[key]
+            text = self.note_text(p)
+            return [self.t[one].format(text=text, before=name(p, before), after=name(p, after))]
+        targets = {(p.after or {})[key] for p in patches}
+        after = name(patches[0], targets.pop()) if len(targets) == 1 else "…"
+        return [self.t[many].format(count=len(patches), after=after)]
+
     def note_updates(self, updates: list[Patch]) -> list[str]:
         t, out = self.t, []
         for p in self.changed(updates, "text"):
@@ -273,33 +294,9 @@ class _Describer:
                 )
             )
         kinds = self.changed(updates, "kind")
-        if len(kinds) == 1:
-            p = kinds[0]
-            out.append(
-                t["kind"].format(
-                    text=self.note_text(p),
-                    before=self.kind((p.before or {})["kind"]),
-                    after=self.kind((p.after or {})["kind"]),
-                )
-            )
-        elif kinds:
-            targets = {str((p.after or {})["kind"]) for p in kinds}
-            after = self.kind(targets.pop()) if len(targets) == 1 else "…"
-            out.append(t["kinds"].format(count=len(kinds), after=after))
         cells = self.changed(updates, "cell")
-        if len(cells) == 1:
-            p = cells[0]
-            out.append(
-                t["cell"].format(
-                    text=self.note_text(p),
-                    before=self.cell(p, (p.before or {})["cell"]),
-                    after=self.cell(p, (p.after or {})["cell"]),
-                )
-            )
-        elif cells:
-            targets = {str((p.after or {})["cell"] or "") for p in cells}
-            after = self.cell(cells[0], targets.pop()) if len(targets) == 1 else "…"
-            out.append(t["cells"].format(count=len(cells), after=after))
+        out += self.moved_between(kinds, "kind", "kind", "kinds", lambda _p, v: self.kind(v))
+        out += self.moved_between(cells, "cell", "cell", "cells", self.cell)
         groups = self.changed(updates, "cluster")
         joined = [p for p in groups if (p.after or {})["cluster"]]
         left = [p for p in groups if not (p.after or {})["cluster"]]
