@@ -41,6 +41,7 @@ class HistoryPanel(QDockWidget):
         self.setObjectName("historyPanel")
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)  # wrapped sentences: where one step ends
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setWidget(self.list)
         self.document: Document | None = None
@@ -82,6 +83,7 @@ class NoteHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         self.steps = QListWidget()
         self.steps.setWordWrap(True)
+        self.steps.setAlternatingRowColors(True)
         layout.addWidget(self.steps, 2)
         layout.addWidget(QLabel(self.tr("Texts this note has had:")))
         self.versions = QListWidget()

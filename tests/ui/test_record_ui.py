@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from pofacil.board import ops
 from pofacil.board.session import Session
@@ -126,3 +127,25 @@ def test_workshop_details_one_step_and_a_bad_date_told(window, qtbot) -> None:  
     doc.undo()
     assert doc.workshop.info.date == "2026-11-20"
     assert doc.workshop.info.facilitator == "張雅婷"
+
+
+def test_right_click_on_a_note_offers_its_history(window, qtbot, answer_dialogs) -> None:  # type: ignore[no-untyped-def]
+    window.actor_bar.hide()
+    item = next(iter(window.scene.notes.values()))
+    window.view.centerOn(item)
+    spot = window.view.mapFromScene(item.sceneBoundingRect().center())
+    offered: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert menu is not None
+        actions = {a.text(): a for a in menu.actions()}
+        offered.extend(actions)
+        menu.close()
+        actions["History…"].trigger()
+
+    QTimer.singleShot(100, choose)
+    # What a right-click on the view sends (offscreen, a QTest click makes no context menu).
+    window.view.customContextMenuRequested.emit(spot)
+    qtbot.waitUntil(lambda: "History of a note" in answer_dialogs, timeout=3000)
+    assert "History…" in offered
