@@ -375,17 +375,18 @@ class _Describer:
 
         old, new = parse(before), parse(after)
         out = []
-        keys = ("column", "column_en") if self.language == "zh" else ("column_en", "column")
         for cid, cell in new.items():
             was = old.get(cid)
             if was is None:
                 continue
-            for field_name in ("row", "column", "group", *keys):
-                if was.get(field_name) != cell.get(field_name) and was.get(field_name):
+            for label in ("row", "column", "group"):
+                english = f"{label}_en"
+                # The English label when the English UI reads it and it changed; else Chinese.
+                if self.language == "en" and was.get(english) != cell.get(english):
+                    label = english
+                if was.get(label) != cell.get(label) and was.get(label):
                     out.append(
-                        self.t["label_renamed"].format(
-                            before=was.get(field_name), after=cell.get(field_name)
-                        )
+                        self.t["label_renamed"].format(before=was.get(label), after=cell.get(label))
                     )
         out = list(dict.fromkeys(out))  # a renamed row renames each of its cells
         added_rows = {cid.partition("/")[0] for cid in new.keys() - old.keys()}
