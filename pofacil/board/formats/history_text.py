@@ -274,7 +274,7 @@ class _Describer:
             return []
         if len(patches) == 1:
             p = patches[0]
-            before, after = (p.before or {})[key], (p.after or {})[key]
+            before, after = (p.before or {}).get(key), (p.after or {})[key]
             text = self.note_text(p)
             return [self.t[one].format(text=text, before=name(p, before), after=name(p, after))]
         targets = {(p.after or {})[key] for p in patches}
@@ -284,10 +284,10 @@ class _Describer:
     def note_updates(self, updates: list[Patch]) -> list[str]:
         t, out = self.t, []
         for p in self.changed(updates, "text"):
-            before, after = (p.before or {})["text"], (p.after or {})["text"]
+            before, after = (p.before or {}).get("text"), (p.after or {})["text"]
             out.append(t["text"].format(before=self.value(before), after=self.value(after)))
         for p in self.changed(updates, "author"):
-            before, after = (p.before or {})["author"], (p.after or {})["author"]
+            before, after = (p.before or {}).get("author"), (p.after or {})["author"]
             out.append(
                 t["author"].format(
                     text=self.note_text(p), before=self.value(before), after=self.value(after)

@@ -117,7 +117,7 @@ def created_time(value: str, day: str) -> str:
 
     ``value`` is ISO 8601 (``2026-11-20T10:42:00+08:00``); without an offset it is local time;
     a bare ``HH:MM`` (or ``HH:MM:SS``) is taken on the workshop's ``day`` (YYYY-MM-DD)."""
-    value = value.strip()
+    value = typed = value.strip()
     if _CLOCK.fullmatch(value):
         if not day:
             raise ModelError(
@@ -128,12 +128,12 @@ def created_time(value: str, day: str) -> str:
         value = f"{day}T{value}"
     try:
         when = datetime.fromisoformat(value)
-    except ValueError:
+        if when.tzinfo is None:
+            when = when.astimezone()  # local time, as the room's clock showed it
+    except (ValueError, OverflowError, OSError):  # not a time, or one no clock can show
         raise ModelError(
-            "'{value}' in created is not a time; write 2026-11-20T10:42 or 10:42", value=value
+            "'{value}' in created is not a time; write 2026-11-20T10:42 or 10:42", value=typed
         ) from None
-    if when.tzinfo is None:
-        when = when.astimezone()  # local time, as the room's clock showed it
     return when.isoformat(timespec="seconds")
 
 
