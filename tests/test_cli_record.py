@@ -207,6 +207,17 @@ def test_copies_keep_the_original_time_and_speaker(camp: Path) -> None:
         s.close()
 
 
+def test_a_bad_time_is_refused_by_line_and_nothing_imported(camp: Path) -> None:
+    bad = camp.with_name("bad.csv")
+    bad.write_text("text,created\n好的,10:00\n壞的,十點\n", encoding="utf-8")
+    done = pofacil("import", camp, bad)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "line 3" in done.stderr and "十點" in done.stderr and "10:42" in done.stderr
+    assert "好的" not in ok("export", camp, camp.with_name("x.md"), "--md") + camp.with_name(
+        "x.md"
+    ).read_text(encoding="utf-8")
+
+
 def test_set_is_one_step_each_and_refuses_a_bad_date(camp: Path) -> None:
     ok("set", camp, "--title", "第二次共識營", actor="林書記")
     bad = pofacil("set", camp, "--date", "11/20/2026")

@@ -28,8 +28,13 @@ from .document import Document, translate_error
 
 
 def _lines(document: Document, board: str | None = None, note: str | None = None) -> list[str]:
+    """The sentences for one note, or for one board with the workshop's own steps (its
+    details, the board order), which belong to no board."""
     language = i18n.data_language()
-    entries = document.session.history(board=board, entity=note)
+    if note is not None:
+        entries = document.session.history(entity=note)
+    else:
+        entries = [e for e in document.session.history() if e.board in (None, board)]
     return [x.text for x in history_lines(entries, Names.of(document.workshop, language), language)]
 
 

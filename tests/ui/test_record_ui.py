@@ -123,6 +123,10 @@ def test_workshop_details_one_step_and_a_bad_date_told(window, qtbot) -> None:  
     dialog.date.setText("2026-11-21")
     dialog.accept()
     assert doc.workshop.info.facilitator == "張雅婷（PDIS）"
+    # The board's history panel tells the workshop's own steps too.
+    window.history_panel.toggleViewAction().trigger()
+    panel = window.history_panel.list
+    assert "主持人：「張雅婷」 → 「張雅婷（PDIS）」" in panel.item(panel.count() - 1).text()
     assert doc.workshop.info.date == "2026-11-21"
     doc.undo()
     assert doc.workshop.info.date == "2026-11-20"
