@@ -243,9 +243,14 @@ def test_undo_and_redo_name_who_and_which_step(camp: Session) -> None:
     ), lines
     # The step undone is still told as its author's, not the undoer's.
     assert any(line.startswith("王小明 於 ") and "修改文字" in line for line in lines)
+    camp.actor = "陳主持"
     camp.redo()
     en = [x.text for x in history_lines(camp.history(), Names.of(camp.workshop, "en"), "en")]
-    assert any(line.startswith("林書記 at ") and "redid: edited the text" in line for line in en)
+    assert any(line.startswith("陳主持 at ") and "redid: edited the text" in line for line in en)
+    # The undo the redo reversed stays on the record, before it.
+    undid = [i for i, x in enumerate(en) if x.startswith("林書記 at ") and "undid: edited" in x]
+    redid = [i for i, x in enumerate(en) if "redid: edited" in x]
+    assert undid and redid and undid[0] < redid[0]
 
 
 def test_every_line_names_its_actor(camp: Session) -> None:

@@ -299,6 +299,7 @@ TAMPERS: list[tuple[str, str, tuple]] = [
     ("workshop facilitator column gone", "ALTER TABLE workshop DROP COLUMN facilitator", ()),
     ("workshop row gone", "DELETE FROM workshop", ()),
     ("history patches garbage", f"UPDATE history SET patches = X'00' WHERE id = {LAST_LINE}", ()),
+    ("history undone_by blob", f"UPDATE history SET undone_by = X'FF' WHERE id = {LAST_LINE}", ()),
     (
         "history patches cut short",
         f"UPDATE history SET patches = substr(patches, 1, 20) WHERE id = {LAST_LINE}",

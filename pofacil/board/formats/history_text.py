@@ -491,36 +491,24 @@ def history_lines(
         what = describe(entry, names, language)
         board = names.boards.get(entry.board or "", "")
         when = _clock(entry.at)
-        line = t["line"].format(who=entry.actor, when=when, what=what)
-        out.append(
-            (
-                entry.at,
-                entry.id,
-                0,
-                HistoryLine(entry.at, entry.actor, board, line, entry.id, "done"),
-            )
-        )
+        # (event, who, at): the step, then an undo, then a redo; a step undone and redone
+        # keeps its undo in undone_by/undone_at, its redo in state_by/state_at.
+        events = [("done", entry.actor, entry.at)]
+        if entry.state == "done" and entry.undone_at and entry.undone_by:
+            events.append(("undone", entry.undone_by, entry.undone_at))
         if entry.state_at and entry.state_by:
-            if entry.state in ("undone", "dropped"):
+            redone = entry.state == "done"
+            events.append(("redone" if redone else "undone", entry.state_by, entry.state_at))
+        for order, (event, who, at) in enumerate(events):
+            if event == "done":
+                text = t["line"].format(who=who, when=when, what=what)
+            elif event == "undone":
                 text = t["undid"].format(
-                    who=entry.state_by,
-                    when=_clock(entry.state_at),
-                    what=what,
-                    author=entry.actor,
-                    at=when[-5:],
+                    who=who, when=_clock(at), what=what, author=entry.actor, at=when[-5:]
                 )
-                event = "undone"
             else:
-                text = t["redid"].format(who=entry.state_by, when=_clock(entry.state_at), what=what)
-                event = "redone"
-            out.append(
-                (
-                    entry.state_at,
-                    entry.id,
-                    1,
-                    HistoryLine(entry.state_at, entry.state_by, board, text, entry.id, event),
-                )
-            )
+                text = t["redid"].format(who=who, when=_clock(at), what=what)
+            out.append((at, entry.id, order, HistoryLine(at, who, board, text, entry.id, event)))
     out.sort(key=lambda item: (_sortable(item[0]), item[1], item[2]))
     return [item[3] for item in out]
 

@@ -39,6 +39,9 @@ class HistoryEntry:
     state_at: str | None
     state_by: str | None
     patches: list[Patch]
+    # Who undid the step last and when, kept when it is redone (state_at is then the redo's).
+    undone_at: str | None = None
+    undone_by: str | None = None
 
 
 def pack_patches(patches: list[Patch]) -> bytes:
@@ -116,4 +119,6 @@ def history_entry(row: dict[str, Any], path: Path) -> HistoryEntry:
         state_at=row["state_at"],
         state_by=row["state_by"],
         patches=patches,
+        undone_at=row.get("undone_at"),
+        undone_by=row.get("undone_by"),
     )

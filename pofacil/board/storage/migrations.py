@@ -57,6 +57,8 @@ TABLES: dict[str, dict[str, type]] = {
         "state": str,
         "state_at": str,
         "state_by": str,
+        "undone_at": str,
+        "undone_by": str,
     },
     "history_entities": {"history": int, "entity": str},
 }
@@ -110,7 +112,16 @@ def _v4(db: sqlite_utils.Database) -> None:
         workshop.add_column("facilitator", str)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    """Who undid a step that was later redone, and when (the accountability record): a redo
+    overwrites ``state_at``/``state_by``, so the undo is kept beside them."""
+    history = db.table("history")
+    for column in ("undone_at", "undone_by"):
+        if column not in history.columns_dict:
+            history.add_column(column, str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -62,6 +62,9 @@ OPTIONAL = {
     ("history", "board"),
     ("history", "state_at"),
     ("history", "state_by"),
+    ("history", "undone_at"),
+    ("history", "undone_by"),
+    ("workshop", "facilitator"),
 }
 _CELL_FIELDS = {f.name for f in fields(Cell)}
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
