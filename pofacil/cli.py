@@ -27,7 +27,27 @@ if TYPE_CHECKING:
 # Each command imports what it alone needs (the session and operations, the importers, the
 # exports): `pofacil info` on a big workshop would otherwise spend most of its time importing.
 
-COMMANDS = ("new", "templates", "info", "import", "merge", "layout", "history", "check", "export")
+COMMANDS = (
+    "new",
+    "templates",
+    "info",
+    "import",
+    "merge",
+    "layout",
+    "set",
+    "history",
+    "check",
+    "export",
+)
+
+
+def _actor_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--actor",
+        metavar="NAME",
+        help="who is making the change, for the history (default: $POFACIL_ACTOR, then the "
+        "login name)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--title", default="")
     new.add_argument("--date", default="")
     new.add_argument("--venue", default="")
+    new.add_argument("--facilitator", default="")
     new.add_argument(
         "--board",
         action="append",
@@ -66,10 +87,20 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read 'name: point' lines of a .md or .txt file as speaker and point",
     )
+    _actor_option(imp)
 
     lay = sub.add_parser("layout", help="lay out a board's mind map again (one undo step)")
     lay.add_argument("file", type=Path)
     lay.add_argument("--board", help="board name (default: the first board)")
+    _actor_option(lay)
+
+    details = sub.add_parser("set", help="change the workshop's details (one undo step)")
+    details.add_argument("file", type=Path)
+    details.add_argument("--title")
+    details.add_argument("--date", help="the workshop's day, YYYY-MM-DD")
+    details.add_argument("--venue")
+    details.add_argument("--facilitator", metavar="NAME")
+    _actor_option(details)
 
     merge = sub.add_parser("merge", help="copy the boards of another workshop file into this one")
     merge.add_argument("file", type=Path)
@@ -81,11 +112,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="a board of OTHER to copy (repeatable; default: every board)",
     )
+    _actor_option(merge)
 
     history = sub.add_parser("history", help="who changed what and when")
     history.add_argument("file", type=Path)
     history.add_argument("--board", help="only this board")
     history.add_argument("--note", help="only this note (by id)")
+    history.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the sentences (default zh)"
+    )
 
     check = sub.add_parser("check", help="check a workshop file for damage")
     check.add_argument("file", type=Path)
@@ -157,7 +192,12 @@ def _new(args: argparse.Namespace) -> int:
         template, _, name = spec.partition(":")
         boards.append((template.strip(), name.strip() or None))
     session = Session.create(
-        args.file, title=args.title, boards=boards, date=args.date, venue=args.venue
+        args.file,
+        title=args.title,
+        boards=boards,
+        date=args.date,
+        venue=args.venue,
+        facilitator=args.facilitator,
     )
     names = ", ".join(b.name for b in session.workshop.ordered_boards())
     session.close()
@@ -209,7 +249,7 @@ def _import(args: argparse.Namespace) -> int:
     from pofacil.board.formats.importers import import_change, with_layout
     from pofacil.board.session import Session
 
-    session = Session.open(args.file)
+    session = Session.open(args.file, actor=args.actor)
     try:
         warn_opened(session.store)
         ws = session.workshop
@@ -235,7 +275,7 @@ def _merge(args: argparse.Namespace) -> int:
     from pofacil.board.session import Session
     from pofacil.board.storage.other_file import read_other
 
-    session = Session.open(args.file)
+    session = Session.open(args.file, actor=args.actor)
     try:
         warn_opened(session.store)
         other = read_other(args.other, session.path)
@@ -259,7 +299,7 @@ def _layout(args: argparse.Namespace) -> int:
     from pofacil.board.ops.boards import layout_mindmap
     from pofacil.board.session import Session
 
-    session = Session.open(args.file)
+    session = Session.open(args.file, actor=args.actor)
     try:
         warn_opened(session.store)
         ws = session.workshop
@@ -274,7 +314,37 @@ def _layout(args: argparse.Namespace) -> int:
     return 0
 
 
+def _set(args: argparse.Namespace) -> int:
+    from pofacil.board.ops import set_info
+    from pofacil.board.session import Session
+
+    fields = {k: getattr(args, k) for k in ("title", "date", "venue", "facilitator")}
+    if all(v is None for v in fields.values()):
+        print(
+            "pofacil: give at least one of --title, --date, --venue, --facilitator.",
+            file=sys.stderr,
+        )
+        return 2
+    session = Session.open(args.file, actor=args.actor)
+    try:
+        warn_opened(session.store)
+        change = set_info(session.workshop, **fields)
+        if change.patches:
+            session.do(change)
+        info = session.workshop.info
+    finally:
+        session.close()
+    if not change.patches:
+        print(f"{args.file}: the details were already so; nothing changed")
+        return 0
+    shown = "; ".join(f"{k}: {getattr(info, k)}" for k, v in fields.items() if v is not None)
+    print(f"{args.file}: {shown}")
+    return 0
+
+
 def _history(args: argparse.Namespace) -> int:
+    from pofacil.board.formats.history_text import Names, history_lines
+
     store, ws = _open_read_only(args.file)
     try:
         board = ws.find_board(args.board).id if args.board else None
@@ -283,14 +353,9 @@ def _history(args: argparse.Namespace) -> int:
         entries = store.history(board=board, entity=args.note)
     finally:
         store.close()
-    names = {b.id: b.name for b in ws.boards.values()}
-    for b in ws.boards.values():
-        names.update((n.id, n.text) for n in b.notes.values())
-        names.update((c.id, c.name) for c in b.clusters.values())
-    for entry in entries:
-        state = "" if entry.state == "done" else f"  [{entry.state} by {entry.state_by}]"
-        where = names.get(entry.board or "", "")
-        print(f"{entry.at}  {entry.actor}  {where}  {entry.describe(names)}{state}")
+    for line in history_lines(entries, Names.of(ws, args.lang), args.lang):
+        where = f"［{line.board}］" if args.lang == "zh" else f"[{line.board}]"
+        print(f"{where} {line.text}" if line.board else line.text)
     return 0
 
 
@@ -320,6 +385,7 @@ _COMMANDS = {
     "import": _import,
     "merge": _merge,
     "layout": _layout,
+    "set": _set,
     "history": _history,
     "check": _check,
     "export": _export,

@@ -17,6 +17,7 @@ from pofacil.board.model.errors import PofacilError
 from pofacil.board.storage.store import Store
 
 if TYPE_CHECKING:
+    from pofacil.board.formats.corrections import Corrections
     from pofacil.board.model import Board, Workshop
     from pofacil.board.session import Session
 
@@ -86,6 +87,12 @@ def add_parser(sub: Any) -> None:
         "--no-record", action="store_true", help="PDF: leave out the appendix listing every note"
     )
     exp.add_argument(
+        "--corrections",
+        action="store_true",
+        help="PDF and Markdown: end the record with each correction (original -> final, "
+        "who and when)",
+    )
+    exp.add_argument(
         "--scale", type=_scale, default=2.0, help="PNG: 1 is the on-screen 100%% size (default 2)"
     )
     exp.add_argument(
@@ -112,8 +119,9 @@ def run(args: argparse.Namespace) -> int:
         if not boards and not ws.ordered_boards():
             raise PofacilError("{file} has no boards to export.", file=str(args.file))
         ids = [b.id for b in boards] or None
+        fixes = _corrections(session) if args.format in ("md", "pdf") else None
         if args.format == "md":
-            path = export_markdown(ws, out, ids, language=args.lang)
+            path = export_markdown(ws, out, ids, args.lang, fixes, args.corrections)
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "csv":
             path = export_csv(ws, out, ids)
@@ -122,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             path = export_json(ws, out, ids)
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "pdf":
-            _pdf(ws, out, ids, args)
+            _pdf(ws, out, ids, args, fixes)
         else:
             _png(session, boards or ws.ordered_boards(), out, args)
     finally:
@@ -141,6 +149,20 @@ def warn_opened(store: Store) -> None:
             f"pofacil: note: {store.path} is on a read-only disk; it was read and not changed.",
             file=sys.stderr,
         )
+
+
+def _corrections(session: Session) -> Corrections | None:
+    """The corrections the history tells of; a damaged history marks none (and says so)
+    rather than keeping the record from being written."""
+    from pofacil.board.formats.corrections import session_corrections
+
+    found = session_corrections(session)
+    if found is None:
+        print(
+            "pofacil: warning: the history is damaged, so corrections are not marked.",
+            file=sys.stderr,
+        )
+    return found
 
 
 def _check_out(out: Path, workshop: Path) -> Path:
@@ -163,7 +185,13 @@ def _count(ws: Workshop, boards: list[Board]) -> str:
     return f"{len(chosen)} board(s), {notes} note(s)"
 
 
-def _pdf(ws: Workshop, out: Path, ids: list[str] | None, args: argparse.Namespace) -> None:
+def _pdf(
+    ws: Workshop,
+    out: Path,
+    ids: list[str] | None,
+    args: argparse.Namespace,
+    corrections: Corrections | None,
+) -> None:
     try:
         from pofacil.board.formats.pdf.export import export_pdf
     except ModuleNotFoundError as exc:
@@ -178,6 +206,8 @@ def _pdf(ws: Workshop, out: Path, ids: list[str] | None, args: argparse.Namespac
         mode=args.mode,
         record=not args.no_record,
         language=args.lang,
+        corrections=corrections,
+        list_corrections=args.corrections,
     )
     print(f"wrote {report.path} ({report.pages} page(s), {report.paper} landscape)")
     for board in report.boards:

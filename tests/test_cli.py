@@ -62,7 +62,7 @@ def test_new_info_import_history_check(tmp_path: Path, capsys: pytest.CaptureFix
     assert counts[("PO制度", "現在的認知")] == 0
     assert (blank["name"], blank["notes"], blank["cells"], blank["clusters"]) == ("全體", 0, [], [])
     assert main(["history", str(ws)]) == 0
-    assert "import: 兼任很忙 (+1)" in capsys.readouterr().out
+    assert "新增 2 張便利貼" in capsys.readouterr().out
     assert main(["check", str(ws)]) == 0
     assert capsys.readouterr().out.startswith("ok: ")
 

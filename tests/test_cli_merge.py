@@ -83,8 +83,10 @@ def test_merge_two_tables_then_history_and_export(tmp_path: Path) -> None:
     assert second.stdout.splitlines()[1:] == ["1 deleted note(s) left out"]
 
     history = pofacil("history", main).stdout.splitlines()
-    assert history[-2].endswith(f"{SHEET} (2)  merged 2 boards from table1.pofacil")
-    assert history[-1].endswith(f"{MINDMAP} (2)  merged 1 board from table2.pofacil")
+    assert history[-2].startswith(f"［{SHEET} (2)］ ")
+    assert history[-2].endswith("從 table1.pofacil 合併 2 個白板")
+    assert history[-1].startswith(f"［{MINDMAP} (2)］ ")
+    assert history[-1].endswith("從 table2.pofacil 合併 1 個白板")
 
     merged = {bd["name"]: kept(bd) for bd in export_json(main, tmp_path / "m.json")["boards"]}
     assert list(merged) == [TABLE, SHEET, f"{SHEET} (2)", MINDMAP, f"{MINDMAP} (2)"]

@@ -40,6 +40,39 @@
     </message>
 </context>
 <context>
+    <name>ActorBar</name>
+    <message>
+        <location filename="../../pofacil/ui/actor_bar.py" line="66"/>
+        <source>Who is at the keyboard? The history records this name:</source>
+        <translation>現在是誰在操作？歷程會記下這個名字：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/actor_bar.py" line="68"/>
+        <source>facilitator or scribe</source>
+        <translation>主持人或紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/actor_bar.py" line="72"/>
+        <source>Only for this workshop</source>
+        <translation>只用於這個工作坊</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/actor_bar.py" line="74"/>
+        <source>OK</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/actor_bar.py" line="77"/>
+        <source>Not now</source>
+        <translation>稍後</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/actor_bar.py" line="101"/>
+        <source>Type a name first.</source>
+        <translation>請先輸入名字。</translation>
+    </message>
+</context>
+<context>
     <name>BoardActions</name>
     <message>
         <location filename="../../pofacil/ui/board_actions.py" line="138"/>
@@ -207,12 +240,12 @@
 <context>
     <name>DeletedNotesDialog</name>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="104"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="113"/>
         <source>Deleted notes</source>
         <translation>已刪除的便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="111"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="120"/>
         <source>Restore</source>
         <translation>還原</translation>
     </message>
@@ -228,103 +261,108 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="50"/>
-        <location filename="../../pofacil/ui/export_dialog.py" line="226"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="51"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="245"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="54"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="55"/>
         <source>PDF for the report</source>
         <translation>PDF（供會議報告）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="55"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="56"/>
         <source>PNG image</source>
         <translation>PNG 圖片</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="56"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="57"/>
         <source>Markdown minutes</source>
         <translation>Markdown 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="57"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="58"/>
         <source>CSV minutes</source>
         <translation>CSV 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="60"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="61"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="68"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="69"/>
         <source>Boards:</source>
         <translation>白板：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="71"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="72"/>
         <source>Paper:</source>
         <translation>紙張：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="74"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="75"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="75"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="76"/>
         <source>Fit to one page</source>
         <translation>縮放成一頁</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="76"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="77"/>
         <source>Tile across pages</source>
         <translation>分頁拼貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="81"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="82"/>
         <source>For free boards and mind maps; a table always prints as an overview page and detail pages.</source>
         <translation>用於自由白板與心智圖；表格一律印成一頁總覽加明細頁。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="85"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="86"/>
         <source>Layout:</source>
         <translation>版面：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="86"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="87"/>
         <source>Append the meeting record</source>
         <translation>附上會議紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="92"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="90"/>
+        <source>List each correction (original → final, who, when)</source>
+        <translation>列出每項修正（原文 → 現在、修正者、時間）</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/export_dialog.py" line="95"/>
         <source>PNG scale:</source>
         <translation>PNG 倍率：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="141"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="146"/>
         <source>Exporting…</source>
         <translation>匯出中…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="142"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="192"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="211"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="203"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="222"/>
         <source>Exported</source>
         <translation>已匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="209"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="228"/>
         <source>Open the file</source>
         <translation>開啟檔案</translation>
     </message>
@@ -363,359 +401,382 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../pofacil/ui/history_panel.py" line="45"/>
+        <source>History</source>
+        <translation>歷程</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="135"/>
-        <location filename="../../pofacil/ui/main_window.py" line="348"/>
-        <location filename="../../pofacil/ui/main_window.py" line="355"/>
+        <location filename="../../pofacil/ui/main_window.py" line="138"/>
+        <location filename="../../pofacil/ui/main_window.py" line="358"/>
+        <location filename="../../pofacil/ui/main_window.py" line="365"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="230"/>
+        <location filename="../../pofacil/ui/main_window.py" line="239"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="232"/>
+        <location filename="../../pofacil/ui/main_window.py" line="241"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="234"/>
+        <location filename="../../pofacil/ui/main_window.py" line="243"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="256"/>
+        <location filename="../../pofacil/ui/main_window.py" line="266"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="260"/>
+        <location filename="../../pofacil/ui/main_window.py" line="270"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="323"/>
+        <location filename="../../pofacil/ui/main_window.py" line="333"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="326"/>
+        <location filename="../../pofacil/ui/main_window.py" line="336"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="334"/>
+        <location filename="../../pofacil/ui/main_window.py" line="344"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="335"/>
-        <location filename="../../pofacil/ui/main_window.py" line="356"/>
+        <location filename="../../pofacil/ui/main_window.py" line="345"/>
+        <location filename="../../pofacil/ui/main_window.py" line="366"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="348"/>
+        <location filename="../../pofacil/ui/main_window.py" line="358"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="460"/>
+        <location filename="../../pofacil/ui/main_window.py" line="470"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="504"/>
-        <location filename="../../pofacil/ui/main_window.py" line="507"/>
+        <location filename="../../pofacil/ui/main_window.py" line="514"/>
+        <location filename="../../pofacil/ui/main_window.py" line="517"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="505"/>
-        <location filename="../../pofacil/ui/main_window.py" line="532"/>
+        <location filename="../../pofacil/ui/main_window.py" line="515"/>
+        <location filename="../../pofacil/ui/main_window.py" line="542"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="531"/>
+        <location filename="../../pofacil/ui/main_window.py" line="541"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="58"/>
+        <location filename="../../pofacil/ui/main_window.py" line="61"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="71"/>
+        <location filename="../../pofacil/ui/main_window.py" line="74"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="74"/>
+        <location filename="../../pofacil/ui/main_window.py" line="77"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="86"/>
+        <location filename="../../pofacil/ui/main_window.py" line="89"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="89"/>
+        <location filename="../../pofacil/ui/main_window.py" line="92"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="616"/>
-        <location filename="../../pofacil/ui/main_window.py" line="621"/>
+        <location filename="../../pofacil/ui/main_window.py" line="626"/>
+        <location filename="../../pofacil/ui/main_window.py" line="631"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="616"/>
-        <location filename="../../pofacil/ui/main_window.py" line="633"/>
-        <location filename="../../pofacil/ui/main_window.py" line="648"/>
+        <location filename="../../pofacil/ui/main_window.py" line="626"/>
+        <location filename="../../pofacil/ui/main_window.py" line="643"/>
+        <location filename="../../pofacil/ui/main_window.py" line="658"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="621"/>
+        <location filename="../../pofacil/ui/main_window.py" line="631"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="628"/>
+        <location filename="../../pofacil/ui/main_window.py" line="638"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="633"/>
+        <location filename="../../pofacil/ui/main_window.py" line="643"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="646"/>
+        <location filename="../../pofacil/ui/main_window.py" line="656"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="655"/>
+        <location filename="../../pofacil/ui/main_window.py" line="665"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="662"/>
+        <location filename="../../pofacil/ui/main_window.py" line="672"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="725"/>
+        <location filename="../../pofacil/ui/main_window.py" line="741"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="769"/>
+        <location filename="../../pofacil/ui/main_window.py" line="759"/>
+        <source>History…</source>
+        <translation>歷程…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="788"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="770"/>
+        <location filename="../../pofacil/ui/main_window.py" line="789"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="771"/>
+        <location filename="../../pofacil/ui/main_window.py" line="790"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="772"/>
+        <location filename="../../pofacil/ui/main_window.py" line="791"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="774"/>
+        <location filename="../../pofacil/ui/main_window.py" line="793"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="777"/>
+        <location filename="../../pofacil/ui/main_window.py" line="796"/>
         <source>&amp;Import boards from another workshop…</source>
         <translation>從其他工作坊匯入分組(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="782"/>
+        <location filename="../../pofacil/ui/main_window.py" line="799"/>
+        <source>Workshop &amp;details…</source>
+        <translation>工作坊資料(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="804"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="788"/>
+        <location filename="../../pofacil/ui/main_window.py" line="810"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="793"/>
+        <location filename="../../pofacil/ui/main_window.py" line="815"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="794"/>
+        <location filename="../../pofacil/ui/main_window.py" line="816"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="796"/>
+        <location filename="../../pofacil/ui/main_window.py" line="818"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="797"/>
-        <location filename="../../pofacil/ui/main_window.py" line="874"/>
+        <location filename="../../pofacil/ui/main_window.py" line="819"/>
+        <location filename="../../pofacil/ui/main_window.py" line="901"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="799"/>
-        <location filename="../../pofacil/ui/main_window.py" line="875"/>
+        <location filename="../../pofacil/ui/main_window.py" line="821"/>
+        <location filename="../../pofacil/ui/main_window.py" line="902"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="802"/>
+        <location filename="../../pofacil/ui/main_window.py" line="824"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="803"/>
+        <location filename="../../pofacil/ui/main_window.py" line="825"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="805"/>
+        <location filename="../../pofacil/ui/main_window.py" line="827"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="808"/>
+        <location filename="../../pofacil/ui/main_window.py" line="830"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="810"/>
+        <location filename="../../pofacil/ui/main_window.py" line="832"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="813"/>
+        <location filename="../../pofacil/ui/main_window.py" line="835"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="818"/>
+        <location filename="../../pofacil/ui/main_window.py" line="840"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="820"/>
+        <location filename="../../pofacil/ui/main_window.py" line="842"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="822"/>
+        <location filename="../../pofacil/ui/main_window.py" line="844"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="824"/>
+        <location filename="../../pofacil/ui/main_window.py" line="846"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="826"/>
+        <location filename="../../pofacil/ui/main_window.py" line="848"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="829"/>
+        <location filename="../../pofacil/ui/main_window.py" line="851"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="830"/>
+        <location filename="../../pofacil/ui/main_window.py" line="852"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="831"/>
+        <location filename="../../pofacil/ui/main_window.py" line="853"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="832"/>
+        <location filename="../../pofacil/ui/main_window.py" line="854"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="834"/>
+        <location filename="../../pofacil/ui/main_window.py" line="856"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="836"/>
+        <location filename="../../pofacil/ui/main_window.py" line="858"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="840"/>
+        <location filename="../../pofacil/ui/main_window.py" line="862"/>
+        <source>&amp;History</source>
+        <translation>歷程(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/main_window.py" line="867"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="841"/>
+        <location filename="../../pofacil/ui/main_window.py" line="868"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="843"/>
+        <location filename="../../pofacil/ui/main_window.py" line="870"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="846"/>
+        <location filename="../../pofacil/ui/main_window.py" line="873"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="850"/>
+        <location filename="../../pofacil/ui/main_window.py" line="877"/>
         <source>&amp;Next board</source>
         <translation>下一個白板(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="854"/>
+        <location filename="../../pofacil/ui/main_window.py" line="881"/>
         <source>&amp;Previous board</source>
         <translation>上一個白板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="884"/>
+        <location filename="../../pofacil/ui/main_window.py" line="911"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="884"/>
+        <location filename="../../pofacil/ui/main_window.py" line="911"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="905"/>
+        <location filename="../../pofacil/ui/main_window.py" line="932"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="907"/>
+        <location filename="../../pofacil/ui/main_window.py" line="934"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -810,6 +871,29 @@
     </message>
 </context>
 <context>
+    <name>NoteHistoryDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/history_panel.py" line="86"/>
+        <source>History of a note</source>
+        <translation>便利貼的歷程</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/history_panel.py" line="93"/>
+        <source>Texts this note has had:</source>
+        <translation>這張便利貼曾有的文字：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/history_panel.py" line="99"/>
+        <source>Restore this text</source>
+        <translation>還原這段文字</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/history_panel.py" line="117"/>
+        <source> (now)</source>
+        <translation>（目前）</translation>
+    </message>
+</context>
+<context>
     <name>OutlineImport</name>
     <message>
         <location filename="../../pofacil/ui/outline_import.py" line="40"/>
@@ -835,12 +919,12 @@
 <context>
     <name>PaletteDock</name>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="34"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="37"/>
         <source>Kinds</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="44"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="47"/>
         <source>Set the kind of the selected notes and of new notes</source>
         <translation>設定所選便利貼與新便利貼的類型</translation>
     </message>
@@ -848,19 +932,52 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="77"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="80"/>
         <source>Preferences</source>
         <translation>偏好設定</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="83"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="86"/>
         <source>Language:</source>
         <translation>語言：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/dialogs.py" line="84"/>
+        <location filename="../../pofacil/ui/dialogs.py" line="87"/>
         <source>The new language is used the next time pofacil starts.</source>
         <translation>新的語言會在下次啟動 pofacil 時生效。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/dialogs.py" line="90"/>
+        <source>Your name in the history:</source>
+        <translation>歷程中的名字：</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopDetailsDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/workshop_details.py" line="30"/>
+        <source>Workshop details</source>
+        <translation>工作坊資料</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/workshop_details.py" line="39"/>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/workshop_details.py" line="40"/>
+        <source>Date (YYYY-MM-DD):</source>
+        <translation>日期（YYYY-MM-DD）：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/workshop_details.py" line="41"/>
+        <source>Venue:</source>
+        <translation>地點：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/workshop_details.py" line="42"/>
+        <source>Facilitator:</source>
+        <translation>主持人：</translation>
     </message>
 </context>
 <context>
@@ -904,134 +1021,144 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="64"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="77"/>
         <location filename="../../pofacil/board/storage/header.py" line="49"/>
         <source>{path} cannot be read: {reason}.</source>
         <translation>無法讀取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="68"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="81"/>
         <source>{path} is UTF-16 text; save it as UTF-8 and import it again.</source>
         <translation>{path} 是 UTF-16 編碼的文字；請另存為 UTF-8 後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="75"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="88"/>
         <source>{path} is not UTF-8 text (line {line}); save it as UTF-8 (in Excel: CSV UTF-8) and import it again.</source>
         <translation>{path} 不是 UTF-8 編碼的文字（第 {line} 行）；請另存為 UTF-8（在 Excel 中選「CSV UTF-8（逗號分隔）」）後再匯入一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="84"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="97"/>
         <source>{path} is not a text file: it holds a NUL character (line {line}).</source>
         <translation>{path} 不是文字檔：裡面有 NUL 字元（第 {line} 行）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="124"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="123"/>
+        <source>the time &apos;{value}&apos; has no date and the workshop has none; set the workshop&apos;s date (pofacil set FILE --date YYYY-MM-DD) or write the date too</source>
+        <translation>時間「{value}」沒有日期，工作坊也沒有設定日期；請設定工作坊日期（pofacil set 檔案 --date YYYY-MM-DD），或把日期一起寫上</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="134"/>
+        <source>&apos;{value}&apos; in created is not a time; write 2026-11-20T10:42 or 10:42</source>
+        <translation>created 欄的「{value}」不是時間；請寫成 2026-11-20T10:42 或 10:42</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/formats/importers.py" line="167"/>
         <source>The header line cannot be read: {reason}.</source>
         <translation>無法讀取標題列：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="128"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="171"/>
         <source>The first line must be a header naming the columns, with a &apos;text&apos; column (known columns: {known}); found: {found}.</source>
         <translation>第一行必須是列出欄位名稱的標題列，而且要有「text」欄（可用的欄位：{known}）；實際讀到：{found}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="136"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="179"/>
         <source>Unknown or repeated column(s) {cols}; the known columns are {known}.</source>
         <translation>無法辨識或重複的欄位：{cols}；可用的欄位有：{known}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="156"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="199"/>
         <source>a field is longer than {limit} characters</source>
         <translation>有欄位超過 {limit} 個字元</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="165"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="208"/>
         <source>the CSV cannot be read: {reason}</source>
         <translation>無法讀取這個 CSV：{reason}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="176"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="219"/>
         <source>a quote (&quot;) opens here and is never closed, so the rest of the file would be one note</source>
         <translation>這裡開始的引號（&quot;）沒有結束，檔案其餘的內容會全部變成一張便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="190"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="233"/>
         <source>{count} fields, the header has {header}</source>
         <translation>有 {count} 個欄位，但標題列有 {header} 個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="202"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="245"/>
         <source>unknown board &apos;{board}&apos;</source>
         <translation>沒有名為「{board}」的白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="232"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="275"/>
         <source>the id &apos;{id}&apos; is used twice</source>
         <translation>id「{id}」用了兩次</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="239"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="282"/>
         <source>a note cannot be its own parent</source>
         <translation>便利貼不能是自己的上層</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="243"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="286"/>
         <source>the parent &apos;{parent}&apos; is no row&apos;s id</source>
         <translation>上層「{parent}」不是任何一列的 id</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="249"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="292"/>
         <source>the parent &apos;{parent}&apos; is on another board</source>
         <translation>上層「{parent}」在另一個白板上</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="290"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="337"/>
         <source>unknown kind &apos;{kind}&apos;</source>
         <translation>無法辨識的類型「{kind}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="301"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="348"/>
         <source>unknown cell &apos;{cell}&apos; on board {board}</source>
         <translation>白板「{board}」上沒有「{cell}」這個格子</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="322"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="369"/>
         <source>bad number in {column}: &apos;{value}&apos;</source>
         <translation>{column} 欄的數字有誤：「{value}」</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="420"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="468"/>
         <source>not a bullet or a heading (start it with &apos;- &apos;)</source>
         <translation>不是項目符號或標題（請以「- 」開頭）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="450"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="498"/>
         <source>{path}: pofacil imports .csv, .txt and .md files.</source>
         <translation>{path}：pofacil 只能匯入 .csv、.txt 和 .md 檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/importers.py" line="478"/>
+        <location filename="../../pofacil/board/formats/importers.py" line="526"/>
         <source>{path} has no notes to import.</source>
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/minutes.py" line="201"/>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="160"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="274"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="165"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="156"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="161"/>
         <source>Unknown paper size {paper}; use A4 or A3.</source>
         <translation>不明的紙張大小 {paper}；請用 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="158"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="163"/>
         <source>Unknown PDF layout {mode}; use auto, fit or tile.</source>
         <translation>不明的 PDF 版面 {mode}；請用 auto、fit 或 tile。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="163"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="168"/>
         <source>The workshop has no boards to export.</source>
         <translation>這個工作坊沒有可匯出的白板。</translation>
     </message>
@@ -1096,32 +1223,32 @@
         <translation>無法辨識的範本 {id}；可用的範本：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="400"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="401"/>
         <source>There is no board with id {id}.</source>
         <translation>找不到 ID 為 {id} 的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="408"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="409"/>
         <source>There is no board named {name}; the boards are: {names}.</source>
         <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="416"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="417"/>
         <source>There is no note with id {id}.</source>
         <translation>找不到 ID 為 {id} 的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="514"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="515"/>
         <source>Board {name} still has notes.</source>
         <translation>白板「{name}」上還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="529"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="530"/>
         <source>A cell removed from board {name} still has notes.</source>
         <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="561"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="562"/>
         <source>Unknown entity {entity}.</source>
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
@@ -1138,7 +1265,7 @@
     <message>
         <location filename="../../pofacil/board/ops/boards.py" line="109"/>
         <location filename="../../pofacil/board/ops/breakout.py" line="139"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="80"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="81"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
@@ -1163,73 +1290,78 @@
         <translation>{source} 裡沒有可以合併的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="54"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="55"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="61"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="62"/>
         <source>No notes selected.</source>
         <translation>沒有選取任何便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="68"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="69"/>
         <source>A note needs some text.</source>
         <translation>便利貼需要有文字內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="74"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="75"/>
         <source>Unknown note kind {kind}.</source>
         <translation>無法辨識的便利貼類型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="130"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="227"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="338"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="132"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="229"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="340"/>
         <source>Board {board} has no such cluster.</source>
         <translation>白板「{board}」沒有這個群組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="160"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="162"/>
         <source>A link needs two notes on the same board.</source>
         <translation>連線需要同一個白板上的兩張便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="186"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="188"/>
         <source>This board is full; put the notes on a new board.</source>
         <translation>這個白板已經滿了；請把便利貼放到新的白板上。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="381"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="383"/>
         <source>A link joins two different notes on the same board.</source>
         <translation>連線只能連接同一個白板上兩張不同的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="385"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="387"/>
         <source>These notes are already linked.</source>
         <translation>這兩張便利貼已經連線了。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="426"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="454"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="428"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="456"/>
         <source>There is already a board named {name}.</source>
         <translation>已經有名為「{name}」的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="461"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="463"/>
         <source>The new order must list every board once.</source>
         <translation>新的排列順序必須列出每個白板各一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="494"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="516"/>
+        <source>{date} is not a date; write the workshop&apos;s day as YYYY-MM-DD, e.g. 2026-11-20.</source>
+        <translation>{date} 不是日期；請以 YYYY-MM-DD 寫下工作坊的日期，例如 2026-11-20。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/notes.py" line="527"/>
         <source>There is no {entity} with id {id}.</source>
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/storage/atomic.py" line="85"/>
         <location filename="../../pofacil/board/storage/atomic.py" line="105"/>
-        <location filename="../../pofacil/board/storage/store.py" line="374"/>
-        <location filename="../../pofacil/board/storage/store.py" line="378"/>
+        <location filename="../../pofacil/board/storage/store.py" line="380"/>
+        <location filename="../../pofacil/board/storage/store.py" line="384"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>無法寫入 {path}：{reason}。</translation>
     </message>
@@ -1252,9 +1384,9 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="88"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="93"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="97"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="91"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="96"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="100"/>
         <location filename="../../pofacil/board/storage/store.py" line="186"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
@@ -1320,13 +1452,13 @@
         <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="97"/>
-        <location filename="../../pofacil/board/storage/history.py" line="122"/>
+        <location filename="../../pofacil/board/storage/history.py" line="77"/>
+        <location filename="../../pofacil/board/storage/history.py" line="102"/>
         <source>A history line is damaged ({reason}).</source>
         <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="125"/>
+        <location filename="../../pofacil/board/storage/history.py" line="105"/>
         <location filename="../../pofacil/board/storage/store.py" line="252"/>
         <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
@@ -1368,38 +1500,38 @@
         <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="316"/>
+        <location filename="../../pofacil/board/storage/store.py" line="322"/>
         <source>A copy cannot replace the open workshop itself.</source>
         <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="334"/>
+        <location filename="../../pofacil/board/storage/store.py" line="340"/>
         <source>Could not save a copy to {path}: {reason}.</source>
         <translation>無法將複本儲存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="340"/>
+        <location filename="../../pofacil/board/storage/store.py" line="346"/>
         <source>This workshop is open read-only; nothing can be changed.</source>
         <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="354"/>
+        <location filename="../../pofacil/board/storage/store.py" line="360"/>
         <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
         <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="369"/>
+        <location filename="../../pofacil/board/storage/store.py" line="375"/>
         <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
         <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="384"/>
+        <location filename="../../pofacil/board/storage/store.py" line="390"/>
         <source>This change could not be stored ({reason}) and was not made.</source>
         <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="501"/>
         <location filename="../../pofacil/board/storage/store.py" line="507"/>
+        <location filename="../../pofacil/board/storage/store.py" line="513"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>

@@ -17,12 +17,25 @@ from pofacil.board import ops
 from pofacil.board.model import Change, Patch, Workshop, WorkshopInfo, label_text
 from pofacil.board.model.errors import DamagedHistoryError, StorageError, UnstorableChange
 from pofacil.board.model.limits import check_patches
+from pofacil.board.ops.notes import workshop_date
 from pofacil.board.storage.history import HistoryEntry
 from pofacil.board.storage.store import Store, write_workshop
 
+ACTOR_VARIABLE = "POFACIL_ACTOR"
+
+
+def actor_name(name: str | None) -> str | None:
+    """A name for history lines, tidied (one line, single spaces); None when blank."""
+    name = " ".join((name or "").split())
+    return name[:80] or None
+
 
 def default_actor() -> str:
-    """Who is at the keyboard, for history lines: the login name, or a neutral word."""
+    """Who is at the keyboard, for history lines: ``POFACIL_ACTOR`` when set (the facilitator
+    or scribe named once for a whole day), the login name only as a last resort."""
+    named = actor_name(os.environ.get(ACTOR_VARIABLE))
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (OSError, KeyError):
@@ -35,7 +48,7 @@ class Session:
     def __init__(self, store: Store, workshop: Workshop, actor: str | None = None) -> None:
         self.store = store
         self.workshop = workshop
-        self.actor = actor or default_actor()
+        self.actor = actor_name(actor) or default_actor()
         # Changes the file could not take: applied to the model, waiting for a saved copy.
         self.unsaved: list[Change] = []
         # Unsaved changes undone since, newest last: what redo brings back.
@@ -63,9 +76,13 @@ class Session:
         actor: str | None = None,
         date: str = "",
         venue: str = "",
+        facilitator: str = "",
     ) -> Session:
         """A new workshop file with the given (template, name) boards, one blank by default."""
-        workshop = Workshop(WorkshopInfo(title=title, date=date, venue=venue))
+        info = WorkshopInfo(
+            title=title, date=workshop_date(date), venue=venue, facilitator=facilitator
+        )
+        workshop = Workshop(info)
         # The starting boards are part of the new file, not undoable steps.
         for template, name in boards or [("blank", None)]:
             for patch in ops.add_board(workshop, template, name).patches:

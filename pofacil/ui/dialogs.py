@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from pofacil.board import ops
 from pofacil.board.model.kinds import KINDS
+from pofacil.board.session import actor_name
 
 from . import i18n
+from .actor_bar import remember_actor, stored_actor
 from .document import Document
 
 
@@ -82,6 +85,9 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(list(i18n.LANGUAGES).index(i18n.current_language()))
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(QLabel(self.tr("The new language is used the next time pofacil starts.")))
+        self.actor = QLineEdit(stored_actor(None) or "")
+        self.actor.setMaxLength(80)
+        form.addRow(self.tr("Your name in the history:"), self.actor)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -91,6 +97,9 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         i18n.set_language(self.language.currentData())
+        name = actor_name(self.actor.text())
+        if name:
+            remember_actor(name)
         super().accept()
 
 

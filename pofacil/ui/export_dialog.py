@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pofacil.board.formats.corrections import session_corrections
 from pofacil.board.formats.file_names import board_targets, safe_file_name
 from pofacil.board.formats.minutes import export_csv, export_markdown
 from pofacil.board.model.errors import PofacilError
@@ -86,6 +87,8 @@ class ExportDialog(QDialog):
         self.record = QCheckBox(self.tr("Append the meeting record"))
         self.record.setChecked(True)
         form.addRow(self.record)
+        self.corrections = QCheckBox(self.tr("List each correction (original → final, who, when)"))
+        form.addRow(self.corrections)
         self.scale = QDoubleSpinBox()
         self.scale.setRange(0.5, 8.0)
         self.scale.setValue(2.0)
@@ -103,6 +106,7 @@ class ExportDialog(QDialog):
         pdf = self.format.currentData() == "pdf"
         for widget in (self.paper, self.mode, self.record):
             widget.setEnabled(pdf)
+        self.corrections.setEnabled(self.format.currentData() in ("pdf", "md"))
         self.scale.setEnabled(self.format.currentData() == "png")
 
     def chosen_boards(self) -> list[str]:
@@ -134,6 +138,7 @@ def run_export(
     mode: str = "auto",
     record: bool = True,
     scale: float = 2.0,
+    list_corrections: bool = False,
 ) -> list[Path] | None:
     """Write the export with a progress dialog; None when cancelled or refused (after saying
     why)."""
@@ -155,16 +160,30 @@ def run_export(
         return not progress.wasCanceled()
 
     written: list[Path] = []
+    # Corrected notes are marked in every record; a damaged history marks none.
+    fixes = session_corrections(document.session) if fmt in ("pdf", "md") else None
     try:
         if fmt == "pdf":
             # reportlab is imported on the first PDF export, not at the app's start.
             from pofacil.board.formats.pdf.export import export_pdf
 
-            written.append(
-                export_pdf(document.workshop, out, boards, paper, mode, record, language, step).path
+            report = export_pdf(
+                document.workshop,
+                out,
+                boards,
+                paper,
+                mode,
+                record,
+                language,
+                step,
+                corrections=fixes,
+                list_corrections=list_corrections,
             )
+            written.append(report.path)
         elif fmt == "md":
-            written.append(export_markdown(document.workshop, out, boards, language))
+            written.append(
+                export_markdown(document.workshop, out, boards, language, fixes, list_corrections)
+            )
         elif fmt == "csv":
             written.append(export_csv(document.workshop, out, boards))
         else:
@@ -240,6 +259,7 @@ def export_with_dialog(parent: QWidget, document: Document) -> list[Path] | None
         dialog.mode.currentData(),
         dialog.record.isChecked(),
         dialog.scale.value(),
+        dialog.corrections.isChecked() and dialog.corrections.isEnabled(),
     )
     if written:
         offer_to_open(parent, written)

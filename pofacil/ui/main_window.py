@@ -33,6 +33,7 @@ from pofacil.board.session import Session
 
 from . import i18n
 from .about import install_help_menu
+from .actor_bar import ActorBar
 from .board_actions import BoardActions
 from .capture import CaptureBar
 from .clipboard import NOTES_MIME, dropped_files, notes_to_mime, specs_from_mime
@@ -40,6 +41,7 @@ from .dialogs import DeletedNotesDialog, PaletteDock, PreferencesDialog
 from .document import Document, translate_error
 from .export_dialog import export_all_boards, export_with_dialog
 from .find_bar import FindBar
+from .history_panel import HistoryPanel, NoteHistoryDialog
 from .items import ClusterItem, LinkItem, NoteItem
 from .merge_dialog import MergeDialog
 from .outline_import import OutlineImport
@@ -47,6 +49,7 @@ from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, w
 from .scene import BoardScene
 from .view import BoardView
 from .window_state import WindowPlacement
+from .workshop_details import WorkshopDetailsDialog
 
 MAX_RECENT = 8
 log = logging.getLogger(__name__)
@@ -165,6 +168,8 @@ class MainWindow(QMainWindow):
         self.tab_row = QWidget()
         self.tab_row.setLayout(top)
         layout.addWidget(self.tab_row)
+        self.actor_bar = ActorBar(self)
+        layout.addWidget(self.actor_bar)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.capture)
@@ -173,6 +178,9 @@ class MainWindow(QMainWindow):
         self.kind_palette = PaletteDock(self)
         self.kind_palette.kind_chosen.connect(self._kind_chosen)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.kind_palette)
+        self.history_panel = HistoryPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_panel)
+        self.history_panel.hide()
 
         self.saved_label = plain_label()
         self.file_label = plain_label()
@@ -211,6 +219,7 @@ class MainWindow(QMainWindow):
         self._board_ids = []
         self._rebuild_tabs()
         self.find_bar.rerun()
+        self.actor_bar.attach(session)
         self._remember_recent(session.path)
         log.info("opened %s%s", session.path, " read-only" if session.read_only else "")
         self._document_changed()
@@ -239,6 +248,7 @@ class MainWindow(QMainWindow):
         self.file_label.setToolTip(plain_tooltip(str(doc.path)))
         self._update_undo_texts()
         self._update_actions()
+        self.history_panel.show_board(doc, self.current_board_id())
         self._target_from_selection(only_if_moved=True)
         self._show_capture_target()
 
@@ -689,6 +699,12 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> None:
         PreferencesDialog(self).exec()
+        if self.document is not None:
+            self.actor_bar.attach(self.document.session)  # a name changed there counts now
+
+    def workshop_details(self) -> None:
+        if self.document is not None:
+            WorkshopDetailsDialog(self.document, self).exec()
 
     # -- view ----------------------------------------------------------------------------
     def toggle_full_screen(self) -> None:
@@ -738,6 +754,9 @@ class MainWindow(QMainWindow):
             self.deleted_action,
         ):
             menu.addAction(action)
+        if isinstance(item, NoteItem) and self.document is not None:
+            note, doc = item.note.id, self.document
+            menu.addAction(self.tr("History…"), lambda: NoteHistoryDialog(doc, note, self).exec())
         menu.addSeparator()
         self.board_actions.fill_context_menu(menu)
         menu.exec(self.view.mapToGlobal(pos))
@@ -775,6 +794,9 @@ class MainWindow(QMainWindow):
         )
         self.import_boards_action = self._action(
             file_menu, self.tr("&Import boards from another workshop…"), self.import_boards
+        )
+        self.details_action = self._action(
+            file_menu, self.tr("Workshop &details…"), self.workshop_details
         )
         file_menu.addSeparator()
         self.export_action = self._action(
@@ -836,6 +858,11 @@ class MainWindow(QMainWindow):
             view, self.tr("&Projector mode"), self.toggle_projector, "F5"
         )
         self.projector_action.setCheckable(True)
+        history = self.history_panel.toggleViewAction()
+        history.setText(self.tr("&History"))
+        history.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        view.addAction(history)
+        self.addAction(history)
 
         board = self.board_menu = bar.addMenu(self.tr("&Board"))
         self._action(board, self.tr("&Add board…"), self.add_board)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pofacil.board.formats.history_text import Names, describe
 from pofacil.board.model import display_order, label_text
 from pofacil.board.model.errors import FileInUseError, ModelError, NotAWorkshopFile
 from pofacil.board.ops.merge import Merge, free_name, merge_boards
@@ -120,7 +121,9 @@ def test_one_undo_takes_the_whole_merge_back_and_redo_brings_it(tmp_path: Path) 
     assert len(after["note"]) == len(before["note"]) + merge.notes
     assert session.undo_text() == ("merged {count} boards from {detail}", 2)
     line = session.history()[-1]
-    assert line.describe() == "merged 2 boards from table1.pofacil"
+    assert (
+        describe(line, Names.of(session.workshop), "en") == "merged 2 board(s) from table1.pofacil"
+    )
     session.undo()
     assert session.workshop.rows() == before
     session.redo()

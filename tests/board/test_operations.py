@@ -153,8 +153,10 @@ def test_boards_add_rename_reorder_delete(session: Session) -> None:
 def test_workshop_details(session: Session) -> None:
     session.do(ops.set_info(session.workshop, venue="行政院", date="2026-11-20"))
     assert reopened_rows(session)["workshop"][0]["venue"] == "行政院"
-    with pytest.raises(ModelError, match="Nothing to change"):
-        ops.set_info(session.workshop, venue="行政院")
+    # The same details again make no step (the caller says nothing changed).
+    assert not ops.set_info(session.workshop, venue=" 行政院 ").patches
+    with pytest.raises(ModelError, match="YYYY-MM-DD"):
+        ops.set_info(session.workshop, date="2026/11/20")
 
 
 def test_model_emits_only_real_changes(session: Session) -> None:

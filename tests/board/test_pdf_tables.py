@@ -19,9 +19,9 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from pofacil.board import ops
+from pofacil.board.formats.minutes import note_time
 from pofacil.board.formats.pdf.export import PdfReport, export_pdf
 from pofacil.board.formats.pdf.page import HEADER_H, LABELS, MARGIN
-from pofacil.board.formats.pdf.record import format_time
 from pofacil.board.model import Board, Workshop, display_order
 from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.ops.boards import add_row, relabel
@@ -271,7 +271,11 @@ def test_a_2000_character_note_is_cut_on_the_board_and_whole_in_the_record(
     # The first part of the row carries the note's kind, author and time after its lines.
     note = ws.note(specs[0].id)
     kind = KIND_BY_ID[note.kind]
-    after = flat((kind.zh if language == "zh" else kind.en) + "王素琴" + format_time(note.created))
+    after = flat(
+        (kind.zh if language == "zh" else kind.en)
+        + "王素琴"
+        + note_time(note.created, ws.info.date)
+    )
     assert after in words
     words = words.replace(after, "", 1)
     assert words.count(flat(long)) == 1 and "需要PO交流平台" in words

@@ -9,6 +9,7 @@ import pytest
 import sqlite_utils
 
 from pofacil.board import ops
+from pofacil.board.formats.history_text import Names, describe
 from pofacil.board.formats.sample import write_sample
 from pofacil.board.model.errors import (
     FileInUseError,
@@ -204,7 +205,7 @@ def test_history_per_board_and_note(session: Session) -> None:
     assert lines[1].patches[0].after["text"] == "中性措辭"
     table = session.history(board=board_id(session, "議題脈絡分析表"))
     assert [(e.label, e.state, e.state_by) for e in table] == [("add note", "undone", "tester")]
-    assert table[0].describe() == "add note: 別桌"
+    assert describe(table[0], Names.of(ws)) == "新增便利貼「別桌」"
     session.do(ops.add_note(ws, board_id(session), "新的"))
     assert session.history(entity=other)[0].state == "dropped"
 
@@ -274,6 +275,7 @@ def test_a_version_1_file_is_upgraded_in_place(tmp_path: Path) -> None:
     conn.execute("ALTER TABLE notes DROP COLUMN origin")
     conn.execute("ALTER TABLE notes DROP COLUMN collapsed")
     conn.execute("ALTER TABLE notes DROP COLUMN seq")
+    conn.execute("ALTER TABLE workshop DROP COLUMN facilitator")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     created = dict(conn.execute("SELECT id, created FROM notes").fetchall())
@@ -290,6 +292,9 @@ def test_a_version_1_file_is_upgraded_in_place(tmp_path: Path) -> None:
             shown = sorted(board.notes.values(), key=lambda n: n.seq)
             assert [n.id for n in shown] == sorted(board.notes, key=lambda i: (created[i], i))
         assert len({n.seq for n in notes}) == 40
+        # Version 4's facilitator: empty until set, and settable.
+        assert session.workshop.info.facilitator == ""
+        session.do(ops.set_info(session.workshop, facilitator="王小明"))
         assert session.store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     finally:
         session.close()
@@ -353,11 +358,11 @@ def test_a_migration_killed_mid_write_is_rolled_back_then_run_again(tmp_path: Pa
     journal = path.with_name(path.name + "-journal")
     assert journal.exists(), "the kill left a hot journal"
     # What the disk holds when the kill came while the commit wrote its pages: page 1 (the
-    # header, user_version 3) already written, the journal still there to undo it.
+    # header, at the newest user_version) already written, the journal still there to undo it.
     page = int.from_bytes(path.read_bytes()[16:18], "big")
     with path.open("r+b") as f:
         f.write(migrated.read_bytes()[:page])
-    assert int.from_bytes(path.read_bytes()[60:64], "big") == 3
+    assert int.from_bytes(path.read_bytes()[60:64], "big") == len(MIGRATIONS)
     session = Session.open(path)
     try:
         assert session.store.check() == []

@@ -295,8 +295,11 @@ TAMPERS: list[tuple[str, str, tuple]] = [
     ("link to a missing note", "UPDATE links SET target = 'gone'", ()),
     ("link of unknown kind", "UPDATE links SET kind = 'weird'", ()),
     ("workshop title blob", "UPDATE workshop SET title = X'FF'", ()),
+    ("workshop facilitator blob", "UPDATE workshop SET facilitator = X'FF'", ()),
+    ("workshop facilitator column gone", "ALTER TABLE workshop DROP COLUMN facilitator", ()),
     ("workshop row gone", "DELETE FROM workshop", ()),
     ("history patches garbage", f"UPDATE history SET patches = X'00' WHERE id = {LAST_LINE}", ()),
+    ("history undone_by blob", f"UPDATE history SET undone_by = X'FF' WHERE id = {LAST_LINE}", ()),
     (
         "history patches cut short",
         f"UPDATE history SET patches = substr(patches, 1, 20) WHERE id = {LAST_LINE}",

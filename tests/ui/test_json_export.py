@@ -78,6 +78,7 @@ def check(data: dict, path: Path) -> None:
             "title": ws.info.title,
             "date": ws.info.date,
             "venue": ws.info.venue,
+            "facilitator": ws.info.facilitator,
         }
         assert [b["name"] for b in data["boards"]] == [b.name for b in ws.ordered_boards()]
         for entry, board in zip(data["boards"], ws.ordered_boards(), strict=True):

@@ -11,6 +11,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,7 +24,19 @@ from pofacil.board.ops.boards import layout_mindmap
 from pofacil.board.ops.central import central_topic, is_default_topic
 from pofacil.board.ops.notes import NoteSpec, add_notes, note_text, update_patch
 
-CSV_COLUMNS = ("text", "kind", "cell", "cluster", "author", "x", "y", "votes", "id", "parent")
+CSV_COLUMNS = (
+    "text",
+    "kind",
+    "cell",
+    "cluster",
+    "author",
+    "created",
+    "x",
+    "y",
+    "votes",
+    "id",
+    "parent",
+)
 # Optional: which board a row goes to, so one file (the CSV minutes) can hold several boards.
 BOARD_COLUMN = "board"
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?P<text>.*)$")
@@ -99,6 +112,34 @@ def unescape_formula(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
+def created_time(value: str, day: str) -> str:
+    """When a note was said, as the file keeps it (ISO 8601 with the offset, to the second).
+
+    ``value`` is ISO 8601 (``2026-11-20T10:42:00+08:00``); without an offset it is local time;
+    a bare ``HH:MM`` (or ``HH:MM:SS``) is taken on the workshop's ``day`` (YYYY-MM-DD)."""
+    value = typed = value.strip()
+    if _CLOCK.fullmatch(value):
+        if not day:
+            raise ModelError(
+                "the time '{value}' has no date and the workshop has none; set the workshop's "
+                "date (pofacil set FILE --date YYYY-MM-DD) or write the date too",
+                value=value,
+            )
+        value = f"{day}T{value}"
+    try:
+        when = datetime.fromisoformat(value)
+        if when.tzinfo is None:
+            when = when.astimezone()  # local time, as the room's clock showed it
+    except (ValueError, OverflowError, OSError):  # not a time, or one no clock can show
+        raise ModelError(
+            "'{value}' in created is not a time; write 2026-11-20T10:42 or 10:42", value=typed
+        ) from None
+    return when.isoformat(timespec="seconds")
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2})?")
+
+
 def _checked(out: Parsed, line: int, check: Callable[[_In], _Out], value: _In) -> _Out | None:
     """``check(value)``, or None with the reason filed against ``line``."""
     try:
@@ -113,7 +154,9 @@ def parse_csv(
 ) -> Parsed:
     """Rows of a CSV with a header. With a ``board`` column each row goes to the live board of
     that name in ``workshop`` (an empty cell: to ``board``); without one, every row to ``board``.
+    A ``created`` column gives each note its time (see :func:`created_time`).
     """
+    day = workshop.info.date if workshop is not None else ""
     out = Parsed()
     # The lines as csv reads them, to find a quote left open (see _open_quote).
     lines = io.StringIO(text, newline="").readlines()
@@ -207,7 +250,7 @@ def parse_csv(
             target.id, {c.name: c.id for c in target.clusters.values()}
         )
         known_clusters = len(out.clusters)
-        spec = _csv_spec(values, target, author, names_here, out, start)
+        spec = _csv_spec(values, target, author, names_here, out, start, day)
         if spec is not None:
             out.notes.append(spec)
             if target.id != board.id:
@@ -279,8 +322,12 @@ def _csv_spec(
     clusters: dict[str, str],
     out: Parsed,
     line: int,
+    day: str = "",
 ) -> NoteSpec | None:
     before = len(out.problems)
+    created = ""
+    if values.get("created"):
+        created = _checked(out, line, lambda v: created_time(v, day), values["created"]) or ""
     text = _checked(out, line, note_text, values["text"])
     kind = None
     if values.get("kind"):
@@ -346,6 +393,7 @@ def _csv_spec(
         x=numbers.get("x"),
         y=numbers.get("y"),
         votes=int(numbers.get("votes") or 0),
+        created=created,
     )
 
 

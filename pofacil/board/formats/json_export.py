@@ -128,7 +128,12 @@ def workshop_json(workshop: Workshop, boards: list[str] | None = None) -> dict[s
     chosen = [b for b in workshop.ordered_boards() if boards is None or b.id in boards]
     return {
         "schema": SCHEMA,
-        "workshop": {"title": info.title, "date": info.date, "venue": info.venue},
+        "workshop": {
+            "title": info.title,
+            "date": info.date,
+            "venue": info.venue,
+            "facilitator": info.facilitator,
+        },
         "boards": [board_json(board) for board in chosen],
     }
 

@@ -12,7 +12,7 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.model.templates import can_add_rows
 from pofacil.board.storage.atomic import atomic_write
 
+from .corrections import MARK, Corrections
 from .importers import BOARD_COLUMN, CSV_COLUMNS, escape_formula
 from .tree_order import nested
 
@@ -42,6 +43,13 @@ _LABELS = {
         "open": "（",
         "close": "）",
         "sep": "，",
+        "list": "、",
+        "facilitator": "主持人：{}",
+        "corrections": "修正紀錄",
+        "field_text": "文字",
+        "field_author": "發言者",
+        "correction": "{field}：{original} → {final}（{by}，{at}）",
+        "empty": "（空白）",
     },
     "en": {
         "untitled": "Untitled workshop",
@@ -56,6 +64,13 @@ _LABELS = {
         "open": " (",
         "close": ")",
         "sep": ", ",
+        "list": ", ",
+        "facilitator": "Facilitator: {}",
+        "corrections": "Corrections",
+        "field_text": "Text",
+        "field_author": "Speaker",
+        "correction": "{field}: {original} → {final} ({by}, {at})",
+        "empty": "(blank)",
     },
 }
 
@@ -97,7 +112,7 @@ def _escape(text: str, inline: bool = False) -> str:
     return (" " if inline else "\\\n").join(lines)
 
 
-def _time(stamp: str, day: str) -> str:
+def note_time(stamp: str, day: str) -> str:
     """``HH:MM`` on the workshop's own day, the date too otherwise; the raw text if unparsable."""
     if not stamp:
         return ""
@@ -110,18 +125,28 @@ def _time(stamp: str, day: str) -> str:
     return when.strftime("%Y-%m-%d %H:%M")
 
 
-def _item(note: Note, depth: int, day: str, language: str, implied_kind: str | None = None) -> str:
-    """One bullet: text, speaker, then kind (unless the column already says it), votes, time."""
+def _item(
+    note: Note,
+    depth: int,
+    day: str,
+    language: str,
+    implied_kind: str | None = None,
+    corrected: Container[str] = (),
+) -> str:
+    """One bullet: text, speaker, then kind (unless the column already says it), votes, time;
+    a note corrected since it was raised says so after its words."""
     labels = _LABELS[language]
     kind = KIND_BY_ID.get(note.kind)
     details = [getattr(kind, language)] if kind is not None and note.kind != implied_kind else []
     if note.votes:
         details.append(labels["votes"].format(note.votes))
-    when = _time(note.created, day)
+    when = note_time(note.created, day)
     if when:
         details.append(when)
     indent = "  " * depth
     text = _escape(note.text).replace("\n", "\n" + indent + "  ")
+    if note.id in corrected:
+        text += MARK[language]
     line = f"{indent}- {text}"
     if note.author:
         line += f" — {_escape(note.author, True)}"
@@ -131,10 +156,18 @@ def _item(note: Note, depth: int, day: str, language: str, implied_kind: str | N
 
 
 def _tree_lines(
-    board: Board, notes: list[Note], day: str, language: str, implied_kind: str | None = None
+    board: Board,
+    notes: list[Note],
+    day: str,
+    language: str,
+    implied_kind: str | None = None,
+    corrected: Container[str] = (),
 ) -> list[str]:
     """Bullets for a section; a mind-map child in the same section nests under its parent."""
-    return [_item(note, depth, day, language, implied_kind) for note, depth in nested(board, notes)]
+    return [
+        _item(note, depth, day, language, implied_kind, corrected)
+        for note, depth in nested(board, notes)
+    ]
 
 
 def _ordered(notes: Iterable[Note]) -> list[Note]:
@@ -142,7 +175,9 @@ def _ordered(notes: Iterable[Note]) -> list[Note]:
     return sorted(notes, key=raised_order)
 
 
-def _board_markdown(board: Board, day: str, language: str) -> list[str]:
+def _board_markdown(
+    board: Board, day: str, language: str, corrected: Container[str] = ()
+) -> list[str]:
     labels = _LABELS[language]
     live = _ordered(board.live_notes())
     removed = len(board.deleted_notes())
@@ -153,7 +188,8 @@ def _board_markdown(board: Board, day: str, language: str) -> list[str]:
 
     def section(heading: str, notes: list[Note], implied_kind: str | None = None) -> None:
         out.extend([heading, ""])
-        out.extend(_tree_lines(board, notes, day, language, implied_kind) or [labels["none"]])
+        lines = _tree_lines(board, notes, day, language, implied_kind, corrected)
+        out.extend(lines or [labels["none"]])
         out.append("")
 
     cell_ids = {c.id for c in board.cells}
@@ -188,15 +224,52 @@ def _board_markdown(board: Board, day: str, language: str) -> list[str]:
         if board.cells or board.clusters:
             section(f"### {heading}", loose)
         else:  # a board with no cells and no clusters: the heading would say nothing
-            out.extend(_tree_lines(board, loose, day, language))
+            out.extend(_tree_lines(board, loose, day, language, corrected=corrected))
             out.append("")
     return out
 
 
+def correction_lines(
+    corrections: Corrections, notes: Iterable[Note], day: str, language: str
+) -> list[tuple[Note, str]]:
+    """Each correction of ``notes`` (live ones: the caller's), in their order, as a plain
+    sentence: field, original -> final, who and when."""
+    labels = _LABELS[language]
+    out = []
+    for note in notes:
+        for fix in corrections.get(note.id, []):
+            out.append(
+                (
+                    note,
+                    labels["correction"].format(
+                        field=labels[f"field_{fix.field}"],
+                        original=_quoted(fix.original, language) or labels["empty"],
+                        final=_quoted(fix.final, language) or labels["empty"],
+                        by=labels["list"].join(fix.by),
+                        at=note_time(fix.at, day),
+                    ),
+                )
+            )
+    return out
+
+
+def _quoted(text: str, language: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    return f"「{text}」" if language == "zh" else f"“{text}”"
+
+
 def markdown_text(
-    workshop: Workshop, boards: Sequence[str] | None = None, language: str = "zh"
+    workshop: Workshop,
+    boards: Sequence[str] | None = None,
+    language: str = "zh",
+    corrections: Corrections | None = None,
+    list_corrections: bool = False,
 ) -> str:
-    """The record as Markdown: title, date and venue, then each board's cells or clusters."""
+    """The record as Markdown: title, date, venue and facilitator, then each board's cells or
+    clusters. With ``corrections`` (see :func:`~.corrections.find_corrections`) a corrected
+    note is marked; ``list_corrections`` adds a section listing each correction."""
     if language not in LANGUAGES:
         raise ModelError("Unknown language {language}; use zh or en.", language=language)
     labels = _LABELS[language]
@@ -205,13 +278,32 @@ def markdown_text(
     out = [f"# {_escape(info.title, True) or labels['untitled']}", ""]
     details = [
         labels[key].format(_escape(value, True))
-        for key, value in (("date", info.date), ("venue", info.venue))
+        for key, value in (
+            ("date", info.date),
+            ("venue", info.venue),
+            ("facilitator", info.facilitator),
+        )
         if value
     ]
     if details:
         out.extend(["\\\n".join(details), ""])
+    fixes = corrections or {}
     for board in chosen:
-        out.extend(_board_markdown(board, info.date, language))
+        out.extend(_board_markdown(board, info.date, language, fixes))
+    if list_corrections:
+        out.extend([f"## {labels['corrections']}", ""])
+        listed = [
+            f"- {_escape(board.name, True)}：{_escape(note.text, True)} — {_escape(line, True)}"
+            if language == "zh"
+            else f"- {_escape(board.name, True)}: {_escape(note.text, True)} — "
+            f"{_escape(line, True)}"
+            for board in chosen
+            for note, line in correction_lines(
+                fixes, _ordered(board.live_notes()), info.date, language
+            )
+        ]
+        out.extend(listed or [labels["none"]])
+        out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -220,9 +312,11 @@ def export_markdown(
     out: str | os.PathLike[str],
     boards: Sequence[str] | None = None,
     language: str = "zh",
+    corrections: Corrections | None = None,
+    list_corrections: bool = False,
 ) -> Path:
     """Write the Markdown record to ``out`` (UTF-8) in one piece; returns the path."""
-    text = markdown_text(workshop, boards, language)
+    text = markdown_text(workshop, boards, language, corrections, list_corrections)
 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8", newline="\n")
@@ -296,6 +390,7 @@ def csv_rows(workshop: Workshop, boards: Sequence[str] | None = None) -> list[li
                 "cell": escape_formula(note.cell or ""),
                 "cluster": escape_formula(cluster.name) if cluster else "",
                 "author": escape_formula(note.author),
+                "created": note.created,
                 "x": _number(note.x),
                 "y": _number(note.y),
                 "votes": str(note.votes),

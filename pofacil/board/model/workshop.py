@@ -263,6 +263,7 @@ class WorkshopInfo:
     title: str = ""
     date: str = ""
     venue: str = ""
+    facilitator: str = ""
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,10 @@ def copy_patches(
     cluster: str | None = None,
     size: tuple[float, float] | None = None,
 ) -> list[Patch]:
-    """New notes on ``board`` at ``spots`` that remember which note and speaker they came
-    from; ``size`` gives them all one size, so that notes resized on their old board still
-    fit the spots."""
+    """New notes on ``board`` at ``spots`` that remember which note they came from and keep
+    its speaker and the time it was said (the record tells when a point was raised, not when
+    it was sorted); ``size`` gives them all one size, so that notes resized on their old board
+    still fit the spots."""
     stamp = now()
     target = board.cell(cell) if cell else None
     patches = []
@@ -62,7 +63,6 @@ def copy_patches(
             y=y,
             w=w,
             h=h,
-            created=stamp,
             updated=stamp,
             collapsed=False,
             origin=note.origin or note.id,

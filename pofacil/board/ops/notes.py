@@ -6,6 +6,7 @@ the change to the model and writes it to the file in one transaction.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -93,6 +94,7 @@ class NoteSpec:
     author: str = ""
     votes: int = 0
     id: str = field(default_factory=new_id)
+    created: str = ""  # when it was said (an import's time column); empty: now
 
 
 def add_notes(
@@ -143,7 +145,7 @@ def add_notes(
             cell=spec.cell,
             cluster=spec.cluster,
             author=check_text(spec.author.strip()),
-            created=stamp,
+            created=spec.created or stamp,
             updated=stamp,
             votes=check_votes(spec.votes),
             seq=seq,
@@ -470,21 +472,52 @@ def delete_board(ws: Workshop, board_id: str) -> Change:
 
 
 def set_info(
-    ws: Workshop, title: str | None = None, date: str | None = None, venue: str | None = None
+    ws: Workshop,
+    title: str | None = None,
+    date: str | None = None,
+    venue: str | None = None,
+    facilitator: str | None = None,
 ) -> Change:
+    """The workshop's details as one step; a field left None keeps its value.
+
+    A change without patches means the details were already so. The date is the workshop's
+    day as ``YYYY-MM-DD`` (or empty): a note's ``HH:MM`` from an import is taken on it, and
+    the record shows times as ``HH:MM`` on that day.
+    """
     info = ws.info
+
+    def text(value: str | None, old: str) -> str:
+        return old if value is None else check_text(" ".join(value.split()))
+
     new = replace(
         info,
-        title=info.title if title is None else title.strip(),
-        date=info.date if date is None else date.strip(),
-        venue=info.venue if venue is None else venue.strip(),
+        title=text(title, info.title),
+        date=info.date if date is None else workshop_date(date),
+        venue=text(venue, info.venue),
+        facilitator=text(facilitator, info.facilitator),
     )
     before, after = to_row(info), to_row(new)
-    return make_change(
-        "workshop details",
-        None,
-        [None if before == after else Patch("workshop", "workshop", before, after)],
-    )
+    # No patches when nothing differs: the caller makes no step (and says so), not an error.
+    patches = [] if before == after else [Patch("workshop", "workshop", before, after)]
+    return Change("workshop details", patches, None)
+
+
+def workshop_date(text: str) -> str:
+    """A workshop's date as ``YYYY-MM-DD``; empty is no date. Anything else is refused with
+    the form to use, so a typo never becomes the day every ``HH:MM`` is taken on."""
+    text = text.strip()
+    if not text:
+        return ""
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        day = None
+    if day is None or len(text) != 10:
+        raise ModelError(
+            "{date} is not a date; write the workshop's day as YYYY-MM-DD, e.g. 2026-11-20.",
+            date=text,
+        )
+    return day.isoformat()
 
 
 def _board_of(ws: Workshop, entity: str, entity_id: str) -> Board:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pofacil.board.model import Patch, label_text, split_label
+from pofacil.board.model import Patch
 from pofacil.board.model.errors import (
     DamagedHistoryError,
 )
@@ -40,28 +39,9 @@ class HistoryEntry:
     state_at: str | None
     state_by: str | None
     patches: list[Patch]
-
-    def describe(self, names: Mapping[str, str] = {}) -> str:
-        """The label with the first note text or name it touched, for a history list.
-
-        History keeps only the changed fields of an update, so ``names`` (entity id to its
-        current text or name) fills in what a move or a recolor does not carry. A label with
-        a detail (a merge's source file) says it in its own words: "merged 2 boards from
-        a.pofacil".
-        """
-        _, detail = split_label(self.label)
-        if detail:
-            text, count = label_text(self.label, self.patches)
-            return text.replace("{count}", str(count)).replace("{detail}", detail)
-        for patch in self.patches:
-            if patch.entity in ("note", "board", "cluster"):
-                key = "text" if patch.entity == "note" else "name"
-                row = patch.after or patch.before or {}
-                text = str(row.get(key, names.get(patch.id, ""))).replace("\n", " ")
-                more = sum(p.entity == patch.entity for p in self.patches) - 1
-                suffix = f" (+{more})" if more > 0 else ""
-                return f"{self.label}: {text[:40]}{suffix}"
-        return self.label
+    # Who undid the step last and when, kept when it is redone (state_at is then the redo's).
+    undone_at: str | None = None
+    undone_by: str | None = None
 
 
 def pack_patches(patches: list[Patch]) -> bytes:
@@ -139,4 +119,6 @@ def history_entry(row: dict[str, Any], path: Path) -> HistoryEntry:
         state_at=row["state_at"],
         state_by=row["state_by"],
         patches=patches,
+        undone_at=row.get("undone_at"),
+        undone_by=row.get("undone_by"),
     )

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # a migration is handed the database; importing sqlite-utils 
 APPLICATION_ID = 0x50464331  # "PFC1"
 
 TABLES: dict[str, dict[str, type]] = {
-    "workshop": {"id": str, "title": str, "date": str, "venue": str},
+    "workshop": {"id": str, "title": str, "date": str, "venue": str, "facilitator": str},
     "boards": {
         "id": str,
         "name": str,
@@ -57,6 +57,8 @@ TABLES: dict[str, dict[str, type]] = {
         "state": str,
         "state_at": str,
         "state_by": str,
+        "undone_at": str,
+        "undone_by": str,
     },
     "history_entities": {"history": int, "entity": str},
 }
@@ -103,7 +105,23 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """Who facilitated the workshop (the accountability record): shown in export headers."""
+    workshop = db.table("workshop")
+    if "facilitator" not in workshop.columns_dict:
+        workshop.add_column("facilitator", str)
+
+
+def _v5(db: sqlite_utils.Database) -> None:
+    """Who undid a step that was later redone, and when (the accountability record): a redo
+    overwrites ``state_at``/``state_by``, so the undo is kept beside them."""
+    history = db.table("history")
+    for column in ("undone_at", "undone_by"):
+        if column not in history.columns_dict:
+            history.add_column(column, str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

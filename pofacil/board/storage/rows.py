@@ -62,6 +62,9 @@ OPTIONAL = {
     ("history", "board"),
     ("history", "state_at"),
     ("history", "state_by"),
+    ("history", "undone_at"),
+    ("history", "undone_by"),
+    ("workshop", "facilitator"),
 }
 _CELL_FIELDS = {f.name for f in fields(Cell)}
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -195,12 +198,12 @@ def read_workshop(conn: sqlite3.Connection) -> tuple[Workshop, list[DamagedRow]]
 
 
 def details(rows: dict[str, list[Row]], damaged: list[DamagedRow]) -> dict[str, str]:
-    """The workshop's title, date and venue; a damaged one is empty (and listed)."""
+    """The workshop's title, date, venue and facilitator; a damaged one is empty (and listed)."""
     if not rows["workshop"]:  # every file is created with it
         damaged.append(DamagedRow("workshop", "workshop", "its row is missing"))
     details = rows["workshop"][0] if rows["workshop"] else {}
     info = {}
-    for key in ("title", "date", "venue"):
+    for key in ("title", "date", "venue", "facilitator"):
         value = "" if details.get(key) is None else details[key]
         if not isinstance(value, str):
             damaged.append(DamagedRow("workshop", "workshop", f"{key} {not_a('text', value)}"))

@@ -302,6 +302,12 @@ class Store:
         """Write the rows of an undo or redo and flip its history line, in one transaction."""
         with self._writing():
             self._write_rows([p.compact() for p in patches])
+            if state == "done":
+                # A redo: the undo it reverses stays on the record (who undid it, when).
+                self.conn.execute(
+                    "UPDATE history SET undone_at = state_at, undone_by = state_by WHERE id = ?",
+                    [history_id],
+                )
             self.db.table("history").update(
                 history_id, {"state": state, "state_at": now(), "state_by": actor}
             )

@@ -95,7 +95,7 @@ def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
         # halves cannot join into a character.
         for table in ("notes", "clusters", "links"):
             conn.execute(_ALL_TEXT[table]).fetchone()
-        workshop = conn.execute("SELECT title, date, venue FROM workshop").fetchall()
+        workshop = conn.execute("SELECT title, date, venue, facilitator FROM workshop").fetchall()
         boards = [
             dict(zip(("id", "name", "template", "position", "cells", "deleted"), row, strict=True))
             for row in conn.execute(
@@ -120,9 +120,11 @@ def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
         b["cells"] is not None and cells_problem(b["cells"]) for b in boards
     ):
         return None
-    title, date, venue = workshop[0]
+    if not all(v is None or isinstance(v, str) for v in workshop[0]):
+        return None  # a detail that is not text: the row-by-row path names it
+    title, date, venue, facilitator = (v or "" for v in workshop[0])
     return report(
-        {"title": title, "date": date, "venue": venue},
+        {"title": title, "date": date, "venue": venue, "facilitator": facilitator},
         boards,
         clusters,
         counts["notes"],

@@ -26,6 +26,7 @@ from pofacil.board.model import Board, Workshop
 from pofacil.board.model.errors import ModelError, PofacilError
 from pofacil.board.storage.atomic import atomic_write
 
+from ..corrections import Corrections
 from .draw import BoardPainter
 from .overview import draw_overview
 from .page import PAPERS, PageFurniture
@@ -141,12 +142,16 @@ def export_pdf(
     record: bool = True,
     language: str = "zh",
     progress: Progress | None = None,
+    corrections: Corrections | None = None,
+    list_corrections: bool = False,
 ) -> PdfReport:
     """Write ``workshop`` (or the boards named in ``boards``, by id or name) as one PDF.
 
     ``paper`` is "A4" or "A3" (landscape); ``mode`` "auto", "fit" or "tile" (for free boards
     and mind maps: a table always prints as an overview and detail pages); ``record`` appends
-    the meeting record; ``language`` ("zh" or "en") is that of every label. ``progress(done,
+    the meeting record, in which a note in ``corrections`` is marked as corrected and
+    ``list_corrections`` adds the corrections section; ``language`` ("zh" or "en") is that
+    of every label. ``progress(done,
     total)`` is called before the first page and after every page; returning ``False`` cancels
     with :class:`ExportCancelled`. Raises :class:`ModelError` for an unknown board or option,
     :class:`StorageError` when ``out`` cannot be written. ``out`` is never left half-written.
@@ -168,7 +173,11 @@ def export_pdf(
         plan_table(board, furniture) if board.cells else plan_board(board, furniture, mode)
         for board in chosen
     ]
-    record_pages: list[RecordPage] = plan_record(chosen, text, size, language) if record else []
+    record_pages: list[RecordPage] = (
+        plan_record(chosen, text, size, language, workshop.info.date, corrections, list_corrections)
+        if record
+        else []
+    )
     total = sum(_page_count(p) for p in plans) + len(record_pages)
 
     pages: list[PageInfo] = []

@@ -53,6 +53,11 @@ LABELS = {
         "author": "發言者",
         "time": "時間",
         "none": "—",
+        "facilitator": "主持人：{}",
+        "corrections": "修正紀錄",
+        "corrections_summary": "{} 項修正（原文 → 現在，修正者，時間）",
+        "board": "白板",
+        "correction": "便利貼與修正",
     },
     "en": {
         "legend": "Legend",
@@ -73,6 +78,11 @@ LABELS = {
         "author": "Author",
         "time": "Time",
         "none": "—",
+        "facilitator": "Facilitator: {}",
+        "corrections": "Corrections",
+        "corrections_summary": "{} correction(s) (original → now, by whom, when)",
+        "board": "Board",
+        "correction": "Note and correction",
     },
 }
 
@@ -104,9 +114,10 @@ class PageFurniture:
         self.labels = LABELS[language]
         self.language = language
         self.title = text.clean(info.title.strip() or self.labels["untitled"])
-        self.details = text.clean(
-            " · ".join(p.strip() for p in (info.date, info.venue) if p.strip())
-        )
+        facilitator = info.facilitator.strip()
+        parts = [info.date, info.venue]
+        parts.append(self.labels["facilitator"].format(facilitator) if facilitator else "")
+        self.details = text.clean(" · ".join(p.strip() for p in parts if p.strip()))
 
     # -- geometry ---------------------------------------------------------------------------
     def legend_lines(self, kinds: list[Kind], width: float) -> list[list[tuple[Kind, str]]]:

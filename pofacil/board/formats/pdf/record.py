@@ -8,8 +8,8 @@ how many were removed: accountability without publishing what was withdrawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
@@ -17,6 +17,8 @@ from reportlab.pdfgen.canvas import Canvas
 from pofacil.board.model import Board, Note, raised_order
 from pofacil.board.model.kinds import KIND_BY_ID, Kind
 
+from ..corrections import MARK, Corrections
+from ..minutes import correction_lines, note_time
 from ..tree_order import nested
 from .page import HEADER_H, LABELS, MARGIN, PageFurniture
 from .text import FontText
@@ -57,19 +59,12 @@ class RecordBlock:
     summary: str
     continued: bool
     rows: list[RecordRow] = field(default_factory=list)
+    corrections: bool = False  # the corrections section: its own column headings
 
 
 @dataclass
 class RecordPage:
     blocks: list[RecordBlock] = field(default_factory=list)
-
-
-def format_time(stamp: str) -> str:
-    """``YYYY-MM-DD HH:MM`` in the time zone the note was written in (the room's clock)."""
-    try:
-        return datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return stamp or "—"
 
 
 def summary_line(language: str, live: int, removed: int) -> str:
@@ -82,8 +77,9 @@ def summary_line(language: str, live: int, removed: int) -> str:
     )
 
 
-def record_groups(board: Board, language: str) -> list[tuple[str, list[Note]]]:
-    """Live notes by cell (in the table's order), then by cluster, then the rest under "—".
+def record_groups(board: Board, language: str) -> list[tuple[str, str, list[Note]]]:
+    """Live notes by cell (in the table's order), then by cluster, then the rest under "—":
+    (place, the row group the place starts with or "", notes).
 
     Within a cell, notes come in the order of their slots on the board; elsewhere in the
     order they were written (creation order breaks ties of the same second).
@@ -96,6 +92,7 @@ def record_groups(board: Board, language: str) -> list[tuple[str, list[Note]]]:
     clusters = {cid: i for i, cid in enumerate(board.clusters)}
     keyed: dict[tuple[int, int], list[Note]] = {}
     labels: dict[tuple[int, int], str] = {}
+    groups: dict[tuple[int, int], str] = {}
     for note in board.live_notes():
         cell = board.cell(note.cell) if note.cell else None
         if cell is not None:
@@ -103,6 +100,7 @@ def record_groups(board: Board, language: str) -> list[tuple[str, list[Note]]]:
             parts = [pick(cell.row, cell.row_en), pick(cell.column, cell.column_en)]
             group = pick(cell.group, cell.group_en)
             labels[key] = (f"{group} · " if group else "") + " / ".join(parts)
+            groups[key] = group
         elif note.cluster in board.clusters:
             key = (1, clusters[note.cluster])
             labels[key] = board.clusters[note.cluster].name
@@ -115,7 +113,7 @@ def record_groups(board: Board, language: str) -> list[tuple[str, list[Note]]]:
         notes = keyed[key]
         # When raised; notes of one second (an import) in the order they came.
         notes.sort(key=raised_order)
-        out.append((labels[key], notes))
+        out.append((labels[key], groups.get(key, ""), notes))
     return out
 
 
@@ -124,10 +122,30 @@ def column_widths(page_width: float) -> dict[str, float]:
     return {name: usable * share for name, share in COLUMNS}
 
 
+def place_line(text: FontText, place: str, group: str, width: float) -> tuple[str, ...]:
+    """A cell's place on one line: a two-line place doubles every row of its cell. The row
+    group ("協作會議如何接地氣 · ") goes first when the whole does not fit; then it is shortened."""
+    for candidate in (place, place.removeprefix(f"{group} · ") if group else place):
+        clean = text.clean(candidate)
+        if text.width(clean, BODY_PT) <= width - 2 * PAD:
+            return (clean,)
+    return (text.shorten(text.clean(candidate) + "…", width - 2 * PAD, BODY_PT),)
+
+
 def plan_record(
-    boards: list[Board], text: FontText, paper: tuple[float, float], language: str
+    boards: list[Board],
+    text: FontText,
+    paper: tuple[float, float],
+    language: str,
+    day: str = "",
+    corrections: Corrections | None = None,
+    list_corrections: bool = False,
 ) -> list[RecordPage]:
-    """Lay out the record into pages (nothing is drawn yet)."""
+    """Lay out the record into pages (nothing is drawn yet).
+
+    Times are ``HH:MM`` on the workshop's ``day``; with ``corrections`` a corrected note is
+    marked, and ``list_corrections`` ends the record with a section listing each one."""
+    fixes = corrections or {}
     widths = column_widths(paper[0])
     top = paper[1] - MARGIN - HEADER_H
     room = top - MARGIN - 4
@@ -143,42 +161,14 @@ def plan_record(
             lines[-1] = text.shorten(lines[-1] + "…", width - 2 * PAD, BODY_PT)
         return tuple(lines)
 
-    for board in boards:
-        live, removed = len(board.live_notes()), len(board.deleted_notes())
-        name = text.clean(board.name)
-        summary = summary_line(language, live, removed)
-        rows: list[RecordRow] = []
-        for place, notes in record_groups(board, language):
-            place_lines = wrap(place, widths["place"], 4)
-            # A mind map reads as its tree, as in the Markdown minutes: children under their
-            # parent, indented (to a limit: a deep outline must leave room for the words).
-            for note, depth in nested(board, notes):
-                indent = min(depth, MAX_DEPTH) * INDENT_PT
-                kind = KIND_BY_ID.get(note.kind)
-                kind_label = text.clean(kind.zh if language == "zh" else kind.en) if kind else ""
-                kind_lines = tuple(text.wrap(kind_label, widths["kind"] - 2 * PAD - 12, BODY_PT))
-                body = wrap(note.text.strip(), widths["text"] - indent)
-                author = wrap(note.author or "—", widths["author"], 4)
-                count = max(len(place_lines), len(body), len(author), len(kind_lines), 1)
-                rows.append(
-                    RecordRow(
-                        place_lines,
-                        body,
-                        kind,
-                        kind_lines,
-                        author,
-                        format_time(note.created),
-                        count * line + 2 * PAD,
-                        place,
-                        indent,
-                    )
-                )
+    def add_block(name: str, summary: str, rows: list[RecordRow], fixes: bool = False) -> None:
+        nonlocal left
         # A board's heading never sits alone at the foot of a page.
         first_h = HEADING_H + TABLE_HEAD_H + (rows[0].height if rows else 0.0)
         if pages[-1].blocks and left < first_h:
             pages.append(RecordPage())
             left = room
-        block = RecordBlock(name, summary, False)
+        block = RecordBlock(name, summary, False, corrections=fixes)
         pages[-1].blocks.append(block)
         left -= HEADING_H + (TABLE_HEAD_H if rows else 0.0)
         page_rows = max_lines * line + 2 * PAD  # the most one continued page holds
@@ -194,11 +184,74 @@ def plan_record(
                 if row.height > left + 1e-6:
                     pages.append(RecordPage())
                     left = room - HEADING_H - TABLE_HEAD_H
-                    block = RecordBlock(name, summary, True)
+                    block = RecordBlock(name, summary, True, corrections=fixes)
                     pages[-1].blocks.append(block)
                 block.rows.append(row)
                 left -= row.height
+
+    fix_rows: list[RecordRow] = []
+    mark = MARK[language]
+    for board in boards:
+        live, removed = len(board.live_notes()), len(board.deleted_notes())
+        name = text.clean(board.name)
+        summary = summary_line(language, live, removed)
+        rows: list[RecordRow] = []
+        for place, group, notes in record_groups(board, language):
+            place_lines = place_line(text, place, group, widths["place"])
+            # A mind map reads as its tree, as in the Markdown minutes: children under their
+            # parent, indented (to a limit: a deep outline must leave room for the words).
+            for note, depth in nested(board, notes):
+                indent = min(depth, MAX_DEPTH) * INDENT_PT
+                kind = KIND_BY_ID.get(note.kind)
+                kind_label = text.clean(kind.zh if language == "zh" else kind.en) if kind else ""
+                kind_lines = tuple(text.wrap(kind_label, widths["kind"] - 2 * PAD - 12, BODY_PT))
+                words = note.text.strip() + (mark if note.id in fixes else "")
+                body = wrap(words, widths["text"] - indent)
+                author = wrap(note.author or "—", widths["author"], 4)
+                count = max(len(place_lines), len(body), len(author), len(kind_lines), 1)
+                rows.append(
+                    RecordRow(
+                        place_lines,
+                        body,
+                        kind,
+                        kind_lines,
+                        author,
+                        note_time(note.created, day) or "—",
+                        count * line + 2 * PAD,
+                        place,
+                        indent,
+                    )
+                )
+            if list_corrections:
+                for note, sentence in correction_lines(fixes, notes, day, language):
+                    fix_rows.append(_fix_row(text, widths, wrap, board, note, sentence, line))
+        add_block(name, summary, rows)
+    if list_corrections:
+        labels = LABELS[language]
+        add_block(
+            labels["corrections"],
+            labels["corrections_summary"].format(len(fix_rows)),
+            fix_rows,
+            True,
+        )
     return pages
+
+
+def _fix_row(
+    text: FontText,
+    widths: dict[str, float],
+    wrap: Callable[..., tuple[str, ...]],
+    board: Board,
+    note: Note,
+    sentence: str,
+    line: float,
+) -> RecordRow:
+    """One correction as a row: the board in the place column, the note's words now and
+    the correction beneath them in the text column."""
+    place = wrap(board.name, widths["place"], 1)
+    body = wrap(note.text.strip(), widths["text"]) + wrap(sentence, widths["text"])
+    count = max(len(place), len(body), 1)
+    return RecordRow(place, body, None, (), (), "", count * line + 2 * PAD, board.id)
 
 
 def split_row(row: RecordRow, first: float, full: float, line: float) -> list[RecordRow]:
@@ -235,6 +288,14 @@ def draw_record_page(
     """One page of the record under the usual header (the caller draws the footer)."""
     labels = LABELS[language]
     furniture.header(labels["record"])
+    fix_labels = {
+        **labels,
+        "place": labels["board"],
+        "text": labels["correction"],
+        "kind": "",
+        "author": "",
+        "time": "",
+    }
     widths = column_widths(furniture.width)
     y = furniture.height - MARGIN - HEADER_H
     line = BODY_PT * LEADING
@@ -249,7 +310,7 @@ def draw_record_page(
         y -= HEADING_H
         if not block.rows:
             continue
-        _table_head(c, text, widths, y, labels)
+        _table_head(c, text, widths, y, fix_labels if block.corrections else labels)
         y -= TABLE_HEAD_H
         previous = None
         for row in block.rows:
