@@ -201,3 +201,73 @@ def test_an_older_file_gets_the_vote_tables(tmp_path: Path) -> None:
         assert session.store.check() == []
     finally:
         session.close()
+
+
+def _closed_round(session: Session, cell: str = "role/now") -> tuple[str, dict[str, int]]:
+    """A closed round on a cell of the camp table: note id -> votes given."""
+    board = _board(session)
+    ws = session.workshop
+    notes = sorted(board.notes_in(cell), key=lambda n: n.seq)
+    rnd = session.do(votes.open_round(ws, board.id, "cells", [cell])).patches[0].id
+    given = {notes[0].id: 2, notes[4].id: 5, notes[7].id: 1}
+    for note_id, times in given.items():
+        for _ in range(times):
+            session.do(votes.add_vote(ws, rnd, note_id))
+    session.record(votes.add_vote(ws, rnd, notes[7].id, "device:x"), "device:x")
+    given[notes[7].id] += 1
+    session.do(votes.close_round(ws, rnd))
+    return rnd, given
+
+
+def test_a_merge_brings_the_rounds_and_their_votes(camp: Session, tmp_path: Path) -> None:
+    from pofacil.board.ops.merge import merge_boards
+    from pofacil.board.storage.other_file import read_other
+
+    rnd, given = _closed_round(camp)
+    path = camp.path
+    camp.close()
+    main = Session.create(tmp_path / "main.pofacil", boards=[("issue-context", TABLE)])
+    try:
+        other = read_other(path, main.path).workshop
+        main.do(merge_boards(main.workshop, other, path.name).change)
+        copy = main.workshop.find_board(f"{TABLE} (2)")
+        [new_round] = copy.rounds.values()
+        assert new_round.id != rnd and new_round.state == "closed"
+        by_origin = {copy.notes[n].origin: c for n, c in votes.counts(copy, new_round).items()}
+        assert by_origin == given
+        assert {copy.notes[n].origin: copy.notes[n].votes for n in copy.notes} == {
+            n: given.get(n, 0) for n in other.find_board(TABLE).notes
+        }
+        assert main.store.check() == []
+    finally:
+        main.close()
+
+
+def test_json_export_and_the_csv_round_trip_hold_the_totals(camp: Session, tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+
+    from pofacil.board.formats.importers import parse_csv
+    from pofacil.board.formats.json_export import export_json
+    from pofacil.board.formats.minutes import csv_text
+
+    rnd, given = _closed_round(camp)
+    data = json.loads(export_json(camp.workshop, tmp_path / "w.json").read_text("utf-8"))
+    [board_json] = data["boards"]
+    [round_json] = board_json["vote_rounds"]
+    assert round_json["id"] == rnd and round_json["state"] == "closed"
+    assert round_json["votes"] == given and round_json["sources"] == 2
+    assert round_json["members"] == ["role/now"] and round_json["per_person"] == 3
+    assert {n["id"]: n["votes"] for n in board_json["notes"] if n["votes"]} == given
+    text = csv_text(camp.workshop)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["text"]: int(r["votes"]) for r in rows if r["votes"] != "0"} == {
+        _board(camp).notes[n].text: c for n, c in given.items()
+    }
+    fresh = Session.create(tmp_path / "again.pofacil", boards=[("issue-context", TABLE)])
+    try:
+        parsed = parse_csv(text, fresh.workshop.find_board(TABLE), workshop=fresh.workshop)
+        assert sorted(n.votes for n in parsed.notes if n.votes) == sorted(given.values())
+    finally:
+        fresh.close()
