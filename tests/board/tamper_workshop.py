@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pofacil.board import ops
-from pofacil.board.ops import votes
 from pofacil.board.formats.importers import import_change
 from pofacil.board.formats.sample import write_sample
+from pofacil.board.ops import votes
 from pofacil.board.session import Session
 
 WORDS = (
