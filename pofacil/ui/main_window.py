@@ -44,6 +44,7 @@ from .merge_dialog import MergeDialog
 from .outline_import import OutlineImport
 from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, window_title
 from .scene import BoardScene
+from .timer import install_timer
 from .view import BoardView
 
 MAX_RECENT = 8
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_actions()
         self.board_actions = BoardActions(self)
+        self.timer = install_timer(self)
         self.set_session(session)
 
     # -- documents -----------------------------------------------------------------------
