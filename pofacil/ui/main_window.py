@@ -46,6 +46,7 @@ from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, w
 from .scene import BoardScene
 from .timer import install_timer
 from .view import BoardView
+from .vote_mode import install_vote_mode
 
 MAX_RECENT = 8
 log = logging.getLogger(__name__)
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.board_actions = BoardActions(self)
         self.timer = install_timer(self)
+        self.vote_mode = install_vote_mode(self)
         self.set_session(session)
 
     # -- documents -----------------------------------------------------------------------
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
         self._targets = {}
         self._board_ids = []
         self._rebuild_tabs()
+        self.vote_mode.attach()
         self._remember_recent(session.path)
         log.info("opened %s%s", session.path, " read-only" if session.read_only else "")
         self._document_changed()

@@ -16,6 +16,7 @@ The API (every builder returns a :class:`~pofacil.board.model.Change`; none writ
                                                         first within each cell (their seq);
                                                         label "sort by votes"
     open_round_of(board) / latest_round(board) / round_of(ws, round_id)
+    shown_votes(board, note) -> int                     what the note's dots show
     in_scope(board, rnd, note) / scope_notes(board, rnd)
     counts(board, rnd) -> Counter of note id -> votes;  spent(board, rnd, source) -> int
     budget_left(board, rnd, source) -> int | None       (None: no budget, the lead)
@@ -73,6 +74,7 @@ __all__ = [
     "reveal",
     "round_of",
     "scope_notes",
+    "shown_votes",
     "sort_by_votes",
     "spent",
     "take_back",
@@ -131,6 +133,15 @@ def _votes_of(board: Board, rnd: VoteRound) -> list[Vote]:
 def counts(board: Board, rnd: VoteRound) -> Counter[str]:
     """Votes per note id in the round (notes since deleted included)."""
     return Counter(v.note for v in _votes_of(board, rnd))
+
+
+def shown_votes(board: Board, note: Note) -> int:
+    """The votes a note shows (screen and PDF): an open round's count once revealed, none
+    while its totals are hidden, otherwise the total its last closed round gave it."""
+    rnd = open_round_of(board)
+    if rnd is not None and in_scope(board, rnd, note):
+        return 0 if rnd.hidden else sum(v.note == note.id for v in _votes_of(board, rnd))
+    return note.votes
 
 
 def spent(board: Board, rnd: VoteRound, source: str) -> int:
