@@ -16,7 +16,7 @@ The API (every builder returns a :class:`~pofacil.board.model.Change`; none writ
                                                         first within each cell (their seq);
                                                         label "sort by votes"
     open_round_of(board) / latest_round(board) / round_of(ws, round_id)
-    shown_votes(board, note) -> int                     what the note's dots show
+    shown_votes(board) -> (note -> int)                 what the notes' dots show
     in_scope(board, rnd, note) / scope_notes(board, rnd)
     counts(board, rnd) -> Counter of note id -> votes;  spent(board, rnd, source) -> int
     budget_left(board, rnd, source) -> int | None       (None: no budget, the lead)
@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pofacil.board.model import (
     Board,
@@ -135,13 +135,19 @@ def counts(board: Board, rnd: VoteRound) -> Counter[str]:
     return Counter(v.note for v in _votes_of(board, rnd))
 
 
-def shown_votes(board: Board, note: Note) -> int:
-    """The votes a note shows (screen and PDF): an open round's count once revealed, none
-    while its totals are hidden, otherwise the total its last closed round gave it."""
+def shown_votes(board: Board) -> Callable[[Note], int]:
+    """How many votes each note of the board shows (screen and PDF): an open round's count
+    once revealed, none while its totals are hidden, otherwise the total its last closed round
+    gave it. The counts are taken once, so a page of notes costs one pass over the votes."""
     rnd = open_round_of(board)
-    if rnd is not None and in_scope(board, rnd, note):
-        return 0 if rnd.hidden else sum(v.note == note.id for v in _votes_of(board, rnd))
-    return note.votes
+    if rnd is None:
+        return lambda note: note.votes
+    totals = Counter() if rnd.hidden else counts(board, rnd)
+
+    def shown(note: Note) -> int:
+        return totals[note.id] if in_scope(board, rnd, note) else note.votes
+
+    return shown
 
 
 def spent(board: Board, rnd: VoteRound, source: str) -> int:

@@ -26,7 +26,7 @@ def paint_votes(painter: QPainter, item: NoteItem) -> None:
     if board is None:
         return
     w, h = item.note_rect().width(), item.note_rect().height()
-    mark = marks.vote_mark(Rect(0, 0, w, h), shown_votes(board, item.note))
+    mark = marks.vote_mark(Rect(0, 0, w, h), shown_votes(board)(item.note))
     if mark is None:
         return
     painter.save()
