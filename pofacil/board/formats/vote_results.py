@@ -84,8 +84,10 @@ def record_vote_groups(board: Board, language: str) -> list[tuple[str, list[Note
     number of votes, so the place column says the round, the cell and the votes."""
     labels = LABELS[language]
     groups: list[tuple[str, list[Note]]] = []
-    for rnd in closed_rounds(board):
-        title = round_title(rnd, language)
+    rounds = closed_rounds(board)
+    for number, rnd in enumerate(rounds, start=1):
+        # Short: the place column is narrow. A second round is told apart by its number.
+        title = labels["heading"] + (f" {number}" if len(rounds) > 1 else "")
         for cell, ranked in results(board, rnd):
             for note, votes in ranked:
                 place = f"{title} · {_place(cell, language)} · {labels['votes'].format(n=votes)}"
