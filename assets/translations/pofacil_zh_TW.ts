@@ -112,32 +112,32 @@
 <context>
     <name>CaptureBar</name>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="61"/>
+        <location filename="../../pofacil/ui/capture.py" line="55"/>
         <source>Capture:</source>
         <translation>快速記錄：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="67"/>
+        <location filename="../../pofacil/ui/capture.py" line="61"/>
         <source>Type a point and press Enter; &quot;Speaker: point&quot; sets who said it</source>
         <translation>輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="75"/>
+        <location filename="../../pofacil/ui/capture.py" line="69"/>
         <source>Where the next note goes: pick it here, or Alt+arrow keys step it</source>
         <translation>下一張便利貼放的位置：在這裡選，或用 Alt+方向鍵移動</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="92"/>
+        <location filename="../../pofacil/ui/capture.py" line="86"/>
         <source>Speaker: %1</source>
         <translation>發言者：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="115"/>
+        <location filename="../../pofacil/ui/capture.py" line="109"/>
         <source>next to the previous note</source>
         <translation>接在上一張後面</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="119"/>
+        <location filename="../../pofacil/ui/capture.py" line="113"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
@@ -294,367 +294,367 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="135"/>
-        <location filename="../../pofacil/ui/main_window.py" line="335"/>
-        <location filename="../../pofacil/ui/main_window.py" line="342"/>
+        <location filename="../../pofacil/ui/main_window.py" line="137"/>
+        <location filename="../../pofacil/ui/main_window.py" line="340"/>
+        <location filename="../../pofacil/ui/main_window.py" line="347"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="225"/>
+        <location filename="../../pofacil/ui/main_window.py" line="230"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="227"/>
+        <location filename="../../pofacil/ui/main_window.py" line="232"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="229"/>
+        <location filename="../../pofacil/ui/main_window.py" line="234"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="251"/>
+        <location filename="../../pofacil/ui/main_window.py" line="256"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="255"/>
+        <location filename="../../pofacil/ui/main_window.py" line="260"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="310"/>
+        <location filename="../../pofacil/ui/main_window.py" line="315"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="313"/>
+        <location filename="../../pofacil/ui/main_window.py" line="318"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="321"/>
+        <location filename="../../pofacil/ui/main_window.py" line="326"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="322"/>
-        <location filename="../../pofacil/ui/main_window.py" line="343"/>
+        <location filename="../../pofacil/ui/main_window.py" line="327"/>
+        <location filename="../../pofacil/ui/main_window.py" line="348"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="335"/>
+        <location filename="../../pofacil/ui/main_window.py" line="340"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="447"/>
+        <location filename="../../pofacil/ui/main_window.py" line="452"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="491"/>
-        <location filename="../../pofacil/ui/main_window.py" line="494"/>
+        <location filename="../../pofacil/ui/main_window.py" line="496"/>
+        <location filename="../../pofacil/ui/main_window.py" line="499"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="492"/>
-        <location filename="../../pofacil/ui/main_window.py" line="519"/>
+        <location filename="../../pofacil/ui/main_window.py" line="497"/>
+        <location filename="../../pofacil/ui/main_window.py" line="524"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="518"/>
+        <location filename="../../pofacil/ui/main_window.py" line="523"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="56"/>
+        <location filename="../../pofacil/ui/main_window.py" line="58"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="69"/>
+        <location filename="../../pofacil/ui/main_window.py" line="71"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="72"/>
+        <location filename="../../pofacil/ui/main_window.py" line="74"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="84"/>
+        <location filename="../../pofacil/ui/main_window.py" line="86"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="87"/>
+        <location filename="../../pofacil/ui/main_window.py" line="89"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="596"/>
+        <location filename="../../pofacil/ui/main_window.py" line="601"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="600"/>
+        <location filename="../../pofacil/ui/main_window.py" line="605"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="605"/>
+        <location filename="../../pofacil/ui/main_window.py" line="610"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="639"/>
+        <location filename="../../pofacil/ui/main_window.py" line="644"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
         <location filename="../../pofacil/ui/main_window.py" line="659"/>
+        <location filename="../../pofacil/ui/main_window.py" line="664"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
-        <location filename="../../pofacil/ui/main_window.py" line="671"/>
-        <location filename="../../pofacil/ui/main_window.py" line="686"/>
+        <location filename="../../pofacil/ui/main_window.py" line="659"/>
+        <location filename="../../pofacil/ui/main_window.py" line="676"/>
+        <location filename="../../pofacil/ui/main_window.py" line="691"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="659"/>
+        <location filename="../../pofacil/ui/main_window.py" line="664"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="666"/>
+        <location filename="../../pofacil/ui/main_window.py" line="671"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="671"/>
+        <location filename="../../pofacil/ui/main_window.py" line="676"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="684"/>
+        <location filename="../../pofacil/ui/main_window.py" line="689"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="693"/>
+        <location filename="../../pofacil/ui/main_window.py" line="698"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="700"/>
+        <location filename="../../pofacil/ui/main_window.py" line="705"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="757"/>
+        <location filename="../../pofacil/ui/main_window.py" line="762"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="801"/>
+        <location filename="../../pofacil/ui/main_window.py" line="806"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="802"/>
+        <location filename="../../pofacil/ui/main_window.py" line="807"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="803"/>
+        <location filename="../../pofacil/ui/main_window.py" line="808"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="804"/>
+        <location filename="../../pofacil/ui/main_window.py" line="809"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="806"/>
+        <location filename="../../pofacil/ui/main_window.py" line="811"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="809"/>
+        <location filename="../../pofacil/ui/main_window.py" line="814"/>
         <source>&amp;Import boards from another workshop…</source>
         <translation>從其他工作坊匯入分組(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="814"/>
+        <location filename="../../pofacil/ui/main_window.py" line="819"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="820"/>
+        <location filename="../../pofacil/ui/main_window.py" line="825"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="825"/>
+        <location filename="../../pofacil/ui/main_window.py" line="830"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="826"/>
+        <location filename="../../pofacil/ui/main_window.py" line="831"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="828"/>
+        <location filename="../../pofacil/ui/main_window.py" line="833"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="829"/>
-        <location filename="../../pofacil/ui/main_window.py" line="895"/>
+        <location filename="../../pofacil/ui/main_window.py" line="834"/>
+        <location filename="../../pofacil/ui/main_window.py" line="900"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="831"/>
-        <location filename="../../pofacil/ui/main_window.py" line="896"/>
+        <location filename="../../pofacil/ui/main_window.py" line="836"/>
+        <location filename="../../pofacil/ui/main_window.py" line="901"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="834"/>
+        <location filename="../../pofacil/ui/main_window.py" line="839"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="835"/>
+        <location filename="../../pofacil/ui/main_window.py" line="840"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="837"/>
+        <location filename="../../pofacil/ui/main_window.py" line="842"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="840"/>
+        <location filename="../../pofacil/ui/main_window.py" line="845"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="842"/>
+        <location filename="../../pofacil/ui/main_window.py" line="847"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="845"/>
+        <location filename="../../pofacil/ui/main_window.py" line="850"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="850"/>
+        <location filename="../../pofacil/ui/main_window.py" line="855"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="852"/>
+        <location filename="../../pofacil/ui/main_window.py" line="857"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="854"/>
+        <location filename="../../pofacil/ui/main_window.py" line="859"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="856"/>
+        <location filename="../../pofacil/ui/main_window.py" line="861"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="858"/>
+        <location filename="../../pofacil/ui/main_window.py" line="863"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="861"/>
+        <location filename="../../pofacil/ui/main_window.py" line="866"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="862"/>
+        <location filename="../../pofacil/ui/main_window.py" line="867"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="863"/>
+        <location filename="../../pofacil/ui/main_window.py" line="868"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="864"/>
+        <location filename="../../pofacil/ui/main_window.py" line="869"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="866"/>
+        <location filename="../../pofacil/ui/main_window.py" line="871"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="868"/>
+        <location filename="../../pofacil/ui/main_window.py" line="873"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="872"/>
+        <location filename="../../pofacil/ui/main_window.py" line="877"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="873"/>
+        <location filename="../../pofacil/ui/main_window.py" line="878"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="875"/>
+        <location filename="../../pofacil/ui/main_window.py" line="880"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="878"/>
+        <location filename="../../pofacil/ui/main_window.py" line="883"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="905"/>
+        <location filename="../../pofacil/ui/main_window.py" line="910"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="905"/>
+        <location filename="../../pofacil/ui/main_window.py" line="910"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="926"/>
+        <location filename="../../pofacil/ui/main_window.py" line="931"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="928"/>
+        <location filename="../../pofacil/ui/main_window.py" line="933"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -800,6 +800,165 @@
         <location filename="../../pofacil/ui/dialogs.py" line="84"/>
         <source>The new language is used the next time pofacil starts.</source>
         <translation>新的語言會在下次啟動 pofacil 時生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StartVoteDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="54"/>
+        <source>Start a vote</source>
+        <translation>開始投票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="58"/>
+        <source>The whole board</source>
+        <translation>整個白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="59"/>
+        <source>One cell:</source>
+        <translation>一個格子：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="66"/>
+        <source>The %1 selected notes</source>
+        <translation>選取的 %1 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="84"/>
+        <source>Votes per person:</source>
+        <translation>每人票數：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="86"/>
+        <source>Hide the totals until they are revealed</source>
+        <translation>揭曉前不顯示票數</translation>
+    </message>
+</context>
+<context>
+    <name>TimerControls</name>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="241"/>
+        <source>&amp;Timer</source>
+        <translation>計時器(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="245"/>
+        <source>%1 minutes</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="248"/>
+        <source>Other &amp;length…</source>
+        <translation>其他長度(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="251"/>
+        <source>&amp;Start / pause</source>
+        <translation>開始／暫停(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="253"/>
+        <source>&amp;One more minute</source>
+        <translation>再加 1 分鐘(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="255"/>
+        <source>S&amp;top timer</source>
+        <translation>停止計時(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="280"/>
+        <source>Timer</source>
+        <translation>計時器</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="281"/>
+        <source>Minutes (for example 7 or 7:30):</source>
+        <translation>分鐘數（例如 7 或 7:30）：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="289"/>
+        <source>Type minutes, or minutes:seconds, up to 24 hours (for example 7:30).</source>
+        <translation>請輸入分鐘數，或「分:秒」，最長 24 小時（例如 7:30）。</translation>
+    </message>
+</context>
+<context>
+    <name>VoteMode</name>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="111"/>
+        <source>Facilitation</source>
+        <translation>主持工具</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="114"/>
+        <source>&amp;Vote</source>
+        <translation>投票(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="115"/>
+        <source>&amp;Start a vote…</source>
+        <translation>開始投票(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="116"/>
+        <source>&amp;Vote mode</source>
+        <translation>投票模式(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="118"/>
+        <source>&amp;Reveal votes</source>
+        <translation>揭曉票數(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="119"/>
+        <source>&amp;Close vote</source>
+        <translation>結束投票(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="120"/>
+        <source>S&amp;ort by votes</source>
+        <translation>依票數排序(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="205"/>
+        <source>VOTE MODE · no vote is open on this board: start one</source>
+        <translation>投票模式 · 這個白板沒有進行中的投票：請先開始投票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="206"/>
+        <source>totals hidden</source>
+        <translation>票數未揭曉</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="206"/>
+        <source>totals shown</source>
+        <translation>票數已揭曉</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="208"/>
+        <source>VOTE MODE · click a note to add a vote, Shift+click to take one back</source>
+        <translation>投票模式 · 點便利貼加一票，Shift+點一下收回一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="210"/>
+        <source>%1 per person</source>
+        <translation>每人 %1 票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="264"/>
+        <source>No vote is open on this board: start one first.</source>
+        <translation>這個白板沒有進行中的投票：請先開始投票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="273"/>
+        <source>✓ Vote taken back</source>
+        <translation>✓ 已收回一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="273"/>
+        <source>✓ Vote recorded</source>
+        <translation>✓ 已記下一票</translation>
     </message>
 </context>
 <context>
@@ -954,7 +1113,7 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/minutes.py" line="230"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="203"/>
         <location filename="../../pofacil/board/formats/pdf/export.py" line="160"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
@@ -1000,34 +1159,39 @@
         <translation>{source}：未匯入任何內容，有 {count} 列有問題：{lines}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="63"/>
+        <location filename="../../pofacil/board/model/limits.py" line="64"/>
         <source>A position must be a number from -{max} to {max}, not {value}.</source>
         <translation>位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="77"/>
+        <location filename="../../pofacil/board/model/limits.py" line="78"/>
         <source>A note cannot be smaller than {low} x {low} or larger than {high} x {high}, not {w} x {h}.</source>
         <translation>便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="95"/>
+        <location filename="../../pofacil/board/model/limits.py" line="96"/>
         <source>Votes must be a whole number from 0 to {max}, not {value}.</source>
         <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="107"/>
+        <location filename="../../pofacil/board/model/limits.py" line="108"/>
         <source>A note&apos;s order must be a whole number from 0 to {max}, not {value}.</source>
         <translation>便利貼的順序必須是 0 到 {max} 的整數，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="119"/>
+        <location filename="../../pofacil/board/model/limits.py" line="120"/>
         <source>The text contains a character that is not allowed (U+{code}).</source>
         <translation>文字裡有不允許的字元（U+{code}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="129"/>
+        <location filename="../../pofacil/board/model/limits.py" line="130"/>
         <source>A text can be at most {max} characters long; this one has {count}.</source>
         <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/limits.py" line="161"/>
+        <source>This vote round cannot be stored: {reason}.</source>
+        <translation>這次投票無法儲存：{reason}。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/model/templates.py" line="123"/>
@@ -1035,32 +1199,32 @@
         <translation>無法辨識的範本 {id}；可用的範本：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="400"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="417"/>
         <source>There is no board with id {id}.</source>
         <translation>找不到 ID 為 {id} 的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="408"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="425"/>
         <source>There is no board named {name}; the boards are: {names}.</source>
         <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="416"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="433"/>
         <source>There is no note with id {id}.</source>
         <translation>找不到 ID 為 {id} 的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="514"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="533"/>
         <source>Board {name} still has notes.</source>
         <translation>白板「{name}」上還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="529"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="549"/>
         <source>A cell removed from board {name} still has notes.</source>
         <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="561"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="586"/>
         <source>Unknown entity {entity}.</source>
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
@@ -1077,7 +1241,7 @@
     <message>
         <location filename="../../pofacil/board/ops/boards.py" line="109"/>
         <location filename="../../pofacil/board/ops/breakout.py" line="139"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="80"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="81"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
@@ -1092,83 +1256,158 @@
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/merge.py" line="76"/>
+        <location filename="../../pofacil/board/ops/merge.py" line="77"/>
         <source>{source} has no board named {name}; its boards are: {names}.</source>
         <translation>{source} 裡沒有名為「{name}」的白板；其中的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/merge.py" line="96"/>
+        <location filename="../../pofacil/board/ops/merge.py" line="97"/>
         <source>{source} has no boards to merge.</source>
         <translation>{source} 裡沒有可以合併的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="54"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="55"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="61"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="62"/>
         <source>No notes selected.</source>
         <translation>沒有選取任何便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="68"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="69"/>
         <source>A note needs some text.</source>
         <translation>便利貼需要有文字內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="74"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="75"/>
         <source>Unknown note kind {kind}.</source>
         <translation>無法辨識的便利貼類型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="130"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="227"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="338"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="131"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="228"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="339"/>
         <source>Board {board} has no such cluster.</source>
         <translation>白板「{board}」沒有這個群組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="160"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="161"/>
         <source>A link needs two notes on the same board.</source>
         <translation>連線需要同一個白板上的兩張便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="186"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="187"/>
         <source>This board is full; put the notes on a new board.</source>
         <translation>這個白板已經滿了；請把便利貼放到新的白板上。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="381"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="382"/>
         <source>A link joins two different notes on the same board.</source>
         <translation>連線只能連接同一個白板上兩張不同的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="385"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="386"/>
         <source>These notes are already linked.</source>
         <translation>這兩張便利貼已經連線了。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="426"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="454"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="427"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="455"/>
         <source>There is already a board named {name}.</source>
         <translation>已經有名為「{name}」的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="461"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="462"/>
         <source>The new order must list every board once.</source>
         <translation>新的排列順序必須列出每個白板各一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="494"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="495"/>
         <source>There is no {entity} with id {id}.</source>
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="103"/>
+        <source>There is no vote round with id {id}.</source>
+        <translation>找不到代號為 {id} 的投票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="176"/>
+        <source>A vote is already open on board {name}; close it first.</source>
+        <translation>白板「{name}」已有進行中的投票；請先結束它。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="178"/>
+        <source>Unknown vote scope {scope}.</source>
+        <translation>不明的投票範圍 {scope}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="180"/>
+        <source>Votes per person must be a whole number from 1 to {max}.</source>
+        <translation>每人票數必須是 1 到 {max} 的整數。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="187"/>
+        <source>Choose one or more cells of board {name} to vote on.</source>
+        <translation>請選擇白板「{name}」上要投票的格子。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="193"/>
+        <source>Choose notes of board {name} to vote on.</source>
+        <translation>請選擇白板「{name}」上要投票的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="204"/>
+        <source>There are no notes to vote on here.</source>
+        <translation>這裡沒有可以投票的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="211"/>
+        <source>This vote is closed; open a new one to vote again.</source>
+        <translation>這次投票已結束；要再投票請開始新的投票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="220"/>
+        <source>This note is not part of the vote.</source>
+        <translation>這張便利貼不在這次投票的範圍內。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="222"/>
+        <source>All {count} votes are spent; take one back to vote again.</source>
+        <translation>{count} 票都已投完；收回一票才能再投。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="236"/>
+        <source>This note has no vote to take back.</source>
+        <translation>這張便利貼沒有可以收回的票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="247"/>
+        <source>The votes are already shown.</source>
+        <translation>票數已經揭曉。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="268"/>
+        <source>Close the vote before sorting by votes.</source>
+        <translation>請先結束投票，再依票數排序。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="271"/>
+        <source>Sorting by votes orders the notes within cells; these notes are in none.</source>
+        <translation>依票數排序是在格子內排序；這些便利貼不在任何格子裡。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="283"/>
+        <source>The notes are already in order of votes.</source>
+        <translation>便利貼已經依票數排好了。</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/storage/atomic.py" line="85"/>
         <location filename="../../pofacil/board/storage/atomic.py" line="105"/>
-        <location filename="../../pofacil/board/storage/store.py" line="371"/>
-        <location filename="../../pofacil/board/storage/store.py" line="375"/>
+        <location filename="../../pofacil/board/storage/store.py" line="379"/>
+        <location filename="../../pofacil/board/storage/store.py" line="383"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>無法寫入 {path}：{reason}。</translation>
     </message>
@@ -1191,10 +1430,10 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="88"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="93"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="97"/>
-        <location filename="../../pofacil/board/storage/store.py" line="183"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="91"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="96"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="100"/>
+        <location filename="../../pofacil/board/storage/store.py" line="186"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
     </message>
@@ -1259,14 +1498,14 @@
         <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="97"/>
-        <location filename="../../pofacil/board/storage/history.py" line="122"/>
+        <location filename="../../pofacil/board/storage/history.py" line="99"/>
+        <location filename="../../pofacil/board/storage/history.py" line="124"/>
         <source>A history line is damaged ({reason}).</source>
         <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="125"/>
-        <location filename="../../pofacil/board/storage/store.py" line="249"/>
+        <location filename="../../pofacil/board/storage/history.py" line="127"/>
+        <location filename="../../pofacil/board/storage/store.py" line="252"/>
         <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
     </message>
@@ -1282,7 +1521,7 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/other_file.py" line="82"/>
-        <location filename="../../pofacil/board/storage/store.py" line="193"/>
+        <location filename="../../pofacil/board/storage/store.py" line="196"/>
         <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
         <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
     </message>
@@ -1297,48 +1536,48 @@
         <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="129"/>
+        <location filename="../../pofacil/board/storage/store.py" line="132"/>
         <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
         <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="206"/>
+        <location filename="../../pofacil/board/storage/store.py" line="209"/>
         <source>{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file keeps them unchanged and &apos;pofacil check&apos; lists them.</source>
         <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="313"/>
+        <location filename="../../pofacil/board/storage/store.py" line="321"/>
         <source>A copy cannot replace the open workshop itself.</source>
         <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="331"/>
+        <location filename="../../pofacil/board/storage/store.py" line="339"/>
         <source>Could not save a copy to {path}: {reason}.</source>
         <translation>無法將複本儲存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="337"/>
+        <location filename="../../pofacil/board/storage/store.py" line="345"/>
         <source>This workshop is open read-only; nothing can be changed.</source>
         <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="351"/>
+        <location filename="../../pofacil/board/storage/store.py" line="359"/>
         <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
         <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="366"/>
+        <location filename="../../pofacil/board/storage/store.py" line="374"/>
         <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
         <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="381"/>
+        <location filename="../../pofacil/board/storage/store.py" line="389"/>
         <source>This change could not be stored ({reason}) and was not made.</source>
         <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="498"/>
-        <location filename="../../pofacil/board/storage/store.py" line="504"/>
+        <location filename="../../pofacil/board/storage/store.py" line="507"/>
+        <location filename="../../pofacil/board/storage/store.py" line="513"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>
@@ -1578,12 +1817,47 @@
         <translation>變更工作坊資訊</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/model/change.py" line="75"/>
+        <source>open a vote</source>
+        <translation>開始投票</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/model/change.py" line="76"/>
+        <source>vote for a note</source>
+        <translation>投一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="77"/>
+        <source>take back a vote</source>
+        <translation>收回一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="78"/>
+        <source>reveal the votes</source>
+        <translation>揭曉票數</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="79"/>
+        <source>close the vote</source>
+        <translation>結束投票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="80"/>
+        <source>sort {count} note by votes</source>
+        <translation>依票數排序 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="80"/>
+        <source>sort {count} notes by votes</source>
+        <translation>依票數排序 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="82"/>
         <source>merged {count} board from {detail}</source>
         <translation>從 {detail} 合併了 {count} 個白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="76"/>
+        <location filename="../../pofacil/board/model/change.py" line="82"/>
         <source>merged {count} boards from {detail}</source>
         <translation>從 {detail} 合併了 {count} 個白板</translation>
     </message>
