@@ -151,12 +151,16 @@ class Countdown(QObject):
 
 
 class TimerOverlay(QWidget):
-    """The countdown drawn in the top-right corner of the view's viewport."""
+    """The countdown drawn in the top-right corner of the view's viewport.
+
+    A child of the view, laid over its viewport: a child of the viewport itself would be moved
+    along whenever the board is panned (QWidget.scroll moves children too)."""
 
     MARGIN = 8
 
     def __init__(self, countdown: Countdown, viewport: QWidget) -> None:
-        super().__init__(viewport)
+        super().__init__(viewport.parentWidget())
+        self.viewport = viewport
         self.countdown = countdown
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         countdown.changed.connect(self._refresh)
@@ -165,8 +169,7 @@ class TimerOverlay(QWidget):
 
     def digits_font(self) -> QFont:
         """A font whose digits stand at least DIGITS_SHARE of the viewport's height."""
-        parent = self.parentWidget()
-        want = DIGITS_SHARE * (parent.height() if parent is not None else 600)
+        want = DIGITS_SHARE * self.viewport.height()
         font = QFont(self.font())
         font.setBold(True)
         font.setPixelSize(100)
@@ -184,14 +187,12 @@ class TimerOverlay(QWidget):
         return False
 
     def _place(self) -> None:
-        parent = self.parentWidget()
-        if parent is None:
-            return
+        area = self.viewport.geometry()  # in the view's coordinates, as this widget's
         metrics = QFontMetricsF(self.digits_font())
         text = shown_time(max(self.countdown.remaining(), 600))  # room for "10:00"
         w = math.ceil(metrics.horizontalAdvance(text) + metrics.height() * 0.6)
         h = math.ceil(metrics.height() * 1.1)
-        self.setGeometry(parent.width() - w - self.MARGIN, self.MARGIN, w, h)
+        self.setGeometry(area.right() + 1 - w - self.MARGIN, area.top() + self.MARGIN, w, h)
 
     def _refresh(self) -> None:
         if not self.countdown.active:

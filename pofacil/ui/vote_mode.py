@@ -118,7 +118,8 @@ class VoteMode(QObject):
         self.reveal_action = self._add(self.tr("&Reveal votes"), self.reveal)
         self.close_action = self._add(self.tr("&Close vote"), self.close_vote)
         self.sort_action = self._add(self.tr("S&ort by votes"), self.sort)
-        self.banner = QLabel(window.view.viewport())
+        # On the view, over its viewport: a child of the viewport would pan with the board.
+        self.banner = QLabel(window.view)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.banner.setStyleSheet(
@@ -130,6 +131,7 @@ class VoteMode(QObject):
         self._confirm.setSingleShot(True)
         self._confirm.timeout.connect(self.refresh)
         window.view.viewport().installEventFilter(self)
+        window.installEventFilter(self)
         window.tabs.currentChanged.connect(lambda _: self.refresh())
 
     def _add(self, text: str, slot: Callable[..., object]) -> QAction:
@@ -218,16 +220,21 @@ class VoteMode(QObject):
             return
         self.banner.setText(text)
         self.banner.adjustSize()
-        viewport = self.window.view.viewport()
-        width = min(self.banner.sizeHint().width(), max(100, viewport.width() - 16))
+        area = self.window.view.viewport().geometry()
+        width = min(self.banner.sizeHint().width(), max(100, area.width() - 16))
         self.banner.setFixedWidth(width)
-        self.banner.move(8, 8)
+        self.banner.move(area.left() + 8, area.top() + 8)
         self.banner.show()
         self.banner.raise_()
 
     # -- the clicks of vote mode -------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if watched is self.window:
+            if kind == QEvent.Type.WindowStateChange:
+                # Projector mode shows the board alone; its shortcuts and menu still work.
+                self.toolbar.setVisible(not getattr(self.window.view, "projector", False))
+            return False
         if kind == QEvent.Type.Resize:
             QTimer.singleShot(0, self.refresh)
             return False

@@ -153,3 +153,19 @@ def test_the_selected_notes_are_offered_as_the_scope(camp_window, qtbot) -> None
     scope, members = dialog.scope()
     assert dialog.chosen.isChecked() and scope == "notes" and sorted(members) == sorted(picked)
     assert dialog.per_person.value() == 3 and dialog.hidden.isChecked()
+
+
+def test_the_banner_stays_put_and_projector_mode_hides_the_toolbar(camp_window, qtbot) -> None:
+    win = camp_window
+    win.vote_mode.mode_action.trigger()
+    banner = win.vote_mode.banner
+    where = banner.geometry()
+    assert win.view.viewport().geometry().contains(where)
+    win.view.verticalScrollBar().setValue(win.view.verticalScrollBar().maximum())
+    assert banner.geometry() == where and banner.isVisible(), "panning leaves it in place"
+    assert win.vote_mode.toolbar.isVisible()
+    win.toggle_projector()
+    qtbot.waitUntil(lambda: not win.vote_mode.toolbar.isVisible())
+    assert banner.isVisible()
+    win.toggle_projector()
+    qtbot.waitUntil(lambda: win.vote_mode.toolbar.isVisible())
