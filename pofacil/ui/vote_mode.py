@@ -218,6 +218,8 @@ class VoteMode(QObject):
         if text is None:
             self.banner.hide()
             return
+        self.banner.setMinimumWidth(0)
+        self.banner.setMaximumWidth(16777215)  # QWIDGETSIZE_MAX: let the new text size it
         self.banner.setText(text)
         self.banner.adjustSize()
         area = self.window.view.viewport().geometry()
