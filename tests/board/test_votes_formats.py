@@ -13,6 +13,7 @@ import pytest
 from pofacil.board.formats.minutes import markdown_text
 from pofacil.board.formats.pdf.export import export_pdf
 from pofacil.board.formats.vote_results import record_vote_groups, results
+from pofacil.board.model.errors import ModelError
 from pofacil.board.ops import votes
 from pofacil.board.session import Session
 from tests.camp import TABLE, write_camp
@@ -108,3 +109,29 @@ def test_the_minutes_have_a_vote_section(voted: Session) -> None:
     english = markdown_text(voted.workshop, [TABLE], language="en")
     assert "### Vote results (3 vote(s) per person, closed " in english
     assert "- 7 vote(s): " in english
+
+
+def test_a_mind_map_shows_an_open_rounds_counts_once_revealed(tmp_path: Path) -> None:
+    from pofacil.board.formats.sample import write_sample
+
+    session = Session.open(write_sample(tmp_path / "sample.pofacil"))
+    try:
+        ws = session.workshop
+        board = next(b for b in ws.ordered_boards() if not b.cells and b.live_notes())
+        note = sorted(board.live_notes(), key=lambda n: n.seq)[-1]
+        rnd = session.do(votes.open_round(ws, board.id)).patches[0].id
+        for _ in range(6):
+            session.do(votes.add_vote(ws, rnd, note.id))
+        pdfs = []
+        for name in ("hidden", "revealed"):
+            if name == "revealed":
+                session.do(votes.reveal(ws, rnd))
+            out = tmp_path / f"{name}.pdf"
+            export_pdf(ws, out, boards=[board.id], record=False, mode="fit")
+            pdfs.append(tokens(run("pdftotext", "-raw", out, "-")))
+        assert pdfs[1].count("6") == pdfs[0].count("6") + 1
+        with pytest.raises(ModelError, match="cells"):
+            session.do(votes.close_round(ws, rnd))
+            votes.sort_by_votes(ws, rnd)
+    finally:
+        session.close()
