@@ -127,6 +127,7 @@ class VoteMode(QObject):
             "font-weight: bold; padding: 6px 12px;"
         )
         self.banner.hide()
+        self._voting = False  # a press in vote mode voted: its moves and release are ours
         self._confirm = QTimer(self)
         self._confirm.setSingleShot(True)
         self._confirm.timeout.connect(self.refresh)
@@ -248,12 +249,18 @@ class VoteMode(QObject):
         ):
             return False
         assert isinstance(event, QMouseEvent)
+        if kind in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
+            # The rest of a click that voted; a rubber band begun elsewhere goes on as usual.
+            taken = self._voting
+            if kind == QEvent.Type.MouseButtonRelease:
+                self._voting = False
+            return taken
         item = self._note_at(event)
-        if item is None:
-            return False  # panning and the empty board work as usual
-        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
-            back = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            self.vote(item.note.id, back)
+        if item is None or event.button() != Qt.MouseButton.LeftButton:
+            return item is not None  # a right click on a note in vote mode does nothing
+        # A quick second click arrives as a double click: it is a second vote, as it looks.
+        self._voting = True
+        self.vote(item.note.id, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
         return True  # no selection, no drag, no editing on a note in vote mode
 
     def _note_at(self, event: QMouseEvent) -> NoteItem | None:
