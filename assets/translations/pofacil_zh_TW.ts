@@ -838,47 +838,47 @@
 <context>
     <name>TimerControls</name>
     <message>
-        <location filename="../../pofacil/ui/timer.py" line="241"/>
+        <location filename="../../pofacil/ui/timer.py" line="242"/>
         <source>&amp;Timer</source>
         <translation>計時器(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/timer.py" line="245"/>
+        <location filename="../../pofacil/ui/timer.py" line="246"/>
         <source>%1 minutes</source>
         <translation>%1 分鐘</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/timer.py" line="248"/>
+        <location filename="../../pofacil/ui/timer.py" line="249"/>
         <source>Other &amp;length…</source>
         <translation>其他長度(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/timer.py" line="251"/>
+        <location filename="../../pofacil/ui/timer.py" line="252"/>
         <source>&amp;Start / pause</source>
         <translation>開始／暫停(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/timer.py" line="253"/>
+        <location filename="../../pofacil/ui/timer.py" line="254"/>
         <source>&amp;One more minute</source>
         <translation>再加 1 分鐘(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/timer.py" line="255"/>
+        <location filename="../../pofacil/ui/timer.py" line="256"/>
         <source>S&amp;top timer</source>
         <translation>停止計時(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/timer.py" line="280"/>
+        <location filename="../../pofacil/ui/timer.py" line="281"/>
         <source>Timer</source>
         <translation>計時器</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/timer.py" line="281"/>
+        <location filename="../../pofacil/ui/timer.py" line="282"/>
         <source>Minutes (for example 7 or 7:30):</source>
         <translation>分鐘數（例如 7 或 7:30）：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/timer.py" line="289"/>
+        <location filename="../../pofacil/ui/timer.py" line="290"/>
         <source>Type minutes, or minutes:seconds, up to 24 hours (for example 7:30).</source>
         <translation>請輸入分鐘數，或「分:秒」，最長 24 小時（例如 7:30）。</translation>
     </message>
@@ -921,42 +921,42 @@
         <translation>依票數排序(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="205"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="208"/>
         <source>VOTE MODE · no vote is open on this board: start one</source>
         <translation>投票模式 · 這個白板沒有進行中的投票：請先開始投票</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="206"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="209"/>
         <source>totals hidden</source>
         <translation>票數未揭曉</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="206"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="209"/>
         <source>totals shown</source>
         <translation>票數已揭曉</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="208"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="211"/>
         <source>VOTE MODE · click a note to add a vote, Shift+click to take one back</source>
         <translation>投票模式 · 點便利貼加一票，Shift+點一下收回一票</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="210"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="213"/>
         <source>%1 per person</source>
         <translation>每人 %1 票</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="264"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="280"/>
         <source>No vote is open on this board: start one first.</source>
         <translation>這個白板沒有進行中的投票：請先開始投票。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="273"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="289"/>
         <source>✓ Vote taken back</source>
         <translation>✓ 已收回一票</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="273"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="289"/>
         <source>✓ Vote recorded</source>
         <translation>✓ 已記下一票</translation>
     </message>
@@ -1329,77 +1329,82 @@
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="103"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="106"/>
         <source>There is no vote round with id {id}.</source>
         <translation>找不到代號為 {id} 的投票。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="176"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="179"/>
         <source>A vote is already open on board {name}; close it first.</source>
         <translation>白板「{name}」已有進行中的投票；請先結束它。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="178"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="181"/>
         <source>Unknown vote scope {scope}.</source>
         <translation>不明的投票範圍 {scope}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="180"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="183"/>
         <source>Votes per person must be a whole number from 1 to {max}.</source>
         <translation>每人票數必須是 1 到 {max} 的整數。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="187"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="190"/>
         <source>Choose one or more cells of board {name} to vote on.</source>
         <translation>請選擇白板「{name}」上要投票的格子。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="193"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="196"/>
         <source>Choose notes of board {name} to vote on.</source>
         <translation>請選擇白板「{name}」上要投票的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="204"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="207"/>
         <source>There are no notes to vote on here.</source>
         <translation>這裡沒有可以投票的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="211"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="214"/>
         <source>This vote is closed; open a new one to vote again.</source>
         <translation>這次投票已結束；要再投票請開始新的投票。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="220"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="221"/>
+        <source>A vote comes from the lead or from a device (device:ID), not {source}.</source>
+        <translation>一票只能來自桌長或某個裝置（device:ID），不能是 {source}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="233"/>
         <source>This note is not part of the vote.</source>
         <translation>這張便利貼不在這次投票的範圍內。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="222"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="235"/>
         <source>All {count} votes are spent; take one back to vote again.</source>
         <translation>{count} 票都已投完；收回一票才能再投。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="236"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="250"/>
         <source>This note has no vote to take back.</source>
         <translation>這張便利貼沒有可以收回的票。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="247"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="261"/>
         <source>The votes are already shown.</source>
         <translation>票數已經揭曉。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="268"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="282"/>
         <source>Close the vote before sorting by votes.</source>
         <translation>請先結束投票，再依票數排序。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="271"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="285"/>
         <source>Sorting by votes orders the notes within cells; these notes are in none.</source>
         <translation>依票數排序是在格子內排序；這些便利貼不在任何格子裡。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="283"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="297"/>
         <source>The notes are already in order of votes.</source>
         <translation>便利貼已經依票數排好了。</translation>
     </message>

@@ -413,4 +413,5 @@ TRANSLATIONS: dict[str, str] = {
     "Sorting by votes orders the notes within cells; these notes are in none.": "依票數排序是在格子內排序；這些便利貼不在任何格子裡。",
     "The notes are already in order of votes.": "便利貼已經依票數排好了。",
     "This vote round cannot be stored: {reason}.": "這次投票無法儲存：{reason}。",
+    "A vote comes from the lead or from a device (device:ID), not {source}.": "一票只能來自桌長或某個裝置（device:ID），不能是 {source}。",
 }

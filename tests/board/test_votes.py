@@ -144,6 +144,17 @@ def test_undoing_the_open_keeps_the_phones_votes_for_a_redo(camp: Session) -> No
     assert votes.counts(board, board.rounds[rnd_id]) == {note.id: 1}
 
 
+@pytest.mark.parametrize("source", ["", "device:", "device:  ", "phone:1", "Lead", "leader"])
+def test_a_vote_names_its_source(camp: Session, source: str) -> None:
+    board = _board(camp)
+    rnd_id = camp.do(votes.open_round(camp.workshop, board.id)).patches[0].id
+    note = board.live_notes()[0].id
+    with pytest.raises(ModelError, match="device:ID"):
+        votes.add_vote(camp.workshop, rnd_id, note, source)
+    with pytest.raises(ModelError, match="device:ID"):
+        votes.take_back(camp.workshop, rnd_id, note, source)
+
+
 def test_rules_of_opening(camp: Session) -> None:
     board = _board(camp)
     ws = camp.workshop

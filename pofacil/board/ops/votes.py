@@ -22,7 +22,8 @@ The API (every builder returns a :class:`~pofacil.board.model.Change`; none writ
     budget_left(board, rnd, source) -> int | None       (None: no budget, the lead)
 
 A vote records its ``source``: :data:`~pofacil.board.model.votes.LEAD` for the pofacil
-window, or ``"device:<id>"`` for a participant's phone. The budget is enforced here, per
+window, or ``"device:<id>"`` (:data:`DEVICE` and a non-empty id) for a participant's phone;
+any other source is refused. The budget is enforced here, per
 source: a device may cast ``per_person`` votes in a round (and more than one on a note). The
 lead records the votes the room calls out, for any number of people, so the lead source has
 no budget.
@@ -60,8 +61,10 @@ from pofacil.board.model.votes import LEAD, PER_PERSON_MAX, SCOPES, Vote, VoteRo
 from .notes import make_change, update_patch
 
 DEFAULT_PER_PERSON = 3
+DEVICE = "device:"  # a participant's phone: "device:" and the id the room server gives it
 __all__ = [
     "DEFAULT_PER_PERSON",
+    "DEVICE",
     "LEAD",
     "add_vote",
     "budget_left",
@@ -212,8 +215,18 @@ def _open(ws: Workshop, round_id: str) -> tuple[Board, VoteRound]:
     return board, rnd
 
 
+def _check_source(source: str) -> None:
+    device = source.removeprefix(DEVICE)
+    if source != LEAD and (device == source or not device.strip()):
+        raise ModelError(
+            "A vote comes from the lead or from a device (device:ID), not {source}.",
+            source=source[:40],
+        )
+
+
 def add_vote(ws: Workshop, round_id: str, note_id: str, source: str = LEAD) -> Change:
     """One vote for a note, refused past the source's budget or outside the round."""
+    _check_source(source)
     board, rnd = _open(ws, round_id)
     note = board.notes.get(note_id)
     if note is None or not in_scope(board, rnd, note):
@@ -230,6 +243,7 @@ def add_vote(ws: Workshop, round_id: str, note_id: str, source: str = LEAD) -> C
 
 def take_back(ws: Workshop, round_id: str, note_id: str, source: str = LEAD) -> Change:
     """Remove the source's newest vote on the note."""
+    _check_source(source)
     board, rnd = _open(ws, round_id)
     mine = [v for v in _votes_of(board, rnd) if v.note == note_id and v.source == source]
     if not mine:
