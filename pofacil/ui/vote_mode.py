@@ -35,7 +35,7 @@ from pofacil.board.model.votes import PER_PERSON_MAX
 from pofacil.board.ops import votes
 
 from .board_actions import cell_label
-from .items import NoteItem
+from .items import NoteItem, vote_dots
 
 if TYPE_CHECKING:
     from .document import Document
@@ -157,6 +157,7 @@ class VoteMode(QObject):
 
     def _changed(self, touched: Touched) -> None:
         """Votes are rows of their own: repaint the notes whose dots they change."""
+        vote_dots.forget()
         scene = self.window.scene
         if scene is None:
             return

@@ -146,9 +146,14 @@ def shown_votes(board: Board) -> Callable[[Note], int]:
     if rnd is None:
         return lambda note: note.votes
     totals = Counter() if rnd.hidden else counts(board, rnd)
+    members = set(rnd.member_ids())  # parsed once, not once per note
 
     def shown(note: Note) -> int:
-        return totals[note.id] if in_scope(board, rnd, note) else note.votes
+        if rnd.scope == "cells":
+            inside = note.cell in members
+        else:
+            inside = rnd.scope != "notes" or note.id in members
+        return totals[note.id] if inside else note.votes
 
     return shown
 
