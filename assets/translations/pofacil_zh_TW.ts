@@ -831,6 +831,11 @@
     </message>
     <message>
         <location filename="../../pofacil/ui/vote_mode.py" line="86"/>
+        <source>At most one vote per note from each phone</source>
+        <translation>每支手機在同一張便利貼最多投一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="88"/>
         <source>Hide the totals until they are revealed</source>
         <translation>揭曉前不顯示票數</translation>
     </message>
@@ -886,77 +891,77 @@
 <context>
     <name>VoteMode</name>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="111"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="113"/>
         <source>Facilitation</source>
         <translation>主持工具</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="114"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="116"/>
         <source>&amp;Vote</source>
         <translation>投票(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="115"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="117"/>
         <source>&amp;Start a vote…</source>
         <translation>開始投票(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="116"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="118"/>
         <source>&amp;Vote mode</source>
         <translation>投票模式(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="118"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="120"/>
         <source>&amp;Reveal votes</source>
         <translation>揭曉票數(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="119"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="121"/>
         <source>&amp;Close vote</source>
         <translation>結束投票(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="120"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="122"/>
         <source>S&amp;ort by votes</source>
         <translation>依票數排序(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="208"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="211"/>
         <source>VOTE MODE · no vote is open on this board: start one</source>
         <translation>投票模式 · 這個白板沒有進行中的投票：請先開始投票</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="209"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="212"/>
         <source>totals hidden</source>
         <translation>票數未揭曉</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="209"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="212"/>
         <source>totals shown</source>
         <translation>票數已揭曉</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="211"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="214"/>
         <source>VOTE MODE · click a note to add a vote, Shift+click to take one back</source>
         <translation>投票模式 · 點便利貼加一票，Shift+點一下收回一票</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="213"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="216"/>
         <source>%1 per person</source>
         <translation>每人 %1 票</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="280"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="283"/>
         <source>No vote is open on this board: start one first.</source>
         <translation>這個白板沒有進行中的投票：請先開始投票。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="289"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="292"/>
         <source>✓ Vote taken back</source>
         <translation>✓ 已收回一票</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/vote_mode.py" line="289"/>
+        <location filename="../../pofacil/ui/vote_mode.py" line="292"/>
         <source>✓ Vote recorded</source>
         <translation>✓ 已記下一票</translation>
     </message>
@@ -1199,32 +1204,32 @@
         <translation>無法辨識的範本 {id}；可用的範本：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="417"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="418"/>
         <source>There is no board with id {id}.</source>
         <translation>找不到 ID 為 {id} 的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="425"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="426"/>
         <source>There is no board named {name}; the boards are: {names}.</source>
         <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="433"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="434"/>
         <source>There is no note with id {id}.</source>
         <translation>找不到 ID 為 {id} 的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="533"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="534"/>
         <source>Board {name} still has notes.</source>
         <translation>白板「{name}」上還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="549"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="550"/>
         <source>A cell removed from board {name} still has notes.</source>
         <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="586"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="587"/>
         <source>Unknown entity {entity}.</source>
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
@@ -1329,82 +1334,92 @@
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="106"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="108"/>
         <source>There is no vote round with id {id}.</source>
         <translation>找不到代號為 {id} 的投票。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="179"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="187"/>
         <source>A vote is already open on board {name}; close it first.</source>
         <translation>白板「{name}」已有進行中的投票；請先結束它。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="181"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="189"/>
         <source>Unknown vote scope {scope}.</source>
         <translation>不明的投票範圍 {scope}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="183"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="191"/>
         <source>Votes per person must be a whole number from 1 to {max}.</source>
         <translation>每人票數必須是 1 到 {max} 的整數。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="190"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="195"/>
+        <source>Votes per note must be a whole number from 0 (no limit) to the votes per person.</source>
+        <translation>每張便利貼的票數上限必須是 0（不限）到每人票數之間的整數。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="202"/>
         <source>Choose one or more cells of board {name} to vote on.</source>
         <translation>請選擇白板「{name}」上要投票的格子。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="196"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="208"/>
         <source>Choose notes of board {name} to vote on.</source>
         <translation>請選擇白板「{name}」上要投票的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="207"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="220"/>
         <source>There are no notes to vote on here.</source>
         <translation>這裡沒有可以投票的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="214"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="227"/>
         <source>This vote is closed; open a new one to vote again.</source>
         <translation>這次投票已結束；要再投票請開始新的投票。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="221"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="234"/>
         <source>A vote comes from the lead or from a device (device:ID), not {source}.</source>
         <translation>一票只能來自桌長或某個裝置（device:ID），不能是 {source}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="233"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="246"/>
         <source>This note is not part of the vote.</source>
         <translation>這張便利貼不在這次投票的範圍內。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="235"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="248"/>
         <source>All {count} votes are spent; take one back to vote again.</source>
         <translation>{count} 票都已投完；收回一票才能再投。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="250"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="259"/>
+        <source>At most {count} vote(s) may go on one note.</source>
+        <translation>同一張便利貼最多只能投 {count} 票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="272"/>
         <source>This note has no vote to take back.</source>
         <translation>這張便利貼沒有可以收回的票。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="261"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="283"/>
         <source>The votes are already shown.</source>
         <translation>票數已經揭曉。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="282"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="304"/>
         <source>Close the vote before sorting by votes.</source>
         <translation>請先結束投票，再依票數排序。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="285"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="307"/>
         <source>Sorting by votes orders the notes within cells; these notes are in none.</source>
         <translation>依票數排序是在格子內排序；這些便利貼不在任何格子裡。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/votes.py" line="297"/>
+        <location filename="../../pofacil/board/ops/votes.py" line="319"/>
         <source>The notes are already in order of votes.</source>
         <translation>便利貼已經依票數排好了。</translation>
     </message>

@@ -413,5 +413,8 @@ TRANSLATIONS: dict[str, str] = {
     "Sorting by votes orders the notes within cells; these notes are in none.": "依票數排序是在格子內排序；這些便利貼不在任何格子裡。",
     "The notes are already in order of votes.": "便利貼已經依票數排好了。",
     "This vote round cannot be stored: {reason}.": "這次投票無法儲存：{reason}。",
+    "At most one vote per note from each phone": "每支手機在同一張便利貼最多投一票",
+    "Votes per note must be a whole number from 0 (no limit) to the votes per person.": "每張便利貼的票數上限必須是 0（不限）到每人票數之間的整數。",
+    "At most {count} vote(s) may go on one note.": "同一張便利貼最多只能投 {count} 票。",
     "A vote comes from the lead or from a device (device:ID), not {source}.": "一票只能來自桌長或某個裝置（device:ID），不能是 {source}。",
 }

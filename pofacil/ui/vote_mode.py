@@ -83,6 +83,8 @@ class StartVoteDialog(QDialog):
         self.per_person.setValue(votes.DEFAULT_PER_PERSON)
         form.addRow(self.tr("Votes per person:"), self.per_person)
         layout.addLayout(form)
+        self.one_each = QCheckBox(self.tr("At most one vote per note from each phone"))
+        layout.addWidget(self.one_each)
         self.hidden = QCheckBox(self.tr("Hide the totals until they are revealed"))
         self.hidden.setChecked(True)
         layout.addWidget(self.hidden)
@@ -309,6 +311,7 @@ class VoteMode(QObject):
             members,
             dialog.per_person.value(),
             dialog.hidden.isChecked(),
+            1 if dialog.one_each.isChecked() else 0,
         )
         if opened is not None:
             self.set_active(True)

@@ -299,6 +299,7 @@ TAMPERS: list[tuple[str, str, tuple]] = [
     ("vote round scope unknown", "UPDATE vote_rounds SET scope = 'room'", ()),
     ("vote round members bad JSON", "UPDATE vote_rounds SET members = '[{'", ()),
     ("vote round hidden 5", "UPDATE vote_rounds SET hidden = 5", ()),
+    ("vote round per note negative", "UPDATE vote_rounds SET per_note = -1", ()),
     ("vote round on a missing board", "UPDATE vote_rounds SET board = 'gone'", ()),
     ("vote note blob", "UPDATE votes SET note = X'00'", ()),
     ("vote source NULL", "UPDATE votes SET source = NULL", ()),

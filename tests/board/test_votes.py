@@ -282,3 +282,20 @@ def test_json_export_and_the_csv_round_trip_hold_the_totals(camp: Session, tmp_p
         assert sorted(n.votes for n in parsed.notes if n.votes) == sorted(given.values())
     finally:
         fresh.close()
+
+
+def test_a_round_can_hold_a_device_to_one_vote_per_note(camp: Session) -> None:
+    board = _board(camp)
+    ws = camp.workshop
+    a, b = board.live_notes()[:2]
+    with pytest.raises(ModelError, match="Votes per note"):
+        votes.open_round(ws, board.id, per_person=2, per_note=3)
+    rnd = camp.do(votes.open_round(ws, board.id, per_person=3, per_note=1)).patches[0].id
+    phone = "device:p1"
+    camp.record(votes.add_vote(ws, rnd, a.id, phone), phone)
+    with pytest.raises(ModelError, match="At most 1 vote"):
+        votes.add_vote(ws, rnd, a.id, phone)
+    camp.record(votes.add_vote(ws, rnd, b.id, phone), phone)
+    for _ in range(3):  # the lead records for the whole room: no limit per note
+        camp.do(votes.add_vote(ws, rnd, a.id))
+    assert votes.counts(board, board.rounds[rnd]) == {a.id: 4, b.id: 1}

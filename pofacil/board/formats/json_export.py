@@ -126,6 +126,7 @@ def _round_json(board: Board, rnd: VoteRound) -> dict[str, Any]:
         "scope": rnd.scope,
         "members": rnd.member_ids(),
         "per_person": rnd.per_person,
+        "per_note": rnd.per_note,
         "hidden": rnd.hidden,
         "state": rnd.state,
         "opened": rnd.opened,

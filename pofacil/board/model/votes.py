@@ -31,6 +31,7 @@ class VoteRound:
     scope: str = "board"  # one of SCOPES
     members: str = "[]"  # JSON list: the cells' ids, or the notes' ids, of the scope
     per_person: int = 3
+    per_note: int = 0  # the most one device may put on one note; 0: up to its whole budget
     hidden: bool = True  # totals not shown until revealed
     state: str = "open"  # one of ROUND_STATES
     opened: str = ""
@@ -74,6 +75,9 @@ def round_problem(row: dict[str, object]) -> str | None:
     per_person = row.get("per_person", 1)
     if type(per_person) is not int or not 1 <= per_person <= PER_PERSON_MAX:
         return f"per_person is not a whole number from 1 to {PER_PERSON_MAX}"
+    per_note = row.get("per_note", 0)
+    if type(per_note) is not int or not 0 <= per_note <= PER_PERSON_MAX:
+        return f"per_note is not a whole number from 0 to {PER_PERSON_MAX}"
     if "members" in row:
         try:
             ids = json.loads(str(row["members"]) or "[]")

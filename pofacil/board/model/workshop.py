@@ -390,6 +390,7 @@ def _from_row(entity: str, row: Row) -> Item | Board | WorkshopInfo:
     elif isinstance(obj, VoteRound):
         obj.hidden = bool(obj.hidden)
         obj.per_person = int(obj.per_person)
+        obj.per_note = int(obj.per_note)
     return obj
 
 

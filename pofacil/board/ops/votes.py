@@ -2,8 +2,9 @@
 
 The API (every builder returns a :class:`~pofacil.board.model.Change`; none writes anything)::
 
-    open_round(ws, board_id, scope="board", members=(), per_person=3, hidden=True)
-        scope "board" (members unused), "cells" (members: cell ids) or "notes" (note ids).
+    open_round(ws, board_id, scope="board", members=(), per_person=3, hidden=True, per_note=0)
+        scope "board" (members unused), "cells" (members: cell ids) or "notes" (note ids);
+        per_note: the most votes one device may put on one note (0: its whole budget).
         One open round per board. Label "open vote".
     add_vote(ws, round_id, note_id, source=LEAD)        one dot; label "vote"
     take_back(ws, round_id, note_id, source=LEAD)       the source's newest dot on the note;
@@ -24,7 +25,8 @@ The API (every builder returns a :class:`~pofacil.board.model.Change`; none writ
 A vote records its ``source``: :data:`~pofacil.board.model.votes.LEAD` for the pofacil
 window, or ``"device:<id>"`` (:data:`DEVICE` and a non-empty id) for a participant's phone;
 any other source is refused. The budget is enforced here, per
-source: a device may cast ``per_person`` votes in a round (and more than one on a note). The
+source: a device may cast ``per_person`` votes in a round, at most ``per_note`` of them on
+one note when the round sets it. The
 lead records the votes the room calls out, for any number of people, so the lead source has
 no budget.
 
@@ -177,6 +179,7 @@ def open_round(
     members: Iterable[str] = (),
     per_person: int = DEFAULT_PER_PERSON,
     hidden: bool = True,
+    per_note: int = 0,
 ) -> Change:
     """Start a vote on a whole board, some of its cells or chosen notes."""
     board = ws.board(board_id)
@@ -187,6 +190,10 @@ def open_round(
     if type(per_person) is not int or not 1 <= per_person <= PER_PERSON_MAX:
         raise ModelError(
             "Votes per person must be a whole number from 1 to {max}.", max=PER_PERSON_MAX
+        )
+    if type(per_note) is not int or not 0 <= per_note <= per_person:
+        raise ModelError(
+            "Votes per note must be a whole number from 0 (no limit) to the votes per person."
         )
     ids = list(dict.fromkeys(members)) if scope != "board" else []
     if scope == "cells":
@@ -205,6 +212,7 @@ def open_round(
         scope=scope,
         members=json.dumps(ids),
         per_person=per_person,
+        per_note=per_note,
         hidden=hidden,
         opened=now(),
     )
@@ -240,6 +248,15 @@ def add_vote(ws: Workshop, round_id: str, note_id: str, source: str = LEAD) -> C
         raise ModelError(
             "All {count} votes are spent; take one back to vote again.", count=rnd.per_person
         )
+    if (
+        source != LEAD
+        and rnd.per_note
+        and (
+            sum(v.source == source and v.note == note.id for v in _votes_of(board, rnd))
+            >= rnd.per_note
+        )
+    ):
+        raise ModelError("At most {count} vote(s) may go on one note.", count=rnd.per_note)
     vote = Vote(new_id(), board.id, rnd.id, note.id, source, now())
     change = Change("vote", [Patch("vote", vote.id, None, to_row(vote))], board.id)
     change.subjects = [note.id]
