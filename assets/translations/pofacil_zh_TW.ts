@@ -411,372 +411,372 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="138"/>
-        <location filename="../../pofacil/ui/main_window.py" line="358"/>
-        <location filename="../../pofacil/ui/main_window.py" line="365"/>
+        <location filename="../../pofacil/ui/main_window.py" line="140"/>
+        <location filename="../../pofacil/ui/main_window.py" line="363"/>
+        <location filename="../../pofacil/ui/main_window.py" line="370"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="239"/>
+        <location filename="../../pofacil/ui/main_window.py" line="244"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="241"/>
+        <location filename="../../pofacil/ui/main_window.py" line="246"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="243"/>
+        <location filename="../../pofacil/ui/main_window.py" line="248"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="266"/>
+        <location filename="../../pofacil/ui/main_window.py" line="271"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="270"/>
+        <location filename="../../pofacil/ui/main_window.py" line="275"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="333"/>
+        <location filename="../../pofacil/ui/main_window.py" line="338"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="336"/>
+        <location filename="../../pofacil/ui/main_window.py" line="341"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="344"/>
+        <location filename="../../pofacil/ui/main_window.py" line="349"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="345"/>
-        <location filename="../../pofacil/ui/main_window.py" line="366"/>
+        <location filename="../../pofacil/ui/main_window.py" line="350"/>
+        <location filename="../../pofacil/ui/main_window.py" line="371"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="358"/>
+        <location filename="../../pofacil/ui/main_window.py" line="363"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="470"/>
+        <location filename="../../pofacil/ui/main_window.py" line="475"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="514"/>
-        <location filename="../../pofacil/ui/main_window.py" line="517"/>
+        <location filename="../../pofacil/ui/main_window.py" line="519"/>
+        <location filename="../../pofacil/ui/main_window.py" line="522"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="515"/>
-        <location filename="../../pofacil/ui/main_window.py" line="542"/>
+        <location filename="../../pofacil/ui/main_window.py" line="520"/>
+        <location filename="../../pofacil/ui/main_window.py" line="547"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="541"/>
+        <location filename="../../pofacil/ui/main_window.py" line="546"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="61"/>
+        <location filename="../../pofacil/ui/main_window.py" line="63"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="74"/>
+        <location filename="../../pofacil/ui/main_window.py" line="76"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="77"/>
+        <location filename="../../pofacil/ui/main_window.py" line="79"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="89"/>
+        <location filename="../../pofacil/ui/main_window.py" line="91"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="92"/>
+        <location filename="../../pofacil/ui/main_window.py" line="94"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="626"/>
         <location filename="../../pofacil/ui/main_window.py" line="631"/>
+        <location filename="../../pofacil/ui/main_window.py" line="636"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="626"/>
-        <location filename="../../pofacil/ui/main_window.py" line="643"/>
-        <location filename="../../pofacil/ui/main_window.py" line="658"/>
+        <location filename="../../pofacil/ui/main_window.py" line="631"/>
+        <location filename="../../pofacil/ui/main_window.py" line="648"/>
+        <location filename="../../pofacil/ui/main_window.py" line="663"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="631"/>
+        <location filename="../../pofacil/ui/main_window.py" line="636"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="638"/>
+        <location filename="../../pofacil/ui/main_window.py" line="643"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="643"/>
+        <location filename="../../pofacil/ui/main_window.py" line="648"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="656"/>
+        <location filename="../../pofacil/ui/main_window.py" line="661"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="665"/>
+        <location filename="../../pofacil/ui/main_window.py" line="670"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="672"/>
+        <location filename="../../pofacil/ui/main_window.py" line="677"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="741"/>
+        <location filename="../../pofacil/ui/main_window.py" line="746"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="759"/>
+        <location filename="../../pofacil/ui/main_window.py" line="764"/>
         <source>History…</source>
         <translation>歷程…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="788"/>
+        <location filename="../../pofacil/ui/main_window.py" line="793"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="789"/>
+        <location filename="../../pofacil/ui/main_window.py" line="794"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="790"/>
+        <location filename="../../pofacil/ui/main_window.py" line="795"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="791"/>
+        <location filename="../../pofacil/ui/main_window.py" line="796"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="793"/>
+        <location filename="../../pofacil/ui/main_window.py" line="798"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="796"/>
+        <location filename="../../pofacil/ui/main_window.py" line="801"/>
         <source>&amp;Import boards from another workshop…</source>
         <translation>從其他工作坊匯入分組(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="799"/>
+        <location filename="../../pofacil/ui/main_window.py" line="804"/>
         <source>Workshop &amp;details…</source>
         <translation>工作坊資料(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="804"/>
+        <location filename="../../pofacil/ui/main_window.py" line="809"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="810"/>
+        <location filename="../../pofacil/ui/main_window.py" line="815"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="815"/>
+        <location filename="../../pofacil/ui/main_window.py" line="820"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="816"/>
+        <location filename="../../pofacil/ui/main_window.py" line="821"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="818"/>
+        <location filename="../../pofacil/ui/main_window.py" line="823"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="819"/>
-        <location filename="../../pofacil/ui/main_window.py" line="901"/>
+        <location filename="../../pofacil/ui/main_window.py" line="824"/>
+        <location filename="../../pofacil/ui/main_window.py" line="906"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="821"/>
-        <location filename="../../pofacil/ui/main_window.py" line="902"/>
+        <location filename="../../pofacil/ui/main_window.py" line="826"/>
+        <location filename="../../pofacil/ui/main_window.py" line="907"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="824"/>
+        <location filename="../../pofacil/ui/main_window.py" line="829"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="825"/>
+        <location filename="../../pofacil/ui/main_window.py" line="830"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="827"/>
+        <location filename="../../pofacil/ui/main_window.py" line="832"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="830"/>
+        <location filename="../../pofacil/ui/main_window.py" line="835"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="832"/>
+        <location filename="../../pofacil/ui/main_window.py" line="837"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="835"/>
+        <location filename="../../pofacil/ui/main_window.py" line="840"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="840"/>
+        <location filename="../../pofacil/ui/main_window.py" line="845"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="842"/>
+        <location filename="../../pofacil/ui/main_window.py" line="847"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="844"/>
+        <location filename="../../pofacil/ui/main_window.py" line="849"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="846"/>
+        <location filename="../../pofacil/ui/main_window.py" line="851"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="848"/>
+        <location filename="../../pofacil/ui/main_window.py" line="853"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="851"/>
+        <location filename="../../pofacil/ui/main_window.py" line="856"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="852"/>
+        <location filename="../../pofacil/ui/main_window.py" line="857"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="853"/>
+        <location filename="../../pofacil/ui/main_window.py" line="858"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="854"/>
+        <location filename="../../pofacil/ui/main_window.py" line="859"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="856"/>
+        <location filename="../../pofacil/ui/main_window.py" line="861"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="858"/>
+        <location filename="../../pofacil/ui/main_window.py" line="863"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="862"/>
+        <location filename="../../pofacil/ui/main_window.py" line="867"/>
         <source>&amp;History</source>
         <translation>歷程(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="867"/>
+        <location filename="../../pofacil/ui/main_window.py" line="872"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="868"/>
+        <location filename="../../pofacil/ui/main_window.py" line="873"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="870"/>
+        <location filename="../../pofacil/ui/main_window.py" line="875"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="873"/>
+        <location filename="../../pofacil/ui/main_window.py" line="878"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="877"/>
+        <location filename="../../pofacil/ui/main_window.py" line="882"/>
         <source>&amp;Next board</source>
         <translation>下一個白板(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="881"/>
+        <location filename="../../pofacil/ui/main_window.py" line="886"/>
         <source>&amp;Previous board</source>
         <translation>上一個白板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="911"/>
+        <location filename="../../pofacil/ui/main_window.py" line="916"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="911"/>
+        <location filename="../../pofacil/ui/main_window.py" line="916"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="932"/>
+        <location filename="../../pofacil/ui/main_window.py" line="937"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="934"/>
+        <location filename="../../pofacil/ui/main_window.py" line="939"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -950,6 +950,170 @@
         <location filename="../../pofacil/ui/dialogs.py" line="90"/>
         <source>Your name in the history:</source>
         <translation>歷程中的名字：</translation>
+    </message>
+</context>
+<context>
+    <name>StartVoteDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="54"/>
+        <source>Start a vote</source>
+        <translation>開始投票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="58"/>
+        <source>The whole board</source>
+        <translation>整個白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="59"/>
+        <source>One cell:</source>
+        <translation>一個格子：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="66"/>
+        <source>The %1 selected notes</source>
+        <translation>選取的 %1 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="84"/>
+        <source>Votes per person:</source>
+        <translation>每人票數：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="86"/>
+        <source>At most one vote per note from each phone</source>
+        <translation>每支手機在同一張便利貼最多投一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="88"/>
+        <source>Hide the totals until they are revealed</source>
+        <translation>揭曉前不顯示票數</translation>
+    </message>
+</context>
+<context>
+    <name>TimerControls</name>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="242"/>
+        <source>&amp;Timer</source>
+        <translation>計時器(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="246"/>
+        <source>%1 minutes</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="249"/>
+        <source>Other &amp;length…</source>
+        <translation>其他長度(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="252"/>
+        <source>&amp;Start / pause</source>
+        <translation>開始／暫停(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="254"/>
+        <source>&amp;One more minute</source>
+        <translation>再加 1 分鐘(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="256"/>
+        <source>S&amp;top timer</source>
+        <translation>停止計時(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="281"/>
+        <source>Timer</source>
+        <translation>計時器</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="282"/>
+        <source>Minutes (for example 7 or 7:30):</source>
+        <translation>分鐘數（例如 7 或 7:30）：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="290"/>
+        <source>Type minutes, or minutes:seconds, up to 24 hours (for example 7:30).</source>
+        <translation>請輸入分鐘數，或「分:秒」，最長 24 小時（例如 7:30）。</translation>
+    </message>
+</context>
+<context>
+    <name>VoteMode</name>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="113"/>
+        <source>Facilitation</source>
+        <translation>主持工具</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="116"/>
+        <source>&amp;Vote</source>
+        <translation>投票(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="117"/>
+        <source>&amp;Start a vote…</source>
+        <translation>開始投票(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="118"/>
+        <source>&amp;Vote mode</source>
+        <translation>投票模式(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="120"/>
+        <source>&amp;Reveal votes</source>
+        <translation>揭曉票數(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="121"/>
+        <source>&amp;Close vote</source>
+        <translation>結束投票(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="122"/>
+        <source>S&amp;ort by votes</source>
+        <translation>依票數排序(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="211"/>
+        <source>VOTE MODE · no vote is open on this board: start one</source>
+        <translation>投票模式 · 這個白板沒有進行中的投票：請先開始投票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="212"/>
+        <source>totals hidden</source>
+        <translation>票數未揭曉</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="212"/>
+        <source>totals shown</source>
+        <translation>票數已揭曉</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="214"/>
+        <source>VOTE MODE · click a note to add a vote, Shift+click to take one back</source>
+        <translation>投票模式 · 點便利貼加一票，Shift+點一下收回一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="216"/>
+        <source>%1 per person</source>
+        <translation>每人 %1 票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="283"/>
+        <source>No vote is open on this board: start one first.</source>
+        <translation>這個白板沒有進行中的投票：請先開始投票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="292"/>
+        <source>✓ Vote taken back</source>
+        <translation>✓ 已收回一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="292"/>
+        <source>✓ Vote recorded</source>
+        <translation>✓ 已記下一票</translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1306,7 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/minutes.py" line="274"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="276"/>
         <location filename="../../pofacil/board/formats/pdf/export.py" line="165"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
@@ -1188,34 +1352,39 @@
         <translation>{source}：未匯入任何內容，有 {count} 列有問題：{lines}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="63"/>
+        <location filename="../../pofacil/board/model/limits.py" line="64"/>
         <source>A position must be a number from -{max} to {max}, not {value}.</source>
         <translation>位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="77"/>
+        <location filename="../../pofacil/board/model/limits.py" line="78"/>
         <source>A note cannot be smaller than {low} x {low} or larger than {high} x {high}, not {w} x {h}.</source>
         <translation>便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="95"/>
+        <location filename="../../pofacil/board/model/limits.py" line="96"/>
         <source>Votes must be a whole number from 0 to {max}, not {value}.</source>
         <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="107"/>
+        <location filename="../../pofacil/board/model/limits.py" line="108"/>
         <source>A note&apos;s order must be a whole number from 0 to {max}, not {value}.</source>
         <translation>便利貼的順序必須是 0 到 {max} 的整數，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="119"/>
+        <location filename="../../pofacil/board/model/limits.py" line="120"/>
         <source>The text contains a character that is not allowed (U+{code}).</source>
         <translation>文字裡有不允許的字元（U+{code}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="129"/>
+        <location filename="../../pofacil/board/model/limits.py" line="130"/>
         <source>A text can be at most {max} characters long; this one has {count}.</source>
         <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/limits.py" line="161"/>
+        <source>This vote round cannot be stored: {reason}.</source>
+        <translation>這次投票無法儲存：{reason}。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/model/templates.py" line="123"/>
@@ -1223,32 +1392,32 @@
         <translation>無法辨識的範本 {id}；可用的範本：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="401"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="419"/>
         <source>There is no board with id {id}.</source>
         <translation>找不到 ID 為 {id} 的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="409"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="427"/>
         <source>There is no board named {name}; the boards are: {names}.</source>
         <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="417"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="435"/>
         <source>There is no note with id {id}.</source>
         <translation>找不到 ID 為 {id} 的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="515"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="535"/>
         <source>Board {name} still has notes.</source>
         <translation>白板「{name}」上還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="530"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="551"/>
         <source>A cell removed from board {name} still has notes.</source>
         <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="562"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="588"/>
         <source>Unknown entity {entity}.</source>
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
@@ -1265,7 +1434,7 @@
     <message>
         <location filename="../../pofacil/board/ops/boards.py" line="109"/>
         <location filename="../../pofacil/board/ops/breakout.py" line="139"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="81"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="82"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
@@ -1280,88 +1449,178 @@
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/merge.py" line="76"/>
+        <location filename="../../pofacil/board/ops/merge.py" line="77"/>
         <source>{source} has no board named {name}; its boards are: {names}.</source>
         <translation>{source} 裡沒有名為「{name}」的白板；其中的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/merge.py" line="96"/>
+        <location filename="../../pofacil/board/ops/merge.py" line="97"/>
         <source>{source} has no boards to merge.</source>
         <translation>{source} 裡沒有可以合併的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="55"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="56"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="62"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="63"/>
         <source>No notes selected.</source>
         <translation>沒有選取任何便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="69"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="70"/>
         <source>A note needs some text.</source>
         <translation>便利貼需要有文字內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="75"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="76"/>
         <source>Unknown note kind {kind}.</source>
         <translation>無法辨識的便利貼類型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="132"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="229"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="340"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="133"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="230"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="341"/>
         <source>Board {board} has no such cluster.</source>
         <translation>白板「{board}」沒有這個群組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="162"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="163"/>
         <source>A link needs two notes on the same board.</source>
         <translation>連線需要同一個白板上的兩張便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="188"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="189"/>
         <source>This board is full; put the notes on a new board.</source>
         <translation>這個白板已經滿了；請把便利貼放到新的白板上。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="383"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="384"/>
         <source>A link joins two different notes on the same board.</source>
         <translation>連線只能連接同一個白板上兩張不同的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="387"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="388"/>
         <source>These notes are already linked.</source>
         <translation>這兩張便利貼已經連線了。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="428"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="456"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="429"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="457"/>
         <source>There is already a board named {name}.</source>
         <translation>已經有名為「{name}」的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="463"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="464"/>
         <source>The new order must list every board once.</source>
         <translation>新的排列順序必須列出每個白板各一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="516"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="517"/>
         <source>{date} is not a date; write the workshop&apos;s day as YYYY-MM-DD, e.g. 2026-11-20.</source>
         <translation>{date} 不是日期；請以 YYYY-MM-DD 寫下工作坊的日期，例如 2026-11-20。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="527"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="528"/>
         <source>There is no {entity} with id {id}.</source>
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="108"/>
+        <source>There is no vote round with id {id}.</source>
+        <translation>找不到代號為 {id} 的投票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="187"/>
+        <source>A vote is already open on board {name}; close it first.</source>
+        <translation>白板「{name}」已有進行中的投票；請先結束它。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="189"/>
+        <source>Unknown vote scope {scope}.</source>
+        <translation>不明的投票範圍 {scope}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="191"/>
+        <source>Votes per person must be a whole number from 1 to {max}.</source>
+        <translation>每人票數必須是 1 到 {max} 的整數。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="195"/>
+        <source>Votes per note must be a whole number from 0 (no limit) to the votes per person.</source>
+        <translation>每張便利貼的票數上限必須是 0（不限）到每人票數之間的整數。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="202"/>
+        <source>Choose one or more cells of board {name} to vote on.</source>
+        <translation>請選擇白板「{name}」上要投票的格子。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="208"/>
+        <source>Choose notes of board {name} to vote on.</source>
+        <translation>請選擇白板「{name}」上要投票的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="220"/>
+        <source>There are no notes to vote on here.</source>
+        <translation>這裡沒有可以投票的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="227"/>
+        <source>This vote is closed; open a new one to vote again.</source>
+        <translation>這次投票已結束；要再投票請開始新的投票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="234"/>
+        <source>A vote comes from the lead or from a device (device:ID), not {source}.</source>
+        <translation>一票只能來自桌長或某個裝置（device:ID），不能是 {source}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="246"/>
+        <source>This note is not part of the vote.</source>
+        <translation>這張便利貼不在這次投票的範圍內。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="248"/>
+        <source>All {count} votes are spent; take one back to vote again.</source>
+        <translation>{count} 票都已投完；收回一票才能再投。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="259"/>
+        <source>At most {count} vote(s) may go on one note.</source>
+        <translation>同一張便利貼最多只能投 {count} 票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="272"/>
+        <source>This note has no vote to take back.</source>
+        <translation>這張便利貼沒有可以收回的票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="283"/>
+        <source>The votes are already shown.</source>
+        <translation>票數已經揭曉。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="304"/>
+        <source>Close the vote before sorting by votes.</source>
+        <translation>請先結束投票，再依票數排序。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="307"/>
+        <source>Sorting by votes orders the notes within cells; these notes are in none.</source>
+        <translation>依票數排序是在格子內排序；這些便利貼不在任何格子裡。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="319"/>
+        <source>The notes are already in order of votes.</source>
+        <translation>便利貼已經依票數排好了。</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/storage/atomic.py" line="85"/>
         <location filename="../../pofacil/board/storage/atomic.py" line="105"/>
-        <location filename="../../pofacil/board/storage/store.py" line="380"/>
-        <location filename="../../pofacil/board/storage/store.py" line="384"/>
+        <location filename="../../pofacil/board/storage/store.py" line="385"/>
+        <location filename="../../pofacil/board/storage/store.py" line="389"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>無法寫入 {path}：{reason}。</translation>
     </message>
@@ -1384,9 +1643,9 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="91"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="96"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="100"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="94"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="99"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="103"/>
         <location filename="../../pofacil/board/storage/store.py" line="186"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
@@ -1452,13 +1711,13 @@
         <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="77"/>
-        <location filename="../../pofacil/board/storage/history.py" line="102"/>
+        <location filename="../../pofacil/board/storage/history.py" line="79"/>
+        <location filename="../../pofacil/board/storage/history.py" line="104"/>
         <source>A history line is damaged ({reason}).</source>
         <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="105"/>
+        <location filename="../../pofacil/board/storage/history.py" line="107"/>
         <location filename="../../pofacil/board/storage/store.py" line="252"/>
         <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
@@ -1500,38 +1759,38 @@
         <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="322"/>
+        <location filename="../../pofacil/board/storage/store.py" line="327"/>
         <source>A copy cannot replace the open workshop itself.</source>
         <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="340"/>
+        <location filename="../../pofacil/board/storage/store.py" line="345"/>
         <source>Could not save a copy to {path}: {reason}.</source>
         <translation>無法將複本儲存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="346"/>
+        <location filename="../../pofacil/board/storage/store.py" line="351"/>
         <source>This workshop is open read-only; nothing can be changed.</source>
         <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="360"/>
+        <location filename="../../pofacil/board/storage/store.py" line="365"/>
         <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
         <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="375"/>
+        <location filename="../../pofacil/board/storage/store.py" line="380"/>
         <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
         <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="390"/>
+        <location filename="../../pofacil/board/storage/store.py" line="395"/>
         <source>This change could not be stored ({reason}) and was not made.</source>
         <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="507"/>
         <location filename="../../pofacil/board/storage/store.py" line="513"/>
+        <location filename="../../pofacil/board/storage/store.py" line="519"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>
@@ -1771,12 +2030,47 @@
         <translation>變更工作坊資訊</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/model/change.py" line="75"/>
+        <source>open a vote</source>
+        <translation>開始投票</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/model/change.py" line="76"/>
+        <source>vote for a note</source>
+        <translation>投一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="77"/>
+        <source>take back a vote</source>
+        <translation>收回一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="78"/>
+        <source>reveal the votes</source>
+        <translation>揭曉票數</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="79"/>
+        <source>close the vote</source>
+        <translation>結束投票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="80"/>
+        <source>sort {count} note by votes</source>
+        <translation>依票數排序 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="80"/>
+        <source>sort {count} notes by votes</source>
+        <translation>依票數排序 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="82"/>
         <source>merged {count} board from {detail}</source>
         <translation>從 {detail} 合併了 {count} 個白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="76"/>
+        <location filename="../../pofacil/board/model/change.py" line="82"/>
         <source>merged {count} boards from {detail}</source>
         <translation>從 {detail} 合併了 {count} 個白板</translation>
     </message>

@@ -47,7 +47,9 @@ from .merge_dialog import MergeDialog
 from .outline_import import OutlineImport
 from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, window_title
 from .scene import BoardScene
+from .timer import install_timer
 from .view import BoardView
+from .vote_mode import install_vote_mode
 from .window_state import WindowPlacement
 from .workshop_details import WorkshopDetailsDialog
 
@@ -191,6 +193,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.board_actions = BoardActions(self)
         install_help_menu(self)
+        self.timer = install_timer(self)
+        self.vote_mode = install_vote_mode(self)
         self.set_session(session)
         self.placement.place()
 
@@ -220,6 +224,7 @@ class MainWindow(QMainWindow):
         self._rebuild_tabs()
         self.find_bar.rerun()
         self.actor_bar.attach(session)
+        self.vote_mode.attach()
         self._remember_recent(session.path)
         log.info("opened %s%s", session.path, " read-only" if session.read_only else "")
         self._document_changed()

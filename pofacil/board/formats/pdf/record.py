@@ -20,6 +20,7 @@ from pofacil.board.model.kinds import KIND_BY_ID, Kind
 from ..corrections import MARK, Corrections
 from ..minutes import correction_lines, note_time
 from ..tree_order import nested
+from ..vote_results import record_vote_groups
 from .page import HEADER_H, LABELS, MARGIN, PageFurniture
 from .text import FontText
 
@@ -196,7 +197,16 @@ def plan_record(
         name = text.clean(board.name)
         summary = summary_line(language, live, removed)
         rows: list[RecordRow] = []
-        for place, group, notes in record_groups(board, language):
+        # In the order raised, then each closed vote's results (the same notes again, by
+        # votes: their corrections are listed once).
+        raised = [
+            (place, group, notes, True) for place, group, notes in record_groups(board, language)
+        ]
+        voted = [
+            (place, group, notes, False)
+            for place, group, notes in record_vote_groups(board, language)
+        ]
+        for place, group, notes, first in raised + voted:
             place_lines = place_line(text, place, group, widths["place"])
             # A mind map reads as its tree, as in the Markdown minutes: children under their
             # parent, indented (to a limit: a deep outline must leave room for the words).
@@ -222,7 +232,7 @@ def plan_record(
                         indent,
                     )
                 )
-            if list_corrections:
+            if list_corrections and first:
                 for note, sentence in correction_lines(fixes, notes, day, language):
                     fix_rows.append(_fix_row(text, widths, wrap, board, note, sentence, line))
         add_block(name, summary, rows)
