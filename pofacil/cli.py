@@ -20,6 +20,8 @@ from pofacil.board.storage.store import Store
 from .cli_export import add_parser as add_export_parser
 from .cli_export import run as _export
 from .cli_export import warn_opened
+from .room.serve import add_parser as add_serve_parser
+from .room.serve import run as _serve
 
 if TYPE_CHECKING:
     from pofacil.board.model import Workshop
@@ -27,7 +29,9 @@ if TYPE_CHECKING:
 # Each command imports what it alone needs (the session and operations, the importers, the
 # exports): `pofacil info` on a big workshop would otherwise spend most of its time importing.
 
-COMMANDS = ("new", "templates", "info", "import", "merge", "layout", "history", "check", "export")
+COMMANDS = (
+    "new", "templates", "info", "import", "merge", "layout", "history", "check", "export", "serve"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path)
 
     add_export_parser(sub)
+    add_serve_parser(sub)
     return parser
 
 
@@ -282,7 +287,7 @@ def _history(args: argparse.Namespace) -> int:
         names.update((n.id, n.text) for n in b.notes.values())
         names.update((c.id, c.name) for c in b.clusters.values())
     for entry in entries:
-        state = "" if entry.state == "done" else f"  [{entry.state} by {entry.state_by}]"
+        state = "" if entry.state in ("done", "room") else f"  [{entry.state} by {entry.state_by}]"
         where = names.get(entry.board or "", "")
         print(f"{entry.at}  {entry.actor}  {where}  {entry.describe(names)}{state}")
     return 0
@@ -317,6 +322,7 @@ _COMMANDS = {
     "history": _history,
     "check": _check,
     "export": _export,
+    "serve": _serve,
 }
 
 if __name__ == "__main__":

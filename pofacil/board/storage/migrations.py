@@ -59,6 +59,16 @@ TABLES: dict[str, dict[str, type]] = {
         "state_by": str,
     },
     "history_entities": {"history": int, "entity": str},
+    # Points sent from participants' phones (pofacil/room): see storage/inbox.py.
+    "inbox": {
+        "id": str,
+        "key": str,
+        "board": str,
+        "text": str,
+        "author": str,
+        "received": str,
+        "state": str,
+    },
 }
 
 
@@ -66,7 +76,7 @@ def _v1(db: sqlite_utils.Database) -> None:
     # A new file is created straight at the current schema (TABLES); the later steps only
     # add what a file written by an older pofacil lacks, so each checks before it adds.
     for name, columns in TABLES.items():
-        if name != "history_entities":
+        if name not in ("history_entities", "inbox"):
             db.table(name).create(columns, pk="id", not_null={"id"})
     # WITHOUT ROWID (which sqlite-utils cannot declare): the lookup key is the table itself,
     # not a second copy of it in an index.
@@ -103,7 +113,15 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """The room's inbox (issue 15): points from phones, waiting for the table lead. ``key``
+    is unique so a retried submission finds the point it already made."""
+    if "inbox" not in db.table_names():
+        db.table("inbox").create(TABLES["inbox"], pk="id", not_null={"id"})
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS inbox_key ON inbox (key)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -52,6 +52,7 @@ TABLE_OF = {
     "note": "notes",
     "cluster": "clusters",
     "link": "links",
+    "point": "inbox",  # not in the model: the room's points (storage/inbox.py)
 }
 # Columns a row may leave NULL; every other one must hold a value of its type.
 OPTIONAL = {

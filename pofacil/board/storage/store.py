@@ -267,12 +267,17 @@ class Store:
         return row[0] if row else None
 
     # -- writing -------------------------------------------------------------------------
-    def commit(self, change: Change, actor: str) -> int:
-        """Write a change and its history line in one transaction; returns the line's id."""
+    def commit(self, change: Change, actor: str, state: str = "done") -> int:
+        """Write a change and its history line in one transaction; returns the line's id.
+
+        A line in state ``room`` (a point from a phone, see pofacil/room) is history but no
+        undo step: it neither becomes what Undo reverts nor drops what Redo would redo.
+        """
         compact = [p.compact() for p in change.patches]
         with self._writing():
             self._write_rows(compact)
-            self.db.execute("UPDATE history SET state = 'dropped' WHERE state = 'undone'")
+            if state == "done":
+                self.db.execute("UPDATE history SET state = 'dropped' WHERE state = 'undone'")
             history_id = (
                 self.db.table("history")
                 .insert(
@@ -282,7 +287,7 @@ class Store:
                         "board": change.board,
                         "label": change.label,
                         "patches": pack_patches(compact),
-                        "state": "done",
+                        "state": state,
                         "state_at": None,
                         "state_by": None,
                     }
@@ -459,7 +464,7 @@ class Store:
                     if count:
                         problems.append(f"{count} {what} on board {board['name']}")
             unknown = conn.execute(
-                "SELECT COUNT(*) FROM history WHERE state NOT IN ('done', 'undone', 'dropped')"
+                "SELECT COUNT(*) FROM history WHERE state NOT IN ('done', 'undone', 'dropped', 'room')"
             ).fetchone()[0]
             if unknown:
                 problems.append(f"{unknown} history lines in an unknown state")

@@ -1,0 +1,118 @@
+"""Committing what phones send: a batch of points in one transaction with its history line.
+
+A point is acknowledged only after this returns it as received: it is then in the workshop
+file, and so is the history line saying it arrived (state ``room``: no undo step of the table
+lead, and the lead's redo is kept). A retried submission (same key) finds its point and makes
+no second one. With ``direct``, each point also becomes a note at once, placed like a quick
+capture; otherwise it waits in the inbox for the lead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pofacil.board.model import Change, Patch, new_id, now
+from pofacil.board.model.errors import ModelError, PofacilError, StorageError, UnstorableChange
+from pofacil.board.model.limits import check_text
+from pofacil.board.model.points import Point
+from pofacil.board.ops.inbox import ARRIVE_LABEL, accept_point
+from pofacil.board.ops.notes import note_text
+from pofacil.board.session import Session
+from pofacil.board.storage.inbox import known_keys
+
+ROOM_ACTOR = "room"  # who history says made a line: the room, never a participant's name
+
+RECEIVED = "received"
+REFUSED = "refused"  # the point itself is not acceptable (empty, too long): the phone is told
+UNAVAILABLE = "unavailable"  # the file cannot take it now: not received, try again
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """One submission as the server hands it over (already within the room's limits)."""
+
+    key: str
+    text: str
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class Receipt:
+    status: str
+    point: str | None = None  # the point's id, when received
+    reason: str = ""  # the English template of why not, for the log and the page
+
+
+@dataclass
+class Placement:
+    """Where points go: the board, and with ``direct`` the capture target on it."""
+
+    board: str | None = None
+    direct: bool = False
+    target: str | None = None
+    previous: str | None = None
+
+
+def receive(session: Session, arrivals: list[Arrival], place: Placement) -> list[Receipt]:
+    """Commit ``arrivals`` (one transaction for all) and say, for each, what became of it."""
+    if session.read_only or session.storage_error is not None:
+        return [Receipt(UNAVAILABLE, reason="The workshop file cannot take changes now.")] * len(
+            arrivals
+        )
+    ws = session.workshop
+    board = _board(session, place)
+    try:
+        seen = known_keys(session.store.conn, {a.key for a in arrivals})
+    except Exception:  # noqa: BLE001 - any failure to read means: not received
+        return [Receipt(UNAVAILABLE, reason="The workshop file cannot be read now.")] * len(
+            arrivals
+        )
+    receipts: list[Receipt] = []
+    points: list[Point] = []
+    stamp = now()
+    for arrival in arrivals:
+        if arrival.key in seen:
+            receipts.append(Receipt(RECEIVED, seen[arrival.key]))
+            continue
+        try:
+            text, author = note_text(arrival.text), check_text(arrival.author.strip())
+        except ModelError as exc:
+            receipts.append(Receipt(REFUSED, reason=exc.template))
+            continue
+        point = Point(new_id(), arrival.key, board, text, author, stamp)
+        points.append(point)
+        seen[arrival.key] = point.id
+        receipts.append(Receipt(RECEIVED, point.id))
+    if not points:
+        return receipts
+    patches = [Patch("point", p.id, None, p.row()) for p in points]
+    try:
+        # One atomic block: the notes of a direct arrival are shown only once the file has
+        # them, and taken back out of the model if it refuses them.
+        with ws.atomic():
+            if place.direct:
+                for point in points:
+                    change = accept_point(
+                        ws, point, board, target=place.target, previous=place.previous
+                    )
+                    ws.apply_all(change.patches)
+                    patches += change.patches
+                    place.previous = point.id
+            session.store.commit(Change(ARRIVE_LABEL, patches, board), ROOM_ACTOR, state="room")
+    except (StorageError, UnstorableChange, PofacilError) as exc:
+        reason = exc.template
+        return [
+            Receipt(UNAVAILABLE, reason=reason) if r.status == RECEIVED and r.point in
+            {p.id for p in points} else r
+            for r in receipts
+        ]
+    return receipts
+
+
+def _board(session: Session, place: Placement) -> str:
+    boards = session.workshop.ordered_boards()
+    if place.board is not None and any(b.id == place.board for b in boards):
+        return place.board
+    if not boards:
+        raise ModelError("The workshop has no board.")
+    return boards[0].id
