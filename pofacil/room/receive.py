@@ -9,13 +9,14 @@ capture; otherwise it waits in the inbox for the lead.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from pofacil.board.model import Change, Patch, new_id, now
 from pofacil.board.model.errors import ModelError, PofacilError, StorageError, UnstorableChange
 from pofacil.board.model.limits import check_text
 from pofacil.board.model.points import Point
-from pofacil.board.ops.inbox import ARRIVE_LABEL, accept_point
+from pofacil.board.ops.inbox import ARRIVE_LABEL, accept_point, moderate
 from pofacil.board.ops.notes import note_text
 from pofacil.board.session import Session
 from pofacil.board.storage.inbox import known_keys
@@ -63,7 +64,7 @@ def receive(session: Session, arrivals: list[Arrival], place: Placement) -> list
     board = _board(session, place)
     try:
         seen = known_keys(session.store.conn, {a.key for a in arrivals})
-    except Exception:  # noqa: BLE001 - any failure to read means: not received
+    except sqlite3.Error:  # a file that cannot be read now: not received
         return [Receipt(UNAVAILABLE, reason="The workshop file cannot be read now.")] * len(
             arrivals
         )
@@ -116,3 +117,10 @@ def _board(session: Session, place: Placement) -> str:
     if not boards:
         raise ModelError("The workshop has no board.")
     return boards[0].id
+
+
+def moderate_point(session: Session, point: Point, state: str) -> None:
+    """Set a point aside or put it back: written with a history line of the room (no undo
+    step: the lead's undo and redo stay as they were). StorageError when the file refuses."""
+    session.store.ensure_writable()
+    session.store.commit(moderate(point, state), session.actor, state="room")

@@ -76,3 +76,17 @@ def inbox_counts(conn: sqlite3.Connection) -> InboxCounts:
     except sqlite3.OperationalError:
         return InboxCounts()
     return InboxCounts(int(waiting), int(accepted), int(set_aside))
+
+
+def inbox_problems(rows: list[dict[str, object]]) -> list[str]:
+    """What ``pofacil check`` says of the inbox's rows: a value of the wrong type, an
+    unknown state."""
+    problems = []
+    for number, row in enumerate(rows, start=1):
+        ident = row["id"] if isinstance(row.get("id"), str) else f"row {number}"
+        problem = fields_problem("inbox", row)
+        if problem is None and row.get("state") not in (WAITING, SET_ASIDE):
+            problem = f"unknown state {str(row.get('state'))[:20]!r}"
+        if problem is not None:
+            problems.append(f"point {ident}: {problem}")
+    return problems
