@@ -175,8 +175,8 @@ class Room:
     async def _route(self, request: web.Request) -> web.StreamResponse:
         try:
             response = await self._answer(request)
-        except web.HTTPException as exc:
-            response = exc
+        except web.HTTPException as exc:  # aiohttp's own refusals, as a page like ours
+            response = self._message(exc.status, "error")
         except Exception:  # noqa: BLE001 - a participant never sees a stack trace
             log.exception("room: error answering a request")
             self.stats.counts["errors"] += 1
@@ -221,7 +221,7 @@ class Room:
         if self._wrong.full(client):
             return self._message(429, "locked")
         if secrets.compare_digest(code.encode(), self.code.encode()):
-            raise web.HTTPSeeOther(f"/r/{self.token}")
+            return web.Response(status=303, headers={"Location": f"/r/{self.token}"})
         self._wrong.take(client)
         self.stats.counts["wrong codes"] += 1
         return self._message(403, "wrong code")
