@@ -49,7 +49,7 @@ def qr_pixmap(text: str, size: int) -> QPixmap:
     code = segno.make(text, error="m")
     modules = code.symbol_size(border=4)[0]
     buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=max(1, size // modules), border=4)
+    code.save(buffer, kind="png", scale=max(1, -(-size // modules)), border=4)
     pixmap = QPixmap()
     pixmap.loadFromData(buffer.getvalue(), "PNG")
     return pixmap
@@ -191,7 +191,10 @@ class RoomPanel(QFrame):
     def _place(self) -> None:
         parent = self.parentWidget()
         assert parent is not None
-        side = max(160, min(parent.height() // 2, parent.width() // 3))
+        # Large: a phone's camera reads it from the back of the room off a projector.
+        # At the lead's desk it leaves most of the board in view.
+        share = 11 / 20 if getattr(parent, "projector", False) else 1 / 3
+        side = max(160, min(int(parent.height() * share), parent.width() * 2 // 5))
         self.qr.setPixmap(qr_pixmap(self._url, side))
         self.adjustSize()
         self.move(parent.width() - self.width() - 16, 16)
@@ -229,7 +232,20 @@ class RoomActions(QObject):
         for action in (self.open_action, self.close_action, self.inbox_action, self.qr_action):
             menu.insertAction(first, action) if first else menu.addAction(action)
         menu.insertSeparator(first) if first else None
+        window.projector_action.toggled.connect(self._projector)
+        self._inbox_was_visible = False
         self.update_count()
+
+    def _projector(self, on: bool) -> None:
+        # The projector shows the room's count on the QR panel; the points themselves are
+        # for the lead's eyes, before moderation.
+        if on:
+            self._inbox_was_visible = self.inbox.isVisible()
+            self.inbox.hide()
+        elif self._inbox_was_visible:
+            self.inbox.show()
+        if self.room is not None:
+            self.panel.show_room(self.room, self.host)
 
     @property
     def direct(self) -> bool:
