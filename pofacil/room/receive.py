@@ -13,13 +13,15 @@ import sqlite3
 from dataclasses import dataclass
 
 from pofacil.board.model import Change, Patch, new_id, now
-from pofacil.board.model.errors import ModelError, PofacilError, StorageError, UnstorableChange
+from pofacil.board.model.errors import ModelError, PofacilError
 from pofacil.board.model.limits import check_text
 from pofacil.board.model.points import Point
 from pofacil.board.ops.inbox import ARRIVE_LABEL, accept_point, moderate
 from pofacil.board.ops.notes import note_text
 from pofacil.board.session import Session
+from pofacil.board.storage.connection import connect
 from pofacil.board.storage.inbox import known_keys
+from pofacil.board.storage.store import Store
 
 ROOM_ACTOR = "room"  # who history says made a line: the room, never a participant's name
 
@@ -62,12 +64,55 @@ def receive(session: Session, arrivals: list[Arrival], place: Placement) -> list
         )
     ws = session.workshop
     board = _board(session, place)
+    if not place.direct:
+        return receive_into(session.store, arrivals, board)[0]
+    receipts, points = _new_points(session.store, arrivals, board)
+    if not points:
+        return receipts
+    patches = [Patch("point", p.id, None, p.row()) for p in points]
     try:
-        seen = known_keys(session.store.conn, {a.key for a in arrivals})
+        # One atomic block: the notes are shown only once the file has them, and taken back
+        # out of the model if it refuses them.
+        with ws.atomic():
+            for point in points:
+                change = accept_point(
+                    ws, point, board, target=place.target, previous=place.previous
+                )
+                ws.apply_all(change.patches)
+                patches += change.patches
+                place.previous = point.id
+            session.store.commit(Change(ARRIVE_LABEL, patches, board), ROOM_ACTOR, state="room")
+    except PofacilError as exc:
+        return _not_received(receipts, points, exc)
+    return receipts
+
+
+def receive_into(
+    store: Store, arrivals: list[Arrival], board: str
+) -> tuple[list[Receipt], list[Point]]:
+    """Commit ``arrivals`` to the inbox of ``board`` through ``store`` alone, without the
+    model: what the app does on the room's own thread, with a second connection to the file,
+    so the window never waits for the disk. Also returns the points the file now has."""
+    receipts, points = _new_points(store, arrivals, board)
+    if not points:
+        return receipts, []
+    change = Change(ARRIVE_LABEL, [Patch("point", p.id, None, p.row()) for p in points], board)
+    try:
+        store.commit(change, ROOM_ACTOR, state="room")
+    except PofacilError as exc:
+        return _not_received(receipts, points, exc), []
+    return receipts, points
+
+
+def _new_points(
+    store: Store, arrivals: list[Arrival], board: str
+) -> tuple[list[Receipt], list[Point]]:
+    """A receipt per arrival (a retry answered with its point), and the points to commit."""
+    try:
+        seen = known_keys(store.conn, {a.key for a in arrivals})
     except sqlite3.Error:  # a file that cannot be read now: not received
-        return [Receipt(UNAVAILABLE, reason="The workshop file cannot be read now.")] * len(
-            arrivals
-        )
+        reason = "The workshop file cannot be read now."
+        return [Receipt(UNAVAILABLE, reason=reason)] * len(arrivals), []
     receipts: list[Receipt] = []
     points: list[Point] = []
     stamp = now()
@@ -84,33 +129,19 @@ def receive(session: Session, arrivals: list[Arrival], place: Placement) -> list
         points.append(point)
         seen[arrival.key] = point.id
         receipts.append(Receipt(RECEIVED, point.id))
-    if not points:
-        return receipts
-    patches = [Patch("point", p.id, None, p.row()) for p in points]
-    try:
-        # One atomic block: the notes of a direct arrival are shown only once the file has
-        # them, and taken back out of the model if it refuses them.
-        with ws.atomic():
-            if place.direct:
-                for point in points:
-                    change = accept_point(
-                        ws, point, board, target=place.target, previous=place.previous
-                    )
-                    ws.apply_all(change.patches)
-                    patches += change.patches
-                    place.previous = point.id
-            session.store.commit(Change(ARRIVE_LABEL, patches, board), ROOM_ACTOR, state="room")
-    except (StorageError, UnstorableChange, PofacilError) as exc:
-        reason = exc.template
-        return [
-            Receipt(UNAVAILABLE, reason=reason) if r.status == RECEIVED and r.point in
-            {p.id for p in points} else r
-            for r in receipts
-        ]
-    return receipts
+    return receipts, points
+
+
+def _not_received(receipts: list[Receipt], points: list[Point], exc: PofacilError) -> list[Receipt]:
+    """The receipts once the commit failed: none of ``points`` was received."""
+    ids = {p.id for p in points}
+    return [
+        Receipt(UNAVAILABLE, reason=exc.template) if r.point in ids else r for r in receipts
+    ]
 
 
 def _board(session: Session, place: Placement) -> str:
+    """The board points go to: the one asked for while it lives, else the first."""
     boards = session.workshop.ordered_boards()
     if place.board is not None and any(b.id == place.board for b in boards):
         return place.board
@@ -124,3 +155,10 @@ def moderate_point(session: Session, point: Point, state: str) -> None:
     step: the lead's undo and redo stay as they were). StorageError when the file refuses."""
     session.store.ensure_writable()
     session.store.commit(moderate(point, state), session.actor, state="room")
+
+
+def side_store(store: Store) -> Store:
+    """A second connection to ``store``'s open file, for another thread of the same app: it
+    shares the app's lock on the file (never releases it: close it with ``.conn.close()``)
+    and, like the app's, refuses to write once the file was moved or deleted."""
+    return Store(store.path, connect(store.path, read_only=False), store._lock)

@@ -286,7 +286,9 @@ class Room:
     async def _drain(self) -> None:
         try:
             while self._pending:
-                batch, self._pending = self._pending, []
+                # A bounded batch: the app commits it on its GUI thread, which must not stall.
+                cap = self.settings.batch_points
+                batch, self._pending = self._pending[:cap], self._pending[cap:]
                 try:
                     receipts = await asyncio.wrap_future(self._sink([a for a, _ in batch]))
                 except Exception:  # noqa: BLE001 - the sink failed: nothing was received

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pofacil.board.model.errors import PofacilError
 from pofacil.board.model.points import SET_ASIDE, WAITING, Point
 from pofacil.board.ops.inbox import accept_point
-from pofacil.board.storage.inbox import read_points
+from pofacil.board.storage.inbox import inbox_counts, read_points
 from pofacil.room.receive import moderate_point
 
 from .document import translate_error
@@ -48,6 +48,7 @@ class InboxDock(QDockWidget):
         layout = QVBoxLayout(body)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept_selected())
         layout.addWidget(self.list, 1)
@@ -62,41 +63,85 @@ class InboxDock(QDockWidget):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.show_aside = QCheckBox(self.tr("Show the points set aside"))
-        self.show_aside.toggled.connect(lambda _on: self.refresh())
+        self.show_aside.toggled.connect(self._switch)
         layout.addWidget(self.show_aside)
         self.setWidget(body)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._arrived)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.points: list[Point] = []
+        self._arriving: list[Point] = []  # received, to be listed at the next tick
+        self.waiting = 0  # points waiting, whichever list is shown
 
-    def refresh_soon(self) -> None:
+    def _switch(self) -> None:
+        self.list.clear()
+        self.refresh()
+
+    def refresh_later(self) -> None:
+        """The lead changed the workshop (an accept undone puts its point back): list again,
+        once the event loop is free."""
+        QTimer.singleShot(0, self.refresh)
+
+    def add_points(self, points: list[Point]) -> None:
+        """Points the room just committed: listed with those arriving in the next moment."""
+        self._arriving += points
         if not self._timer.isActive():
             self._timer.start()
+
+    def _arrived(self) -> None:
+        new, self._arriving = self._arriving, []
+        if self.show_aside.isChecked():
+            self.waiting += len(new)  # the count only; the list shows the points set aside
+            self.changed.emit()
+            return
+        known = {p.id for p in self.points}
+        new = [p for p in new if p.id not in known]
+        self.points += new
+        self._show(self.points, appended=len(new))
+        self.waiting = len(self.points)
+        self.changed.emit()
 
     def refresh(self) -> None:
         """List the points again from the file (the inbox is not part of the model)."""
         doc = self.window_.document
         state = SET_ASIDE if self.show_aside.isChecked() else WAITING
-        try:
-            self.points = read_points(doc.session.store.conn, state) if doc else []
-        except Exception:  # noqa: BLE001 - a closed or failing file lists nothing
-            self.points = []
-        selected = {p.id for p in self.selected()}
-        self.list.clear()
-        for point in self.points:
-            item = QListWidgetItem(f"{point.text}\n— {point.speaker} · {point.received[11:16]}")
-            item.setData(Qt.ItemDataRole.UserRole, point.id)
-            item.setToolTip(point.received)
-            self.list.addItem(item)
-            item.setSelected(point.id in selected)
+        self.points = read_points(doc.session.store.conn, state) if doc else []
+        self._show(self.points)
+        self.waiting = (
+            len(self.points) if state == WAITING else inbox_counts(doc.session.store.conn).waiting
+        ) if doc else 0
         self.aside_button.setText(
             self.tr("&Put back") if self.show_aside.isChecked() else self.tr("Set &aside")
         )
         self._update_buttons()
         self.changed.emit()
+
+    def _show(self, points: list[Point], appended: int | None = None) -> None:
+        """Bring the list in line with ``points``: while phones send, only the new points are
+        added and the accepted ones taken out (rebuilding 1,200 wrapped items took 0.3 s).
+        ``appended``: only that many new points at the end, nothing else changed."""
+        if appended is not None:
+            for point in points[len(points) - appended :]:
+                self._add(point)
+            return
+        wanted = {p.id for p in points}
+        for row in reversed(range(self.list.count())):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) not in wanted:
+                self.list.takeItem(row)
+        shown = [self.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.list.count())]
+        if shown != [p.id for p in points[: len(shown)]]:  # one put back in between: rebuild
+            self.list.clear()
+            shown = []
+        for point in points[len(shown) :]:
+            self._add(point)
+
+    def _add(self, point: Point) -> None:
+        item = QListWidgetItem(f"{point.text}\n— {point.speaker} · {point.received[11:16]}")
+        item.setData(Qt.ItemDataRole.UserRole, point.id)
+        item.setToolTip(point.received)
+        self.list.addItem(item)
 
     def selected(self) -> list[Point]:
         ids = {i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()}

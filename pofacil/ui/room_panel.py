@@ -26,9 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.board.storage.inbox import inbox_counts
 from pofacil.room.addresses import Interface, local_interfaces
-from pofacil.room.receive import UNAVAILABLE, Arrival, Placement, Receipt, receive
+from pofacil.board.model.errors import PofacilError
+from pofacil.board.storage.store import Store
+from pofacil.room.receive import (
+    UNAVAILABLE,
+    Arrival,
+    Placement,
+    Receipt,
+    receive,
+    receive_into,
+    side_store,
+)
 from pofacil.room.server import Room
 
 from .inbox_panel import InboxDock
@@ -56,21 +65,66 @@ def qr_pixmap(text: str, size: int) -> QPixmap:
 
 
 class GuiSink(QObject):
-    """Called on the server's thread with a batch; commits it on the GUI thread."""
+    """Called on the server's thread with a batch; commits it without stalling the window.
+
+    Into the inbox, a thread of its own commits through a second connection to the file (the
+    model is not touched, and the window never waits for the disk); straight onto the board,
+    the GUI thread commits, since the notes go into the model the scene shows.
+    """
 
     _batch = Signal(object)
     received = Signal(int)  # points received in a batch, once the file has them
+    # The points committed to the inbox, handed to the GUI thread: reading them back there
+    # would wait for the room's next commit (a rollback journal locks readers out meanwhile).
+    arrived = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.direct = False
         self._batch.connect(self._commit, Qt.ConnectionType.QueuedConnection)
+        self._thread: concurrent.futures.ThreadPoolExecutor | None = None
+        self._store: Store | None = None
+
+    def start(self) -> None:
+        self._thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="room-inbox")
+
+    def stop(self) -> None:
+        """After the server stopped: close the inbox thread's connection, then the thread."""
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.submit(self._close_store).result()
+            thread.shutdown()
+
+    def _close_store(self) -> None:
+        store, self._store = self._store, None
+        if store is not None:
+            store.conn.close()
 
     def __call__(self, arrivals: list[Arrival]) -> concurrent.futures.Future[list[Receipt]]:
+        if not self.direct and self._thread is not None:
+            # Read here, on the server's thread: a plain attribute, set by the GUI thread.
+            board = self.window.current_board_id()
+            return self._thread.submit(self._commit_inbox, arrivals, board)
         future: concurrent.futures.Future[list[Receipt]] = concurrent.futures.Future()
         self._batch.emit((arrivals, future))
         return future
+
+    def _commit_inbox(self, arrivals: list[Arrival], board: str | None) -> list[Receipt]:
+        doc = self.window.document
+        if doc is None or board is None or not doc.saved or doc.session.read_only:
+            return [Receipt(UNAVAILABLE, reason="The workshop file cannot take changes now.")] * len(
+                arrivals
+            )
+        try:
+            if self._store is None:
+                self._store = side_store(doc.session.store)
+            receipts, points = receive_into(self._store, arrivals, board)
+        except PofacilError as exc:
+            receipts, points = [Receipt(UNAVAILABLE, reason=exc.template)] * len(arrivals), []
+        if points:
+            self.arrived.emit(points)  # queued to the GUI thread, where the inbox lives
+        return receipts
 
     def _commit(self, item: tuple[list[Arrival], concurrent.futures.Future[list[Receipt]]]) -> None:
         arrivals, future = item
@@ -167,6 +221,7 @@ class RoomPanel(QFrame):
         for widget in (self.title, self.qr, self.address, self.code, self.inbox):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         self._url = ""
+        self._qr_key: tuple[str, int] = ("", 0)
         parent.installEventFilter(self)
         self.hide()
 
@@ -195,7 +250,9 @@ class RoomPanel(QFrame):
         # At the lead's desk it leaves most of the board in view.
         share = 11 / 20 if getattr(parent, "projector", False) else 1 / 3
         side = max(160, min(int(parent.height() * share), parent.width() * 2 // 5))
-        self.qr.setPixmap(qr_pixmap(self._url, side))
+        if self._qr_key != (self._url, side):  # encoding takes 20-50 ms: only when it changes
+            self._qr_key = (self._url, side)
+            self.qr.setPixmap(qr_pixmap(self._url, side))
         self.adjustSize()
         self.move(parent.width() - self.width() - 16, 16)
 
@@ -209,9 +266,10 @@ class RoomActions(QObject):
         self.room: Room | None = None
         self.host = ""
         self.sink = GuiSink(window)
-        self.sink.received.connect(self._received)
         self.panel = RoomPanel(window.view)
         self.inbox = InboxDock(window)
+        self.sink.received.connect(self._received)
+        self.sink.arrived.connect(self.inbox.add_points)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inbox)
         self.inbox.hide()
         self.inbox.changed.connect(self.update_count)
@@ -271,9 +329,11 @@ class RoomActions(QObject):
             return None
         self.sink.direct = direct
         room = room or Room(self.sink, [host])
+        self.sink.start()
         try:
             room.start()
         except OSError as exc:
+            self.sink.stop()
             show_message(
                 self.window,
                 self.tr("The room cannot open"),
@@ -295,6 +355,7 @@ class RoomActions(QObject):
         room, self.room = self.room, None
         if room is not None:
             room.stop()
+            self.sink.stop()
         self.panel.hide()
         self.update_count()
 
@@ -305,16 +366,9 @@ class RoomActions(QObject):
         doc = self.window.document
         if doc is not None and self.sink.direct:
             doc.changed.emit()  # new notes: the tabs' counts, the status
-        self.inbox.refresh_soon()
 
     def update_count(self) -> None:
-        doc = self.window.document
-        waiting = 0
-        if doc is not None:
-            try:
-                waiting = inbox_counts(doc.session.store.conn).waiting
-            except Exception:  # noqa: BLE001 - a closed or failing file counts nothing
-                waiting = 0
+        waiting = self.inbox.waiting  # counted by the inbox's last refresh
         open_ = self.room is not None
         self.open_action.setEnabled(not open_)
         self.close_action.setEnabled(open_)
@@ -327,6 +381,5 @@ class RoomActions(QObject):
         self.close()
         if self.window.document is not None:
             # An accept undone puts its point back in the inbox: list it again.
-            self.window.document.changed.connect(self.inbox.refresh_soon)
+            self.window.document.changed.connect(self.inbox.refresh_later)
         self.inbox.refresh()
-        self.update_count()
