@@ -25,14 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.room.load: the phones
 
-from pofacil.board.formats.sample import write_sample  # noqa: E402
-from pofacil.board.model import Change, Patch, new_id, now  # noqa: E402
-from pofacil.board.model.points import Point  # noqa: E402
-from pofacil.board.storage.store import Store  # noqa: E402
-from pofacil.room.limits import RoomSettings  # noqa: E402
-from pofacil.room.server import Room  # noqa: E402
-from pofacil.room.sink import FileSink  # noqa: E402
-from tests.room.load import read_result, start_load_process  # noqa: E402
+from pofacil.board.formats.sample import write_sample
+from pofacil.board.model import Change, Patch, new_id, now
+from pofacil.board.model.points import Point
+from pofacil.board.storage.store import Store
+from pofacil.room.limits import RoomSettings
+from pofacil.room.server import Room
+from pofacil.room.sink import FileSink
+from tests.room.load import read_result, start_load_process
 
 LOAD = RoomSettings(points_per_minute=100_000, new_devices_per_minute=1_000)
 
@@ -64,9 +64,11 @@ def bare_round(folder: Path, count: int, n: int) -> tuple[float, float]:
         for i in range(count):
             point = Point(new_id(), f"k{i}", board, f"第 {i} 點：資料開放需要預算", "", now())
             t = time.perf_counter()
-            store.commit(Change("point from the room", [Patch("point", point.id, None,
-                                                             point.row())], board), "room",
-                         state="room")
+            store.commit(
+                Change("point from the room", [Patch("point", point.id, None, point.row())], board),
+                "room",
+                state="room",
+            )
             times.append(time.perf_counter() - t)
     finally:
         store.close()
@@ -94,14 +96,16 @@ def main() -> None:
             room.append(room_round(folder, args.phones, args.points, n))
             bare.append(bare_round(folder, count, n))
             print(
-                f"  round {n + 1}: room {room[-1][0]:6.0f} points/s p95 {room[-1][1] * 1000:6.1f} ms"
+                f"  round {n + 1}: room {room[-1][0]:6.0f} points/s "
+                f"p95 {room[-1][1] * 1000:6.1f} ms"
                 f"   bare commits {bare[-1][0]:6.0f} points/s p95 {bare[-1][1] * 1000:6.1f} ms"
             )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     rate, tail = statistics.median(r for r, _ in room), statistics.median(t for _, t in room)
-    bare_rate, bare_tail = statistics.median(r for r, _ in bare), statistics.median(
-        t for _, t in bare
+    bare_rate, bare_tail = (
+        statistics.median(r for r, _ in bare),
+        statistics.median(t for _, t in bare),
     )
     print(
         f"  median: room {rate:.0f} points/s, p95 {tail * 1000:.1f} ms (a phone's whole "

@@ -30,7 +30,16 @@ if TYPE_CHECKING:
 # exports): `pofacil info` on a big workshop would otherwise spend most of its time importing.
 
 COMMANDS = (
-    "new", "templates", "info", "import", "merge", "layout", "history", "check", "export", "serve"
+    "new",
+    "templates",
+    "info",
+    "import",
+    "merge",
+    "layout",
+    "history",
+    "check",
+    "export",
+    "serve",
 )
 
 

@@ -112,32 +112,32 @@
 <context>
     <name>CaptureBar</name>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="61"/>
+        <location filename="../../pofacil/ui/capture.py" line="55"/>
         <source>Capture:</source>
         <translation>快速記錄：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="67"/>
+        <location filename="../../pofacil/ui/capture.py" line="61"/>
         <source>Type a point and press Enter; &quot;Speaker: point&quot; sets who said it</source>
         <translation>輸入重點後按 Enter；寫成「發言者：重點」可註明是誰說的</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="75"/>
+        <location filename="../../pofacil/ui/capture.py" line="69"/>
         <source>Where the next note goes: pick it here, or Alt+arrow keys step it</source>
         <translation>下一張便利貼放的位置：在這裡選，或用 Alt+方向鍵移動</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="92"/>
+        <location filename="../../pofacil/ui/capture.py" line="86"/>
         <source>Speaker: %1</source>
         <translation>發言者：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="115"/>
+        <location filename="../../pofacil/ui/capture.py" line="109"/>
         <source>next to the previous note</source>
         <translation>接在上一張後面</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/capture.py" line="119"/>
+        <location filename="../../pofacil/ui/capture.py" line="113"/>
         <source>→ %1</source>
         <translation>→ %1</translation>
     </message>
@@ -292,369 +292,414 @@
     </message>
 </context>
 <context>
+    <name>InboxDock</name>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="44"/>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="201"/>
+        <source>Inbox</source>
+        <translation>收件匣</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="56"/>
+        <source>&amp;Accept</source>
+        <translation>採用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="58"/>
+        <source>&amp;Edit, then accept…</source>
+        <translation>修改後採用(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="60"/>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="116"/>
+        <source>Set &amp;aside</source>
+        <translation>擱置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="65"/>
+        <source>Show the points set aside</source>
+        <translation>顯示已擱置的意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="116"/>
+        <source>&amp;Put back</source>
+        <translation>放回收件匣(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="166"/>
+        <source>Edit, then accept</source>
+        <translation>修改後採用</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="166"/>
+        <source>Reword the point neutrally:</source>
+        <translation>以中立的文字改寫這則意見：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="135"/>
-        <location filename="../../pofacil/ui/main_window.py" line="335"/>
-        <location filename="../../pofacil/ui/main_window.py" line="342"/>
+        <location filename="../../pofacil/ui/main_window.py" line="136"/>
+        <location filename="../../pofacil/ui/main_window.py" line="338"/>
+        <location filename="../../pofacil/ui/main_window.py" line="345"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="225"/>
+        <location filename="../../pofacil/ui/main_window.py" line="228"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="227"/>
+        <location filename="../../pofacil/ui/main_window.py" line="230"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="229"/>
+        <location filename="../../pofacil/ui/main_window.py" line="232"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="251"/>
+        <location filename="../../pofacil/ui/main_window.py" line="254"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="255"/>
+        <location filename="../../pofacil/ui/main_window.py" line="258"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="310"/>
+        <location filename="../../pofacil/ui/main_window.py" line="313"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="313"/>
+        <location filename="../../pofacil/ui/main_window.py" line="316"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="321"/>
+        <location filename="../../pofacil/ui/main_window.py" line="324"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="322"/>
-        <location filename="../../pofacil/ui/main_window.py" line="343"/>
+        <location filename="../../pofacil/ui/main_window.py" line="325"/>
+        <location filename="../../pofacil/ui/main_window.py" line="346"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="335"/>
+        <location filename="../../pofacil/ui/main_window.py" line="338"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="447"/>
+        <location filename="../../pofacil/ui/main_window.py" line="450"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="491"/>
         <location filename="../../pofacil/ui/main_window.py" line="494"/>
+        <location filename="../../pofacil/ui/main_window.py" line="497"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="492"/>
-        <location filename="../../pofacil/ui/main_window.py" line="519"/>
+        <location filename="../../pofacil/ui/main_window.py" line="495"/>
+        <location filename="../../pofacil/ui/main_window.py" line="522"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="518"/>
+        <location filename="../../pofacil/ui/main_window.py" line="521"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="56"/>
+        <location filename="../../pofacil/ui/main_window.py" line="57"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="69"/>
+        <location filename="../../pofacil/ui/main_window.py" line="70"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="72"/>
+        <location filename="../../pofacil/ui/main_window.py" line="73"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="84"/>
+        <location filename="../../pofacil/ui/main_window.py" line="85"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="87"/>
+        <location filename="../../pofacil/ui/main_window.py" line="88"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="596"/>
+        <location filename="../../pofacil/ui/main_window.py" line="599"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="600"/>
+        <location filename="../../pofacil/ui/main_window.py" line="603"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="605"/>
+        <location filename="../../pofacil/ui/main_window.py" line="608"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="639"/>
+        <location filename="../../pofacil/ui/main_window.py" line="642"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
-        <location filename="../../pofacil/ui/main_window.py" line="659"/>
+        <location filename="../../pofacil/ui/main_window.py" line="657"/>
+        <location filename="../../pofacil/ui/main_window.py" line="662"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="654"/>
-        <location filename="../../pofacil/ui/main_window.py" line="671"/>
-        <location filename="../../pofacil/ui/main_window.py" line="686"/>
+        <location filename="../../pofacil/ui/main_window.py" line="657"/>
+        <location filename="../../pofacil/ui/main_window.py" line="674"/>
+        <location filename="../../pofacil/ui/main_window.py" line="689"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="659"/>
+        <location filename="../../pofacil/ui/main_window.py" line="662"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="666"/>
+        <location filename="../../pofacil/ui/main_window.py" line="669"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="671"/>
+        <location filename="../../pofacil/ui/main_window.py" line="674"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="684"/>
+        <location filename="../../pofacil/ui/main_window.py" line="687"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="693"/>
+        <location filename="../../pofacil/ui/main_window.py" line="696"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="700"/>
+        <location filename="../../pofacil/ui/main_window.py" line="703"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="757"/>
+        <location filename="../../pofacil/ui/main_window.py" line="760"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="801"/>
+        <location filename="../../pofacil/ui/main_window.py" line="804"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="802"/>
+        <location filename="../../pofacil/ui/main_window.py" line="805"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="803"/>
+        <location filename="../../pofacil/ui/main_window.py" line="806"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="804"/>
+        <location filename="../../pofacil/ui/main_window.py" line="807"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="806"/>
+        <location filename="../../pofacil/ui/main_window.py" line="809"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="809"/>
+        <location filename="../../pofacil/ui/main_window.py" line="812"/>
         <source>&amp;Import boards from another workshop…</source>
         <translation>從其他工作坊匯入分組(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="814"/>
+        <location filename="../../pofacil/ui/main_window.py" line="817"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="820"/>
+        <location filename="../../pofacil/ui/main_window.py" line="823"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="825"/>
+        <location filename="../../pofacil/ui/main_window.py" line="828"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="826"/>
+        <location filename="../../pofacil/ui/main_window.py" line="829"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="828"/>
+        <location filename="../../pofacil/ui/main_window.py" line="831"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="829"/>
-        <location filename="../../pofacil/ui/main_window.py" line="895"/>
+        <location filename="../../pofacil/ui/main_window.py" line="832"/>
+        <location filename="../../pofacil/ui/main_window.py" line="898"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="831"/>
-        <location filename="../../pofacil/ui/main_window.py" line="896"/>
+        <location filename="../../pofacil/ui/main_window.py" line="834"/>
+        <location filename="../../pofacil/ui/main_window.py" line="899"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="834"/>
+        <location filename="../../pofacil/ui/main_window.py" line="837"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="835"/>
+        <location filename="../../pofacil/ui/main_window.py" line="838"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="837"/>
+        <location filename="../../pofacil/ui/main_window.py" line="840"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="840"/>
+        <location filename="../../pofacil/ui/main_window.py" line="843"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="842"/>
+        <location filename="../../pofacil/ui/main_window.py" line="845"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="845"/>
+        <location filename="../../pofacil/ui/main_window.py" line="848"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="850"/>
+        <location filename="../../pofacil/ui/main_window.py" line="853"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="852"/>
+        <location filename="../../pofacil/ui/main_window.py" line="855"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="854"/>
+        <location filename="../../pofacil/ui/main_window.py" line="857"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="856"/>
+        <location filename="../../pofacil/ui/main_window.py" line="859"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="858"/>
+        <location filename="../../pofacil/ui/main_window.py" line="861"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="861"/>
+        <location filename="../../pofacil/ui/main_window.py" line="864"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="862"/>
+        <location filename="../../pofacil/ui/main_window.py" line="865"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="863"/>
+        <location filename="../../pofacil/ui/main_window.py" line="866"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="864"/>
+        <location filename="../../pofacil/ui/main_window.py" line="867"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="866"/>
+        <location filename="../../pofacil/ui/main_window.py" line="869"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="868"/>
+        <location filename="../../pofacil/ui/main_window.py" line="871"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="872"/>
+        <location filename="../../pofacil/ui/main_window.py" line="875"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="873"/>
+        <location filename="../../pofacil/ui/main_window.py" line="876"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="875"/>
+        <location filename="../../pofacil/ui/main_window.py" line="878"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="878"/>
+        <location filename="../../pofacil/ui/main_window.py" line="881"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="905"/>
+        <location filename="../../pofacil/ui/main_window.py" line="908"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="905"/>
+        <location filename="../../pofacil/ui/main_window.py" line="908"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="926"/>
+        <location filename="../../pofacil/ui/main_window.py" line="929"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="928"/>
+        <location filename="../../pofacil/ui/main_window.py" line="931"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -749,6 +794,35 @@
     </message>
 </context>
 <context>
+    <name>OpenRoomDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="159"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="188"/>
+        <source>Open the room</source>
+        <translation>開放現場手機發言</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="164"/>
+        <source>Participants on the same network (this laptop&apos;s hotspot or the room&apos;s router) open the address on their phones and send points. Nothing leaves the room.</source>
+        <translation>與會者連上同一個網路（這台筆電的熱點或現場的路由器），用手機開啟網址就能送出意見。資料不會離開現場。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="171"/>
+        <source>Network</source>
+        <translation>網路</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="174"/>
+        <source>%1 (this computer only)</source>
+        <translation>%1（只限這台電腦）</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="182"/>
+        <source>Points go straight onto the board (no inbox)</source>
+        <translation>意見直接貼上白板（不經收件匣）</translation>
+    </message>
+</context>
+<context>
     <name>OutlineImport</name>
     <message>
         <location filename="../../pofacil/ui/outline_import.py" line="40"/>
@@ -800,6 +874,68 @@
         <location filename="../../pofacil/ui/dialogs.py" line="84"/>
         <source>The new language is used the next time pofacil starts.</source>
         <translation>新的語言會在下次啟動 pofacil 時生效。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomActions</name>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="282"/>
+        <source>Close the room</source>
+        <translation>關閉現場手機發言</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="280"/>
+        <source>Open the roo&amp;m…</source>
+        <translation>開放現場手機發言(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="285"/>
+        <source>In&amp;box</source>
+        <translation>收件匣(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="286"/>
+        <source>Show the room&apos;s QR co&amp;de</source>
+        <translation>顯示現場的 QR Code(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="326"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="339"/>
+        <source>The room cannot open</source>
+        <translation>無法開放現場手機發言</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="327"/>
+        <source>Points need a workshop file that can be written; this one cannot.</source>
+        <translation>手機送來的意見要寫入工作坊檔案，但這個檔案無法寫入。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="340"/>
+        <source>Cannot listen on %1: %2</source>
+        <translation>無法在 %1 接收連線：%2</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="375"/>
+        <source>Inbox: %1</source>
+        <translation>收件匣：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPanel</name>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="210"/>
+        <source>Send your point from your phone</source>
+        <translation>用手機送出你的意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="231"/>
+        <source>Room code %1</source>
+        <translation>房間代碼 %1</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="239"/>
+        <source>Inbox: %1</source>
+        <translation>收件匣：%1</translation>
     </message>
 </context>
 <context>
@@ -954,7 +1090,7 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/minutes.py" line="230"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="201"/>
         <location filename="../../pofacil/board/formats/pdf/export.py" line="160"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
@@ -1092,6 +1228,27 @@
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/ops/inbox.py" line="48"/>
+        <source>This point is already on the board.</source>
+        <translation>這則意見已經在白板上了。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/inbox.py" line="50"/>
+        <source>This point was set aside; put it back first.</source>
+        <translation>這則意見已擱置，請先放回收件匣。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/inbox.py" line="53"/>
+        <source>Board {name} was deleted; choose another board.</source>
+        <translation>白板「{name}」已刪除，請選擇其他白板。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/inbox.py" line="81"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="54"/>
+        <source>Nothing to change.</source>
+        <translation>沒有需要變更的內容。</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/ops/merge.py" line="76"/>
         <source>{source} has no board named {name}; its boards are: {names}.</source>
         <translation>{source} 裡沒有名為「{name}」的白板；其中的白板：{names}。</translation>
@@ -1100,11 +1257,6 @@
         <location filename="../../pofacil/board/ops/merge.py" line="96"/>
         <source>{source} has no boards to merge.</source>
         <translation>{source} 裡沒有可以合併的白板。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="54"/>
-        <source>Nothing to change.</source>
-        <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/ops/notes.py" line="61"/>
@@ -1167,14 +1319,14 @@
     <message>
         <location filename="../../pofacil/board/storage/atomic.py" line="85"/>
         <location filename="../../pofacil/board/storage/atomic.py" line="105"/>
-        <location filename="../../pofacil/board/storage/store.py" line="371"/>
-        <location filename="../../pofacil/board/storage/store.py" line="375"/>
+        <location filename="../../pofacil/board/storage/store.py" line="380"/>
+        <location filename="../../pofacil/board/storage/store.py" line="384"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>無法寫入 {path}：{reason}。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/storage/atomic.py" line="101"/>
-        <location filename="../../pofacil/board/storage/store.py" line="95"/>
+        <location filename="../../pofacil/board/storage/store.py" line="96"/>
         <source>{path} already exists; choose another name.</source>
         <translation>{path} 已經存在；請換一個名稱。</translation>
     </message>
@@ -1191,10 +1343,10 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="88"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="93"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="97"/>
-        <location filename="../../pofacil/board/storage/store.py" line="183"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="89"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="94"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="98"/>
+        <location filename="../../pofacil/board/storage/store.py" line="187"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
     </message>
@@ -1266,7 +1418,7 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/history.py" line="125"/>
-        <location filename="../../pofacil/board/storage/store.py" line="249"/>
+        <location filename="../../pofacil/board/storage/store.py" line="253"/>
         <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
     </message>
@@ -1282,63 +1434,63 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/other_file.py" line="82"/>
-        <location filename="../../pofacil/board/storage/store.py" line="193"/>
+        <location filename="../../pofacil/board/storage/store.py" line="197"/>
         <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
         <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="112"/>
+        <location filename="../../pofacil/board/storage/store.py" line="113"/>
         <source>{path} cannot be written here (read-only file, folder or disk); open it read-only or save a copy elsewhere.</source>
         <translation>無法在這裡寫入 {path}（檔案、資料夾或磁碟是唯讀的）；請以唯讀方式開啟，或將複本另存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="120"/>
+        <location filename="../../pofacil/board/storage/store.py" line="121"/>
         <source>{path} is open in another pofacil window; close it there, or open it read-only.</source>
         <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="129"/>
+        <location filename="../../pofacil/board/storage/store.py" line="133"/>
         <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
         <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="206"/>
+        <location filename="../../pofacil/board/storage/store.py" line="210"/>
         <source>{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file keeps them unchanged and &apos;pofacil check&apos; lists them.</source>
         <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="313"/>
+        <location filename="../../pofacil/board/storage/store.py" line="322"/>
         <source>A copy cannot replace the open workshop itself.</source>
         <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="331"/>
+        <location filename="../../pofacil/board/storage/store.py" line="340"/>
         <source>Could not save a copy to {path}: {reason}.</source>
         <translation>無法將複本儲存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="337"/>
+        <location filename="../../pofacil/board/storage/store.py" line="346"/>
         <source>This workshop is open read-only; nothing can be changed.</source>
         <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="351"/>
+        <location filename="../../pofacil/board/storage/store.py" line="360"/>
         <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
         <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="366"/>
+        <location filename="../../pofacil/board/storage/store.py" line="375"/>
         <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
         <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="381"/>
+        <location filename="../../pofacil/board/storage/store.py" line="390"/>
         <source>This change could not be stored ({reason}) and was not made.</source>
         <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="498"/>
-        <location filename="../../pofacil/board/storage/store.py" line="504"/>
+        <location filename="../../pofacil/board/storage/store.py" line="507"/>
+        <location filename="../../pofacil/board/storage/store.py" line="513"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>
@@ -1586,6 +1738,36 @@
         <location filename="../../pofacil/board/model/change.py" line="76"/>
         <source>merged {count} boards from {detail}</source>
         <translation>從 {detail} 合併了 {count} 個白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="79"/>
+        <source>accept {count} point from the room</source>
+        <translation>採用 {count} 則現場意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="80"/>
+        <source>accept {count} points from the room</source>
+        <translation>採用 {count} 則現場意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="82"/>
+        <source>{count} point from the room</source>
+        <translation>{count} 則現場意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="82"/>
+        <source>{count} points from the room</source>
+        <translation>{count} 則現場意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="83"/>
+        <source>set a point aside</source>
+        <translation>擱置一則意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="84"/>
+        <source>put a point back in the inbox</source>
+        <translation>把一則意見放回收件匣</translation>
     </message>
 </context>
 </TS>

@@ -135,9 +135,7 @@ def _new_points(
 def _not_received(receipts: list[Receipt], points: list[Point], exc: PofacilError) -> list[Receipt]:
     """The receipts once the commit failed: none of ``points`` was received."""
     ids = {p.id for p in points}
-    return [
-        Receipt(UNAVAILABLE, reason=exc.template) if r.point in ids else r for r in receipts
-    ]
+    return [Receipt(UNAVAILABLE, reason=exc.template) if r.point in ids else r for r in receipts]
 
 
 def _board(session: Session, place: Placement) -> str:

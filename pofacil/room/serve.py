@@ -53,7 +53,6 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .receive import Placement
     from .server import Room
     from .sink import FileSink
 
@@ -61,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     sink = FileSink(args.file)
     try:
         if args.board:
-            sink.place.board = sink.run(lambda s: s.workshop.find_board(args.board).id)  # type: ignore[assignment,attr-defined]
+            sink.place.board = sink.run(lambda s: s.workshop.find_board(args.board).id)
         sink.place.direct = args.direct
         settings = RoomSettings(
             points_per_minute=args.points_per_minute,
@@ -76,8 +75,12 @@ def run(args: argparse.Namespace) -> int:
         shown = next((h for h in room.hosts if not h.startswith("127.") and h != "::1"), None)
         print(room.url(shown), flush=True)
         print(f"short address: {room.short_url(shown)}  room code: {room.code}", flush=True)
-        print("Points go to the " + ("board" if args.direct else "inbox")
-              + "; Ctrl+C closes the room.", flush=True)
+        print(
+            "Points go to the "
+            + ("board" if args.direct else "inbox")
+            + "; Ctrl+C closes the room.",
+            flush=True,
+        )
         logging.basicConfig(level=logging.INFO, format="%(message)s")
         _wait_for_interrupt()
         room.stop()  # logs what the room received, as counts

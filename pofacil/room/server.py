@@ -127,7 +127,7 @@ class Room:
         loop = self._loop = asyncio.new_event_loop()
         try:
             loop.run_until_complete(self._listen())
-        except BaseException as exc:  # noqa: BLE001 - handed to start()'s caller
+        except BaseException as exc:
             loop.run_until_complete(self._shutdown())
             loop.close()
             self._loop = None
@@ -177,7 +177,7 @@ class Room:
             response = await self._answer(request)
         except web.HTTPException as exc:  # aiohttp's own refusals, as a page like ours
             response = self._message(exc.status, "error")
-        except Exception:  # noqa: BLE001 - a participant never sees a stack trace
+        except Exception:
             log.exception("room: error answering a request")
             self.stats.counts["errors"] += 1
             response = self._message(500, "error")
@@ -234,9 +234,7 @@ class Room:
             device = secrets.token_urlsafe(16)
             self._devices.add(device)
             self.stats.counts["devices"] += 1
-            response.set_cookie(
-                DEVICE_COOKIE, device, httponly=True, samesite="Strict", path="/"
-            )
+            response.set_cookie(DEVICE_COOKIE, device, httponly=True, samesite="Strict", path="/")
         return response
 
     async def _point(self, request: web.Request) -> web.StreamResponse:
@@ -291,7 +289,7 @@ class Room:
                 batch, self._pending = self._pending[:cap], self._pending[cap:]
                 try:
                     receipts = await asyncio.wrap_future(self._sink([a for a, _ in batch]))
-                except Exception:  # noqa: BLE001 - the sink failed: nothing was received
+                except Exception:
                     log.exception("room: the workshop did not take a batch")
                     receipts = [Receipt("unavailable", reason="error")] * len(batch)
                 for (_, fut), receipt in zip(batch, receipts, strict=True):
@@ -321,7 +319,10 @@ class Room:
 # page cannot know the phone's language before the page itself loads.
 _MESSAGES = {
     "closed": ("這個房間已經關閉。", "The room is closed; the point was not received."),
-    "forbidden": ("無法使用這個網址。", "This address does not lead to a room. Scan the QR code again."),
+    "forbidden": (
+        "無法使用這個網址。",
+        "This address does not lead to a room. Scan the QR code again.",
+    ),
     "wrong code": ("房間代碼不對。", "Wrong room code; check the code on the screen."),
     "locked": ("嘗試太多次，請一分鐘後再試。", "Too many tries; wait a minute and try again."),
     "too many devices": ("太多裝置，請一分鐘後再試。", "Too many new devices; wait a minute."),

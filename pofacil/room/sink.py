@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from pofacil.board.session import Session
 
 from .receive import ROOM_ACTOR, Arrival, Placement, Receipt, receive
+
+_T = TypeVar("_T")
 
 
 class FileSink:
@@ -28,9 +32,9 @@ class FileSink:
     def __call__(self, arrivals: list[Arrival]) -> concurrent.futures.Future[list[Receipt]]:
         return self._executor.submit(receive, self.session, arrivals, self.place)
 
-    def run(self, call: object) -> object:
+    def run(self, call: Callable[[Session], _T]) -> _T:
         """Run ``call(session)`` on the file's thread (a look-up before the room opens)."""
-        return self._executor.submit(call, self.session).result()  # type: ignore[arg-type]
+        return self._executor.submit(call, self.session).result()
 
     def close(self) -> None:
         try:

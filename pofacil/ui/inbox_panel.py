@@ -110,8 +110,10 @@ class InboxDock(QDockWidget):
         self.points = read_points(doc.session.store.conn, state) if doc else []
         self._show(self.points)
         self.waiting = (
-            len(self.points) if state == WAITING else inbox_counts(doc.session.store.conn).waiting
-        ) if doc else 0
+            (len(self.points) if state == WAITING else inbox_counts(doc.session.store.conn).waiting)
+            if doc
+            else 0
+        )
         self.aside_button.setText(
             self.tr("&Put back") if self.show_aside.isChecked() else self.tr("Set &aside")
         )
@@ -163,7 +165,9 @@ class InboxDock(QDockWidget):
         if len(points) != 1:
             return
         text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Edit, then accept"), self.tr("Reword the point neutrally:"),
+            self,
+            self.tr("Edit, then accept"),
+            self.tr("Reword the point neutrally:"),
             points[0].text,
         )
         if ok:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pofacil.room.addresses import Interface, local_interfaces
 from pofacil.board.model.errors import PofacilError
 from pofacil.board.storage.store import Store
+from pofacil.room.addresses import Interface, local_interfaces
 from pofacil.room.receive import (
     UNAVAILABLE,
     Arrival,
@@ -113,9 +113,9 @@ class GuiSink(QObject):
     def _commit_inbox(self, arrivals: list[Arrival], board: str | None) -> list[Receipt]:
         doc = self.window.document
         if doc is None or board is None or not doc.saved or doc.session.read_only:
-            return [Receipt(UNAVAILABLE, reason="The workshop file cannot take changes now.")] * len(
-                arrivals
-            )
+            return [
+                Receipt(UNAVAILABLE, reason="The workshop file cannot take changes now.")
+            ] * len(arrivals)
         try:
             if self._store is None:
                 self._store = side_store(doc.session.store)
@@ -176,8 +176,9 @@ class OpenRoomDialog(QDialog):
                 shown.replace("%1", f"{interface.name} — {interface.address}"), interface.address
             )
         # The first network a phone can reach, not loopback, when there is one.
-        self.interfaces.setCurrentIndex(next((i for i, f in enumerate(interfaces)
-                                              if not f.loopback), 0))
+        self.interfaces.setCurrentIndex(
+            next((i for i, f in enumerate(interfaces) if not f.loopback), 0)
+        )
         layout.addWidget(self.interfaces)
         self.direct = QCheckBox(self.tr("Points go straight onto the board (no inbox)"))
         self.direct.setChecked(direct)
@@ -277,13 +278,13 @@ class RoomActions(QObject):
         window.statusBar().insertPermanentWidget(0, self.count_label)
         menu = window.file_menu
         first = menu.actions()[4] if len(menu.actions()) > 4 else None
-        self.open_action = QAction(self.tr("Open the &room…"), window)
+        self.open_action = QAction(self.tr("Open the roo&m…"), window)
         self.open_action.triggered.connect(self.ask_open)
         self.close_action = QAction(self.tr("Close the room"), window)
         self.close_action.triggered.connect(self.close)
         self.inbox_action = self.inbox.toggleViewAction()
-        self.inbox_action.setText(self.tr("&Inbox"))
-        self.qr_action = QAction(self.tr("Show the room's &QR code"), window)
+        self.inbox_action.setText(self.tr("In&box"))
+        self.qr_action = QAction(self.tr("Show the room's QR co&de"), window)
         self.qr_action.setCheckable(True)
         self.qr_action.setChecked(True)
         self.qr_action.toggled.connect(self._show_panel)
@@ -337,9 +338,9 @@ class RoomActions(QObject):
             show_message(
                 self.window,
                 self.tr("The room cannot open"),
-                self.tr("Cannot listen on %1: %2").replace("%1", host).replace(
-                    "%2", exc.strerror or str(exc)
-                ),
+                self.tr("Cannot listen on %1: %2")
+                .replace("%1", host)
+                .replace("%2", exc.strerror or str(exc)),
             )
             return None
         self.room, self.host = room, host

@@ -41,7 +41,11 @@ async def _phone(url: str, n: int, points: int, result: LoadResult) -> None:
             await page.read()
         for i in range(points):
             text = f"手機 {n} 第 {i} 點：資料開放需要預算"
-            body = {"text": text, "name": "" if i % 3 else f"參與者{n}", "key": secrets.token_hex(8)}
+            body = {
+                "text": text,
+                "name": "" if i % 3 else f"參與者{n}",
+                "key": secrets.token_hex(8),
+            }
             start = time.perf_counter()
             async with session.post(url + "/points", json=body) as answer:
                 await answer.read()
@@ -64,7 +68,9 @@ def run_load(url: str, phones: int = 60, points: int = 20) -> LoadResult:
     return asyncio.run(_load(url, phones, points))
 
 
-def start_load(url: str, phones: int = 60, points: int = 20) -> tuple[threading.Thread, list[LoadResult]]:
+def start_load(
+    url: str, phones: int = 60, points: int = 20
+) -> tuple[threading.Thread, list[LoadResult]]:
     """The load on a thread of its own; the list gets the result when the thread ends."""
     out: list[LoadResult] = []
     thread = threading.Thread(target=lambda: out.append(run_load(url, phones, points)))

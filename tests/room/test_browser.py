@@ -30,7 +30,7 @@ def phone_page(tmp_path: Path) -> Iterator:
     conf = tmp_path / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        f"<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
+        f'<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
         f"<dir>{font_path().parent}</dir></fontconfig>",
         encoding="utf-8",
     )
@@ -41,8 +41,11 @@ def phone_page(tmp_path: Path) -> Iterator:
             env={**os.environ, "FONTCONFIG_FILE": str(conf)},
         )
         context = browser.new_context(
-            viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-            has_touch=True, locale="zh-TW",
+            viewport={"width": 390, "height": 844},
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+            locale="zh-TW",
         )
         page = context.new_page()
         yield page

@@ -50,8 +50,9 @@ def test_a_point_is_in_the_file_with_its_history_line_once_received(session: Ses
 
 def test_a_retry_with_the_same_key_makes_no_second_point(session: Session) -> None:
     first = receive(session, [Arrival("same", "一個點", "")], Placement())
-    again = receive(session, [Arrival("same", "一個點", ""), Arrival("same", "一個點", "")],
-                    Placement())
+    again = receive(
+        session, [Arrival("same", "一個點", ""), Arrival("same", "一個點", "")], Placement()
+    )
     assert {r.point for r in first + again} == {first[0].point}
     assert len(read_points(session.store.conn)) == 1
 
@@ -105,7 +106,10 @@ def test_accepting_is_the_leads_undo_step_and_undo_puts_the_point_back(session: 
     session.do(accept_point(ws, point, board.id, "資料開放（改寫）", target=cell))
     note = board.notes[point.id]
     assert (note.cell, note.text, note.author, note.created) == (
-        cell, "資料開放（改寫）", ANONYMOUS, point.received,
+        cell,
+        "資料開放（改寫）",
+        ANONYMOUS,
+        point.received,
     )
     assert read_points(session.store.conn) == []
     assert session.undo_label() == "accept from the room"
@@ -133,8 +137,9 @@ def test_a_file_that_cannot_take_writes_receives_nothing(session: Session) -> No
     session.path.unlink()  # the stick pulled: the store refuses to write a moved file
     receipts = receive(session, [Arrival("k", "會不見嗎", "")], Placement(direct=True))
     assert [r.status for r in receipts] == [UNAVAILABLE]
-    assert all(n.text != "會不見嗎" for b in session.workshop.boards.values()
-               for n in b.notes.values())
+    assert all(
+        n.text != "會不見嗎" for b in session.workshop.boards.values() for n in b.notes.values()
+    )
 
 
 def test_an_older_file_gets_the_inbox_and_check_finds_it_sound(tmp_path: Path) -> None:

@@ -18,8 +18,20 @@ from .phone import Phone
 
 def serve(path: Path, *extra: str) -> tuple[subprocess.Popen[str], str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "pofacil", "serve", str(path), "--host", "127.0.0.1",
-         "--points-per-minute", "100000", "--devices-per-minute", "1000", *extra],
+        [
+            sys.executable,
+            "-m",
+            "pofacil",
+            "serve",
+            str(path),
+            "--host",
+            "127.0.0.1",
+            "--points-per-minute",
+            "100000",
+            "--devices-per-minute",
+            "1000",
+            *extra,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -80,8 +92,12 @@ def test_kill_9_loses_no_acknowledged_point(tmp_path: Path) -> None:
     assert not missing, f"{len(missing)} acknowledged points lost"
     assert len(stored) == len(set(stored)), "no point stored twice"
     # The file opens and checks sound after the kill.
-    check = subprocess.run([sys.executable, "-m", "pofacil", "check", str(path)],
-                           capture_output=True, text=True, timeout=60)
+    check = subprocess.run(
+        [sys.executable, "-m", "pofacil", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
 
 

@@ -85,9 +85,17 @@ def test_a_megabyte_body_is_413_and_nothing_is_stored(room: Room, workshop: Path
 
 
 @pytest.mark.parametrize(
-    "body", [b"", b"not json", b"[]", b'{"text": 3, "key": "abcdefgh"}', b'{"text": "x"}',
-             b'{"text": "  ", "key": "abcdefgh"}', b'{"text": "x", "key": "short"}',
-             '{"text": "\\ud800", "key": "abcdefgh"}'.encode()]
+    "body",
+    [
+        b"",
+        b"not json",
+        b"[]",
+        b'{"text": 3, "key": "abcdefgh"}',
+        b'{"text": "x"}',
+        b'{"text": "  ", "key": "abcdefgh"}',
+        b'{"text": "x", "key": "short"}',
+        b'{"text": "\\ud800", "key": "abcdefgh"}',
+    ],
 )
 def test_malformed_points_get_a_clear_400(room: Room, workshop: Path, body: bytes) -> None:
     phone = Phone(room.url())

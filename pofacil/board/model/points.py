@@ -49,5 +49,7 @@ class Point:
 
     @classmethod
     def from_row(cls, row: Row) -> Point:
-        return cls(**{k: row[k] for k in ("id", "key", "board", "text", "author", "received")},
-                   state=row["state"])
+        return cls(
+            **{k: row[k] for k in ("id", "key", "board", "text", "author", "received")},
+            state=row["state"],
+        )

@@ -81,4 +81,6 @@ def moderate(point: Point, state: str) -> Change:
         raise ModelError("Nothing to change.")
     label = SET_ASIDE_LABEL if state == SET_ASIDE else PUT_BACK_LABEL
     after = replace(point, state=state)
-    return Change(label, [Patch("point", point.id, point.row(), after.row())], point.board, [point.id])
+    return Change(
+        label, [Patch("point", point.id, point.row(), after.row())], point.board, [point.id]
+    )

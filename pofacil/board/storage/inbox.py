@@ -103,3 +103,34 @@ def inbox_problems(rows: list[dict[str, object]]) -> list[str]:
         if problem is not None:
             problems.append(f"point {ident}: {problem}")
     return problems
+
+
+def room_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """The inbox's counts as ``export --json`` and the record give them: numbers only (points
+    set aside are never on the board or in an export, but they are counted)."""
+    counts = inbox_counts(conn)
+    return {
+        "received": counts.total,
+        "accepted": counts.accepted,
+        "waiting": counts.waiting,
+        "set_aside": counts.set_aside,
+    }
+
+
+# The meeting record's line about the room, by language ({received}, {accepted}, {waiting},
+# {set_aside} from :func:`room_counts`); the record adds it with
+# ``room_record_line(conn, language)`` when points came from phones.
+ROOM_RECORD = {
+    "zh": "現場手機意見：收到 {received} 則，採用 {accepted} 則，"
+    "待處理 {waiting} 則，擱置 {set_aside} 則。",
+    "en": "Points from phones in the room: {received} received, {accepted} accepted, "
+    "{waiting} waiting, {set_aside} set aside.",
+}
+
+
+def room_record_line(conn: sqlite3.Connection, language: str = "zh") -> str | None:
+    """The record's line about the room's points; None when no phone sent any."""
+    counts = room_counts(conn)
+    if not counts["received"]:
+        return None
+    return ROOM_RECORD.get(language, ROOM_RECORD["en"]).format(**counts)

@@ -465,7 +465,8 @@ class Store:
                     if count:
                         problems.append(f"{count} {what} on board {board['name']}")
             unknown = conn.execute(
-                "SELECT COUNT(*) FROM history WHERE state NOT IN ('done', 'undone', 'dropped', 'room')"
+                "SELECT COUNT(*) FROM history "
+                "WHERE state NOT IN ('done', 'undone', 'dropped', 'room')"
             ).fetchone()[0]
             if unknown:
                 problems.append(f"{unknown} history lines in an unknown state")
