@@ -296,7 +296,9 @@ def _history(args: argparse.Namespace) -> int:
         names.update((n.id, n.text) for n in b.notes.values())
         names.update((c.id, c.name) for c in b.clusters.values())
     for entry in entries:
-        state = "" if entry.state in ("done", "room") else f"  [{entry.state} by {entry.state_by}]"
+        state = (
+            "" if entry.state in ("done", "recorded") else f"  [{entry.state} by {entry.state_by}]"
+        )
         where = names.get(entry.board or "", "")
         print(f"{entry.at}  {entry.actor}  {where}  {entry.describe(names)}{state}")
     return 0

@@ -1,7 +1,7 @@
 """Committing what phones send: a batch of points in one transaction with its history line.
 
 A point is acknowledged only after this returns it as received: it is then in the workshop
-file, and so is the history line saying it arrived (state ``room``: no undo step of the table
+file, and so is the history line saying it arrived (state ``recorded``: no undo step of the table
 lead, and the lead's redo is kept). A retried submission (same key) finds its point and makes
 no second one. With ``direct``, each point also becomes a note at once, placed like a quick
 capture; otherwise it waits in the inbox for the lead.
@@ -24,6 +24,9 @@ from pofacil.board.storage.inbox import known_keys
 from pofacil.board.storage.store import Store
 
 ROOM_ACTOR = "room"  # who history says made a line: the room, never a participant's name
+# The history state of a line that is no undo step of the lead (Store.commit), shared with
+# the votes phones cast.
+RECORDED = "recorded"
 
 RECEIVED = "received"
 REFUSED = "refused"  # the point itself is not acceptable (empty, too long): the phone is told
@@ -81,7 +84,7 @@ def receive(session: Session, arrivals: list[Arrival], place: Placement) -> list
                 ws.apply_all(change.patches)
                 patches += change.patches
                 place.previous = point.id
-            session.store.commit(Change(ARRIVE_LABEL, patches, board), ROOM_ACTOR, state="room")
+            session.store.commit(Change(ARRIVE_LABEL, patches, board), ROOM_ACTOR, state=RECORDED)
     except PofacilError as exc:
         return _not_received(receipts, points, exc)
     return receipts
@@ -98,7 +101,7 @@ def receive_into(
         return receipts, []
     change = Change(ARRIVE_LABEL, [Patch("point", p.id, None, p.row()) for p in points], board)
     try:
-        store.commit(change, ROOM_ACTOR, state="room")
+        store.commit(change, ROOM_ACTOR, state=RECORDED)
     except PofacilError as exc:
         return _not_received(receipts, points, exc), []
     return receipts, points
@@ -152,7 +155,7 @@ def moderate_point(session: Session, point: Point, state: str) -> None:
     """Set a point aside or put it back: written with a history line of the room (no undo
     step: the lead's undo and redo stay as they were). StorageError when the file refuses."""
     session.store.ensure_writable()
-    session.store.commit(moderate(point, state), session.actor, state="room")
+    session.store.commit(moderate(point, state), session.actor, state=RECORDED)
 
 
 def side_store(store: Store) -> Store:

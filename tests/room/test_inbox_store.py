@@ -45,7 +45,7 @@ def test_a_point_is_in_the_file_with_its_history_line_once_received(session: Ses
         points = read_points(other)
         lines = other.execute("SELECT state, actor, label FROM history").fetchall()
     assert [(p.text, p.author, p.id) for p in points] == [("兼任 PO 很忙", "", receipt.point)]
-    assert lines[-1] == ("room", "room", "point from the room")
+    assert lines[-1] == ("recorded", "room", "point from the room")
 
 
 def test_a_retry_with_the_same_key_makes_no_second_point(session: Session) -> None:

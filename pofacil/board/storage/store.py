@@ -271,8 +271,8 @@ class Store:
     def commit(self, change: Change, actor: str, state: str = "done") -> int:
         """Write a change and its history line in one transaction; returns the line's id.
 
-        A line in state ``room`` (a point from a phone, see pofacil/room) is history but no
-        undo step: it neither becomes what Undo reverts nor drops what Redo would redo.
+        ``state`` "recorded" keeps the line out of undo and redo (a participant's vote from
+        a phone), and leaves what can be redone as it is.
         """
         compact = [p.compact() for p in change.patches]
         with self._writing():
@@ -466,7 +466,7 @@ class Store:
                         problems.append(f"{count} {what} on board {board['name']}")
             unknown = conn.execute(
                 "SELECT COUNT(*) FROM history "
-                "WHERE state NOT IN ('done', 'undone', 'dropped', 'room')"
+                "WHERE state NOT IN ('done', 'undone', 'dropped', 'recorded')"
             ).fetchone()[0]
             if unknown:
                 problems.append(f"{unknown} history lines in an unknown state")
