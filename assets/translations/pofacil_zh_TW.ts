@@ -295,7 +295,7 @@
     <name>InboxDock</name>
     <message>
         <location filename="../../pofacil/ui/inbox_panel.py" line="44"/>
-        <location filename="../../pofacil/ui/inbox_panel.py" line="201"/>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="205"/>
         <source>Inbox</source>
         <translation>收件匣</translation>
     </message>
@@ -311,7 +311,7 @@
     </message>
     <message>
         <location filename="../../pofacil/ui/inbox_panel.py" line="60"/>
-        <location filename="../../pofacil/ui/inbox_panel.py" line="116"/>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="118"/>
         <source>Set &amp;aside</source>
         <translation>擱置(&amp;S)</translation>
     </message>
@@ -321,17 +321,17 @@
         <translation>顯示已擱置的意見</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/inbox_panel.py" line="116"/>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="118"/>
         <source>&amp;Put back</source>
         <translation>放回收件匣(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/inbox_panel.py" line="166"/>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="169"/>
         <source>Edit, then accept</source>
         <translation>修改後採用</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/inbox_panel.py" line="166"/>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="170"/>
         <source>Reword the point neutrally:</source>
         <translation>以中立的文字改寫這則意見：</translation>
     </message>
@@ -339,367 +339,367 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="136"/>
-        <location filename="../../pofacil/ui/main_window.py" line="338"/>
-        <location filename="../../pofacil/ui/main_window.py" line="345"/>
+        <location filename="../../pofacil/ui/main_window.py" line="138"/>
+        <location filename="../../pofacil/ui/main_window.py" line="343"/>
+        <location filename="../../pofacil/ui/main_window.py" line="350"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="228"/>
+        <location filename="../../pofacil/ui/main_window.py" line="233"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="230"/>
+        <location filename="../../pofacil/ui/main_window.py" line="235"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="232"/>
+        <location filename="../../pofacil/ui/main_window.py" line="237"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="254"/>
+        <location filename="../../pofacil/ui/main_window.py" line="259"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="258"/>
+        <location filename="../../pofacil/ui/main_window.py" line="263"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="313"/>
+        <location filename="../../pofacil/ui/main_window.py" line="318"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="316"/>
+        <location filename="../../pofacil/ui/main_window.py" line="321"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="324"/>
+        <location filename="../../pofacil/ui/main_window.py" line="329"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="325"/>
-        <location filename="../../pofacil/ui/main_window.py" line="346"/>
+        <location filename="../../pofacil/ui/main_window.py" line="330"/>
+        <location filename="../../pofacil/ui/main_window.py" line="351"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="338"/>
+        <location filename="../../pofacil/ui/main_window.py" line="343"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="450"/>
+        <location filename="../../pofacil/ui/main_window.py" line="455"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="494"/>
-        <location filename="../../pofacil/ui/main_window.py" line="497"/>
+        <location filename="../../pofacil/ui/main_window.py" line="499"/>
+        <location filename="../../pofacil/ui/main_window.py" line="502"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="495"/>
-        <location filename="../../pofacil/ui/main_window.py" line="522"/>
+        <location filename="../../pofacil/ui/main_window.py" line="500"/>
+        <location filename="../../pofacil/ui/main_window.py" line="527"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="521"/>
+        <location filename="../../pofacil/ui/main_window.py" line="526"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="57"/>
+        <location filename="../../pofacil/ui/main_window.py" line="59"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="70"/>
+        <location filename="../../pofacil/ui/main_window.py" line="72"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="73"/>
+        <location filename="../../pofacil/ui/main_window.py" line="75"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="85"/>
+        <location filename="../../pofacil/ui/main_window.py" line="87"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="88"/>
+        <location filename="../../pofacil/ui/main_window.py" line="90"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="599"/>
+        <location filename="../../pofacil/ui/main_window.py" line="604"/>
         <source>Find notes</source>
         <translation>搜尋便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="603"/>
+        <location filename="../../pofacil/ui/main_window.py" line="608"/>
         <source>Next</source>
         <translation>下一個</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="608"/>
+        <location filename="../../pofacil/ui/main_window.py" line="613"/>
         <source>Find:</source>
         <translation>搜尋：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="642"/>
+        <location filename="../../pofacil/ui/main_window.py" line="647"/>
         <source>%1 found</source>
         <translation>找到 %1 筆</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="657"/>
         <location filename="../../pofacil/ui/main_window.py" line="662"/>
+        <location filename="../../pofacil/ui/main_window.py" line="667"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="657"/>
-        <location filename="../../pofacil/ui/main_window.py" line="674"/>
-        <location filename="../../pofacil/ui/main_window.py" line="689"/>
+        <location filename="../../pofacil/ui/main_window.py" line="662"/>
+        <location filename="../../pofacil/ui/main_window.py" line="679"/>
+        <location filename="../../pofacil/ui/main_window.py" line="694"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="662"/>
+        <location filename="../../pofacil/ui/main_window.py" line="667"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="669"/>
+        <location filename="../../pofacil/ui/main_window.py" line="674"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="674"/>
+        <location filename="../../pofacil/ui/main_window.py" line="679"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="687"/>
+        <location filename="../../pofacil/ui/main_window.py" line="692"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="696"/>
+        <location filename="../../pofacil/ui/main_window.py" line="701"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="703"/>
+        <location filename="../../pofacil/ui/main_window.py" line="708"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="760"/>
+        <location filename="../../pofacil/ui/main_window.py" line="765"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="804"/>
+        <location filename="../../pofacil/ui/main_window.py" line="809"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="805"/>
+        <location filename="../../pofacil/ui/main_window.py" line="810"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="806"/>
+        <location filename="../../pofacil/ui/main_window.py" line="811"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="807"/>
+        <location filename="../../pofacil/ui/main_window.py" line="812"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="809"/>
+        <location filename="../../pofacil/ui/main_window.py" line="814"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="812"/>
+        <location filename="../../pofacil/ui/main_window.py" line="817"/>
         <source>&amp;Import boards from another workshop…</source>
         <translation>從其他工作坊匯入分組(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="817"/>
+        <location filename="../../pofacil/ui/main_window.py" line="822"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="823"/>
+        <location filename="../../pofacil/ui/main_window.py" line="828"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="828"/>
+        <location filename="../../pofacil/ui/main_window.py" line="833"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="829"/>
+        <location filename="../../pofacil/ui/main_window.py" line="834"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="831"/>
+        <location filename="../../pofacil/ui/main_window.py" line="836"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="832"/>
-        <location filename="../../pofacil/ui/main_window.py" line="898"/>
+        <location filename="../../pofacil/ui/main_window.py" line="837"/>
+        <location filename="../../pofacil/ui/main_window.py" line="903"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="834"/>
-        <location filename="../../pofacil/ui/main_window.py" line="899"/>
+        <location filename="../../pofacil/ui/main_window.py" line="839"/>
+        <location filename="../../pofacil/ui/main_window.py" line="904"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="837"/>
+        <location filename="../../pofacil/ui/main_window.py" line="842"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="838"/>
+        <location filename="../../pofacil/ui/main_window.py" line="843"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="840"/>
+        <location filename="../../pofacil/ui/main_window.py" line="845"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="843"/>
+        <location filename="../../pofacil/ui/main_window.py" line="848"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="845"/>
+        <location filename="../../pofacil/ui/main_window.py" line="850"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="848"/>
+        <location filename="../../pofacil/ui/main_window.py" line="853"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="853"/>
+        <location filename="../../pofacil/ui/main_window.py" line="858"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="855"/>
+        <location filename="../../pofacil/ui/main_window.py" line="860"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="857"/>
+        <location filename="../../pofacil/ui/main_window.py" line="862"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="859"/>
+        <location filename="../../pofacil/ui/main_window.py" line="864"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="861"/>
+        <location filename="../../pofacil/ui/main_window.py" line="866"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="864"/>
+        <location filename="../../pofacil/ui/main_window.py" line="869"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="865"/>
+        <location filename="../../pofacil/ui/main_window.py" line="870"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="866"/>
+        <location filename="../../pofacil/ui/main_window.py" line="871"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="867"/>
+        <location filename="../../pofacil/ui/main_window.py" line="872"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="869"/>
+        <location filename="../../pofacil/ui/main_window.py" line="874"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="871"/>
+        <location filename="../../pofacil/ui/main_window.py" line="876"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="875"/>
+        <location filename="../../pofacil/ui/main_window.py" line="880"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="876"/>
+        <location filename="../../pofacil/ui/main_window.py" line="881"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="878"/>
+        <location filename="../../pofacil/ui/main_window.py" line="883"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="881"/>
+        <location filename="../../pofacil/ui/main_window.py" line="886"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="908"/>
+        <location filename="../../pofacil/ui/main_window.py" line="913"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="908"/>
+        <location filename="../../pofacil/ui/main_window.py" line="913"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="929"/>
+        <location filename="../../pofacil/ui/main_window.py" line="934"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="931"/>
+        <location filename="../../pofacil/ui/main_window.py" line="936"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -797,7 +797,7 @@
     <name>OpenRoomDialog</name>
     <message>
         <location filename="../../pofacil/ui/room_panel.py" line="159"/>
-        <location filename="../../pofacil/ui/room_panel.py" line="188"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="189"/>
         <source>Open the room</source>
         <translation>開放現場手機發言</translation>
     </message>
@@ -817,7 +817,7 @@
         <translation>%1（只限這台電腦）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="182"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="183"/>
         <source>Points go straight onto the board (no inbox)</source>
         <translation>意見直接貼上白板（不經收件匣）</translation>
     </message>
@@ -879,43 +879,43 @@
 <context>
     <name>RoomActions</name>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="282"/>
-        <source>Close the room</source>
-        <translation>關閉現場手機發言</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="280"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="281"/>
         <source>Open the roo&amp;m…</source>
         <translation>開放現場手機發言(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="285"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="283"/>
+        <source>Close the room</source>
+        <translation>關閉現場手機發言</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="286"/>
         <source>In&amp;box</source>
         <translation>收件匣(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="286"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="287"/>
         <source>Show the room&apos;s QR co&amp;de</source>
         <translation>顯示現場的 QR Code(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="326"/>
-        <location filename="../../pofacil/ui/room_panel.py" line="339"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="327"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="340"/>
         <source>The room cannot open</source>
         <translation>無法開放現場手機發言</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="327"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="328"/>
         <source>Points need a workshop file that can be written; this one cannot.</source>
         <translation>手機送來的意見要寫入工作坊檔案，但這個檔案無法寫入。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="340"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="341"/>
         <source>Cannot listen on %1: %2</source>
         <translation>無法在 %1 接收連線：%2</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="375"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="376"/>
         <source>Inbox: %1</source>
         <translation>收件匣：%1</translation>
     </message>
@@ -923,19 +923,178 @@
 <context>
     <name>RoomPanel</name>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="210"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="211"/>
         <source>Send your point from your phone</source>
         <translation>用手機送出你的意見</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="231"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="232"/>
         <source>Room code %1</source>
         <translation>房間代碼 %1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/room_panel.py" line="239"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="240"/>
         <source>Inbox: %1</source>
         <translation>收件匣：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StartVoteDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="54"/>
+        <source>Start a vote</source>
+        <translation>開始投票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="58"/>
+        <source>The whole board</source>
+        <translation>整個白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="59"/>
+        <source>One cell:</source>
+        <translation>一個格子：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="66"/>
+        <source>The %1 selected notes</source>
+        <translation>選取的 %1 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="84"/>
+        <source>Votes per person:</source>
+        <translation>每人票數：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="86"/>
+        <source>Hide the totals until they are revealed</source>
+        <translation>揭曉前不顯示票數</translation>
+    </message>
+</context>
+<context>
+    <name>TimerControls</name>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="242"/>
+        <source>&amp;Timer</source>
+        <translation>計時器(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="246"/>
+        <source>%1 minutes</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="249"/>
+        <source>Other &amp;length…</source>
+        <translation>其他長度(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="252"/>
+        <source>&amp;Start / pause</source>
+        <translation>開始／暫停(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="254"/>
+        <source>&amp;One more minute</source>
+        <translation>再加 1 分鐘(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="256"/>
+        <source>S&amp;top timer</source>
+        <translation>停止計時(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="281"/>
+        <source>Timer</source>
+        <translation>計時器</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="282"/>
+        <source>Minutes (for example 7 or 7:30):</source>
+        <translation>分鐘數（例如 7 或 7:30）：</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/timer.py" line="290"/>
+        <source>Type minutes, or minutes:seconds, up to 24 hours (for example 7:30).</source>
+        <translation>請輸入分鐘數，或「分:秒」，最長 24 小時（例如 7:30）。</translation>
+    </message>
+</context>
+<context>
+    <name>VoteMode</name>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="111"/>
+        <source>Facilitation</source>
+        <translation>主持工具</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="114"/>
+        <source>&amp;Vote</source>
+        <translation>投票(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="115"/>
+        <source>&amp;Start a vote…</source>
+        <translation>開始投票(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="116"/>
+        <source>&amp;Vote mode</source>
+        <translation>投票模式(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="118"/>
+        <source>&amp;Reveal votes</source>
+        <translation>揭曉票數(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="119"/>
+        <source>&amp;Close vote</source>
+        <translation>結束投票(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="120"/>
+        <source>S&amp;ort by votes</source>
+        <translation>依票數排序(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="209"/>
+        <source>VOTE MODE · no vote is open on this board: start one</source>
+        <translation>投票模式 · 這個白板沒有進行中的投票：請先開始投票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="210"/>
+        <source>totals hidden</source>
+        <translation>票數未揭曉</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="210"/>
+        <source>totals shown</source>
+        <translation>票數已揭曉</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="212"/>
+        <source>VOTE MODE · click a note to add a vote, Shift+click to take one back</source>
+        <translation>投票模式 · 點便利貼加一票，Shift+點一下收回一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="214"/>
+        <source>%1 per person</source>
+        <translation>每人 %1 票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="281"/>
+        <source>No vote is open on this board: start one first.</source>
+        <translation>這個白板沒有進行中的投票：請先開始投票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="290"/>
+        <source>✓ Vote taken back</source>
+        <translation>✓ 已收回一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/vote_mode.py" line="290"/>
+        <source>✓ Vote recorded</source>
+        <translation>✓ 已記下一票</translation>
     </message>
 </context>
 <context>
@@ -1090,7 +1249,7 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/minutes.py" line="201"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="203"/>
         <location filename="../../pofacil/board/formats/pdf/export.py" line="160"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
@@ -1136,34 +1295,39 @@
         <translation>{source}：未匯入任何內容，有 {count} 列有問題：{lines}</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="63"/>
+        <location filename="../../pofacil/board/model/limits.py" line="64"/>
         <source>A position must be a number from -{max} to {max}, not {value}.</source>
         <translation>位置必須是 -{max} 到 {max} 之間的數字，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="77"/>
+        <location filename="../../pofacil/board/model/limits.py" line="78"/>
         <source>A note cannot be smaller than {low} x {low} or larger than {high} x {high}, not {w} x {h}.</source>
         <translation>便利貼不能小於 {low} x {low} 或大於 {high} x {high}，不能是 {w} x {h}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="95"/>
+        <location filename="../../pofacil/board/model/limits.py" line="96"/>
         <source>Votes must be a whole number from 0 to {max}, not {value}.</source>
         <translation>票數必須是 0 到 {max} 之間的整數，不能是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="107"/>
+        <location filename="../../pofacil/board/model/limits.py" line="108"/>
         <source>A note&apos;s order must be a whole number from 0 to {max}, not {value}.</source>
         <translation>便利貼的順序必須是 0 到 {max} 的整數，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="119"/>
+        <location filename="../../pofacil/board/model/limits.py" line="120"/>
         <source>The text contains a character that is not allowed (U+{code}).</source>
         <translation>文字裡有不允許的字元（U+{code}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/limits.py" line="129"/>
+        <location filename="../../pofacil/board/model/limits.py" line="130"/>
         <source>A text can be at most {max} characters long; this one has {count}.</source>
         <translation>文字最多 {max} 個字；這段有 {count} 個字。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/limits.py" line="161"/>
+        <source>This vote round cannot be stored: {reason}.</source>
+        <translation>這次投票無法儲存：{reason}。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/model/templates.py" line="123"/>
@@ -1171,32 +1335,32 @@
         <translation>無法辨識的範本 {id}；可用的範本：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="400"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="417"/>
         <source>There is no board with id {id}.</source>
         <translation>找不到 ID 為 {id} 的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="408"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="425"/>
         <source>There is no board named {name}; the boards are: {names}.</source>
         <translation>沒有名為「{name}」的白板；現有的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="416"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="433"/>
         <source>There is no note with id {id}.</source>
         <translation>找不到 ID 為 {id} 的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="514"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="533"/>
         <source>Board {name} still has notes.</source>
         <translation>白板「{name}」上還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="529"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="549"/>
         <source>A cell removed from board {name} still has notes.</source>
         <translation>白板「{name}」上要移除的格子裡還有便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/workshop.py" line="561"/>
+        <location filename="../../pofacil/board/model/workshop.py" line="586"/>
         <source>Unknown entity {entity}.</source>
         <translation>無法辨識的資料類別 {entity}。</translation>
     </message>
@@ -1213,7 +1377,7 @@
     <message>
         <location filename="../../pofacil/board/ops/boards.py" line="109"/>
         <location filename="../../pofacil/board/ops/breakout.py" line="139"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="80"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="81"/>
         <source>Board {board} has no cell {cell}.</source>
         <translation>白板「{board}」沒有「{cell}」這個格子。</translation>
     </message>
@@ -1244,77 +1408,157 @@
     </message>
     <message>
         <location filename="../../pofacil/board/ops/inbox.py" line="81"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="54"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="55"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/merge.py" line="76"/>
+        <location filename="../../pofacil/board/ops/merge.py" line="77"/>
         <source>{source} has no board named {name}; its boards are: {names}.</source>
         <translation>{source} 裡沒有名為「{name}」的白板；其中的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/merge.py" line="96"/>
+        <location filename="../../pofacil/board/ops/merge.py" line="97"/>
         <source>{source} has no boards to merge.</source>
         <translation>{source} 裡沒有可以合併的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="61"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="62"/>
         <source>No notes selected.</source>
         <translation>沒有選取任何便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="68"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="69"/>
         <source>A note needs some text.</source>
         <translation>便利貼需要有文字內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="74"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="75"/>
         <source>Unknown note kind {kind}.</source>
         <translation>無法辨識的便利貼類型 {kind}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="130"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="227"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="338"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="131"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="228"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="339"/>
         <source>Board {board} has no such cluster.</source>
         <translation>白板「{board}」沒有這個群組。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="160"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="161"/>
         <source>A link needs two notes on the same board.</source>
         <translation>連線需要同一個白板上的兩張便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="186"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="187"/>
         <source>This board is full; put the notes on a new board.</source>
         <translation>這個白板已經滿了；請把便利貼放到新的白板上。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="381"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="382"/>
         <source>A link joins two different notes on the same board.</source>
         <translation>連線只能連接同一個白板上兩張不同的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="385"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="386"/>
         <source>These notes are already linked.</source>
         <translation>這兩張便利貼已經連線了。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="426"/>
-        <location filename="../../pofacil/board/ops/notes.py" line="454"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="427"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="455"/>
         <source>There is already a board named {name}.</source>
         <translation>已經有名為「{name}」的白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="461"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="462"/>
         <source>The new order must list every board once.</source>
         <translation>新的排列順序必須列出每個白板各一次。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="494"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="495"/>
         <source>There is no {entity} with id {id}.</source>
         <translation>找不到 ID 為 {id} 的 {entity}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="106"/>
+        <source>There is no vote round with id {id}.</source>
+        <translation>找不到代號為 {id} 的投票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="184"/>
+        <source>A vote is already open on board {name}; close it first.</source>
+        <translation>白板「{name}」已有進行中的投票；請先結束它。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="186"/>
+        <source>Unknown vote scope {scope}.</source>
+        <translation>不明的投票範圍 {scope}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="188"/>
+        <source>Votes per person must be a whole number from 1 to {max}.</source>
+        <translation>每人票數必須是 1 到 {max} 的整數。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="195"/>
+        <source>Choose one or more cells of board {name} to vote on.</source>
+        <translation>請選擇白板「{name}」上要投票的格子。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="201"/>
+        <source>Choose notes of board {name} to vote on.</source>
+        <translation>請選擇白板「{name}」上要投票的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="212"/>
+        <source>There are no notes to vote on here.</source>
+        <translation>這裡沒有可以投票的便利貼。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="219"/>
+        <source>This vote is closed; open a new one to vote again.</source>
+        <translation>這次投票已結束；要再投票請開始新的投票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="226"/>
+        <source>A vote comes from the lead or from a device (device:ID), not {source}.</source>
+        <translation>一票只能來自桌長或某個裝置（device:ID），不能是 {source}。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="238"/>
+        <source>This note is not part of the vote.</source>
+        <translation>這張便利貼不在這次投票的範圍內。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="240"/>
+        <source>All {count} votes are spent; take one back to vote again.</source>
+        <translation>{count} 票都已投完；收回一票才能再投。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="255"/>
+        <source>This note has no vote to take back.</source>
+        <translation>這張便利貼沒有可以收回的票。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="266"/>
+        <source>The votes are already shown.</source>
+        <translation>票數已經揭曉。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="287"/>
+        <source>Close the vote before sorting by votes.</source>
+        <translation>請先結束投票，再依票數排序。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="290"/>
+        <source>Sorting by votes orders the notes within cells; these notes are in none.</source>
+        <translation>依票數排序是在格子內排序；這些便利貼不在任何格子裡。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/votes.py" line="302"/>
+        <source>The notes are already in order of votes.</source>
+        <translation>便利貼已經依票數排好了。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/storage/atomic.py" line="85"/>
@@ -1343,9 +1587,9 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="89"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="94"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="98"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="92"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="97"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="101"/>
         <location filename="../../pofacil/board/storage/store.py" line="187"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
@@ -1411,13 +1655,13 @@
         <translation>{path} 已損毀：檔案不完整（只有 {size} 位元組，應有 {expected} 位元組）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="97"/>
-        <location filename="../../pofacil/board/storage/history.py" line="122"/>
+        <location filename="../../pofacil/board/storage/history.py" line="99"/>
+        <location filename="../../pofacil/board/storage/history.py" line="124"/>
         <source>A history line is damaged ({reason}).</source>
         <translation>有一筆歷史紀錄已損毀（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/history.py" line="125"/>
+        <location filename="../../pofacil/board/storage/history.py" line="127"/>
         <location filename="../../pofacil/board/storage/store.py" line="253"/>
         <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
@@ -1489,8 +1733,8 @@
         <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="507"/>
-        <location filename="../../pofacil/board/storage/store.py" line="513"/>
+        <location filename="../../pofacil/board/storage/store.py" line="508"/>
+        <location filename="../../pofacil/board/storage/store.py" line="514"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>
@@ -1730,42 +1974,77 @@
         <translation>變更工作坊資訊</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/model/change.py" line="75"/>
+        <source>open a vote</source>
+        <translation>開始投票</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/model/change.py" line="76"/>
+        <source>vote for a note</source>
+        <translation>投一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="77"/>
+        <source>take back a vote</source>
+        <translation>收回一票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="78"/>
+        <source>reveal the votes</source>
+        <translation>揭曉票數</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="79"/>
+        <source>close the vote</source>
+        <translation>結束投票</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="80"/>
+        <source>sort {count} note by votes</source>
+        <translation>依票數排序 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="80"/>
+        <source>sort {count} notes by votes</source>
+        <translation>依票數排序 {count} 張便利貼</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="82"/>
         <source>merged {count} board from {detail}</source>
         <translation>從 {detail} 合併了 {count} 個白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="76"/>
+        <location filename="../../pofacil/board/model/change.py" line="82"/>
         <source>merged {count} boards from {detail}</source>
         <translation>從 {detail} 合併了 {count} 個白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="79"/>
+        <location filename="../../pofacil/board/model/change.py" line="85"/>
         <source>accept {count} point from the room</source>
         <translation>採用 {count} 則現場意見</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="80"/>
+        <location filename="../../pofacil/board/model/change.py" line="86"/>
         <source>accept {count} points from the room</source>
         <translation>採用 {count} 則現場意見</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="82"/>
+        <location filename="../../pofacil/board/model/change.py" line="88"/>
         <source>{count} point from the room</source>
         <translation>{count} 則現場意見</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="82"/>
+        <location filename="../../pofacil/board/model/change.py" line="88"/>
         <source>{count} points from the room</source>
         <translation>{count} 則現場意見</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="83"/>
+        <location filename="../../pofacil/board/model/change.py" line="89"/>
         <source>set a point aside</source>
         <translation>擱置一則意見</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/model/change.py" line="84"/>
+        <location filename="../../pofacil/board/model/change.py" line="90"/>
         <source>put a point back in the inbox</source>
         <translation>把一則意見放回收件匣</translation>
     </message>

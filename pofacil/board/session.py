@@ -94,6 +94,23 @@ class Session:
         self._write(change)
         return change
 
+    def record(self, change: Change, actor: str) -> Change:
+        """Apply and write a change that is not an undo step of the lead: a participant's
+        vote from a phone. It goes into the history under ``actor`` (the device); the undo and
+        redo of the window stay as they were. When the file cannot take it the change is
+        taken back out of the model and the error raised, so its sender can try again."""
+        self.store.ensure_writable()
+        if self.storage_error is not None:
+            raise self.storage_error
+        check_patches(change.patches)
+        self._apply(change.patches)
+        try:
+            self.store.commit(change, actor, state="recorded")
+        except (StorageError, UnstorableChange):
+            self._revert(change.patches)
+            raise
+        return change
+
     def _apply(self, patches: list[Patch]) -> None:
         """Apply patches in order, or none of them: the model puts back those before a refused
         one, and tells its listeners once for the whole change."""

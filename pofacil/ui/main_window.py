@@ -45,7 +45,9 @@ from .outline_import import OutlineImport
 from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, window_title
 from .room_panel import RoomActions
 from .scene import BoardScene
+from .timer import install_timer
 from .view import BoardView
+from .vote_mode import install_vote_mode
 
 MAX_RECENT = 8
 log = logging.getLogger(__name__)
@@ -181,6 +183,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_actions()
         self.board_actions = BoardActions(self)
+        self.timer = install_timer(self)
+        self.vote_mode = install_vote_mode(self)
         self.room = RoomActions(self)
         self.set_session(session)
 
@@ -208,6 +212,7 @@ class MainWindow(QMainWindow):
         self._targets = {}
         self._board_ids = []
         self._rebuild_tabs()
+        self.vote_mode.attach()
         self._remember_recent(session.path)
         log.info("opened %s%s", session.path, " read-only" if session.read_only else "")
         self._document_changed()

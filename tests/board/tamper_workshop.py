@@ -8,6 +8,7 @@ from pathlib import Path
 from pofacil.board import ops
 from pofacil.board.formats.importers import import_change
 from pofacil.board.formats.sample import write_sample
+from pofacil.board.ops import votes
 from pofacil.board.session import Session
 
 WORDS = (
@@ -64,6 +65,15 @@ def build_workshop(path: Path) -> Path:
                 session.do(ops.cluster_notes(ws, [n.id for n in notes[2:6]], f"群組 {round_}"))
                 session.do(ops.link_notes(ws, notes[0].id, notes[7].id))
             session.do(ops.delete_notes(ws, [notes[1].id]))
+        # A closed dot vote on a table, with the lead's and a phone's votes, and an open one.
+        table = next(b for b in boards if b.cells)
+        voted = table.live_notes()[:3]
+        rnd = session.do(votes.open_round(ws, table.id, per_person=2)).patches[0].id
+        for note in voted:
+            session.do(votes.add_vote(ws, rnd, note.id))
+        session.record(votes.add_vote(ws, rnd, voted[0].id, "device:a1"), "device:a1")
+        session.do(votes.close_round(ws, rnd))
+        session.do(votes.open_round(ws, boards[0].id))
         session.undo()
         session.redo()
         session.undo()

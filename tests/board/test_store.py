@@ -357,7 +357,8 @@ def test_a_migration_killed_mid_write_is_rolled_back_then_run_again(tmp_path: Pa
     page = int.from_bytes(path.read_bytes()[16:18], "big")
     with path.open("r+b") as f:
         f.write(migrated.read_bytes()[:page])
-    assert int.from_bytes(path.read_bytes()[60:64], "big") == 3
+    # The header shows a migrated version, the journal the old one.
+    assert int.from_bytes(path.read_bytes()[60:64], "big") > 2
     session = Session.open(path)
     try:
         assert session.store.check() == []

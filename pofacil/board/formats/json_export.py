@@ -19,6 +19,7 @@ from typing import Any
 from pofacil.board.geometry.grid import Rect
 from pofacil.board.geometry.items import BoardGeometry, board_geometry
 from pofacil.board.model import Board, Workshop, display_order
+from pofacil.board.model.votes import VoteRound
 from pofacil.board.storage.atomic import atomic_write
 
 SCHEMA = 1
@@ -111,7 +112,26 @@ def board_json(board: Board, geo: BoardGeometry | None = None) -> dict[str, Any]
         "notes": notes,
         "clusters": clusters,
         "links": links,
+        "vote_rounds": [_round_json(board, rnd) for rnd in board.rounds.values()],
         "deleted_notes": len(board.deleted_notes()),
+    }
+
+
+def _round_json(board: Board, rnd: VoteRound) -> dict[str, Any]:
+    """A vote round with its votes per note (live notes only) and how many sources voted."""
+    cast = [v for v in board.votes.values() if v.round == rnd.id]
+    live = {n.id for n in board.live_notes()}
+    return {
+        "id": rnd.id,
+        "scope": rnd.scope,
+        "members": rnd.member_ids(),
+        "per_person": rnd.per_person,
+        "hidden": rnd.hidden,
+        "state": rnd.state,
+        "opened": rnd.opened,
+        "closed": rnd.closed or None,
+        "votes": dict(Counter(v.note for v in cast if v.note in live).most_common()),
+        "sources": len({v.source for v in cast}),
     }
 
 

@@ -24,6 +24,7 @@ from pofacil.board.storage.atomic import atomic_write
 
 from .importers import BOARD_COLUMN, CSV_COLUMNS, escape_formula
 from .tree_order import nested
+from .vote_results import markdown_vote_sections
 
 LANGUAGES = ("zh", "en")
 CSV_HEADER = (BOARD_COLUMN, *CSV_COLUMNS)
@@ -190,6 +191,7 @@ def _board_markdown(board: Board, day: str, language: str) -> list[str]:
         else:  # a board with no cells and no clusters: the heading would say nothing
             out.extend(_tree_lines(board, loose, day, language))
             out.append("")
+    out.extend(markdown_vote_sections(board, language, _escape))
     return out
 
 

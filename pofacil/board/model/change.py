@@ -72,6 +72,12 @@ LABEL_TEXTS: dict[str, str | tuple[str, str]] = {
     "reorder boards": "reorder the boards",
     "delete board": "delete a board",
     "workshop details": "change the workshop details",
+    "open vote": "open a vote",
+    "vote": "vote for a note",
+    "take back vote": "take back a vote",
+    "reveal votes": "reveal the votes",
+    "close vote": "close the vote",
+    "sort by votes": ("sort {count} note by votes", "sort {count} notes by votes"),
     # Counts boards, not notes (see LABEL_COUNTS); the detail is the other file's name.
     "merge": ("merged {count} board from {detail}", "merged {count} boards from {detail}"),
     # The room (issue 15): points from phones, and the lead's steps on them.

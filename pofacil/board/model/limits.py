@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
+from .votes import round_problem
 
 if TYPE_CHECKING:
     from .workshop import Patch
@@ -154,6 +155,10 @@ def check_row(entity: str, row: Mapping[str, object] | None) -> None:
             check_votes(row["votes"])
         if "seq" in row:
             check_seq(row["seq"])
+    if entity == "vote_round":
+        problem = round_problem(dict(row))
+        if problem is not None:
+            raise ModelError("This vote round cannot be stored: {reason}.", reason=problem)
     typed = _TYPED.get(entity, ())
     for key, value in row.items():
         if isinstance(value, str):

@@ -20,6 +20,7 @@ from .errors import ModelError
 from .events import Signal
 from .kinds import DEFAULT_KIND
 from .limits import band_of, check_row
+from .votes import Vote, VoteRound
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -161,6 +162,8 @@ class Board:
     notes: dict[str, Note] = field(default_factory=dict, repr=False, compare=False)
     clusters: dict[str, Cluster] = field(default_factory=dict, repr=False, compare=False)
     links: dict[str, Link] = field(default_factory=dict, repr=False, compare=False)
+    rounds: dict[str, VoteRound] = field(default_factory=dict, repr=False, compare=False)
+    votes: dict[str, Vote] = field(default_factory=dict, repr=False, compare=False)
     graph: nx.MultiDiGraph[str] = field(default_factory=_new_graph, repr=False, compare=False)
     # band_of(x) -> the lowest edge of the live notes in that band; None until asked for.
     _bottoms: dict[int, float] | None = field(default=None, init=False, repr=False, compare=False)
@@ -327,10 +330,14 @@ class Touched:
         return bool(self.patches)
 
 
+# The entities that live on a board, each in a table of its own there (see _table).
+BOARD_ITEMS = ("note", "cluster", "link", "vote_round", "vote")
+Item = Note | Cluster | Link | VoteRound | Vote
+
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def to_row(obj: Note | Cluster | Link | Board | WorkshopInfo) -> Row:
+def to_row(obj: Item | Board | WorkshopInfo) -> Row:
     """The flat, JSON-compatible row of an entity (boards keep their cells as JSON text)."""
     if isinstance(obj, Board):
         return {
@@ -349,7 +356,7 @@ def to_row(obj: Note | Cluster | Link | Board | WorkshopInfo) -> Row:
     return {name: getattr(obj, name) for name in names}
 
 
-def _from_row(entity: str, row: Row) -> Note | Cluster | Link | Board | WorkshopInfo:
+def _from_row(entity: str, row: Row) -> Item | Board | WorkshopInfo:
     if entity == "board":
         cells = tuple(Cell(**c) for c in json.loads(row["cells"] or "[]"))
         return Board(
@@ -360,11 +367,18 @@ def _from_row(entity: str, row: Row) -> Note | Cluster | Link | Board | Workshop
             cells=cells,
             deleted=bool(row["deleted"]),
         )
-    cls = {"note": Note, "cluster": Cluster, "link": Link, "workshop": WorkshopInfo}[entity]
+    cls = {
+        "note": Note,
+        "cluster": Cluster,
+        "link": Link,
+        "workshop": WorkshopInfo,
+        "vote_round": VoteRound,
+        "vote": Vote,
+    }[entity]
     names = _FIELDS.get(cls)
     if names is None:
         names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
-    obj: Note | Cluster | Link | WorkshopInfo = cls(**{k: row[k] for k in names if k in row})
+    obj: Item | WorkshopInfo = cls(**{k: row[k] for k in names if k in row})
     if isinstance(obj, Note):
         # SQLite hands back 0/1 and ints for REAL columns; keep the model's types exact so
         # a reopened workshop compares equal to the one in memory.
@@ -373,6 +387,9 @@ def _from_row(entity: str, row: Row) -> Note | Cluster | Link | Board | Workshop
         obj.x, obj.y, obj.w, obj.h = float(obj.x), float(obj.y), float(obj.w), float(obj.h)
         obj.votes = int(obj.votes)
         obj.seq = int(obj.seq)
+    elif isinstance(obj, VoteRound):
+        obj.hidden = bool(obj.hidden)
+        obj.per_person = int(obj.per_person)
     return obj
 
 
@@ -431,10 +448,10 @@ class Workshop:
     def rows(self) -> dict[str, list[Row]]:
         """Every row of the workshop, grouped by entity and sorted by id: its whole state."""
         out: dict[str, list[Row]] = {"workshop": [to_row(self.info)], "board": []}
-        out.update(note=[], cluster=[], link=[])
+        out.update(note=[], cluster=[], link=[], vote_round=[], vote=[])
         for board in self.boards.values():
             out["board"].append(to_row(board))
-            for entity in ("note", "cluster", "link"):
+            for entity in BOARD_ITEMS:
                 out[entity].extend(to_row(o) for o in _table(board, entity).values())
         for rows in out.values():
             rows.sort(key=lambda r: r.get("id", ""))
@@ -510,7 +527,9 @@ class Workshop:
     def _apply_board(self, patch: Patch) -> None:
         old = self.boards.get(patch.id)
         if patch.after is None:
-            if old is not None and (old.notes or old.clusters or old.links):
+            if old is not None and (
+                old.notes or old.clusters or old.links or old.rounds or old.votes
+            ):
                 raise ModelError("Board {name} still has notes.", name=old.name)
             self.boards.pop(patch.id, None)
             return
@@ -524,6 +543,7 @@ class Workshop:
                 old.links,
                 old.graph,
             )
+            new.rounds, new.votes = old.rounds, old.votes
             gone = {c.id for c in old.cells} - {c.id for c in new.cells}
             if any(n.cell in gone for n in old.notes.values()):
                 raise ModelError("A cell removed from board {name} still has notes.", name=new.name)
@@ -548,7 +568,8 @@ class Workshop:
                 graph.remove_node(patch.id)
             return
         table[patch.id] = obj
-        _link(graph, obj)  # type: ignore[arg-type]
+        if patch.entity in ("note", "cluster", "link"):  # rounds and votes are not in the graph
+            _link(graph, obj)  # type: ignore[arg-type]
 
 
 def _table(board: Board, entity: str) -> dict[str, Any]:
@@ -558,6 +579,10 @@ def _table(board: Board, entity: str) -> dict[str, Any]:
         return board.clusters
     if entity == "link":
         return board.links
+    if entity == "vote_round":
+        return board.rounds
+    if entity == "vote":
+        return board.votes
     raise ModelError("Unknown entity {entity}.", entity=entity)
 
 

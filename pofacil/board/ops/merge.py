@@ -8,6 +8,7 @@ change, so a merge is built, checked and shown like any other gesture.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -133,6 +134,28 @@ def merge_boards(ws: Workshop, other: Workshop, source: str, names: Sequence[str
                     target=ids[link.target],
                 )
                 item_patches.append(Patch("link", new_link.id, None, to_row(new_link)))
+        # Vote rounds come along with the votes cast on the notes copied; a round keeps its
+        # scope in the new ids (a deleted note or a gone cell drops out of it).
+        round_ids = {r: new_id() for r in sorted(board.rounds)}
+        for old_id, new_round_id in round_ids.items():
+            rnd = board.rounds[old_id]
+            members = [ids.get(m, m) if rnd.scope == "notes" else m for m in rnd.member_ids()]
+            if rnd.scope == "notes":
+                members = [m for m in members if m in ids.values()]
+            new_round = dataclasses.replace(
+                rnd, id=new_round_id, board=copy.id, members=json.dumps(members)
+            )
+            item_patches.append(Patch("vote_round", new_round_id, None, to_row(new_round)))
+        for vote in board.votes.values():
+            if vote.note in ids and vote.round in round_ids:
+                new_vote = dataclasses.replace(
+                    vote,
+                    id=new_id(),
+                    board=copy.id,
+                    round=round_ids[vote.round],
+                    note=ids[vote.note],
+                )
+                item_patches.append(Patch("vote", new_vote.id, None, to_row(new_vote)))
         merged.append(MergedBoard(board.name, name, len(live)))
     # Boards first: a note is put on a board that exists.
     change = Change(with_detail("merge", source), board_patches + item_patches, board_patches[0].id)

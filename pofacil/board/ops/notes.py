@@ -38,11 +38,12 @@ from pofacil.board.model.limits import (
     flow,
 )
 from pofacil.board.model.templates import build_cells, get_template
+from pofacil.board.model.votes import VoteRound
 
 CLUSTER_COLORS = ("#5C7CFA", "#F76707", "#2B8A3E", "#C2255C", "#1098AD", "#7048E8")
 
 
-def update_patch(obj: Note | Cluster | Link | Board, **fields: object) -> Patch | None:
+def update_patch(obj: Note | Cluster | Link | Board | VoteRound, **fields: object) -> Patch | None:
     before = to_row(obj)
     after = {**before, **fields}
     return None if before == after else Patch(obj.entity, obj.id, before, after)

@@ -36,7 +36,9 @@ class HistoryEntry:
     actor: str
     board: str | None
     label: str
-    state: str  # "done", "undone" (can be redone) or "dropped" (undone, then superseded)
+    # "done", "undone" (can be redone), "dropped" (undone, then superseded) or "recorded"
+    # (never an undo step: a participant's vote from a phone)
+    state: str
     state_at: str | None
     state_by: str | None
     patches: list[Patch]

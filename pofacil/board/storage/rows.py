@@ -16,8 +16,9 @@ from pofacil.board.model import LINK_KINDS, Cell, Patch, Row, Workshop, Workshop
 from pofacil.board.model.errors import ModelError, NotAWorkshopFile, PofacilError
 from pofacil.board.model.kinds import KIND_BY_ID
 from pofacil.board.model.limits import SEQ_MAX, VOTES_MAX, check_seq, check_votes
+from pofacil.board.model.votes import round_problem
 
-from .migrations import LATER_TABLES, TABLES
+from .migrations import ADDED_LATER, TABLES
 
 # For each column type of migrations.TABLES: whether a value fits it, and what it should be.
 # Exact types, so BadText does not pass for bytes; bool only for flags, which history's
@@ -52,6 +53,8 @@ TABLE_OF = {
     "note": "notes",
     "cluster": "clusters",
     "link": "links",
+    "vote_round": "vote_rounds",
+    "vote": "votes",
     "point": "inbox",  # not in the model: the room's points (storage/inbox.py)
 }
 # Columns a row may leave NULL; every other one must hold a value of its type.
@@ -112,8 +115,8 @@ def schema_problems(conn: sqlite3.Connection, columns: bool) -> list[str]:
     problems = []
     for table, wanted in TABLES.items():
         kind = kinds.get(table)
-        if kind is None and not columns and table in LATER_TABLES:
-            continue  # its migration comes after this check
+        if kind is None and not columns and table in ADDED_LATER:
+            continue  # the migration after this check adds it
         if kind is None:
             problems.append(f"table {table} is missing")
         elif kind != "table":
@@ -224,7 +227,7 @@ def sound_rows(
     # Boards first, and notes before links: each row is judged against what loaded before it.
     notes_of: dict[str, set[str]] = {}  # board id -> the ids of its notes kept so far
     kept: dict[str, list[Row]] = {}
-    for entity in ("board", "cluster", "note", "link"):
+    for entity in ("board", "cluster", "note", "link", "vote_round", "vote"):
         kept[entity] = []
         for number, row in enumerate(rows[entity], start=1):
             reason = row_problem(entity, row, notes_of, entity in typed)
@@ -346,6 +349,11 @@ def row_problem(
                 return f"{column} {not_a('a whole number in range', row[column])}"
     if entity == "cluster" and not _COLOR.fullmatch(row["color"]):
         return f"color {row['color'][:20]!r} is not a #RRGGBB color"
+    if entity == "vote_round":
+        return round_problem(row)
+    if entity == "vote":
+        # Its round and note need not be there: an undone round keeps its votes for a redo.
+        return None
     if entity == "link":
         if row["kind"] not in LINK_KINDS:
             return f"unknown link kind {row['kind'][:20]}"

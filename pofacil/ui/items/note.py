@@ -31,6 +31,7 @@ from pofacil.board.model import Note
 from pofacil.board.model.limits import SIZE_MAX, SIZE_MIN, TEXT_MAX
 
 from .paint import color, font, qrect
+from .vote_dots import paint_votes
 
 if TYPE_CHECKING:
     from pofacil.ui.scene import BoardScene
@@ -259,6 +260,7 @@ class NoteItem(QGraphicsItem):
             painter.setBrush(_HANDLE_FILL)
             painter.drawRoundedRect(badge, style.BADGE_RADIUS, style.BADGE_RADIUS)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{self.hidden_below}")
+        paint_votes(painter, self)
         if selected:
             painter.setPen(_HANDLE_PEN)
             painter.setBrush(_HANDLE_FILL)

@@ -33,6 +33,7 @@ from pofacil.board.geometry.items import (
 from pofacil.board.model import Board
 
 from .text import FittedText, FontText
+from .votes import draw_votes
 
 INK = HexColor(style.INK)
 # The same ink as one number instead of three, thousands of times (the ink is a gray).
@@ -150,6 +151,7 @@ class BoardPainter:
         if boxes is None:
             boxes = [b for b in geo.notes if _meets(b.rect, view)]
         self.notes(boxes, notes)
+        draw_votes(self, board, boxes)
 
     def grid(self, board: Board, geo: BoardGeometry, view: Rect | None) -> None:
         grid = geo.grid

@@ -18,6 +18,7 @@ from pofacil.board.model import Board, Note, raised_order
 from pofacil.board.model.kinds import KIND_BY_ID, Kind
 
 from ..tree_order import nested
+from ..vote_results import record_vote_groups
 from .page import HEADER_H, LABELS, MARGIN, PageFurniture
 from .text import FontText
 
@@ -148,7 +149,7 @@ def plan_record(
         name = text.clean(board.name)
         summary = summary_line(language, live, removed)
         rows: list[RecordRow] = []
-        for place, notes in record_groups(board, language):
+        for place, notes in record_groups(board, language) + record_vote_groups(board, language):
             place_lines = wrap(place, widths["place"], 4)
             # A mind map reads as its tree, as in the Markdown minutes: children under their
             # parent, indented (to a limit: a deep outline must leave room for the words).

@@ -27,6 +27,7 @@ from .table import (
     PlacedNote,
 )
 from .text import FontText
+from .votes import draw_paper_votes
 
 NOTE_BORDER_PT = 0.5
 
@@ -76,6 +77,7 @@ def draw_detail_page(c: Canvas, text: FontText, plan: DetailPlan, page: DetailPa
         c.line(a.x, a.y + 1, a.x + a.w, a.y + 1)
     c.restoreState()
     draw_notes(c, text, page.notes)
+    draw_paper_votes(c, text, page.notes)
 
 
 def _group_spans(page: DetailPage) -> list[tuple[str, Area]]:
