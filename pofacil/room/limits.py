@@ -12,6 +12,7 @@ class RoomSettings:
     """What one phone (a device cookie) or one client address may do."""
 
     points_per_minute: int = 10  # per device
+    votes_per_minute: int = 30  # per device, spent and taken back alike
     new_devices_per_minute: int = 3  # per client address
     wrong_codes_per_minute: int = 5  # per client address, wrong room codes and tokens alike
     point_chars: int = 2_000

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             points_per_minute=args.points_per_minute,
             new_devices_per_minute=args.devices_per_minute,
         )
-        room = Room(sink, hosts, args.port, settings)
+        room = Room(sink, hosts, args.port, settings, on_workshop=sink.on_workshop)
         try:
             room.start()
         except OSError as exc:

@@ -29,11 +29,17 @@ from aiohttp import web
 
 from .addresses import check_local
 from .limits import RoomSettings, Windows
+from pofacil.board.session import Session
+
+from . import votes
 from .receive import RECEIVED, REFUSED, Arrival, Receipt
 
 log = logging.getLogger("pofacil.room")
 
 Sink = Callable[[list[Arrival]], "concurrent.futures.Future[list[Receipt]]"]
+# Runs a call with the open workshop's session on the thread that owns it (the app's GUI
+# thread, or the file's thread in ``pofacil serve``): how the room reads and casts votes.
+OnWorkshop = Callable[[Callable[[Session], Any]], "concurrent.futures.Future[Any]"]
 
 DEVICE_COOKIE = "pofacil_device"
 _HEADERS = {
@@ -72,6 +78,7 @@ class Room:
         hosts: list[str],
         port: int = 0,
         settings: RoomSettings | None = None,
+        on_workshop: OnWorkshop | None = None,
     ) -> None:
         self.hosts = [check_local(h) for h in hosts] or ["127.0.0.1"]
         self.port = port
@@ -80,6 +87,8 @@ class Room:
         self.code = f"{secrets.randbelow(10**6):06d}"
         self.stats = RoomStats()
         self._sink = sink
+        self._on_workshop = on_workshop
+        self._votes = Windows(self.settings.votes_per_minute)
         self._devices: set[str] = set()
         self._new_devices = Windows(self.settings.new_devices_per_minute)
         self._wrong = Windows(self.settings.wrong_codes_per_minute)
@@ -208,6 +217,8 @@ class Room:
             return web.Response(body=self._page[parts[2]], content_type=_ASSETS[parts[2]])
         if len(parts) == 3 and parts[2] == "points" and request.method == "POST":
             return await self._point(request)
+        if len(parts) == 3 and parts[2] == "votes" and request.method in ("GET", "POST"):
+            return await self._vote(request)
         return self._message(403, "forbidden")
 
     def _host_ok(self, host: str) -> bool:
@@ -271,6 +282,38 @@ class Room:
             return self._json(400, error="refused")
         log.warning("room: a point was not received (%s)", receipt.reason)
         return self._json(503, error="unavailable")
+
+    async def _vote(self, request: web.Request) -> web.StreamResponse:
+        """GET: the open vote as this device sees it; POST {round, note, back}: spend a vote
+        on a note or take one back."""
+        device = request.cookies.get(DEVICE_COOKIE)
+        if device not in self._devices or self._on_workshop is None:
+            return self._json(403, error="device")
+        assert device is not None
+        if request.method == "GET":
+            state = await asyncio.wrap_future(
+                self._on_workshop(lambda s: votes.vote_state(s, device))
+            )
+            return self._json(200, **state)
+        if (request.content_length or 0) > self.settings.body_bytes:
+            return self._json(413, error="too big")
+        try:
+            body = json.loads(await request.read())
+            round_id, note, back = body["round"], body["note"], bool(body.get("back", False))
+            if not (isinstance(round_id, str) and isinstance(note, str)):
+                raise TypeError
+        except web.HTTPRequestEntityTooLarge:
+            return self._json(413, error="too big")
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            return self._json(400, error="malformed")
+        if not self._votes.take(device):
+            return self._json(429, error="slow down")
+        state = await asyncio.wrap_future(
+            self._on_workshop(lambda s: votes.cast(s, device, round_id, note, back))
+        )
+        self.stats.counts[f"votes {state.get('error', 'cast')}"] += 1
+        status = {"unavailable": 503, "closed": 409, "refused": 409}.get(state.get("error", ""), 200)
+        return self._json(status, **state)
 
     async def _submit(self, arrival: Arrival) -> Receipt:
         """Queue one point; points arriving while a batch commits go together in the next."""

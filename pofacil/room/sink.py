@@ -32,6 +32,10 @@ class FileSink:
     def __call__(self, arrivals: list[Arrival]) -> concurrent.futures.Future[list[Receipt]]:
         return self._executor.submit(receive, self.session, arrivals, self.place)
 
+    def on_workshop(self, call: Callable[[Session], _T]) -> concurrent.futures.Future[_T]:
+        """``call(session)`` on the file's thread, as a future (the room's votes)."""
+        return self._executor.submit(call, self.session)
+
     def run(self, call: Callable[[Session], _T]) -> _T:
         """Run ``call(session)`` on the file's thread (a look-up before the room opens)."""
         return self._executor.submit(call, self.session).result()

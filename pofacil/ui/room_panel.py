@@ -11,7 +11,8 @@ from __future__ import annotations
 import concurrent.futures
 import io
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QPixmap
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pofacil.board.model.errors import PofacilError
+from pofacil.board.session import Session
 from pofacil.board.storage.store import Store
 from pofacil.room.addresses import Interface, local_interfaces
 from pofacil.room.receive import (
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 DIRECT_SETTING = "room/direct"
+_T = TypeVar("_T")
 log = logging.getLogger(__name__)
 
 
@@ -73,6 +76,7 @@ class GuiSink(QObject):
     """
 
     _batch = Signal(object)
+    _call = Signal(object)
     received = Signal(int)  # points received in a batch, once the file has them
     # The points committed to the inbox, handed to the GUI thread: reading them back there
     # would wait for the room's next commit (a rollback journal locks readers out meanwhile).
@@ -83,6 +87,7 @@ class GuiSink(QObject):
         self.window = window
         self.direct = False
         self._batch.connect(self._commit, Qt.ConnectionType.QueuedConnection)
+        self._call.connect(self._run, Qt.ConnectionType.QueuedConnection)
         self._thread: concurrent.futures.ThreadPoolExecutor | None = None
         self._store: Store | None = None
 
@@ -109,6 +114,26 @@ class GuiSink(QObject):
         future: concurrent.futures.Future[list[Receipt]] = concurrent.futures.Future()
         self._batch.emit((arrivals, future))
         return future
+
+    def on_workshop(
+        self, call: Callable[[Session], _T]
+    ) -> concurrent.futures.Future[_T]:
+        """``call(session)`` on the GUI thread (a phone's vote goes into the model the board
+        shows), as a future for the server's thread."""
+        future: concurrent.futures.Future[_T] = concurrent.futures.Future()
+        self._call.emit((call, future))
+        return future
+
+    def _run(self, item: tuple[Callable[[Session], Any], concurrent.futures.Future[Any]]) -> None:
+        call, future = item
+        doc = self.window.document
+        try:
+            if doc is None:
+                raise RuntimeError("no workshop is open")
+            future.set_result(call(doc.session))
+        except Exception as exc:  # handed to the server, which answers with a clear error
+            log.exception("room: a call on the workshop failed")
+            future.set_exception(exc)
 
     def _commit_inbox(self, arrivals: list[Arrival], board: str | None) -> list[Receipt]:
         doc = self.window.document
@@ -329,7 +354,7 @@ class RoomActions(QObject):
             )
             return None
         self.sink.direct = direct
-        room = room or Room(self.sink, [host])
+        room = room or Room(self.sink, [host], on_workshop=self.sink.on_workshop)
         self.sink.start()
         try:
             room.start()

@@ -25,7 +25,7 @@ def sink(workshop: Path) -> Iterator[FileSink]:
 
 @pytest.fixture
 def room(sink: FileSink) -> Iterator[Room]:
-    r = Room(sink, ["127.0.0.1"], settings=RoomSettings())
+    r = Room(sink, ["127.0.0.1"], settings=RoomSettings(), on_workshop=sink.on_workshop)
     r.start()
     yield r
     r.stop()

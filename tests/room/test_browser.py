@@ -120,3 +120,36 @@ def test_an_unwritable_file_shows_not_received_and_a_resend_works(
     page.wait_for_selector("#status.bad")
     assert "無法寫入" in page.locator("#status").inner_text()
     assert page.locator("#text").input_value() == "第一次沒送到"  # kept for sending again
+
+
+def test_a_phone_spends_and_takes_back_dot_votes(phone_page, workshop: Path) -> None:
+    from playwright.sync_api import expect
+
+    from pofacil.room.sink import FileSink
+
+    from .test_room_votes import open_vote
+
+    notes = open_vote(workshop, per_person=2)
+    sink = FileSink(workshop)
+    room = Room(sink, ["127.0.0.1"], on_workshop=sink.on_workshop)
+    room.start()
+    try:
+        page = phone_page
+        page.goto(room.url())
+        page.wait_for_selector("#vote:not([hidden])")
+        assert page.locator("#left").inner_text() == "你還有 2 票"
+        first = page.locator(f'#vote-list li[data-note="{notes[0]}"]')
+        first.locator("button.add").click()
+        expect(page.locator("#left")).to_have_text("你還有 1 票")
+        first = page.locator(f'#vote-list li[data-note="{notes[0]}"]')
+        first.locator("button.add").click()
+        expect(page.locator("#left")).to_have_text("你還有 0 票")
+        assert page.locator("#vote-list button.add:enabled").count() == 0  # budget spent
+        page.screenshot(path=str(SHOTS / "participant-votes.png"), full_page=True)
+        page.locator(f'#vote-list li[data-note="{notes[0]}"] button.back').click()
+        expect(page.locator("#left")).to_have_text("你還有 1 票")
+    finally:
+        room.stop()
+        sink.close()
+    with sqlite3.connect(workshop) as conn:
+        assert conn.execute("SELECT note FROM votes").fetchall() == [(notes[0],)]

@@ -11,7 +11,9 @@
       unavailable: "沒有收到：工作坊檔案現在無法寫入，請稍後再送一次。",
       closed: "沒有收到：這個房間已經關閉。", device: "沒有收到：請重新整理這個頁面再送。",
       network: "沒有收到：連不上房間，請確認連上現場的 Wi-Fi 後再送一次。",
-      error: "沒有收到，請再送一次。", waiting: "（還沒收到）"
+      error: "沒有收到，請再送一次。", waiting: "（還沒收到）",
+      vote: "投票", left: "你還有 {n} 票", mine: "我的票", add: "投一票", back: "收回一票",
+      refused: "這一票沒有投出：票已用完，或這張不在投票範圍內。", voteClosed: "投票已經結束。"
     },
     en: {
       title: "Write down your point", point: "Your point", name: "Name (optional; anonymous by default)",
@@ -21,7 +23,9 @@
       unavailable: "Not received: the workshop file cannot be written now; send it again later.",
       closed: "Not received: the room is closed.", device: "Not received: reload this page and send again.",
       network: "Not received: the room cannot be reached; check you are on the room's Wi-Fi and send again.",
-      error: "Not received; send it again.", waiting: "(not received yet)"
+      error: "Not received; send it again.", waiting: "(not received yet)",
+      vote: "Vote", left: "You have {n} votes left", mine: "my votes", add: "Vote", back: "Take back",
+      refused: "Not cast: your votes are spent, or this note is not in the vote.", voteClosed: "The vote is over."
     }
   };
   var lang = "zh";
@@ -95,5 +99,69 @@
     req.onerror = req.ontimeout = function () { send.disabled = false; say("network", false); };
     req.send(JSON.stringify({ text: value, name: name.value, key: pending.key }));
   });
+  // -- the dot vote: the notes being voted on, and this phone's own votes --------------
+  var vote = null; // the last state the room sent: {open, round, left, notes: [{id, text, mine}]}
+  function base() { return location.pathname.replace(/\/$/, ""); }
+  function showVote(state, note) {
+    vote = state && state.open ? state : null;
+    $("vote").hidden = !vote;
+    if (note) { $("vote-status").textContent = t(note); }
+    if (!vote) return;
+    $("left").textContent = t("left").replace("{n}", String(vote.left));
+    var list = $("vote-list");
+    while (list.firstChild) list.removeChild(list.firstChild);
+    vote.notes.forEach(function (n) {
+      var li = document.createElement("li");
+      var text = document.createElement("span");
+      text.className = "text";
+      text.textContent = n.text;
+      var mine = document.createElement("span");
+      mine.className = "mine";
+      mine.textContent = n.mine ? "●" + n.mine : "";
+      mine.title = t("mine");
+      var back = document.createElement("button");
+      back.type = "button"; back.className = "back"; back.textContent = "−";
+      back.setAttribute("aria-label", t("back"));
+      back.disabled = !n.mine;
+      back.addEventListener("click", function () { cast(n.id, true); });
+      var add = document.createElement("button");
+      add.type = "button"; add.className = "add"; add.textContent = "+";
+      add.setAttribute("aria-label", t("add"));
+      add.disabled = vote.left <= 0;
+      add.addEventListener("click", function () { cast(n.id, false); });
+      li.appendChild(text); li.appendChild(mine); li.appendChild(back); li.appendChild(add);
+      li.setAttribute("data-note", n.id);
+      list.appendChild(li);
+    });
+  }
+  function request(method, url, body, done) {
+    var req = new XMLHttpRequest();
+    req.open(method, url);
+    req.setRequestHeader("Content-Type", "application/json");
+    req.timeout = 15000;
+    req.onload = function () {
+      var data = {};
+      try { data = JSON.parse(req.responseText); } catch (e) {}
+      done(req.status, data);
+    };
+    req.onerror = req.ontimeout = function () { done(0, {}); };
+    req.send(body ? JSON.stringify(body) : null);
+  }
+  function poll() {
+    request("GET", base() + "/votes", null, function (status, data) {
+      if (status === 200) showVote(data);
+    });
+  }
+  function cast(note, back) {
+    if (!vote) return;
+    request("POST", base() + "/votes", { round: vote.round, note: note, back: back }, function (status, data) {
+      if (status === 200) showVote(data, "");
+      else if (status === 409 && data.error === "closed") showVote(null, "voteClosed");
+      else if (status === 409) showVote(data, "refused");
+      else showVote(vote, data.error && T[lang][data.error] ? data.error : "network");
+    });
+  }
   render();
+  poll();
+  setInterval(poll, 4000);
 })();
