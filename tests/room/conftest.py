@@ -10,6 +10,9 @@ from pofacil.room.limits import RoomSettings
 from pofacil.room.server import Room
 from pofacil.room.sink import FileSink
 
+# The real main window and the dialog answerer of the UI tests, for the room in the app.
+from tests.ui.conftest import _isolated_settings, answer_dialogs, window  # noqa: F401
+
 
 @pytest.fixture
 def workshop(tmp_path: Path) -> Path:

@@ -19,8 +19,6 @@ from pofacil.room.server import Room
 
 from .load import read_result, start_load_process
 
-pytest_plugins = ["tests.ui.conftest"]
-
 LOAD = RoomSettings(points_per_minute=1_000, new_devices_per_minute=100)
 
 

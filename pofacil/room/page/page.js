@@ -42,9 +42,9 @@
     name.placeholder = t("anonymous");
     $("lang").textContent = t("other");
   }
-  function say(key, good) {
+  function say(key, good) { // good: true received, false not received, null still sending
     status.textContent = t(key);
-    status.className = good ? "ok" : "bad";
+    status.className = good === null ? "wait" : good ? "ok" : "bad";
     status.setAttribute("data-state", key);
   }
   function newKey() {
@@ -63,7 +63,9 @@
     lang = lang === "zh" ? "en" : "zh";
     try { localStorage.setItem("pofacil-lang", lang); } catch (e) {}
     render();
-    if (status.getAttribute("data-state")) say(status.getAttribute("data-state"), status.className === "ok");
+    if (status.getAttribute("data-state")) {
+      say(status.getAttribute("data-state"), status.className === "wait" ? null : status.className === "ok");
+    }
   });
   text.addEventListener("input", function () {
     $("chars").textContent = String(text.value.length);
@@ -75,7 +77,7 @@
     if (!value.trim()) { say("empty", false); return; }
     if (!pending) pending = { key: newKey(), text: value };
     send.disabled = true;
-    say("sending", true);
+    say("sending", null);
     var req = new XMLHttpRequest();
     req.open("POST", location.pathname.replace(/\/$/, "") + "/points");
     req.setRequestHeader("Content-Type", "application/json");
