@@ -27,11 +27,11 @@ from typing import Any
 
 from aiohttp import web
 
-from .addresses import check_local
-from .limits import RoomSettings, Windows
 from pofacil.board.session import Session
 
 from . import votes
+from .addresses import check_local
+from .limits import RoomSettings, Windows
 from .receive import RECEIVED, REFUSED, Arrival, Receipt
 
 log = logging.getLogger("pofacil.room")
@@ -312,7 +312,9 @@ class Room:
             self._on_workshop(lambda s: votes.cast(s, device, round_id, note, back))
         )
         self.stats.counts[f"votes {state.get('error', 'cast')}"] += 1
-        status = {"unavailable": 503, "closed": 409, "refused": 409}.get(state.get("error", ""), 200)
+        status = {"unavailable": 503, "closed": 409, "refused": 409}.get(
+            state.get("error", ""), 200
+        )
         return self._json(status, **state)
 
     async def _submit(self, arrival: Arrival) -> Receipt:

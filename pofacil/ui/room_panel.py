@@ -115,9 +115,7 @@ class GuiSink(QObject):
         self._batch.emit((arrivals, future))
         return future
 
-    def on_workshop(
-        self, call: Callable[[Session], _T]
-    ) -> concurrent.futures.Future[_T]:
+    def on_workshop(self, call: Callable[[Session], _T]) -> concurrent.futures.Future[_T]:
         """``call(session)`` on the GUI thread (a phone's vote goes into the model the board
         shows), as a future for the server's thread."""
         future: concurrent.futures.Future[_T] = concurrent.futures.Future()

@@ -24,7 +24,6 @@ def window(window):  # the real main window on the sample (tests/ui/conftest.py)
     window.room.close()
 
 
-
 def send_from_phone(qtbot, url: str, *points: tuple[str, str]) -> list[Answer]:
     """A phone on its own thread (the server waits on the GUI thread to commit)."""
     answers: list[Answer] = []

@@ -90,6 +90,7 @@ TABLES: dict[str, dict[str, type]] = {
     },
 }
 
+
 def _v1(db: sqlite_utils.Database) -> None:
     # A new file is created straight at the current schema (TABLES); the later steps only
     # add what a file written by an older pofacil lacks, so each checks before it adds.
