@@ -20,6 +20,8 @@ from pofacil.board.storage.store import Store
 from .cli_export import add_parser as add_export_parser
 from .cli_export import run as _export
 from .cli_export import warn_opened
+from .room.serve import add_parser as add_serve_parser
+from .room.serve import run as _serve
 
 if TYPE_CHECKING:
     from pofacil.board.model import Workshop
@@ -38,6 +40,7 @@ COMMANDS = (
     "history",
     "check",
     "export",
+    "serve",
 )
 
 
@@ -126,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path)
 
     add_export_parser(sub)
+    add_serve_parser(sub)
     return parser
 
 
@@ -389,6 +393,7 @@ _COMMANDS = {
     "history": _history,
     "check": _check,
     "export": _export,
+    "serve": _serve,
 }
 
 if __name__ == "__main__":

@@ -109,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
     from pofacil.board.formats.json_export import export_json
     from pofacil.board.formats.minutes import export_csv, export_markdown
     from pofacil.board.session import Session
+    from pofacil.board.storage.inbox import room_counts
 
     out = _check_out(args.out, args.file)
     session = Session.open(args.file, read_only=True)
@@ -127,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
             path = export_csv(ws, out, ids)
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "json":
-            path = export_json(ws, out, ids)
+            path = export_json(ws, out, ids, room=room_counts(session.store.conn))
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "pdf":
             _pdf(ws, out, ids, args, fixes)

@@ -409,374 +409,419 @@
     </message>
 </context>
 <context>
+    <name>InboxDock</name>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="44"/>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="205"/>
+        <source>Inbox</source>
+        <translation>收件匣</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="56"/>
+        <source>&amp;Accept</source>
+        <translation>採用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="58"/>
+        <source>&amp;Edit, then accept…</source>
+        <translation>修改後採用(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="60"/>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="118"/>
+        <source>Set &amp;aside</source>
+        <translation>擱置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="65"/>
+        <source>Show the points set aside</source>
+        <translation>顯示已擱置的意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="118"/>
+        <source>&amp;Put back</source>
+        <translation>放回收件匣(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="169"/>
+        <source>Edit, then accept</source>
+        <translation>修改後採用</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/inbox_panel.py" line="170"/>
+        <source>Reword the point neutrally:</source>
+        <translation>以中立的文字改寫這則意見：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="140"/>
-        <location filename="../../pofacil/ui/main_window.py" line="363"/>
-        <location filename="../../pofacil/ui/main_window.py" line="370"/>
+        <location filename="../../pofacil/ui/main_window.py" line="141"/>
+        <location filename="../../pofacil/ui/main_window.py" line="366"/>
+        <location filename="../../pofacil/ui/main_window.py" line="373"/>
         <source>Add a board</source>
         <translation>新增白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="244"/>
+        <location filename="../../pofacil/ui/main_window.py" line="247"/>
         <source>Read-only</source>
         <translation>唯讀</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="246"/>
+        <location filename="../../pofacil/ui/main_window.py" line="249"/>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="248"/>
+        <location filename="../../pofacil/ui/main_window.py" line="251"/>
         <source>NOT SAVED: save a copy elsewhere</source>
         <translation>未儲存：請將複本另存到其他位置</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="271"/>
+        <location filename="../../pofacil/ui/main_window.py" line="274"/>
         <source>The workshop file cannot be written</source>
         <translation>無法寫入工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="275"/>
+        <location filename="../../pofacil/ui/main_window.py" line="278"/>
         <source>Your changes are kept in memory. Use File &gt; Save a Copy to save them somewhere else.</source>
         <translation>您的變更暫時保留在記憶體中。請用「檔案 &gt; 另存複本」把它們儲存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="338"/>
+        <location filename="../../pofacil/ui/main_window.py" line="341"/>
         <source>A workshop keeps at least one board.</source>
         <translation>工作坊至少要保留一個白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="341"/>
+        <location filename="../../pofacil/ui/main_window.py" line="344"/>
         <source>Board deleted; Undo brings it back.</source>
         <translation>白板已刪除；按「復原」可以找回來。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="349"/>
+        <location filename="../../pofacil/ui/main_window.py" line="352"/>
         <source>Rename board</source>
         <translation>重新命名白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="350"/>
-        <location filename="../../pofacil/ui/main_window.py" line="371"/>
+        <location filename="../../pofacil/ui/main_window.py" line="353"/>
+        <location filename="../../pofacil/ui/main_window.py" line="374"/>
         <source>Board name:</source>
         <translation>白板名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="363"/>
+        <location filename="../../pofacil/ui/main_window.py" line="366"/>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="475"/>
+        <location filename="../../pofacil/ui/main_window.py" line="478"/>
         <source>New note</source>
         <translation>新便利貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="519"/>
         <location filename="../../pofacil/ui/main_window.py" line="522"/>
+        <location filename="../../pofacil/ui/main_window.py" line="525"/>
         <source>Group</source>
         <translation>群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="520"/>
-        <location filename="../../pofacil/ui/main_window.py" line="547"/>
+        <location filename="../../pofacil/ui/main_window.py" line="523"/>
+        <location filename="../../pofacil/ui/main_window.py" line="550"/>
         <source>Group name:</source>
         <translation>群組名稱：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="546"/>
+        <location filename="../../pofacil/ui/main_window.py" line="549"/>
         <source>Rename group</source>
         <translation>重新命名群組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="63"/>
+        <location filename="../../pofacil/ui/main_window.py" line="64"/>
         <source>Cannot open</source>
         <translation>無法開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="76"/>
+        <location filename="../../pofacil/ui/main_window.py" line="77"/>
         <source>Opened read-only</source>
         <translation>已用唯讀方式開啟</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="79"/>
+        <location filename="../../pofacil/ui/main_window.py" line="80"/>
         <source>It is open read-only: you can look, present and export, and File &gt; Save a copy… makes a copy you can change.</source>
         <translation>已用唯讀方式開啟：可以檢視、投影和匯出；「檔案 &gt; 另存複本…」可以另存一份能修改的複本。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="91"/>
+        <location filename="../../pofacil/ui/main_window.py" line="92"/>
         <source>Workshop in use</source>
         <translation>工作坊檔案使用中</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="94"/>
+        <location filename="../../pofacil/ui/main_window.py" line="95"/>
         <source>Open it read-only?</source>
         <translation>要以唯讀方式開啟嗎？</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="631"/>
-        <location filename="../../pofacil/ui/main_window.py" line="636"/>
+        <location filename="../../pofacil/ui/main_window.py" line="634"/>
+        <location filename="../../pofacil/ui/main_window.py" line="639"/>
         <source>New workshop</source>
         <translation>新增工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="631"/>
-        <location filename="../../pofacil/ui/main_window.py" line="648"/>
-        <location filename="../../pofacil/ui/main_window.py" line="663"/>
+        <location filename="../../pofacil/ui/main_window.py" line="634"/>
+        <location filename="../../pofacil/ui/main_window.py" line="651"/>
+        <location filename="../../pofacil/ui/main_window.py" line="666"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="636"/>
+        <location filename="../../pofacil/ui/main_window.py" line="639"/>
         <source>Title:</source>
         <translation>標題：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="643"/>
+        <location filename="../../pofacil/ui/main_window.py" line="646"/>
         <source>Cannot create</source>
         <translation>無法建立</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="648"/>
+        <location filename="../../pofacil/ui/main_window.py" line="651"/>
         <source>Open workshop</source>
         <translation>開啟工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="661"/>
+        <location filename="../../pofacil/ui/main_window.py" line="664"/>
         <source>Save a copy</source>
         <translation>另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="670"/>
+        <location filename="../../pofacil/ui/main_window.py" line="673"/>
         <source>Copy saved.</source>
         <translation>複本已儲存。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="677"/>
+        <location filename="../../pofacil/ui/main_window.py" line="680"/>
         <source>Cannot save a copy</source>
         <translation>無法另存複本</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="746"/>
+        <location filename="../../pofacil/ui/main_window.py" line="749"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="764"/>
+        <location filename="../../pofacil/ui/main_window.py" line="767"/>
         <source>History…</source>
         <translation>歷程…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="793"/>
+        <location filename="../../pofacil/ui/main_window.py" line="796"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="794"/>
+        <location filename="../../pofacil/ui/main_window.py" line="797"/>
         <source>&amp;New workshop…</source>
         <translation>新增工作坊(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="795"/>
+        <location filename="../../pofacil/ui/main_window.py" line="798"/>
         <source>&amp;Open…</source>
         <translation>開啟(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="796"/>
+        <location filename="../../pofacil/ui/main_window.py" line="799"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="798"/>
+        <location filename="../../pofacil/ui/main_window.py" line="801"/>
         <source>Save a &amp;copy…</source>
         <translation>另存複本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="801"/>
+        <location filename="../../pofacil/ui/main_window.py" line="804"/>
         <source>&amp;Import boards from another workshop…</source>
         <translation>從其他工作坊匯入分組(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="804"/>
+        <location filename="../../pofacil/ui/main_window.py" line="807"/>
         <source>Workshop &amp;details…</source>
         <translation>工作坊資料(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="809"/>
+        <location filename="../../pofacil/ui/main_window.py" line="812"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="815"/>
+        <location filename="../../pofacil/ui/main_window.py" line="818"/>
         <source>Export &amp;all boards as PDF</source>
         <translation>將所有白板匯出為 PDF(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="820"/>
+        <location filename="../../pofacil/ui/main_window.py" line="823"/>
         <source>&amp;Preferences…</source>
         <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="821"/>
+        <location filename="../../pofacil/ui/main_window.py" line="824"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="823"/>
+        <location filename="../../pofacil/ui/main_window.py" line="826"/>
         <source>&amp;Edit</source>
         <translation>編輯(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="824"/>
-        <location filename="../../pofacil/ui/main_window.py" line="906"/>
+        <location filename="../../pofacil/ui/main_window.py" line="827"/>
+        <location filename="../../pofacil/ui/main_window.py" line="909"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="826"/>
-        <location filename="../../pofacil/ui/main_window.py" line="907"/>
+        <location filename="../../pofacil/ui/main_window.py" line="829"/>
+        <location filename="../../pofacil/ui/main_window.py" line="910"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="829"/>
+        <location filename="../../pofacil/ui/main_window.py" line="832"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="830"/>
+        <location filename="../../pofacil/ui/main_window.py" line="833"/>
         <source>&amp;Paste</source>
         <translation>貼上(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="832"/>
+        <location filename="../../pofacil/ui/main_window.py" line="835"/>
         <source>D&amp;uplicate</source>
         <translation>再製一份(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="835"/>
+        <location filename="../../pofacil/ui/main_window.py" line="838"/>
         <source>&amp;Delete</source>
         <translation>刪除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="837"/>
+        <location filename="../../pofacil/ui/main_window.py" line="840"/>
         <source>&amp;Edit note</source>
         <translation>編輯便利貼(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="840"/>
+        <location filename="../../pofacil/ui/main_window.py" line="843"/>
         <source>Select &amp;all</source>
         <translation>全選(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="845"/>
+        <location filename="../../pofacil/ui/main_window.py" line="848"/>
         <source>&amp;Group…</source>
         <translation>組成群組(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="847"/>
+        <location filename="../../pofacil/ui/main_window.py" line="850"/>
         <source>U&amp;ngroup</source>
         <translation>解散群組(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="849"/>
+        <location filename="../../pofacil/ui/main_window.py" line="852"/>
         <source>Deleted notes…</source>
         <translation>已刪除的便利貼…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="851"/>
+        <location filename="../../pofacil/ui/main_window.py" line="854"/>
         <source>&amp;Find…</source>
         <translation>搜尋(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="853"/>
+        <location filename="../../pofacil/ui/main_window.py" line="856"/>
         <source>Quick &amp;capture</source>
         <translation>快速記錄(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="856"/>
+        <location filename="../../pofacil/ui/main_window.py" line="859"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="857"/>
+        <location filename="../../pofacil/ui/main_window.py" line="860"/>
         <source>&amp;Fit to content</source>
         <translation>顯示全部內容(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="858"/>
+        <location filename="../../pofacil/ui/main_window.py" line="861"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="859"/>
+        <location filename="../../pofacil/ui/main_window.py" line="862"/>
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="861"/>
+        <location filename="../../pofacil/ui/main_window.py" line="864"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="863"/>
+        <location filename="../../pofacil/ui/main_window.py" line="866"/>
         <source>&amp;Projector mode</source>
         <translation>投影模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="867"/>
+        <location filename="../../pofacil/ui/main_window.py" line="870"/>
         <source>&amp;History</source>
         <translation>歷程(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="872"/>
+        <location filename="../../pofacil/ui/main_window.py" line="875"/>
         <source>&amp;Board</source>
         <translation>白板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="873"/>
+        <location filename="../../pofacil/ui/main_window.py" line="876"/>
         <source>&amp;Add board…</source>
         <translation>新增白板(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="875"/>
+        <location filename="../../pofacil/ui/main_window.py" line="878"/>
         <source>&amp;Rename board…</source>
         <translation>重新命名白板(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="878"/>
+        <location filename="../../pofacil/ui/main_window.py" line="881"/>
         <source>&amp;Delete board</source>
         <translation>刪除白板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="882"/>
+        <location filename="../../pofacil/ui/main_window.py" line="885"/>
         <source>&amp;Next board</source>
         <translation>下一個白板(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="886"/>
+        <location filename="../../pofacil/ui/main_window.py" line="889"/>
         <source>&amp;Previous board</source>
         <translation>上一個白板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="916"/>
+        <location filename="../../pofacil/ui/main_window.py" line="919"/>
         <source>&amp;Undo: %1</source>
         <translation>復原(&amp;U)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="916"/>
+        <location filename="../../pofacil/ui/main_window.py" line="919"/>
         <source>&amp;Redo: %1</source>
         <translation>重做(&amp;R)：%1</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="937"/>
+        <location filename="../../pofacil/ui/main_window.py" line="940"/>
         <source>Changes not saved</source>
         <translation>變更尚未儲存</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/main_window.py" line="939"/>
+        <location filename="../../pofacil/ui/main_window.py" line="942"/>
         <source>The workshop file could not be written and some changes exist only in memory. Quit anyway and lose them?</source>
         <translation>無法寫入工作坊檔案，有些變更只存在記憶體中。仍要結束並捨棄這些變更嗎？</translation>
     </message>
@@ -894,6 +939,35 @@
     </message>
 </context>
 <context>
+    <name>OpenRoomDialog</name>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="182"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="212"/>
+        <source>Open the room</source>
+        <translation>開放現場手機發言</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="187"/>
+        <source>Participants on the same network (this laptop&apos;s hotspot or the room&apos;s router) open the address on their phones and send points. Nothing leaves the room.</source>
+        <translation>與會者連上同一個網路（這台筆電的熱點或現場的路由器），用手機開啟網址就能送出意見。資料不會離開現場。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="194"/>
+        <source>Network</source>
+        <translation>網路</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="197"/>
+        <source>%1 (this computer only)</source>
+        <translation>%1（只限這台電腦）</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="206"/>
+        <source>Points go straight onto the board (no inbox)</source>
+        <translation>意見直接貼上白板（不經收件匣）</translation>
+    </message>
+</context>
+<context>
     <name>OutlineImport</name>
     <message>
         <location filename="../../pofacil/ui/outline_import.py" line="40"/>
@@ -950,6 +1024,68 @@
         <location filename="../../pofacil/ui/dialogs.py" line="90"/>
         <source>Your name in the history:</source>
         <translation>歷程中的名字：</translation>
+    </message>
+</context>
+<context>
+    <name>RoomActions</name>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="304"/>
+        <source>Open the roo&amp;m…</source>
+        <translation>開放現場手機發言(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="306"/>
+        <source>Close the room</source>
+        <translation>關閉現場手機發言</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="309"/>
+        <source>In&amp;box</source>
+        <translation>收件匣(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="310"/>
+        <source>Show the room&apos;s QR co&amp;de</source>
+        <translation>顯示現場的 QR Code(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="350"/>
+        <location filename="../../pofacil/ui/room_panel.py" line="363"/>
+        <source>The room cannot open</source>
+        <translation>無法開放現場手機發言</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="351"/>
+        <source>Points need a workshop file that can be written; this one cannot.</source>
+        <translation>手機送來的意見要寫入工作坊檔案，但這個檔案無法寫入。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="364"/>
+        <source>Cannot listen on %1: %2</source>
+        <translation>無法在 %1 接收連線：%2</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="399"/>
+        <source>Inbox: %1</source>
+        <translation>收件匣：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPanel</name>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="234"/>
+        <source>Send your point from your phone</source>
+        <translation>用手機送出你的意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="255"/>
+        <source>Room code %1</source>
+        <translation>房間代碼 %1</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/room_panel.py" line="263"/>
+        <source>Inbox: %1</source>
+        <translation>收件匣：%1</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1585,27 @@
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
+        <location filename="../../pofacil/board/ops/inbox.py" line="48"/>
+        <source>This point is already on the board.</source>
+        <translation>這則意見已經在白板上了。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/inbox.py" line="50"/>
+        <source>This point was set aside; put it back first.</source>
+        <translation>這則意見已擱置，請先放回收件匣。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/inbox.py" line="53"/>
+        <source>Board {name} was deleted; choose another board.</source>
+        <translation>白板「{name}」已刪除，請選擇其他白板。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/ops/inbox.py" line="81"/>
+        <location filename="../../pofacil/board/ops/notes.py" line="56"/>
+        <source>Nothing to change.</source>
+        <translation>沒有需要變更的內容。</translation>
+    </message>
+    <message>
         <location filename="../../pofacil/board/ops/merge.py" line="77"/>
         <source>{source} has no board named {name}; its boards are: {names}.</source>
         <translation>{source} 裡沒有名為「{name}」的白板；其中的白板：{names}。</translation>
@@ -1457,11 +1614,6 @@
         <location filename="../../pofacil/board/ops/merge.py" line="97"/>
         <source>{source} has no boards to merge.</source>
         <translation>{source} 裡沒有可以合併的白板。</translation>
-    </message>
-    <message>
-        <location filename="../../pofacil/board/ops/notes.py" line="56"/>
-        <source>Nothing to change.</source>
-        <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/ops/notes.py" line="63"/>
@@ -1619,14 +1771,14 @@
     <message>
         <location filename="../../pofacil/board/storage/atomic.py" line="85"/>
         <location filename="../../pofacil/board/storage/atomic.py" line="105"/>
-        <location filename="../../pofacil/board/storage/store.py" line="385"/>
-        <location filename="../../pofacil/board/storage/store.py" line="389"/>
+        <location filename="../../pofacil/board/storage/store.py" line="386"/>
+        <location filename="../../pofacil/board/storage/store.py" line="390"/>
         <source>Could not write {path}: {reason}.</source>
         <translation>無法寫入 {path}：{reason}。</translation>
     </message>
     <message>
         <location filename="../../pofacil/board/storage/atomic.py" line="101"/>
-        <location filename="../../pofacil/board/storage/store.py" line="95"/>
+        <location filename="../../pofacil/board/storage/store.py" line="96"/>
         <source>{path} already exists; choose another name.</source>
         <translation>{path} 已經存在；請換一個名稱。</translation>
     </message>
@@ -1643,10 +1795,10 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/connection.py" line="73"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="94"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="99"/>
-        <location filename="../../pofacil/board/storage/rows.py" line="103"/>
-        <location filename="../../pofacil/board/storage/store.py" line="186"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="95"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="100"/>
+        <location filename="../../pofacil/board/storage/rows.py" line="104"/>
+        <location filename="../../pofacil/board/storage/store.py" line="187"/>
         <source>{path} is damaged: {reason}.</source>
         <translation>{path} 已損毀：{reason}。</translation>
     </message>
@@ -1718,7 +1870,7 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/history.py" line="107"/>
-        <location filename="../../pofacil/board/storage/store.py" line="252"/>
+        <location filename="../../pofacil/board/storage/store.py" line="253"/>
         <source>History line {id} of {path} is damaged ({reason}); it cannot be listed, undone or redone.</source>
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
     </message>
@@ -1734,63 +1886,63 @@
     </message>
     <message>
         <location filename="../../pofacil/board/storage/other_file.py" line="82"/>
-        <location filename="../../pofacil/board/storage/store.py" line="196"/>
+        <location filename="../../pofacil/board/storage/store.py" line="197"/>
         <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
         <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="112"/>
+        <location filename="../../pofacil/board/storage/store.py" line="113"/>
         <source>{path} cannot be written here (read-only file, folder or disk); open it read-only or save a copy elsewhere.</source>
         <translation>無法在這裡寫入 {path}（檔案、資料夾或磁碟是唯讀的）；請以唯讀方式開啟，或將複本另存到其他位置。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="120"/>
+        <location filename="../../pofacil/board/storage/store.py" line="121"/>
         <source>{path} is open in another pofacil window; close it there, or open it read-only.</source>
         <translation>{path} 已在另一個 pofacil 視窗中開啟；請先在那裡關閉，或以唯讀方式開啟。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="132"/>
+        <location filename="../../pofacil/board/storage/store.py" line="133"/>
         <source>{path} uses an older file format; open it for writing once to upgrade it.</source>
         <translation>{path} 使用舊版的檔案格式；請以一般（非唯讀）方式開啟一次，完成格式升級。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="209"/>
+        <location filename="../../pofacil/board/storage/store.py" line="210"/>
         <source>{path}: {count} damaged row(s) could not be read and are left out ({rows}); the file keeps them unchanged and &apos;pofacil check&apos; lists them.</source>
         <translation>{path}：有 {count} 筆損毀的資料無法讀取，已略過（{rows}）；檔案中的這些資料維持原樣，執行「pofacil check」可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="327"/>
+        <location filename="../../pofacil/board/storage/store.py" line="328"/>
         <source>A copy cannot replace the open workshop itself.</source>
         <translation>複本不能覆蓋目前開啟的這個工作坊檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="345"/>
+        <location filename="../../pofacil/board/storage/store.py" line="346"/>
         <source>Could not save a copy to {path}: {reason}.</source>
         <translation>無法將複本儲存到 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="351"/>
+        <location filename="../../pofacil/board/storage/store.py" line="352"/>
         <source>This workshop is open read-only; nothing can be changed.</source>
         <translation>這個工作坊是以唯讀方式開啟的，無法做任何變更。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="365"/>
+        <location filename="../../pofacil/board/storage/store.py" line="366"/>
         <source>{path} was deleted or moved while it was open, so changes can no longer be saved to it.</source>
         <translation>{path} 在開啟期間被刪除或移走了，變更已無法再儲存到這個檔案。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="380"/>
+        <location filename="../../pofacil/board/storage/store.py" line="381"/>
         <source>{path} is in use by another program, so this change could not be saved; close that program.</source>
         <translation>{path} 正被另一個程式使用，這項變更無法儲存；請關閉那個程式。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="395"/>
+        <location filename="../../pofacil/board/storage/store.py" line="396"/>
         <source>This change could not be stored ({reason}) and was not made.</source>
         <translation>這項變更無法儲存（{reason}），因此沒有套用。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/store.py" line="513"/>
-        <location filename="../../pofacil/board/storage/store.py" line="519"/>
+        <location filename="../../pofacil/board/storage/store.py" line="514"/>
+        <location filename="../../pofacil/board/storage/store.py" line="520"/>
         <source>Could not create {path}: {reason}.</source>
         <translation>無法建立 {path}：{reason}。</translation>
     </message>
@@ -2073,6 +2225,36 @@
         <location filename="../../pofacil/board/model/change.py" line="82"/>
         <source>merged {count} boards from {detail}</source>
         <translation>從 {detail} 合併了 {count} 個白板</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="85"/>
+        <source>accept {count} point from the room</source>
+        <translation>採用 {count} 則現場意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="86"/>
+        <source>accept {count} points from the room</source>
+        <translation>採用 {count} 則現場意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="88"/>
+        <source>{count} point from the room</source>
+        <translation>{count} 則現場意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="88"/>
+        <source>{count} points from the room</source>
+        <translation>{count} 則現場意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="89"/>
+        <source>set a point aside</source>
+        <translation>擱置一則意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="90"/>
+        <source>put a point back in the inbox</source>
+        <translation>把一則意見放回收件匣</translation>
     </message>
 </context>
 </TS>

@@ -46,6 +46,7 @@ from .items import ClusterItem, LinkItem, NoteItem
 from .merge_dialog import MergeDialog
 from .outline_import import OutlineImport
 from .plain_text import no_mnemonic, plain_label, plain_tooltip, show_message, window_title
+from .room_panel import RoomActions
 from .scene import BoardScene
 from .timer import install_timer
 from .view import BoardView
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         install_help_menu(self)
         self.timer = install_timer(self)
         self.vote_mode = install_vote_mode(self)
+        self.room = RoomActions(self)
         self.set_session(session)
         self.placement.place()
 
@@ -231,6 +233,7 @@ class MainWindow(QMainWindow):
         warning = session.store.damage_warning()
         if warning is not None:  # rows left out on opening: said once, without a modal box
             self.statusBar().showMessage(translate_error(warning), 60000)
+        self.room.session_changed()
         QTimer.singleShot(0, self.view.fit)
 
     def _document_changed(self) -> None:
@@ -790,7 +793,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         std = QKeySequence.StandardKey
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&New workshop…"), self.new_workshop, "Ctrl+N")
         self._action(file_menu, self.tr("&Open…"), lambda: self.open_workshop(), "Ctrl+O")
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
@@ -946,6 +949,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.placement.save()
+        self.room.close()  # nothing listens once the window is gone
         # Closing twice (a test harness, or quit during close) must not detach twice.
         scene, self.scene, self.document = self.scene, None, None
         if scene is not None:

@@ -28,6 +28,21 @@ WORDS = (
 )
 
 
+def room_points(session: Session) -> None:
+    """Points from phones (the room), waiting and set aside (an accepted one would be a note
+    more than the tests count)."""
+    from pofacil.board.model.points import SET_ASIDE
+    from pofacil.board.storage.inbox import read_points
+    from pofacil.room.receive import Arrival, Placement, moderate_point, receive
+
+    arrivals = [
+        Arrival(f"key-{i}", WORDS[i % len(WORDS)], "林小姐" if i % 2 else "") for i in range(9)
+    ]
+    receive(session, arrivals, Placement())
+    waiting = read_points(session.store.conn)
+    moderate_point(session, waiting[1], SET_ASIDE)
+
+
 def build_workshop(path: Path) -> Path:
     write_sample(path)
     session = Session.open(path, actor="tester")
@@ -62,6 +77,7 @@ def build_workshop(path: Path) -> Path:
         session.undo()
         session.redo()
         session.undo()
+        room_points(session)
     finally:
         session.close()
     for source in path.parent.glob("round*.md"):

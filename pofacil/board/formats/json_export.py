@@ -160,10 +160,17 @@ def workshop_json(workshop: Workshop, boards: list[str] | None = None) -> dict[s
 
 
 def export_json(
-    workshop: Workshop, out: str | os.PathLike[str], boards: list[str] | None = None
+    workshop: Workshop,
+    out: str | os.PathLike[str],
+    boards: list[str] | None = None,
+    room: dict[str, int] | None = None,
 ) -> Path:
-    """Write :func:`workshop_json` to ``out``, complete or not at all."""
-    text = json.dumps(workshop_json(workshop, boards), ensure_ascii=False, indent=1)
+    """Write :func:`workshop_json` to ``out``, complete or not at all. ``room``: the inbox's
+    counts (storage/inbox.py), as ``"room"``; the points themselves are never exported."""
+    data = workshop_json(workshop, boards)
+    if room is not None:
+        data["room"] = room
+    text = json.dumps(data, ensure_ascii=False, indent=1)
 
     def write(tmp: Path) -> None:
         tmp.write_text(text + "\n", encoding="utf-8")

@@ -80,10 +80,18 @@ LABEL_TEXTS: dict[str, str | tuple[str, str]] = {
     "sort by votes": ("sort {count} note by votes", "sort {count} notes by votes"),
     # Counts boards, not notes (see LABEL_COUNTS); the detail is the other file's name.
     "merge": ("merged {count} board from {detail}", "merged {count} boards from {detail}"),
+    # The room (issue 15): points from phones, and the lead's steps on them.
+    "accept from the room": (
+        "accept {count} point from the room",
+        "accept {count} points from the room",
+    ),
+    "point from the room": ("{count} point from the room", "{count} points from the room"),
+    "set aside": "set a point aside",
+    "put back": "put a point back in the inbox",
 }
 
 # A label whose count is of another entity than notes.
-LABEL_COUNTS = {"merge": "board"}
+LABEL_COUNTS = {"merge": "board", "point from the room": "point"}
 
 
 def with_detail(label: str, detail: str) -> str:

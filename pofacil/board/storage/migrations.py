@@ -81,6 +81,16 @@ TABLES: dict[str, dict[str, type]] = {
         "undone_by": str,
     },
     "history_entities": {"history": int, "entity": str},
+    # Points sent from participants' phones (pofacil/room): see storage/inbox.py.
+    "inbox": {
+        "id": str,
+        "key": str,
+        "board": str,
+        "text": str,
+        "author": str,
+        "received": str,
+        "state": str,
+    },
 }
 
 
@@ -173,9 +183,31 @@ def _v6(db: sqlite_utils.Database) -> None:
 
 # Tables a step after _v1 adds: an older file lacks them until it is migrated, so the check
 # made before migrating does not ask for them.
-ADDED_LATER = {"vote_rounds", "votes"}
+ADDED_LATER = {"vote_rounds", "votes", "inbox"}
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+
+def _v7(db: sqlite_utils.Database) -> None:
+    """The room's inbox (issue 15): points from phones, waiting for the table lead. ``key``
+    is unique so a retried submission finds the point it already made. Written out here, not
+    read from TABLES: a migration keeps the schema of its day."""
+    if not db.table("inbox").exists():
+        db.table("inbox").create(
+            {
+                "id": str,
+                "key": str,
+                "board": str,
+                "text": str,
+                "author": str,
+                "received": str,
+                "state": str,
+            },
+            pk="id",
+            not_null={"id"},
+        )
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS inbox_key ON inbox (key)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -55,6 +55,7 @@ TABLE_OF = {
     "link": "links",
     "vote_round": "vote_rounds",
     "vote": "votes",
+    "point": "inbox",  # not in the model: the room's points (storage/inbox.py)
 }
 # Columns a row may leave NULL; every other one must hold a value of its type.
 OPTIONAL = {

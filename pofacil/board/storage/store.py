@@ -35,6 +35,7 @@ from .connection import check_name_length, connect, is_busy, read_only_media
 from .filelock import WorkshopLock
 from .header import read_header
 from .history import HistoryEntry, history_entry, pack_patches
+from .inbox import inbox_problems
 from .migrations import SCHEMA_VERSION, migrate
 from .rows import (
     TABLE_OF,
@@ -450,7 +451,7 @@ class Store:
             damaged: list[DamagedRow] = []
             details(rows, damaged)
             kept = sound_rows(rows, typed, damaged)
-            problems += [str(d) for d in damaged]
+            problems += [str(d) for d in damaged] + inbox_problems(rows["point"])
             for board in kept["board"]:
                 cells = {c["id"] for c in json.loads(board["cells"] or "[]")}
                 clusters = {c["id"] for c in kept["cluster"] if c["board"] == board["id"]}
