@@ -1,7 +1,6 @@
 """The frozen app (packaging/build.sh), run as a user would: no Python, no venv on PATH.
 
 Skipped unless POFACIL_BUNDLE names an unpacked build; `.ci/run` builds one and runs these.
-A check of another frozen command (`pofacil serve`, say) goes beside these, with `frozen()`.
 """
 
 from __future__ import annotations
@@ -9,11 +8,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from pofacil.board.storage.inbox import read_points
+from tests.room.phone import Phone
 from tests.test_packaging import started
 
 BUNDLE = Path(os.environ.get("POFACIL_BUNDLE", ""))
@@ -123,7 +127,33 @@ def test_with_an_explicit_offscreen_platform_the_frozen_window_opens(tmp_path: P
         app.wait(timeout=60)
 
 
-# -- more frozen commands ----------------------------------------------------------------
-# A `pofacil serve` smoke goes here: start frozen("serve", ...) with subprocess.Popen and the
-# same clean environment, fetch its page, stop it. The spec collects every pofacil
-# subpackage and its data files, so the server and its page assets are in the bundle.
+# -- the room, frozen ---------------------------------------------------------------------
+def test_serve_runs_frozen_and_keeps_a_phones_point(tmp_path: Path) -> None:
+    """`pofacil serve` from the bundle: its first line is the participants' address, the page
+    and its own files come from the bundle, a Chinese point sent over a real socket is in the
+    workshop's inbox, and SIGTERM stops it cleanly."""
+    assert frozen("new", "room.pofacil", home=tmp_path).returncode == 0
+    clean = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    server = subprocess.Popen(
+        [str(BUNDLE / "pofacil"), "serve", "room.pofacil", "--host", "127.0.0.1"],
+        env=clean,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        url = server.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:") and "/r/" in url
+        phone = Phone(url)
+        page = phone.get()
+        assert page.status == 200 and "<html" in page.body.decode().lower()
+        assert phone.send("在地的聲音要被聽見", name="王素琴").status == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        code = server.wait(timeout=60)
+    assert code == 0, server.stderr.read() if server.stderr else ""
+    with closing(sqlite3.connect(tmp_path / "room.pofacil")) as conn:
+        points = read_points(conn)
+    assert [(p.text, p.author) for p in points] == [("在地的聲音要被聽見", "王素琴")]
