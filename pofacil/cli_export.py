@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     from pofacil.board.formats.json_export import export_json
     from pofacil.board.formats.minutes import export_csv, export_markdown
     from pofacil.board.session import Session
-    from pofacil.board.storage.inbox import room_counts
+    from pofacil.board.storage.inbox import room_counts, room_record_line
 
     out = _check_out(args.out, args.file)
     session = Session.open(args.file, read_only=True)
@@ -121,8 +121,9 @@ def run(args: argparse.Namespace) -> int:
             raise PofacilError("{file} has no boards to export.", file=str(args.file))
         ids = [b.id for b in boards] or None
         fixes = _corrections(session) if args.format in ("md", "pdf") else None
+        room = room_record_line(session.store.conn, args.lang)
         if args.format == "md":
-            path = export_markdown(ws, out, ids, args.lang, fixes, args.corrections)
+            path = export_markdown(ws, out, ids, args.lang, fixes, args.corrections, room)
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "csv":
             path = export_csv(ws, out, ids)
@@ -131,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
             path = export_json(ws, out, ids, room=room_counts(session.store.conn))
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "pdf":
-            _pdf(ws, out, ids, args, fixes)
+            _pdf(ws, out, ids, args, fixes, room)
         else:
             _png(session, boards or ws.ordered_boards(), out, args)
     finally:
@@ -192,6 +193,7 @@ def _pdf(
     ids: list[str] | None,
     args: argparse.Namespace,
     corrections: Corrections | None,
+    room: str | None,
 ) -> None:
     try:
         from pofacil.board.formats.pdf.export import export_pdf
@@ -209,6 +211,7 @@ def _pdf(
         language=args.lang,
         corrections=corrections,
         list_corrections=args.corrections,
+        room=room,
     )
     print(f"wrote {report.path} ({report.pages} page(s), {report.paper} landscape)")
     for board in report.boards:

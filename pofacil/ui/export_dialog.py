@@ -27,6 +27,7 @@ from pofacil.board.formats.corrections import session_corrections
 from pofacil.board.formats.file_names import board_targets, safe_file_name
 from pofacil.board.formats.minutes import export_csv, export_markdown
 from pofacil.board.model.errors import PofacilError
+from pofacil.board.storage.inbox import room_record_line
 
 from . import i18n
 from .document import Document, translate_error
@@ -162,6 +163,8 @@ def run_export(
     written: list[Path] = []
     # Corrected notes are marked in every record; a damaged history marks none.
     fixes = session_corrections(document.session) if fmt in ("pdf", "md") else None
+    # The room's points are counted in the record, never shown (a point set aside stays out).
+    room = room_record_line(document.session.store.conn, language)
     try:
         if fmt == "pdf":
             # reportlab is imported on the first PDF export, not at the app's start.
@@ -178,11 +181,14 @@ def run_export(
                 step,
                 corrections=fixes,
                 list_corrections=list_corrections,
+                room=room,
             )
             written.append(report.path)
         elif fmt == "md":
             written.append(
-                export_markdown(document.workshop, out, boards, language, fixes, list_corrections)
+                export_markdown(
+                    document.workshop, out, boards, language, fixes, list_corrections, room
+                )
             )
         elif fmt == "csv":
             written.append(export_csv(document.workshop, out, boards))

@@ -47,6 +47,7 @@ _LABELS = {
         "list": "、",
         "facilitator": "主持人：{}",
         "corrections": "修正紀錄",
+        "room": "現場手機意見",
         "field_text": "文字",
         "field_author": "發言者",
         "correction": "{field}：{original} → {final}（{by}，{at}）",
@@ -68,6 +69,7 @@ _LABELS = {
         "list": ", ",
         "facilitator": "Facilitator: {}",
         "corrections": "Corrections",
+        "room": "Points from phones",
         "field_text": "Text",
         "field_author": "Speaker",
         "correction": "{field}: {original} → {final} ({by}, {at})",
@@ -268,10 +270,12 @@ def markdown_text(
     language: str = "zh",
     corrections: Corrections | None = None,
     list_corrections: bool = False,
+    room: str | None = None,
 ) -> str:
     """The record as Markdown: title, date, venue and facilitator, then each board's cells or
     clusters. With ``corrections`` (see :func:`~.corrections.find_corrections`) a corrected
-    note is marked; ``list_corrections`` adds a section listing each correction."""
+    note is marked; ``list_corrections`` adds a section listing each correction; ``room`` (the
+    inbox's counts as a line, never the points' words) a section of its own."""
     if language not in LANGUAGES:
         raise ModelError("Unknown language {language}; use zh or en.", language=language)
     labels = _LABELS[language]
@@ -292,6 +296,8 @@ def markdown_text(
     fixes = corrections or {}
     for board in chosen:
         out.extend(_board_markdown(board, info.date, language, fixes))
+    if room:
+        out.extend([f"## {labels['room']}", "", _escape(room, True), ""])
     if list_corrections:
         out.extend([f"## {labels['corrections']}", ""])
         listed = [
@@ -316,9 +322,10 @@ def export_markdown(
     language: str = "zh",
     corrections: Corrections | None = None,
     list_corrections: bool = False,
+    room: str | None = None,
 ) -> Path:
     """Write the Markdown record to ``out`` (UTF-8) in one piece; returns the path."""
-    text = markdown_text(workshop, boards, language, corrections, list_corrections)
+    text = markdown_text(workshop, boards, language, corrections, list_corrections, room)
 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8", newline="\n")

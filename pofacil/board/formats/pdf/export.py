@@ -144,13 +144,15 @@ def export_pdf(
     progress: Progress | None = None,
     corrections: Corrections | None = None,
     list_corrections: bool = False,
+    room: str | None = None,
 ) -> PdfReport:
     """Write ``workshop`` (or the boards named in ``boards``, by id or name) as one PDF.
 
     ``paper`` is "A4" or "A3" (landscape); ``mode`` "auto", "fit" or "tile" (for free boards
     and mind maps: a table always prints as an overview and detail pages); ``record`` appends
     the meeting record, in which a note in ``corrections`` is marked as corrected and
-    ``list_corrections`` adds the corrections section; ``language`` ("zh" or "en") is that
+    ``list_corrections`` adds the corrections section, and ``room`` (the inbox's counts as a
+    line) a section of its own; ``language`` ("zh" or "en") is that
     of every label. ``progress(done,
     total)`` is called before the first page and after every page; returning ``False`` cancels
     with :class:`ExportCancelled`. Raises :class:`ModelError` for an unknown board or option,
@@ -174,7 +176,9 @@ def export_pdf(
         for board in chosen
     ]
     record_pages: list[RecordPage] = (
-        plan_record(chosen, text, size, language, workshop.info.date, corrections, list_corrections)
+        plan_record(
+            chosen, text, size, language, workshop.info.date, corrections, list_corrections, room
+        )
         if record
         else []
     )

@@ -141,11 +141,14 @@ def plan_record(
     day: str = "",
     corrections: Corrections | None = None,
     list_corrections: bool = False,
+    room_line: str | None = None,
 ) -> list[RecordPage]:
     """Lay out the record into pages (nothing is drawn yet).
 
     Times are ``HH:MM`` on the workshop's ``day``; with ``corrections`` a corrected note is
-    marked, and ``list_corrections`` ends the record with a section listing each one."""
+    marked, and ``list_corrections`` ends the record with a section listing each one. ``room_line``:
+    the line counting the points phones sent (storage.inbox.room_record_line), never their
+    words: a point set aside is counted, not shown."""
     fixes = corrections or {}
     widths = column_widths(paper[0])
     top = paper[1] - MARGIN - HEADER_H
@@ -236,6 +239,8 @@ def plan_record(
                 for note, sentence in correction_lines(fixes, notes, day, language):
                     fix_rows.append(_fix_row(text, widths, wrap, board, note, sentence, line))
         add_block(name, summary, rows)
+    if room_line:
+        add_block(LABELS[language]["room"], text.clean(room_line), [])
     if list_corrections:
         labels = LABELS[language]
         add_block(
