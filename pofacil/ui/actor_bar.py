@@ -63,7 +63,9 @@ class ActorBar(QWidget):
         self.session: Session | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(QLabel(self.tr("Who is at the keyboard? The history records this name:")))
+        question = QLabel(self.tr("Who is at the keyboard? The history records this name:"))
+        question.setWordWrap(True)  # wraps rather than widen the window past an 800 px screen
+        row.addWidget(question, 2)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("facilitator or scribe"))
         self.name.setMaxLength(80)

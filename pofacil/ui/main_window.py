@@ -193,10 +193,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_actions()
         self.board_actions = BoardActions(self)
-        install_help_menu(self)
         self.timer = install_timer(self)
         self.vote_mode = install_vote_mode(self)
         self.room = RoomActions(self)
+        install_help_menu(self)  # last, where every platform expects Help
         self.set_session(session)
         self.placement.place()
 
