@@ -275,6 +275,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
+    from pofacil.board.ops.inbox import merged_points
     from pofacil.board.ops.merge import merge_boards
     from pofacil.board.session import Session
     from pofacil.board.storage.other_file import read_other
@@ -287,6 +288,8 @@ def _merge(args: argparse.Namespace) -> int:
             print(f"pofacil: warning: {other.damaged}", file=sys.stderr)
         merge = merge_boards(session.workshop, other.workshop, args.other.name, args.board)
         session.do(merge.change)
+        points = merged_points(other.points, merge.board_ids)
+        session.record_points(points)
     finally:
         session.close()
     boards = ", ".join(f"{b.source} as {b.name}" if b.renamed else b.name for b in merge.boards)
@@ -294,6 +297,8 @@ def _merge(args: argparse.Namespace) -> int:
         f"merged {len(merge.boards)} board(s) with {merge.notes} note(s) from {args.other} "
         f"into {args.file}: {boards}"
     )
+    if points is not None:
+        print(f"{len(points.patches)} point(s) from the room's inbox came along")
     if merge.left_out:
         print(f"{merge.left_out} deleted note(s) left out")
     return 0

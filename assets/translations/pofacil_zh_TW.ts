@@ -47,27 +47,27 @@
         <translation>現在是誰在操作？歷程會記下這個名字：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/actor_bar.py" line="68"/>
+        <location filename="../../pofacil/ui/actor_bar.py" line="70"/>
         <source>facilitator or scribe</source>
         <translation>主持人或紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/actor_bar.py" line="72"/>
+        <location filename="../../pofacil/ui/actor_bar.py" line="74"/>
         <source>Only for this workshop</source>
         <translation>只用於這個工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/actor_bar.py" line="74"/>
+        <location filename="../../pofacil/ui/actor_bar.py" line="76"/>
         <source>OK</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/actor_bar.py" line="77"/>
+        <location filename="../../pofacil/ui/actor_bar.py" line="79"/>
         <source>Not now</source>
         <translation>稍後</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/actor_bar.py" line="101"/>
+        <location filename="../../pofacil/ui/actor_bar.py" line="103"/>
         <source>Type a name first.</source>
         <translation>請先輸入名字。</translation>
     </message>
@@ -261,108 +261,108 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="51"/>
-        <location filename="../../pofacil/ui/export_dialog.py" line="245"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="52"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="251"/>
         <source>Export</source>
         <translation>匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="55"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="56"/>
         <source>PDF for the report</source>
         <translation>PDF（供會議報告）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="56"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="57"/>
         <source>PNG image</source>
         <translation>PNG 圖片</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="57"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="58"/>
         <source>Markdown minutes</source>
         <translation>Markdown 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="58"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="59"/>
         <source>CSV minutes</source>
         <translation>CSV 紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="61"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="62"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="69"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="70"/>
         <source>Boards:</source>
         <translation>白板：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="72"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="73"/>
         <source>Paper:</source>
         <translation>紙張：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="75"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="76"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="76"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="77"/>
         <source>Fit to one page</source>
         <translation>縮放成一頁</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="77"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="78"/>
         <source>Tile across pages</source>
         <translation>分頁拼貼</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="82"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="83"/>
         <source>For free boards and mind maps; a table always prints as an overview page and detail pages.</source>
         <translation>用於自由白板與心智圖；表格一律印成一頁總覽加明細頁。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="86"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="87"/>
         <source>Layout:</source>
         <translation>版面：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="87"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="88"/>
         <source>Append the meeting record</source>
         <translation>附上會議紀錄</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="90"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="91"/>
         <source>List each correction (original → final, who, when)</source>
         <translation>列出每項修正（原文 → 現在、修正者、時間）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="95"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="96"/>
         <source>PNG scale:</source>
         <translation>PNG 倍率：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="146"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="147"/>
         <source>Exporting…</source>
         <translation>匯出中…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="147"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="211"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="217"/>
         <source>Cannot export</source>
         <translation>無法匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="222"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="228"/>
         <source>Exported</source>
         <translation>已匯出</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/export_dialog.py" line="228"/>
+        <location filename="../../pofacil/ui/export_dialog.py" line="234"/>
         <source>Open the file</source>
         <translation>開啟檔案</translation>
     </message>
@@ -829,88 +829,89 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="54"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="55"/>
         <source>Import boards from another workshop</source>
         <translation>從其他工作坊匯入分組</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="60"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="61"/>
         <source>No workshop file chosen</source>
         <translation>尚未選擇工作坊檔案</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="61"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="62"/>
         <source>Choose a file…</source>
         <translation>選擇檔案…</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="66"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="67"/>
         <source>Select all</source>
         <translation>全選</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="78"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="79"/>
         <source>Import</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="90"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="91"/>
         <source>Import boards from</source>
         <translation>選擇要匯入白板的工作坊</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="90"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="91"/>
         <source>Workshops (*.pofacil)</source>
         <translation>工作坊檔案 (*.pofacil)</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="100"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="101"/>
         <source>Cannot import from this file</source>
         <translation>無法從這個檔案匯入</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="108"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="109"/>
         <source>%1 (1 note)</source>
         <translation>%1（1 張便利貼）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="108"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="109"/>
         <source>%1 (%2 notes)</source>
         <translation>%1（%2 張便利貼）</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="155"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="156"/>
         <source>%1 deleted notes on these boards are left out.</source>
         <translation>這些白板上已刪除的 %1 張便利貼不會匯入。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="169"/>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="178"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="170"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="179"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="188"/>
         <source>Cannot import these boards</source>
         <translation>無法匯入這些白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="184"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="192"/>
         <source>Boards imported</source>
         <translation>白板已匯入</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="195"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="203"/>
         <source>Imported %1 board(s) with %2 note(s) from %3:</source>
         <translation>已從 %3 匯入 %1 個白板，共 %2 張便利貼：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="203"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="211"/>
         <source>• %1, renamed %2 because that name was taken</source>
         <translation>• %1，因為名稱已有人使用，改名為 %2</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="208"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="216"/>
         <source>%1 deleted note(s) were left out.</source>
         <translation>已刪除的 %1 張便利貼沒有匯入。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="211"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="219"/>
         <source>Undo (Ctrl+Z) removes all of them in one step.</source>
         <translation>按「復原」（Ctrl+Z）可一次移除全部匯入的白板。</translation>
     </message>
@@ -1442,23 +1443,23 @@
         <translation>{path} 裡沒有可以匯入的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/minutes.py" line="276"/>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="165"/>
+        <location filename="../../pofacil/board/formats/minutes.py" line="280"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="167"/>
         <source>Unknown language {language}; use zh or en.</source>
         <translation>不明的語言 {language}；請用 zh 或 en。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="161"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="163"/>
         <source>Unknown paper size {paper}; use A4 or A3.</source>
         <translation>不明的紙張大小 {paper}；請用 A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="163"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="165"/>
         <source>Unknown PDF layout {mode}; use auto, fit or tile.</source>
         <translation>不明的 PDF 版面 {mode}；請用 auto、fit 或 tile。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/formats/pdf/export.py" line="168"/>
+        <location filename="../../pofacil/board/formats/pdf/export.py" line="170"/>
         <source>The workshop has no boards to export.</source>
         <translation>這個工作坊沒有可匯出的白板。</translation>
     </message>
@@ -1585,33 +1586,33 @@
         <translation>請至少選一格送往分組討論。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/inbox.py" line="48"/>
+        <location filename="../../pofacil/board/ops/inbox.py" line="50"/>
         <source>This point is already on the board.</source>
         <translation>這則意見已經在白板上了。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/inbox.py" line="50"/>
+        <location filename="../../pofacil/board/ops/inbox.py" line="52"/>
         <source>This point was set aside; put it back first.</source>
         <translation>這則意見已擱置，請先放回收件匣。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/inbox.py" line="53"/>
+        <location filename="../../pofacil/board/ops/inbox.py" line="55"/>
         <source>Board {name} was deleted; choose another board.</source>
         <translation>白板「{name}」已刪除，請選擇其他白板。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/inbox.py" line="81"/>
+        <location filename="../../pofacil/board/ops/inbox.py" line="83"/>
         <location filename="../../pofacil/board/ops/notes.py" line="56"/>
         <source>Nothing to change.</source>
         <translation>沒有需要變更的內容。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/merge.py" line="77"/>
+        <location filename="../../pofacil/board/ops/merge.py" line="84"/>
         <source>{source} has no board named {name}; its boards are: {names}.</source>
         <translation>{source} 裡沒有名為「{name}」的白板；其中的白板：{names}。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/ops/merge.py" line="97"/>
+        <location filename="../../pofacil/board/ops/merge.py" line="104"/>
         <source>{source} has no boards to merge.</source>
         <translation>{source} 裡沒有可以合併的白板。</translation>
     </message>
@@ -1875,17 +1876,17 @@
         <translation>{path} 的第 {id} 筆歷史紀錄已損毀（{reason}）；無法列出、復原或重做。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/other_file.py" line="64"/>
+        <location filename="../../pofacil/board/storage/other_file.py" line="67"/>
         <source>{path} is the workshop itself; choose the file of another workshop to merge.</source>
         <translation>{path} 就是目前這個工作坊；請選擇另一個工作坊的檔案來合併。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/other_file.py" line="69"/>
+        <location filename="../../pofacil/board/storage/other_file.py" line="72"/>
         <source>{path} is open in another pofacil window; close it there first, so that every note it has is merged.</source>
         <translation>{path} 正在另一個 pofacil 視窗中開啟；請先在那裡關閉，才能合併其中所有的便利貼。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/board/storage/other_file.py" line="82"/>
+        <location filename="../../pofacil/board/storage/other_file.py" line="85"/>
         <location filename="../../pofacil/board/storage/store.py" line="197"/>
         <source>{path} is damaged ({reason}); &apos;pofacil check&apos; lists the problems.</source>
         <translation>{path} 已損毀（{reason}）；執行「pofacil check」可列出問題。</translation>
@@ -2255,6 +2256,16 @@
         <location filename="../../pofacil/board/model/change.py" line="90"/>
         <source>put a point back in the inbox</source>
         <translation>把一則意見放回收件匣</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="92"/>
+        <source>{count} point of the room merged from another workshop</source>
+        <translation>從另一個工作坊併入 {count} 則現場意見</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/board/model/change.py" line="93"/>
+        <source>{count} points of the room merged from another workshop</source>
+        <translation>從另一個工作坊併入 {count} 則現場意見</translation>
     </message>
 </context>
 </TS>

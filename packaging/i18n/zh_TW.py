@@ -486,4 +486,6 @@ TRANSLATIONS: dict[str, str] = {
     "{count} points from the room": "{count} 則現場意見",
     "set a point aside": "擱置一則意見",
     "put a point back in the inbox": "把一則意見放回收件匣",
+    "{count} point of the room merged from another workshop": "從另一個工作坊併入 {count} 則現場意見",
+    "{count} points of the room merged from another workshop": "從另一個工作坊併入 {count} 則現場意見",
 }

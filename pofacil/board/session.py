@@ -128,6 +128,14 @@ class Session:
             raise
         return change
 
+    def record_points(self, change: Change | None) -> None:
+        """Write points of the room's inbox (rows outside the model: a merge's, say) with
+        their history line; not an undo step of the lead, as points from phones are not."""
+        if change is None:
+            return
+        self.store.ensure_writable()
+        self.store.commit(change, self.actor, state="recorded")
+
     def _apply(self, patches: list[Patch]) -> None:
         """Apply patches in order, or none of them: the model puts back those before a refused
         one, and tells its listeners once for the whole change."""

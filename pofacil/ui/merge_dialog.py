@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from pofacil.board.model import Change
 from pofacil.board.model.errors import PofacilError
+from pofacil.board.ops.inbox import merged_points
 from pofacil.board.ops.merge import Merge, merge_boards
 from pofacil.board.storage.other_file import OtherWorkshop, read_other
 
@@ -178,6 +179,11 @@ class MergeDialog(QDialog):
             show_message(self, self.tr("Cannot import these boards"), "\n".join(refused))
             return
         self.merged = change
+        # The room's points of those boards come along, as history lines of the room.
+        try:
+            self.document.session.record_points(merged_points(self.other.points, merge.board_ids))
+        except PofacilError as exc:
+            show_message(self, self.tr("Cannot import these boards"), translate_error(exc))
         log.info("merged %d boards from %s", len(merge.boards), self.source)
         show_message(
             self,

@@ -88,10 +88,18 @@ LABEL_TEXTS: dict[str, str | tuple[str, str]] = {
     "point from the room": ("{count} point from the room", "{count} points from the room"),
     "set aside": "set a point aside",
     "put back": "put a point back in the inbox",
+    "points merged from another workshop": (
+        "{count} point of the room merged from another workshop",
+        "{count} points of the room merged from another workshop",
+    ),
 }
 
 # A label whose count is of another entity than notes.
-LABEL_COUNTS = {"merge": "board", "point from the room": "point"}
+LABEL_COUNTS = {
+    "merge": "board",
+    "point from the room": "point",
+    "points merged from another workshop": "point",
+}
 
 
 def with_detail(label: str, detail: str) -> str:

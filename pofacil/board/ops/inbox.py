@@ -8,9 +8,10 @@ the point's row only; they are history lines of the room, not undo steps.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from pofacil.board.model import Change, Patch, Workshop, kind_in_cell
+from pofacil.board.model import Change, Patch, Workshop, kind_in_cell, new_id
 from pofacil.board.model.errors import ModelError
 from pofacil.board.model.kinds import DEFAULT_KIND
 from pofacil.board.model.points import SET_ASIDE, WAITING, Point
@@ -22,6 +23,7 @@ ACCEPT_LABEL = "accept from the room"
 ARRIVE_LABEL = "point from the room"
 SET_ASIDE_LABEL = "set aside"
 PUT_BACK_LABEL = "put back"
+MERGE_LABEL = "points merged from another workshop"
 
 
 def is_accepted(ws: Workshop, point: Point) -> bool:
@@ -84,3 +86,18 @@ def moderate(point: Point, state: str) -> Change:
     return Change(
         label, [Patch("point", point.id, point.row(), after.row())], point.board, [point.id]
     )
+
+
+def merged_points(points: Sequence[Point], boards: Mapping[str, str]) -> Change | None:
+    """The other workshop's inbox points (waiting or set aside) of the boards a merge copied
+    (``boards``: id there -> id here), as new points here in the same state; None when there
+    are none. Each gets a new id and a key of its own, so neither meets one of this file's."""
+    copies = [
+        replace(point, id=new_id(), key=f"merged:{new_id()}", board=boards[point.board])
+        for point in points
+        if point.board in boards  # a point whose board stayed behind stays with it
+    ]
+    if not copies:
+        return None
+    patches = [Patch("point", p.id, None, p.row()) for p in copies]
+    return Change(MERGE_LABEL, patches, copies[0].board, [p.id for p in copies])

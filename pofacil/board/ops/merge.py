@@ -33,6 +33,8 @@ class MergedBoard:
     source: str
     name: str
     notes: int
+    source_id: str = ""  # its id there, and its copy's id here
+    id: str = ""
 
     @property
     def renamed(self) -> bool:
@@ -50,6 +52,11 @@ class Merge:
     @property
     def notes(self) -> int:
         return sum(b.notes for b in self.boards)
+
+    @property
+    def board_ids(self) -> dict[str, str]:
+        """Each copied board's id there -> its copy's id here."""
+        return {b.source_id: b.id for b in self.boards}
 
 
 def free_name(name: str, taken: set[str]) -> str:
@@ -156,7 +163,7 @@ def merge_boards(ws: Workshop, other: Workshop, source: str, names: Sequence[str
                     note=ids[vote.note],
                 )
                 item_patches.append(Patch("vote", new_vote.id, None, to_row(new_vote)))
-        merged.append(MergedBoard(board.name, name, len(live)))
+        merged.append(MergedBoard(board.name, name, len(live), board.id, copy.id))
     # Boards first: a note is put on a board that exists.
     change = Change(with_detail("merge", source), board_patches + item_patches, board_patches[0].id)
     change.subjects = [p.id for p in board_patches]

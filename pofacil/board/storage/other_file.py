@@ -15,10 +15,12 @@ from pathlib import Path
 
 from pofacil.board.model import Workshop
 from pofacil.board.model.errors import DamagedRowsWarning, FileInUseError, NotAWorkshopFile
+from pofacil.board.model.points import Point
 
 from .connection import connect
 from .filelock import WorkshopLock
 from .header import read_header
+from .inbox import read_points
 from .migrations import SCHEMA_VERSION
 from .store import Store
 
@@ -30,6 +32,7 @@ class OtherWorkshop:
 
     workshop: Workshop
     damaged: DamagedRowsWarning | None
+    points: tuple[Point, ...] = ()  # its inbox's points not on a board: waiting or set aside
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -94,6 +97,7 @@ def read_other(path: Path, into: Path) -> OtherWorkshop:
 def _load(path: Path) -> OtherWorkshop:
     store = Store.open(path, read_only=True)
     try:
-        return OtherWorkshop(store.load(), store.damage_warning())
+        points = tuple(read_points(store.conn, None))
+        return OtherWorkshop(store.load(), store.damage_warning(), points)
     finally:
         store.close()
