@@ -886,34 +886,39 @@
     <message>
         <location filename="../../pofacil/ui/merge_dialog.py" line="170"/>
         <location filename="../../pofacil/ui/merge_dialog.py" line="179"/>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="188"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="186"/>
         <source>Cannot import these boards</source>
         <translation>無法匯入這些白板</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="192"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="190"/>
         <source>Boards imported</source>
         <translation>白板已匯入</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="203"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="201"/>
         <source>Imported %1 board(s) with %2 note(s) from %3:</source>
         <translation>已從 %3 匯入 %1 個白板，共 %2 張便利貼：</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="211"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="209"/>
         <source>• %1, renamed %2 because that name was taken</source>
         <translation>• %1，因為名稱已有人使用，改名為 %2</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="216"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="214"/>
         <source>%1 deleted note(s) were left out.</source>
         <translation>已刪除的 %1 張便利貼沒有匯入。</translation>
     </message>
     <message>
-        <location filename="../../pofacil/ui/merge_dialog.py" line="219"/>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="217"/>
         <source>Undo (Ctrl+Z) removes all of them in one step.</source>
         <translation>按「復原」（Ctrl+Z）可一次移除全部匯入的白板。</translation>
+    </message>
+    <message>
+        <location filename="../../pofacil/ui/merge_dialog.py" line="221"/>
+        <source>%1 point(s) of its room&apos;s inbox came along (waiting or set aside); they stay in the inbox when the boards are undone.</source>
+        <translation>它的收件匣中 %1 則現場意見（待處理或已擱置）也一併帶入；復原這些白板時，意見仍留在收件匣。</translation>
     </message>
 </context>
 <context>

@@ -486,6 +486,7 @@ TRANSLATIONS: dict[str, str] = {
     "{count} points from the room": "{count} 則現場意見",
     "set a point aside": "擱置一則意見",
     "put a point back in the inbox": "把一則意見放回收件匣",
+    "%1 point(s) of its room's inbox came along (waiting or set aside); they stay in the inbox when the boards are undone.": "它的收件匣中 %1 則現場意見（待處理或已擱置）也一併帶入；復原這些白板時，意見仍留在收件匣。",
     "{count} point of the room merged from another workshop": "從另一個工作坊併入 {count} 則現場意見",
     "{count} points of the room merged from another workshop": "從另一個工作坊併入 {count} 則現場意見",
 }

@@ -215,4 +215,11 @@ class MergeDialog(QDialog):
         if self.other.damaged is not None:
             lines.append(translate_error(self.other.damaged))
         lines.append(self.tr("Undo (Ctrl+Z) removes all of them in one step."))
+        points = sum(p.board in merge.board_ids for p in self.other.points)
+        if points:
+            line = self.tr(
+                "%1 point(s) of its room's inbox came along (waiting or set aside); "
+                "they stay in the inbox when the boards are undone."
+            )
+            lines.append(_fill(line, points))
         return "\n".join(lines)

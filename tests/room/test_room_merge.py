@@ -75,3 +75,27 @@ def test_a_board_left_behind_keeps_its_points(tmp_path: Path, capsys) -> None:
         assert read_points(s.store.conn, None) == []
     finally:
         s.close()
+
+
+def test_the_merge_dialog_brings_the_points_and_says_so(
+    window, qtbot, tmp_path: Path, answer_dialogs: list[str]
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from pofacil.ui.merge_dialog import MergeDialog
+
+    other, board_name = breakout(tmp_path)
+    dialog = MergeDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.load(other)
+    boards = dialog.boards
+    for row in range(boards.count()):  # only the board the phones sent to
+        item = boards.item(row)
+        keep = item.text().startswith(f"{board_name} (")
+        item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert "2 point(s) of its room's inbox came along" in answer_dialogs[-1]
+    texts = {p.text for p in read_points(window.document.session.store.conn, None)}
+    assert texts == {"還在等待的意見", "擱置的意見"}
