@@ -18,7 +18,7 @@ SHADOW_ALPHA = 45
 TEXT_MAX_PX = 22  # note text shrinks from this size ...
 TEXT_MIN_PX = 9  # ... down to this one to fit its note
 TEXT_LEGIBLE_PX = 6  # on screen: zoomed out further, a note is drawn as a block of its colour
-AUTHOR_PX = 12
+AUTHOR_PX = 16  # as KIND_TAG_PX: a 75-point map on one A3 page keeps its band at >= 7 pt
 AUTHOR_BAND = AUTHOR_PX + 4  # room the author's name takes at the bottom of a note
 AUTHOR_INSET = 4.0  # between the author's line box and the bottom edge
 INK = "#111111"
@@ -35,7 +35,7 @@ FOUND_CURRENT_LINE = 9.0
 # -- a note's kind in words, so that colour is never the only signal (WCAG 1.4.1) ------------
 # Drawn at the bottom left, in the band the author's name shares (the author moves right and
 # is shortened to make room), so it takes no room outside the note: sizes and page limits hold.
-KIND_TAG_PX = 11
+KIND_TAG_PX = 16
 KIND_TAG_INK = "#343A40"
 KIND_TAG_GAP = 6.0  # between the tag and the author's name
 KIND_TAGS: dict[str, tuple[str, str]] = {  # kind id -> (zh, en): short forms of the labels
