@@ -9,14 +9,10 @@ go straight onto the board.
 from __future__ import annotations
 
 import argparse
-import logging
-import signal
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
-from .addresses import check_local, local_interfaces
 from .limits import RoomSettings
 
 
@@ -53,6 +49,11 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Here, not at the top: every other command builds this parser, and should not pay for
+    # the server's imports (``pofacil info`` is timed against a bare sqlite3 script).
+    import logging
+
+    from .addresses import check_local
     from .server import Room
     from .sink import FileSink
 
@@ -90,10 +91,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _default_hosts() -> list[str]:
+    from .addresses import local_interfaces
+
     return [i.address for i in local_interfaces()]
 
 
 def _wait_for_interrupt() -> None:
+    import signal
+    import threading
+
     done = threading.Event()
 
     def stop(_signum: int, _frame: object) -> None:
