@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QPoint
 
 from pofacil.board import ops
-from pofacil.board.geometry.items import board_geometry
 from pofacil.board.session import Session
 
+from ..board.test_group_frames import intruders
 from .test_board_window import drag
 
 
@@ -37,20 +37,6 @@ def framed(qtbot, tmp_path: Path) -> Iterator:
     win.close()
 
 
-def covered(win) -> list[str]:
-    board = win.document.workshop.board(win.current_board_id())
-    geo = board_geometry(board)
-    out = []
-    for frame in geo.clusters:
-        f = frame.rect
-        for box in geo.notes:
-            r = box.rect
-            over = r.x < f.x + f.w and f.x < r.x + r.w and r.y < f.y + f.h and f.y < r.y + r.h
-            if over and box.note.cluster != frame.cluster.id:
-                out.append(box.note.text)
-    return out
-
-
 def test_a_note_dropped_into_a_frame_pushes_the_outsider_out(qtbot, framed) -> None:
     win = framed
     board = win.document.workshop.board(win.current_board_id())
@@ -66,7 +52,7 @@ def test_a_note_dropped_into_a_frame_pushes_the_outsider_out(qtbot, framed) -> N
         QPoint(round(-500 * scale), round(60 * scale)),
     )
     assert board.notes[third].cluster is not None
-    assert covered(win) == []
+    assert intruders(board) == []
     assert (board.notes[outsider].x, board.notes[outsider].y) != before[outsider]
     assert win.document.session.undo_label() == "move"
     win.undo_action.trigger()
