@@ -39,15 +39,22 @@ while True:
 
 
 def run_and_kill(path: Path, rng: random.Random) -> list[list[str]]:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True
-    )
+    """Let the child report a few steps, then kill it at a random moment of the next ones.
+
+    Waiting for reports rather than for wall time keeps the trials doing real work on a
+    loaded machine, where a fixed sleep can end before the child has opened the file.
+    """
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE)
     assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
-    time.sleep(rng.uniform(0.0, 0.25))
+    assert child.stdout.readline().strip() == b"ready"
+    seen = [child.stdout.readline() for _ in range(rng.randint(1, 8))]
+    time.sleep(rng.uniform(0.0, 0.03))
     child.kill()
     out, _ = child.communicate()
-    return [line.split() for line in out.splitlines() if line.strip()]
+    lines = b"".join(seen).decode() + out.decode(errors="replace")
+    # The kill can cut a report mid-line: only a whole line is a report.
+    complete = lines.split("\n")[:-1]
+    return [line.split() for line in complete if line.strip()]
 
 
 def test_sigkill_never_loses_a_committed_step(tmp_path: Path) -> None:
