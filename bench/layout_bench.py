@@ -14,11 +14,13 @@ round), so that load from other programs on a shared machine falls on both alike
    layered layout, which neither sizes nor separates anything, as a yardstick for "graph
    work only". It needs numpy, which pofacil does not depend on; without it the script
    times ``nx.bfs_layers`` (the pure-Python half of ``bfs_layout``) and says so;
-3. at 500 notes, ``tab``: one Tab press as the app does it, minus the disk: build the
-   branch (``add_branch``), apply it, and build the layout of its side (``lay_out_side``).
+3. at 500 notes, ``tab``, ``enter`` and ``tab on topic``: one Tab press on the newest point,
+   one Enter there, and one Tab on the central topic (a new theme, tried at both ends of its
+   side), as the app does them minus the disk: build the branch (``add_branch``), apply it,
+   and make room for it (``lay_out_growth``).
 
 It prints the median and the 95th percentile of each. Goals: full layout <= 100 ms at 500
-notes, a Tab <= 20 ms at 500. Nothing is asserted; the script prints the figures.
+notes, a Tab or an Enter <= 20 ms at 500. Nothing is asserted; the script prints the figures.
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ from pofacil.board.model import Board, Workshop
 from pofacil.board.ops import boards as board_ops
 from pofacil.board.ops.layout import mindmap_layout
 
-GOALS_MS = {("full", 500): 100.0, ("tab", 500): 20.0}
+GOALS_MS = {
+    ("full", 500): 100.0,
+    ("tab", 500): 20.0,
+    ("enter", 500): 20.0,
+    ("tab on topic", 500): 20.0,
+}
 
 
 def build(size: int, seed: int = 1) -> tuple[Workshop, Board, str]:
@@ -70,14 +77,14 @@ def build(size: int, seed: int = 1) -> tuple[Workshop, Board, str]:
     return ws, board, specs[0].id
 
 
-def tab_step(ws: Workshop, board: Board, leaf: str) -> Callable[[], object]:
-    """One Tab on ``leaf`` and the layout of its side; undone afterwards so every round
-    starts from the same board."""
+def press(ws: Workshop, board: Board, note: str, sibling: bool) -> Callable[[], object]:
+    """One Tab (or Enter, ``sibling``) on ``note`` and making room for the new note; undone
+    afterwards so every round starts from the same board."""
 
     def step() -> None:
-        branch = board_ops.add_branch(ws, leaf, "新想法", child_id="bench-new")
+        branch = board_ops.add_branch(ws, note, "新想法", sibling, child_id="bench-new")
         ws.apply_all(branch.patches)
-        board_ops.lay_out_side(ws, board.id, "bench-new", fresh=True)
+        board_ops.lay_out_growth(ws, board.id, "bench-new", fresh=not sibling)
         ws.apply_all(branch.inverse().patches)
 
     return step
@@ -132,7 +139,9 @@ def main() -> None:
             name: lambda t=tree, r=root: nx_layout(t, r),
         }
         if size == 500:
-            runs["tab"] = tab_step(ws, board, leaf)
+            runs["tab"] = press(ws, board, leaf, sibling=False)
+            runs["enter"] = press(ws, board, leaf, sibling=True)
+            runs["tab on topic"] = press(ws, board, root, sibling=False)
         times: dict[str, list[float]] = {what: [] for what in runs}
         for _ in range(args.rounds):
             for what, fn in runs.items():

@@ -330,11 +330,12 @@ class BoardActions(QObject):
         if layout_of(board) != "mindmap":
             doc.apply(board_ops.set_collapsed, ids, fold)
             return
-        # The fold and closing (or opening) its gap, on that side only: one step.
+        # The fold closes its gap on that side; an unfold makes room as a new note does. One step.
+        room = board_ops.lay_out_side if fold else board_ops.lay_out_growth
         doc.apply_all(
             "collapse" if fold else "expand",
             lambda ws: board_ops.set_collapsed(ws, ids, fold),
-            *(lambda ws, n=n: board_ops.lay_out_side(ws, board.id, n) for n in ids),
+            *(lambda ws, n=n: room(ws, board.id, n) for n in ids),
         )
 
     def add_branch(self, sibling: bool) -> None:
@@ -349,7 +350,7 @@ class BoardActions(QObject):
         change = doc.apply_all(
             "add branch",
             lambda ws: board_ops.add_branch(ws, notes[0].note.id, text, sibling, new),
-            lambda ws: board_ops.lay_out_side(ws, board.id, new, fresh=not sibling),
+            lambda ws: board_ops.lay_out_growth(ws, board.id, new, fresh=not sibling),
         )
         scene = window.scene
         if change is not None and scene is not None and change.subjects:

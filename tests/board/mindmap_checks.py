@@ -11,7 +11,7 @@ from pathlib import Path
 from pofacil.board.formats.importers import import_change, with_layout
 from pofacil.board.geometry.connectors import leaf_blocks
 from pofacil.board.geometry.grid import Rect
-from pofacil.board.geometry.items import link_ends
+from pofacil.board.geometry.items import link_ends, segment_enters
 from pofacil.board.model import Board
 from pofacil.board.session import Session
 
@@ -58,38 +58,13 @@ def segments(board: Board, boxes: dict[str, Rect]) -> list[Segment]:
     return out
 
 
-def _cuts(ends: tuple[float, float, float, float], r: Rect, margin: float = 0.5) -> bool:
-    """Whether the segment enters the rectangle shrunk by ``margin`` (Liang-Barsky)."""
-    x1, y1, x2, y2 = ends
-    dx, dy = x2 - x1, y2 - y1
-    lo, hi = 0.0, 1.0
-    for p, q in (
-        (-dx, x1 - (r.x + margin)),
-        (dx, (r.x + r.w - margin) - x1),
-        (-dy, y1 - (r.y + margin)),
-        (dy, (r.y + r.h - margin) - y1),
-    ):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            lo = max(lo, t)
-        else:
-            hi = min(hi, t)
-        if lo > hi:
-            return False
-    return True
-
-
 def links_through_notes(boxes: dict[str, Rect], segs: list[Segment]) -> list[tuple[str, str]]:
     """(a note the line joins, note) for every line that passes through a note it does not
     join."""
     bad = []
     for joined, ends in segs:
         for n, r in boxes.items():
-            if n not in joined and _cuts(ends, r):
+            if n not in joined and segment_enters(ends, r):
                 bad.append((min(joined), n))
     return bad
 

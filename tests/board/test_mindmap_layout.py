@@ -143,13 +143,13 @@ def test_a_block_width_is_judged_on_the_map_it_would_place(
 ) -> None:
     """The full layout chooses its block width from the bands alone, without placing each
     candidate: the size it judges must be the size the placed (unstretched) map has."""
-    from pofacil.board.ops.layout import _bounds, _forest, _layout, _Tidy
+    from pofacil.board.ops.layout import _bounds, _layout, _Tidy, mind_forest
 
     with tempfile.TemporaryDirectory() as folder:
         s = build(Path(folder), parents, sizes)
         try:
             board = s.workshop.ordered_boards()[0]
-            forest, roots = _forest(board)
+            forest, roots = mind_forest(board)
             judge = _Tidy(board, forest, set(), 60.0, 24.0, columns, by_creation=True)
             width, height = judge.extent(roots[0], *judge.sides(roots[0], False, set(), judge.made))
             placer = _Tidy(board, forest, set(), 60.0, 24.0, columns, by_creation=True)

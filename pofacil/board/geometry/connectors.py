@@ -9,6 +9,7 @@ and the PDF decide it alike, and a block the user pulls apart falls back to plai
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Mapping
 
 from pofacil.board.model import Link
@@ -27,17 +28,31 @@ def block_paths(
     of the links that form a block, by link id: on each side of the parent, the first link in
     reading order draws the stem and the bracket, the others nothing. Children form a block
     when there are two or more of them beyond that side of the parent, two of them side by
-    side in a row, and none of those has children of its own shown (``branching``: the links
-    whose child has). None when no side has a block."""
+    side in a row, and any of those with children of its own shown (``branching``: the links
+    whose child has) at the outer end of its row. None when no side has a block."""
     if len(kids) < 2:
         return None
     right = {lid: r for lid, r in kids.items() if r.x >= parent.x + parent.w}
     left = {lid: r for lid, r in kids.items() if r.x + r.w <= parent.x}
     out: dict[str, tuple[Polyline, ...]] = {}
     for side, outward in ((right, 1.0), (left, -1.0)):
-        if not any(lid in branching for lid in side):
+        if _outermost(side, branching, outward):
             out.update(_bracket(parent, side, outward))
     return out or None
+
+
+def _outermost(kids: Mapping[str, Rect], branching: Collection[str], outward: float) -> bool:
+    """Whether each child with children of its own ends its row, its branch growing outwards
+    past the block, so that the bracket stays the only line into the block."""
+    ends: dict[float, float] = {}
+    for r in kids.values():
+        row = round(r.y + r.h / 2, 1)
+        ends[row] = max(ends.get(row, -math.inf), outward * r.x)
+    return all(
+        outward * kids[lid].x >= ends[round(kids[lid].y + kids[lid].h / 2, 1)]
+        for lid in branching
+        if lid in kids
+    )
 
 
 def _bracket(

@@ -217,6 +217,34 @@ def link_ends(a: Rect, b: Rect) -> tuple[float, float, float, float]:
     return start[0], start[1], end[0], end[1]
 
 
+def segment_enters(
+    ends: tuple[float, float, float, float], rect: Rect, margin: float = 0.5
+) -> bool:
+    """Whether the segment enters ``rect`` shrunk by ``margin`` (Liang-Barsky clipping); a
+    line that only grazes a note's border does not."""
+    x1, y1, x2, y2 = ends
+    dx, dy = x2 - x1, y2 - y1
+    lo, hi = 0.0, 1.0
+    for p, q in (
+        (-dx, x1 - (rect.x + margin)),
+        (dx, (rect.x + rect.w - margin) - x1),
+        (-dy, y1 - (rect.y + margin)),
+        (dy, (rect.y + rect.h - margin) - y1),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return False
+    return True
+
+
 def arrowhead(x1: float, y1: float, x2: float, y2: float) -> tuple[Point, Point, Point] | None:
     """The triangle at the target end of a mind-map child's line (None: too short for one)."""
     length = math.hypot(x2 - x1, y2 - y1)

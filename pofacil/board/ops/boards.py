@@ -31,6 +31,7 @@ from pofacil.board.model.templates import can_add_rows, get_template
 
 from .breakout import copy_patches
 from .breakout import send_to_breakout as send_to_breakout  # where callers know it
+from .growth import grown_side_layout
 from .layout import mindmap_layout, side_layout
 from .notes import make_change, note_text, selected_notes, update_patch
 
@@ -228,14 +229,23 @@ def layout_mindmap(ws: Workshop, board_id: str, keep_sides: bool = True) -> Chan
     return _moved(board, mindmap_layout(board, folded, keep_sides=keep_sides))
 
 
-def lay_out_side(ws: Workshop, board_id: str, note_id: str, fresh: bool = False) -> Change | None:
-    """Lay out only the side of its root that ``note_id`` is on (after Tab, Enter or a fold):
-    nothing on the other side moves, and no branch changes side. With ``fresh`` (Tab) a
-    note that is a new branch straight off the root goes to the lighter side; otherwise its
-    place says its side (Enter puts a sibling beside its sibling)."""
+def lay_out_side(ws: Workshop, board_id: str, note_id: str) -> Change | None:
+    """Lay out only the side of its root that ``note_id`` is on (after a fold): nothing on
+    the other side moves, no branch changes side, and the folded branch's gap closes."""
     board = ws.board(board_id)
     folded = [n.id for n in board.live_notes() if n.collapsed]
-    return _moved(board, side_layout(board, note_id, folded, fresh))
+    return _moved(board, side_layout(board, note_id, folded))
+
+
+def lay_out_growth(ws: Workshop, board_id: str, note_id: str, fresh: bool = False) -> Change | None:
+    """Make room for the branch that grew at ``note_id`` (just added by Tab or Enter, or
+    unfolded), moving as little as it can: the branch takes its new shape and the other
+    branches stay, unless it needs more room than they leave (see ops.growth). With ``fresh``
+    (Tab) a note that is a new branch straight off the root goes to the lighter side;
+    otherwise its place says its side (Enter puts a sibling beside its sibling)."""
+    board = ws.board(board_id)
+    folded = [n.id for n in board.live_notes() if n.collapsed]
+    return _moved(board, grown_side_layout(board, note_id, folded, fresh))
 
 
 NO_MOVE = 1e-6  # board units: a layout's move smaller than this leaves the note where it is

@@ -53,6 +53,7 @@ WIDEST = 16 / 9  # a projector
 NARROWEST = 4 / 3  # and a landscape page, with room for its margins
 PAGE = math.sqrt(2)  # landscape A4 and A3, whose shape a full layout fits best
 MAX_COLUMNS = 6
+V_GAP = 24.0  # between siblings' bands
 COLUMN_GAP = 16.0  # between a block's columns; its rows are v_gap apart
 
 
@@ -60,7 +61,7 @@ def mindmap_layout(
     board: Board,
     collapsed: Collection[str] = (),
     h_gap: float = 60.0,
-    v_gap: float = 24.0,
+    v_gap: float = V_GAP,
     keep_sides: bool = False,
     fresh: Collection[str] = (),
 ) -> Positions:
@@ -82,7 +83,7 @@ def mindmap_layout(
     Bad data is tolerated: with cycles or several parents each note is placed once, under
     the first parent met in a depth-first search in creation order.
     """
-    forest, roots = _forest(board)
+    forest, roots = mind_forest(board)
     hidden = set(collapsed)
     columns = _best_columns(board, forest, roots, hidden, h_gap, v_gap)
     tidy = _Tidy(board, forest, hidden, h_gap, v_gap, columns)
@@ -125,14 +126,19 @@ def _best_columns(
 
 
 def side_layout(
-    board: Board, note_id: str, collapsed: Collection[str] = (), fresh: bool = False
+    board: Board,
+    note_id: str,
+    collapsed: Collection[str] = (),
+    fresh: bool = False,
+    forest: tuple[Any, list[str]] | None = None,
 ) -> Positions:
     """:func:`mindmap_layout` with ``keep_sides``, cut down to the notes on ``note_id``'s
     side of its root (see :func:`_same_side`): what Tab, Enter and folding move. With ``fresh``
-    a new branch straight off the root (``note_id``) goes to the lighter side."""
-    forest, roots = _forest(board)
+    a new branch straight off the root (``note_id``) goes to the lighter side. ``forest``:
+    the board's :func:`mind_forest`, when the caller has it already."""
+    forest, roots = forest or mind_forest(board)
     columns, rows = shown_blocks(board, forest, note_id)
-    tidy = _Tidy(board, forest, set(collapsed), 60.0, 24.0, columns)
+    tidy = _Tidy(board, forest, set(collapsed), 60.0, V_GAP, columns)
     # A block that gains a leaf keeps its rows and grows a column, outwards where nothing
     # lies; the tree keeps the stretch the board shows. The branches beside the new note's
     # then come out where the room has seen them.
@@ -155,14 +161,15 @@ def _made(board: Board) -> Callable[[str], tuple[str, str]]:
 
 
 def shown_blocks(board: Board, forest: Any, new: str = "") -> tuple[int, dict[str, int]]:
-    """The leaf blocks the board shows, leaving out note ``new`` (just added): the widest
-    one's column count (1 when there is no block), and each block's parent's row count."""
+    """The blocks the board shows (children two or more to a row), leaving out note ``new``
+    (just added): the widest one's column count (1 when there is no block), and each block's
+    parent's row count."""
     notes = board.notes
     widest = 1
     rows: dict[str, int] = {}
     for parent in forest:
         kids = [k for k in forest.successors(parent) if k != new]
-        if len(kids) < 2 or any(forest.out_degree(k) for k in kids):
+        if len(kids) < 2:
             continue
         count: dict[float, int] = {}
         for k in kids:
@@ -339,10 +346,13 @@ class _Tidy:
         half = self.size[node][1] / 2
         if not kids:
             return half, half
-        if len(kids) > 1 and all(self.leaf(k) for k in kids):
-            self.blocked = True
-            if self.columns > 1:
-                return self.block(node, kids)
+        leaves = len(kids) > 1 and all(self.leaf(k) for k in kids)
+        self.blocked |= leaves
+        # A block the board shows whose leaf gained a child keeps its place (see block).
+        if (leaves or node in self.rows) and len(kids) > 1 and self.columns > 1:
+            kept = self.block(node, kids)
+            if kept is not None:
+                return kept
         for kid in kids:
             self.cell.pop(kid, None)
         centres = [0.0]
@@ -357,18 +367,31 @@ class _Tidy:
             max(half, centres[-1] + self.down[kids[-1]] - mid),
         )
 
-    def block(self, node: str, kids: list[str]) -> tuple[float, float]:
+    def block(self, node: str, kids: list[str]) -> tuple[float, float] | None:
         """Wrap leaves into rows of at most ``columns``, as few rows as that allows and the
-        columns evened out over them, the node centred on the block."""
+        columns evened out over them, the node centred on the block.
+
+        A child with children of its own (a leaf of a block the board shows, just given one
+        by Tab) stays in the block, moved to the outer end of its row so that its branch
+        grows outwards past the block; None when that cannot be done without moving the
+        rows apart (two such in a row, or a branch taller than the row)."""
         rows = self.rows.get(node) or math.ceil(len(kids) / self.columns)
         cols = math.ceil(len(kids) / rows)
+        leaves = [k for k in kids if self.leaf(k)]
         width = max(self.size[k][0] for k in kids)
-        height = max(self.size[k][1] for k in kids)  # rows are this far apart, centre to centre
-        centre = {k: divmod(i, cols)[0] * (height + self.v_gap) for i, k in enumerate(kids)}
-        top = min(centre[k] - self.size[k][1] / 2 for k in kids)
-        bottom = max(centre[k] + self.size[k][1] / 2 for k in kids)
+        height = max(self.size[k][1] for k in leaves or kids)  # rows lie this far apart
+        placed: list[str] = []
+        for r in range(0, len(kids), cols):
+            row = kids[r : r + cols]
+            tails = [k for k in row if not self.leaf(k)]
+            if len(tails) > 1 or any(max(self.up[k], self.down[k]) > height / 2 for k in tails):
+                return None
+            placed += [k for k in row if self.leaf(k)] + tails
+        centre = {k: divmod(i, cols)[0] * (height + self.v_gap) for i, k in enumerate(placed)}
+        top = min(centre[k] - self.size[k][1] / 2 for k in placed)
+        bottom = max(centre[k] + self.size[k][1] / 2 for k in placed)
         mid = (top + bottom) / 2  # the node faces the middle of what is drawn
-        for i, kid in enumerate(kids):
+        for i, kid in enumerate(placed):
             self.offset[kid] = centre[kid] - mid
             self.cell[kid] = (i % cols, width)
             self.reach[kid] = self.size[node][0] / 2 + self.h_gap
@@ -540,7 +563,7 @@ def _stretch(
     return sx, sy
 
 
-def _forest(board: Board) -> tuple[Any, list[str]]:
+def mind_forest(board: Board) -> tuple[Any, list[str]]:
     """The spanning forest of the live child links, and its roots in creation order."""
     notes: dict[str, Note] = board.notes
     made = _made(board)
