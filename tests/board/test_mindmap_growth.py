@@ -255,6 +255,17 @@ def test_tab_on_a_block_point_keeps_the_block(tmp_path: Path) -> None:
         }
         assert set(b.children(theme)) <= bracketed, "the bracket still joins the whole block"
         clean(s)
+        # Tab on another point of that row: it trades places with the other row's last leaf.
+        other = next(k for k in row if k != point)
+        before = where(s)
+        second = grow(s, other, sibling=False)
+        assert moved(before, where(s)) <= branch_of(b, second)
+        assert rows().keys() == shown.keys()
+        for r in rows().values():
+            branching = [k for k in r if b.children(k)]
+            assert len(branching) == 1
+            assert branching[0] == max(r, key=lambda k: outward * b.notes[k].x)
+        clean(s)
     finally:
         s.close()
 

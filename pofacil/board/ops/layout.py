@@ -171,9 +171,11 @@ def shown_blocks(board: Board, forest: Any, new: str = "") -> tuple[int, dict[st
         kids = [k for k in forest.successors(parent) if k != new]
         if len(kids) < 2:
             continue
-        count: dict[float, int] = {}
+        middle = notes[parent].x + notes[parent].w / 2
+        count: dict[tuple[bool, float], int] = {}
         for k in kids:
-            row = round(notes[k].y + notes[k].h / 2, 1)
+            # By side too: a topic's themes left and right of it at one height are no row.
+            row = (notes[k].x + notes[k].w / 2 >= middle, round(notes[k].y + notes[k].h / 2, 1))
             count[row] = count.get(row, 0) + 1
         if max(count.values()) > 1:
             widest = max(widest, *count.values())
@@ -373,20 +375,23 @@ class _Tidy:
 
         A child with children of its own (a leaf of a block the board shows, just given one
         by Tab) stays in the block, moved to the outer end of its row so that its branch
-        grows outwards past the block; None when that cannot be done without moving the
-        rows apart (two such in a row, or a branch taller than the row)."""
-        rows = self.rows.get(node) or math.ceil(len(kids) / self.columns)
-        cols = math.ceil(len(kids) / rows)
+        grows outwards past the block (a second one in a row trades places with the last
+        leaf of a row that has none, and the block gains a row when they outnumber its rows);
+        None when a branch is taller than a row."""
         leaves = [k for k in kids if self.leaf(k)]
+        rows = self.rows.get(node) or math.ceil(len(kids) / self.columns)
+        # A row for each branching child: one more row moves less than a column would.
+        rows = max(rows, len(kids) - len(leaves))
+        cols = math.ceil(len(kids) / rows)
         width = max(self.size[k][0] for k in kids)
         height = max(self.size[k][1] for k in leaves or kids)  # rows lie this far apart
-        placed: list[str] = []
-        for r in range(0, len(kids), cols):
-            row = kids[r : r + cols]
-            tails = [k for k in row if not self.leaf(k)]
-            if len(tails) > 1 or any(max(self.up[k], self.down[k]) > height / 2 for k in tails):
-                return None
-            placed += [k for k in row if self.leaf(k)] + tails
+        if any(max(self.up[k], self.down[k]) > height / 2 for k in kids if not self.leaf(k)):
+            return None
+        grid = [kids[r : r + cols] for r in range(0, len(kids), cols)]
+        if not _one_tail_a_row(grid, self.leaf):
+            return None
+        # Each row's leaves, then its one branching child at the outer end.
+        placed = [k for row in grid for k in sorted(row, key=lambda k: not self.leaf(k))]
         centre = {k: divmod(i, cols)[0] * (height + self.v_gap) for i, k in enumerate(placed)}
         top = min(centre[k] - self.size[k][1] / 2 for k in placed)
         bottom = max(centre[k] + self.size[k][1] / 2 for k in placed)
@@ -533,6 +538,25 @@ class _Tidy:
                     along[axis].append(now / new)
         sx, sy = (max(1.0, statistics.median(r)) if r else 1.0 for r in along)
         return sx, sy
+
+
+def _one_tail_a_row(grid: list[list[str]], leaf: Callable[[str], bool]) -> bool:
+    """Rearrange ``grid`` (rows of a block) in place so that no row holds two children with
+    children of their own: an extra one trades places with the last leaf of the nearest row
+    that has none, later rows first. False when there are more of them than rows."""
+    for r, row in enumerate(grid):
+        while sum(not leaf(k) for k in row) > 1:
+            free = [
+                i
+                for i in sorted(range(len(grid)), key=lambda i: (abs(i - r), i < r))
+                if all(leaf(k) for k in grid[i])
+            ]
+            if not free:
+                return False
+            other = grid[free[0]]
+            tail = max(i for i, k in enumerate(row) if not leaf(k))
+            row[tail], other[-1] = other[-1], row[tail]
+    return True
 
 
 def _stretch(
