@@ -21,6 +21,7 @@ full layout (Board > Lay out) balances the sides again.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
@@ -125,6 +126,14 @@ class _Side:
         self, root: Rect, heads_at: dict[str, Rect], boxes: dict[str, Rect], elsewhere: list[Rect]
     ) -> None:
         self.root, self.heads_at, self.boxes, self.elsewhere = root, heads_at, boxes, elsewhere
+        # The lines of the heads that stay, drawn once rather than at every try.
+        self.lines = {h: link_ends(root, r) for h, r in heads_at.items()}
+
+    def line(
+        self, h: str, moves: dict[str, tuple[float, float]]
+    ) -> tuple[float, float, float, float]:
+        by = moves.get(h)
+        return self.lines[h] if by is None else link_ends(self.root, _moved(self.heads_at[h], by))
 
     def splice(
         self, order: list[str], head: str, laid_mid: float
@@ -167,7 +176,27 @@ class _Side:
                 return None
             return moves
 
-        return _first(attempt, SLIDES)
+        nearer = before if outward_down else after
+        floor = self.steepest(head, start, nearer, outward_down, rightward)
+        return _first(attempt, SLIDES, max(0, math.floor((floor - start) / step)))
+
+    def steepest(
+        self, head: str, y: float, nearer: list[str], down: bool, rightward: bool
+    ) -> float:
+        """Where ``head`` (its top at ``y``) must at least slide for its line from the root
+        to pass inside the inner corner of every nearer branch's box: a lower bound that
+        saves the search its first tries (moving outwards only makes the line flatter)."""
+        r, me = self.root, self.heads_at[head]
+        cx, cy = r.x + r.w / 2, r.y + r.h / 2
+        bx = me.x + me.w / 2 - cx
+        need = abs(y + me.h / 2 - cy)
+        for o in nearer:
+            box = self.boxes[o]
+            far = (box.y + box.h - cy) if down else (cy - box.y)
+            inner = (box.x - cx) if rightward else (cx - box.x - box.w)
+            if far > 0 and inner > 0:
+                need = max(need, abs(bx) * far / inner)
+        return cy + (need if down else -need) - me.h / 2
 
     def settle(
         self, order: list[str], moves: dict[str, tuple[float, float]], rightward: bool
@@ -180,11 +209,7 @@ class _Side:
         for _ in range(len(moves) + 2):
             settled = True
             for h in list(moves):
-                lines = [
-                    link_ends(self.root, _moved(self.heads_at[o], moves.get(o)))
-                    for o in order
-                    if o != h
-                ]
+                lines = [self.line(o, moves) for o in order if o != h]
                 dx = _clearance(_moved(self.boxes[h], moves[h]), lines, rightward)
                 if dx:
                     settled = False
@@ -203,25 +228,26 @@ class _Side:
         if any(_overlap(boxes[h], o) for h in moves for o in [self.root, *self.elsewhere]):
             return False
         for h in order:
-            ends = link_ends(self.root, _moved(self.heads_at[h], moves.get(h)))
+            ends = self.line(h, moves)
             others = order if h in moves else moves
             if any(segment_enters(ends, boxes[o]) for o in others if o != h):
                 return False
         return True
 
 
-def _first(attempt: Callable[[int], T | None], most: int) -> T | None:
-    """The result of the smallest ``k`` in 0..``most`` for which ``attempt`` succeeds,
-    searched by doubling then halving: sliding further out only clears more, and each try
-    costs a check of the whole side."""
-    result = attempt(0)
+def _first(attempt: Callable[[int], T | None], most: int, least: int = 0) -> T | None:
+    """The result of the smallest ``k`` in ``least``..``most`` for which ``attempt``
+    succeeds, searched by doubling then halving: sliding further out only clears more, and
+    each try costs a check of the whole side."""
+    least = min(least, most)
+    result = attempt(least)
     if result is not None:
         return result
-    bad, good = 0, 1
+    bad, good = least, least + 1
     while (result := attempt(good)) is None:
         if good >= most:
             return None
-        bad, good = good, min(2 * good, most)
+        bad, good = good, min(least + 2 * (good - least), most)
     while good - bad > 1:
         mid = (bad + good) // 2
         tried = attempt(mid)
