@@ -13,7 +13,8 @@ from pofacil.board.model.errors import (
     DamagedHistoryError,
 )
 
-from .rows import TABLE_OF, BadText, describe_value, fields_problem
+from .rows import BadText, describe_value, fields_problem
+from .table_checks import TABLE_OF
 
 if TYPE_CHECKING:
     # Imported where a store is opened for real: the read-only summary of `pofacil info`

@@ -14,48 +14,35 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from pofacil.board.model import Change, Patch, Row, Workshop, now
 from pofacil.board.model.errors import (
     DamagedHistoryError,
     DamagedRowsWarning,
     FileInUseError,
-    NotAWorkshopFile,
     ReadOnlyError,
     StorageError,
     UnstorableChange,
 )
 
 from .atomic import atomic_write
-from .connection import check_name_length, connect, is_busy, read_only_media
+from .connection import check_name_length, is_busy, open_checked, read_only_media
 from .filelock import WorkshopLock
 from .header import read_header
 from .history import HistoryEntry, history_entry, pack_patches
 from .inbox import inbox_problems
 from .migrations import SCHEMA_VERSION, migrate
-from .rows import (
-    TABLE_OF,
-    DamagedRow,
-    details,
-    lenient_text,
-    quick_check,
-    read_workshop,
-    schema_problems,
-    snapshot,
-    sound_rows,
-)
-from .summary import summarize
+from .rows import DamagedRow, details, lenient_text, read_workshop, snapshot, sound_rows
+from .table_checks import TABLE_OF, damage_warning, damaged_error, read_checked, schema_problems
 
 if TYPE_CHECKING:
     # Imported where a store is opened for real: the read-only summary of `pofacil info`
     # and `check` reads the file with sqlite3 alone, and sqlite-utils costs 0.1 s to import.
     import sqlite_utils
-
-_T = TypeVar("_T")
 
 
 class Store:
@@ -124,16 +111,7 @@ class Store:
                     path=str(path),
                 )
         try:
-            conn = connect(path, read_only)
-            quick_check(conn, path)
-            # Again, now that SQLite has rolled back what a kill left half-written: the header
-            # read before it can show a migration that never committed.
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version < SCHEMA_VERSION and read_only:
-                raise ReadOnlyError(
-                    "{path} uses an older file format; open it for writing once to upgrade it.",
-                    path=str(path),
-                )
+            conn, version = open_checked(path, read_only)
             store = cls(path, conn, lock)
             if version < SCHEMA_VERSION:
                 migrate(store.db)
@@ -169,51 +147,13 @@ class Store:
         never keeps the rest of the workshop from opening; the file itself is not changed.
         Damage to the file's structure (a missing table or column) still refuses it.
         """
-        return self._read(read_workshop)
-
-    def summary(self) -> dict[str, Any]:
-        """The workshop's details and, per live board, its notes counted per cell and group:
-        what ``pofacil info`` prints, read with sqlite3 without building the model.
-
-        Rows :meth:`load` would leave out are left out here too, and listed in :attr:`damaged`.
-        """
-        return self._read(summarize)
-
-    def _read(self, read: Callable[[sqlite3.Connection], tuple[_T, list[DamagedRow]]]) -> _T:
-        """``read`` the rows of a file whose structure is sound, remembering what it left out."""
-        try:
-            problems = schema_problems(self.conn, columns=True)
-            if problems:
-                raise NotAWorkshopFile(
-                    "{path} is damaged: {reason}.", path=str(self.path), reason=problems[0]
-                )
-            result, damaged = read(self.conn)
-        except sqlite3.Error as exc:
-            raise self._damaged(exc) from None
+        ws, damaged = read_checked(self.conn, self.path, read_workshop)
         self.damaged = tuple(damaged)
-        return result
-
-    def _damaged(self, exc: sqlite3.Error) -> NotAWorkshopFile:
-        return NotAWorkshopFile(
-            "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
-            path=str(self.path),
-            reason=str(exc),
-        )
+        return ws
 
     def damage_warning(self) -> DamagedRowsWarning | None:
         """The message to show once when :meth:`load` left rows out; None when it left none."""
-        if not self.damaged:
-            return None
-        rows = "; ".join(str(d) for d in self.damaged[:3])
-        if len(self.damaged) > 3:
-            rows += f"; +{len(self.damaged) - 3}"
-        return DamagedRowsWarning(
-            "{path}: {count} damaged row(s) could not be read and are left out ({rows}); the "
-            "file keeps them unchanged and 'pofacil check' lists them.",
-            path=str(self.path),
-            count=len(self.damaged),
-            rows=rows,
-        )
+        return damage_warning(self.path, self.damaged)
 
     def history(self, board: str | None = None, entity: str | None = None) -> list[HistoryEntry]:
         """History lines, oldest first; for one board, or for one note, cluster or board."""
@@ -229,7 +169,7 @@ class Store:
             with lenient_text(self.conn):
                 rows = list(self.db.query(sql + " ORDER BY id", params))
         except sqlite3.Error as exc:
-            raise self._damaged(exc) from None
+            raise damaged_error(self.path, exc) from None
         return [history_entry(r, self.path) for r in rows]
 
     def counts(self) -> tuple[int, int, int]:

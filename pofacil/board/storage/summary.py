@@ -5,6 +5,10 @@ A sound file (every check :func:`rows.row_problem` makes holds) is counted by SQ
 queries: the checks themselves are SQL over whole tables. Only when one of them finds
 something are the rows read one by one, so that the summary leaves out exactly the rows
 ``load`` leaves out, and names them.
+
+The sound file's path imports no dataclass, no model and no sqlite-utils (see
+tests/board/test_lean_info.py): on a 5,000-note file importing them took longer than the
+counting.
 """
 
 from __future__ import annotations
@@ -13,21 +17,20 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pofacil.board.model.kinds import KIND_BY_ID
-from pofacil.board.model.workshop import LINK_KINDS, Row
+from pofacil.board.model.kinds import KIND_BY_ID, LINK_KINDS
 
+from .connection import open_checked
+from .header import read_header
 from .migrations import TABLES
-from .rows import (
-    SOUND_SQL,
-    TABLE_OF,
-    DamagedRow,
-    cells_problem,
-    details,
-    snapshot,
-    sound_rows,
-)
+from .table_checks import SOUND_SQL, TABLE_OF, cells_problem, read_checked
+
+if TYPE_CHECKING:
+    from pofacil.board.model import Row
+
+    from .rows import DamagedRow
 
 
 def _listed(values: Iterable[str]) -> str:
@@ -69,6 +72,18 @@ _COUNT_SQL = {
     "cluster": "SELECT board, cluster, count(*) FROM notes "
     "WHERE NOT deleted AND cluster IS NOT NULL GROUP BY board, cluster",
 }
+
+
+def read_summary(path: Path) -> tuple[dict[str, Any], list[DamagedRow]]:
+    """The summary of the workshop file at ``path``, opened read-only (the checks and errors
+    of :meth:`Store.open <pofacil.board.storage.store.Store.open>` and ``load``), and the rows
+    it left out."""
+    read_header(path)
+    conn, _ = open_checked(path, read_only=True)
+    try:
+        return read_checked(conn, path, summarize)
+    finally:
+        conn.close()
 
 
 def summarize(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]]:
@@ -136,6 +151,8 @@ def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
 
 def summarize_rows(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]]:
     """The summary from the rows ``load`` would keep, read one by one; what it left out."""
+    from .rows import details, snapshot, sound_rows  # a damaged file's path only
+
     rows, sound = snapshot(conn)
     damaged: list[DamagedRow] = []
     info = details(rows, damaged)
