@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -67,8 +67,11 @@ def lenient_text(conn: sqlite3.Connection) -> Iterator[None]:
         conn.text_factory = saved
 
 
-def snapshot(conn: sqlite3.Connection) -> tuple[dict[str, list[Row]], set[str]]:
-    """Every table's rows, read in one short read transaction.
+def snapshot(
+    conn: sqlite3.Connection, entities: Iterable[str] = TABLE_OF
+) -> tuple[dict[str, list[Row]], set[str]]:
+    """The rows of every table (or of those of ``entities``), read in one short read
+    transaction.
 
     One transaction, so the rows are a consistent snapshot even while the app commits; short,
     because a commit waits for readers to finish: only the fetching happens inside it, not the
@@ -82,7 +85,8 @@ def snapshot(conn: sqlite3.Connection) -> tuple[dict[str, list[Row]], set[str]]:
     sound: set[str] = set()
     conn.execute("BEGIN")
     try:
-        for entity, table in TABLE_OF.items():
+        for entity in entities:
+            table = TABLE_OF[entity]
             try:
                 cursor = conn.execute(f"SELECT * FROM [{table}]")
                 values = cursor.fetchall()

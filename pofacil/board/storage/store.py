@@ -11,7 +11,6 @@ or a clean close never leaves a hot journal behind.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -34,10 +33,9 @@ from .connection import check_name_length, is_busy, open_checked, read_only_medi
 from .filelock import WorkshopLock
 from .header import read_header
 from .history import HistoryEntry, history_entry, pack_patches
-from .inbox import inbox_problems
 from .migrations import SCHEMA_VERSION, migrate
-from .rows import DamagedRow, details, lenient_text, read_workshop, snapshot, sound_rows
-from .table_checks import TABLE_OF, damage_warning, damaged_error, read_checked, schema_problems
+from .rows import DamagedRow, lenient_text, read_workshop
+from .table_checks import TABLE_OF, damage_warning, damaged_error, read_checked
 
 if TYPE_CHECKING:
     # Imported where a store is opened for real: the read-only summary of `pofacil info`
@@ -370,66 +368,11 @@ class Store:
 
     # -- checking ------------------------------------------------------------------------
     def check(self) -> list[str]:
-        """Every problem found in the file; an empty list means it is sound.
+        """Every problem found in the file; an empty list means it is sound (see
+        :func:`.file_check.check_file`)."""
+        from .file_check import check_file
 
-        Damage is what it reports, so it never raises for it: a file SQLite cannot read
-        at all gives one problem saying so.
-        """
-        conn = self.conn
-        try:
-            # One line each: SQLite's own report puts line breaks inside a problem.
-            problems = [
-                " ".join(str(r[0]).split())
-                for r in conn.execute("PRAGMA integrity_check").fetchall()
-                if r[0] != "ok"
-            ]
-            problems += schema_problems(conn, columns=True)
-            if problems:
-                return problems
-            # The rows as load judges them, without building the model from them.
-            rows, typed = snapshot(conn)
-            damaged: list[DamagedRow] = []
-            details(rows, damaged)
-            kept = sound_rows(rows, typed, damaged)
-            problems += [str(d) for d in damaged] + inbox_problems(rows["point"])
-            for board in kept["board"]:
-                cells = {c["id"] for c in json.loads(board["cells"] or "[]")}
-                clusters = {c["id"] for c in kept["cluster"] if c["board"] == board["id"]}
-                notes = [n for n in kept["note"] if n["board"] == board["id"]]
-                for count, what in (
-                    (
-                        sum(n["cell"] is not None and n["cell"] not in cells for n in notes),
-                        "notes in a missing cell",
-                    ),
-                    (
-                        sum(
-                            n["cluster"] is not None and n["cluster"] not in clusters for n in notes
-                        ),
-                        "notes in a missing group",
-                    ),
-                ):
-                    if count:
-                        problems.append(f"{count} {what} on board {board['name']}")
-            unknown = conn.execute(
-                "SELECT COUNT(*) FROM history "
-                "WHERE state NOT IN ('done', 'undone', 'dropped', 'recorded')"
-            ).fetchone()[0]
-            if unknown:
-                problems.append(f"{unknown} history lines in an unknown state")
-            with lenient_text(conn):
-                cursor = conn.execute("SELECT * FROM history ORDER BY id")
-                names = [d[0] for d in cursor.description]
-                lines = [dict(zip(names, values, strict=False)) for values in cursor]
-            for row in lines:
-                try:
-                    history_entry(row, self.path)
-                except DamagedHistoryError as exc:
-                    problems.append(
-                        f"history line {row['id']} is unreadable ({exc.params['reason']})"
-                    )
-        except sqlite3.DatabaseError as exc:
-            problems = [f"the file cannot be read ({exc})"]
-        return problems
+        return check_file(self.conn, self.path)
 
 
 def write_workshop(path: Path, workshop: Workshop, replace: bool = True) -> Path:

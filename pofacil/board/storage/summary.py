@@ -32,6 +32,12 @@ if TYPE_CHECKING:
 
     from .rows import DamagedRow
 
+    # A sound file's rows as SQLite gives them: its details; its boards and groups; and its
+    # notes counted per (board, deleted, cell, group).
+    SoundFile = tuple[
+        dict[str, str], list[Row], list[Row], list[tuple[str, int, str | None, str | None, int]]
+    ]
+
 
 def _listed(values: Iterable[str]) -> str:
     """An SQL list of string literals."""
@@ -97,8 +103,10 @@ def summarize(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow
     return (counted, []) if counted is not None else summarize_rows(conn)
 
 
-def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
-    """The summary of a sound file, or None when some row needs a closer look."""
+def read_sound(conn: sqlite3.Connection) -> SoundFile | None:
+    """What a file holds when every check :func:`rows.row_problem` makes of its boards, groups,
+    notes and links holds (asked of SQLite), or None when some row needs a closer look.
+    Call it in a read transaction."""
     try:
         for table in TABLE_OF.values():
             if conn.execute(SOUND_SQL[table]).fetchone() is not None:
@@ -118,19 +126,7 @@ def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
                 "SELECT id, name, template, position, cells, deleted FROM boards"
             )
         ]
-        notes: Counter[str] = Counter()
-        deleted: Counter[str] = Counter()
-        in_cell: Counter[tuple[str, str]] = Counter()
-        in_cluster: Counter[tuple[str, str]] = Counter()
-        for board, gone, cell, cluster, count in conn.execute(_COUNT_SQL):
-            if gone:
-                deleted[board] += count
-                continue
-            notes[board] += count
-            if cell is not None:
-                in_cell[board, cell] += count
-            if cluster is not None:
-                in_cluster[board, cluster] += count
+        groups = conn.execute(_COUNT_SQL).fetchall()
         clusters = [
             {"id": cid, "board": board, "name": name}
             for cid, board, name in conn.execute("SELECT id, board, name FROM clusters")
@@ -146,15 +142,30 @@ def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
     if not all(v is None or isinstance(v, str) for v in workshop[0]):
         return None  # a detail that is not text: the row-by-row path names it
     title, date, venue, facilitator = (v or "" for v in workshop[0])
-    return report(
-        {"title": title, "date": date, "venue": venue, "facilitator": facilitator},
-        boards,
-        clusters,
-        notes,
-        deleted,
-        in_cell,
-        in_cluster,
-    )
+    info = {"title": title, "date": date, "venue": venue, "facilitator": facilitator}
+    return info, boards, clusters, groups
+
+
+def _counted_by_sql(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The summary of a sound file, or None when some row needs a closer look."""
+    sound = read_sound(conn)
+    if sound is None:
+        return None
+    info, boards, clusters, groups = sound
+    notes: Counter[str] = Counter()
+    deleted: Counter[str] = Counter()
+    in_cell: Counter[tuple[str, str]] = Counter()
+    in_cluster: Counter[tuple[str, str]] = Counter()
+    for board, gone, cell, cluster, count in groups:
+        if gone:
+            deleted[board] += count
+            continue
+        notes[board] += count
+        if cell is not None:
+            in_cell[board, cell] += count
+        if cluster is not None:
+            in_cluster[board, cluster] += count
+    return report(info, boards, clusters, notes, deleted, in_cell, in_cluster)
 
 
 def summarize_rows(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[DamagedRow]]:
