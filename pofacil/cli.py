@@ -408,12 +408,16 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from pofacil.board.storage.store import Store
+    # sqlite3 and the checks, not the store: see storage/file_check.py
+    from pofacil.board.storage.connection import open_checked
+    from pofacil.board.storage.file_check import check_file, counts
+    from pofacil.board.storage.header import read_header
 
-    store = Store.open(args.file, read_only=True)
-    warn_opened(store)
+    read_header(args.file)
+    conn, _ = open_checked(args.file, read_only=True)
+    warn_read(args.file, None)
     try:
-        problems = store.check()
+        problems = check_file(conn, args.file)
         if problems:
             more = f"; and {len(problems) - 20} more" if len(problems) > 20 else ""
             print(
@@ -421,9 +425,9 @@ def _check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        boards, notes, lines = store.counts()
+        boards, notes, lines = counts(conn)
     finally:
-        store.close()
+        conn.close()
     print(f"ok: {args.file} ({boards} boards, {notes} notes, {lines} history lines)")
     return 0
 

@@ -68,6 +68,19 @@ def check_file(conn: sqlite3.Connection, path: Path) -> list[str]:
     return problems
 
 
+def counts(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """(live boards, notes, history lines), counted by SQLite: nothing is decompressed."""
+    boards, notes, lines = (
+        conn.execute(sql).fetchone()[0]
+        for sql in (
+            "SELECT COUNT(*) FROM boards WHERE NOT deleted",
+            "SELECT COUNT(*) FROM notes",
+            "SELECT COUNT(*) FROM history",
+        )
+    )
+    return boards, notes, lines
+
+
 def _row_problems(conn: sqlite3.Connection) -> list[str]:
     """The rows as ``load`` judges them, without building the model from them."""
     conn.execute("BEGIN")

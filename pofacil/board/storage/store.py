@@ -170,18 +170,6 @@ class Store:
             raise damaged_error(self.path, exc) from None
         return [history_entry(r, self.path) for r in rows]
 
-    def counts(self) -> tuple[int, int, int]:
-        """(live boards, notes, history lines), counted by SQLite: nothing is decompressed."""
-        boards, notes, lines = (
-            self.conn.execute(sql).fetchone()[0]
-            for sql in (
-                "SELECT COUNT(*) FROM boards WHERE NOT deleted",
-                "SELECT COUNT(*) FROM notes",
-                "SELECT COUNT(*) FROM history",
-            )
-        )
-        return boards, notes, lines
-
     def entry(self, history_id: int) -> HistoryEntry:
         """One history line; :class:`DamagedHistoryError` when it cannot be read back."""
         try:
