@@ -417,7 +417,7 @@ def _check(args: argparse.Namespace) -> int:
     conn, _ = open_checked(args.file, read_only=True)
     warn_read(args.file, None)
     try:
-        problems = check_file(conn, args.file)
+        problems = check_file(conn)
         if problems:
             more = f"; and {len(problems) - 20} more" if len(problems) > 20 else ""
             print(

@@ -343,6 +343,12 @@ TAMPERS: list[tuple[str, str, tuple]] = [
         (compressed('[{"entity": "note", "id": "a", "before": {"x": 1}, "after": {"x": "far"}}]'),),
     ),
     (
+        # A patch without its "before": Patch.from_json raised KeyError where check passed it.
+        "history patch missing a side",
+        f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
+        (compressed('[{"entity": "note", "id": "a", "after": {"x": 1}}]'),),
+    ),
+    (
         # JSON holds whole numbers of any size: one no double can hold is not a position.
         "history patch with a huge number",
         f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",

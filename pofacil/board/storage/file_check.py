@@ -11,13 +11,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pofacil.board.model.errors import DamagedHistoryError
 
-from .history import history_entry
-from .inbox import inbox_problems
+from .history_patches import line_patches
 from .rows import details, lenient_text, snapshot, sound_rows
 from .summary import read_sound
 from .table_checks import schema_problems
@@ -31,7 +29,7 @@ if TYPE_CHECKING:
 _NOT_ASKED = ("workshop", "board", "vote_round", "vote", "point")
 
 
-def check_file(conn: sqlite3.Connection, path: Path) -> list[str]:
+def check_file(conn: sqlite3.Connection) -> list[str]:
     """Every problem found in the file; an empty list means it is sound.
 
     Damage is what it reports, so it never raises for it: a file SQLite cannot read at all
@@ -60,7 +58,7 @@ def check_file(conn: sqlite3.Connection, path: Path) -> list[str]:
             lines = [dict(zip(names, values, strict=False)) for values in cursor]
         for row in lines:
             try:
-                history_entry(row, path)
+                line_patches(row)
             except DamagedHistoryError as exc:
                 problems.append(f"history line {row['id']} is unreadable ({exc.params['reason']})")
     except sqlite3.DatabaseError as exc:
@@ -98,7 +96,11 @@ def _row_problems(conn: sqlite3.Connection) -> list[str]:
     damaged: list[DamagedRow] = []
     details(rows, damaged)
     kept = sound_rows(rows, typed, damaged)
-    problems = [str(d) for d in damaged] + inbox_problems(rows["point"])
+    problems = [str(d) for d in damaged]
+    if rows["point"]:
+        from .inbox import inbox_problems  # the room's model, for a file the room wrote to
+
+        problems += inbox_problems(rows["point"])
     groups: list[Row]
     if sound is None:
         groups = kept["cluster"]

@@ -8,13 +8,14 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from pofacil.board.model import LINK_KINDS, Patch, Row, Workshop, WorkshopInfo
 from pofacil.board.model.errors import ModelError, PofacilError
-from pofacil.board.model.kinds import KIND_BY_ID
+from pofacil.board.model.kinds import KIND_BY_ID, LINK_KINDS
 from pofacil.board.model.limits import check_seq, check_votes
-from pofacil.board.model.votes import round_problem
+
+if TYPE_CHECKING:
+    from pofacil.board.model import Row, Workshop
 
 from .migrations import TABLES
 from .table_checks import OPTIONAL, SOUND_SQL, TABLE_OF, cells_problem
@@ -32,13 +33,13 @@ _FINITE = sys.float_info.max
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
-@dataclass(frozen=True)
-class DamagedRow:
-    """A row that could not be read and was left out of the workshop; the file keeps it."""
+# A named tuple, not a dataclass, and its fields typed as values: `pofacil check` of a sound
+# file builds no model, and the dataclasses module takes 20 ms to import.
+class DamagedRow(NamedTuple("DamagedRow", [("entity", str), ("id", str), ("reason", str)])):
+    """A row that could not be read and was left out of the workshop; the file keeps it.
+    Its ``id`` is the row's id, or "row N" when the id itself is unreadable."""
 
-    entity: str
-    id: str  # the row's id, or "row N" when the id itself is unreadable
-    reason: str
+    __slots__ = ()
 
     def __str__(self) -> str:
         return f"{self.entity} {self.id}: {self.reason}"
@@ -110,6 +111,8 @@ def snapshot(
 
 def read_workshop(conn: sqlite3.Connection) -> tuple[Workshop, list[DamagedRow]]:
     """The workshop from its rows, and the rows that had to be left out."""
+    from pofacil.board.model import Patch, Workshop, WorkshopInfo
+
     rows, sound = snapshot(conn)
     damaged: list[DamagedRow] = []
     ws = Workshop(WorkshopInfo(**details(rows, damaged)))
@@ -235,6 +238,8 @@ def row_problem(
     if entity == "cluster" and not _COLOR.fullmatch(row["color"]):
         return f"color {row['color'][:20]!r} is not a #RRGGBB color"
     if entity == "vote_round":
+        from pofacil.board.model.votes import round_problem  # a file with votes only
+
         return round_problem(row)
     if entity == "vote":
         # Its round and note need not be there: an undone round keeps its votes for a redo.

@@ -32,7 +32,8 @@ from .atomic import atomic_write
 from .connection import check_name_length, is_busy, open_checked, read_only_media
 from .filelock import WorkshopLock
 from .header import read_header
-from .history import HistoryEntry, history_entry, pack_patches
+from .history import HistoryEntry, history_entry
+from .history_patches import pack_patches
 from .migrations import SCHEMA_VERSION, migrate
 from .rows import DamagedRow, lenient_text, read_workshop
 from .table_checks import TABLE_OF, damage_warning, damaged_error, read_checked
@@ -360,7 +361,7 @@ class Store:
         :func:`.file_check.check_file`)."""
         from .file_check import check_file
 
-        return check_file(self.conn, self.path)
+        return check_file(self.conn)
 
 
 def write_workshop(path: Path, workshop: Workshop, replace: bool = True) -> Path:
