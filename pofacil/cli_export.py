@@ -148,7 +148,7 @@ def warn_opened(store: Store) -> None:
 
 
 def warn_read(path: Path, warning: DamagedRowsWarning | None) -> None:
-    """:func:`warn_opened` for a file read without a store (`pofacil info`)."""
+    """:func:`warn_opened` for a file read without a store (`pofacil info`, `check`)."""
     from pofacil.board.storage.connection import read_only_media
 
     if warning is not None:

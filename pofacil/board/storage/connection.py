@@ -74,7 +74,8 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
 def open_checked(path: Path, read_only: bool) -> tuple[sqlite3.Connection, int]:
     """A connection (see :func:`connect`) to a file whose pages and tables SQLite vouches
     for, and the file's schema version; a read-only one only at the version this build reads,
-    as it cannot migrate. Every open goes through here: a store's, and `pofacil info`'s."""
+    as it cannot migrate. Every open goes through here: a store's, and those of `pofacil info`
+    and `check`."""
     conn = connect(path, read_only)
     try:
         quick_check(conn, path)
