@@ -10,38 +10,22 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pofacil.board.model.errors import PofacilError
-from pofacil.board.storage.store import Store
 
-from .cli_export import add_parser as add_export_parser
-from .cli_export import run as _export
-from .cli_export import warn_opened
-from .room.serve import add_parser as add_serve_parser
-from .room.serve import run as _serve
+from .cli_export import warn_opened, warn_read
 
 if TYPE_CHECKING:
     from pofacil.board.model import Workshop
+    from pofacil.board.storage.store import Store
 
-# Each command imports what it alone needs (the session and operations, the importers, the
-# exports): `pofacil info` on a big workshop would otherwise spend most of its time importing.
-
-COMMANDS = (
-    "new",
-    "templates",
-    "info",
-    "import",
-    "merge",
-    "layout",
-    "set",
-    "history",
-    "check",
-    "export",
-    "serve",
-)
+# Each command imports what it alone needs (the store, the session and operations, the
+# importers, the exports), and the parser is built for the command given: `pofacil info` on a
+# big workshop would otherwise spend most of its time importing and building the options of
+# commands it does not run.
 
 
 def _actor_option(parser: argparse.ArgumentParser) -> None:
@@ -53,13 +37,7 @@ def _actor_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="pofacil",
-        description="Offline facilitation board. 'pofacil' or 'pofacil FILE' starts the app.",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
+def _new_parser(sub: Any) -> None:
     new = sub.add_parser("new", help="create a workshop file")
     new.add_argument("file", type=Path)
     new.add_argument("--title", default="")
@@ -74,12 +52,18 @@ def _parser() -> argparse.ArgumentParser:
         help="a board to start with (repeatable; default: one blank board)",
     )
 
+
+def _templates_parser(sub: Any) -> None:
     sub.add_parser("templates", help="list the board templates")
 
+
+def _info_parser(sub: Any) -> None:
     info = sub.add_parser("info", help="summarise a workshop")
     info.add_argument("file", type=Path)
     info.add_argument("--json", action="store_true", help="machine-readable output")
 
+
+def _import_parser(sub: Any) -> None:
     imp = sub.add_parser("import", help="add notes from a .csv, .txt or .md file")
     imp.add_argument("file", type=Path)
     imp.add_argument("source", type=Path)
@@ -92,19 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _actor_option(imp)
 
-    lay = sub.add_parser("layout", help="lay out a board's mind map again (one undo step)")
-    lay.add_argument("file", type=Path)
-    lay.add_argument("--board", help="board name (default: the first board)")
-    _actor_option(lay)
 
-    details = sub.add_parser("set", help="change the workshop's details (one undo step)")
-    details.add_argument("file", type=Path)
-    details.add_argument("--title")
-    details.add_argument("--date", help="the workshop's day, YYYY-MM-DD")
-    details.add_argument("--venue")
-    details.add_argument("--facilitator", metavar="NAME")
-    _actor_option(details)
-
+def _merge_parser(sub: Any) -> None:
     merge = sub.add_parser("merge", help="copy the boards of another workshop file into this one")
     merge.add_argument("file", type=Path)
     merge.add_argument("other", type=Path, help="the other workshop (only read, never changed)")
@@ -117,6 +90,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     _actor_option(merge)
 
+
+def _layout_parser(sub: Any) -> None:
+    lay = sub.add_parser("layout", help="lay out a board's mind map again (one undo step)")
+    lay.add_argument("file", type=Path)
+    lay.add_argument("--board", help="board name (default: the first board)")
+    _actor_option(lay)
+
+
+def _set_parser(sub: Any) -> None:
+    details = sub.add_parser("set", help="change the workshop's details (one undo step)")
+    details.add_argument("file", type=Path)
+    details.add_argument("--title")
+    details.add_argument("--date", help="the workshop's day, YYYY-MM-DD")
+    details.add_argument("--venue")
+    details.add_argument("--facilitator", metavar="NAME")
+    _actor_option(details)
+
+
+def _history_parser(sub: Any) -> None:
     history = sub.add_parser("history", help="who changed what and when")
     history.add_argument("file", type=Path)
     history.add_argument("--board", help="only this board")
@@ -125,11 +117,56 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=("zh", "en"), default="zh", help="language of the sentences (default zh)"
     )
 
+
+def _check_parser(sub: Any) -> None:
     check = sub.add_parser("check", help="check a workshop file for damage")
     check.add_argument("file", type=Path)
 
-    add_export_parser(sub)
-    add_serve_parser(sub)
+
+def _export_parser(sub: Any) -> None:
+    from .cli_export import add_parser
+
+    add_parser(sub)
+
+
+def _serve_parser(sub: Any) -> None:
+    from .room.serve import add_parser
+
+    add_parser(sub)
+
+
+# Each command's options, in the order `pofacil --help` lists them.
+_PARSERS: dict[str, Callable[[Any], None]] = {
+    "new": _new_parser,
+    "templates": _templates_parser,
+    "info": _info_parser,
+    "import": _import_parser,
+    "layout": _layout_parser,
+    "set": _set_parser,
+    "merge": _merge_parser,
+    "history": _history_parser,
+    "check": _check_parser,
+    "export": _export_parser,
+    "serve": _serve_parser,
+}
+COMMANDS = tuple(_PARSERS)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given a ``command``, one that knows that command alone.
+
+    A command's own options and help are the same either way. Building all eleven took
+    `pofacil info` 10 ms, and `serve`'s import the room's settings; ``pofacil --help`` and a
+    command line that names no command get every one.
+    """
+    parser = argparse.ArgumentParser(
+        prog="pofacil",
+        description="Offline facilitation board. 'pofacil' or 'pofacil FILE' starts the app.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, add in _PARSERS.items():
+        if command in (None, name):
+            add(sub)
     return parser
 
 
@@ -137,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         return _run_app(args_list)
-    args = _parser().parse_args(args_list)
+    args = build_parser(args_list[0] if args_list[0] in COMMANDS else None).parse_args(args_list)
     try:
         status = _COMMANDS[args.command](args)
         sys.stdout.flush()  # buffered output meets a closed pipe here, not at exit
@@ -218,6 +255,8 @@ def _templates(args: argparse.Namespace) -> int:
 
 
 def _open_read_only(path: Path) -> tuple[Store, Workshop]:
+    from pofacil.board.storage.store import Store
+
     store = Store.open(path, read_only=True)
     try:
         ws = store.load()
@@ -229,12 +268,12 @@ def _open_read_only(path: Path) -> tuple[Store, Workshop]:
 
 
 def _info(args: argparse.Namespace) -> int:
-    store = Store.open(args.file, read_only=True)
-    try:
-        data = store.summary()
-    finally:
-        store.close()
-    warn_opened(store)
+    # sqlite3 alone, not the store: see storage/summary.py
+    from pofacil.board.storage.summary import read_summary
+    from pofacil.board.storage.table_checks import damage_warning
+
+    data, damaged = read_summary(args.file)
+    warn_read(args.file, damage_warning(args.file, damaged))
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
@@ -369,10 +408,16 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    store = Store.open(args.file, read_only=True)
-    warn_opened(store)
+    # sqlite3 and the checks, not the store: see storage/file_check.py
+    from pofacil.board.storage.connection import open_checked
+    from pofacil.board.storage.file_check import check_file, counts
+    from pofacil.board.storage.header import read_header
+
+    read_header(args.file)
+    conn, _ = open_checked(args.file, read_only=True)
+    warn_read(args.file, None)
     try:
-        problems = store.check()
+        problems = check_file(conn)
         if problems:
             more = f"; and {len(problems) - 20} more" if len(problems) > 20 else ""
             print(
@@ -380,11 +425,23 @@ def _check(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        boards, notes, lines = store.counts()
+        boards, notes, lines = counts(conn)
     finally:
-        store.close()
+        conn.close()
     print(f"ok: {args.file} ({boards} boards, {notes} notes, {lines} history lines)")
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .cli_export import run
+
+    return run(args)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .room.serve import run
+
+    return run(args)
 
 
 _COMMANDS = {

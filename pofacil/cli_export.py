@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pofacil.board.model.errors import PofacilError
-from pofacil.board.storage.store import Store
 
 if TYPE_CHECKING:
     from pofacil.board.formats.corrections import Corrections
     from pofacil.board.model import Board, Workshop
+    from pofacil.board.model.errors import DamagedRowsWarning
     from pofacil.board.session import Session
+    from pofacil.board.storage.store import Store
 
 FORMATS = {
     "pdf": "a PDF snapshot of each board, with the meeting record",
@@ -143,12 +144,18 @@ def run(args: argparse.Namespace) -> int:
 def warn_opened(store: Store) -> None:
     """Lines on stderr, never in the output itself: rows left out on loading, and a file on
     read-only media (read as it is; a command that changes it would be refused)."""
-    warning = store.damage_warning()
+    warn_read(store.path, store.damage_warning())
+
+
+def warn_read(path: Path, warning: DamagedRowsWarning | None) -> None:
+    """:func:`warn_opened` for a file read without a store (`pofacil info`, `check`)."""
+    from pofacil.board.storage.connection import read_only_media
+
     if warning is not None:
         print(f"pofacil: warning: {warning}", file=sys.stderr)
-    if store.on_read_only_media:
+    if read_only_media(path):
         print(
-            f"pofacil: note: {store.path} is on a read-only disk; it was read and not changed.",
+            f"pofacil: note: {path} is on a read-only disk; it was read and not changed.",
             file=sys.stderr,
         )
 

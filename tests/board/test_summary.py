@@ -22,6 +22,22 @@ DAMAGE = [
     "UPDATE links SET kind = 'rope' WHERE rowid = 1",
     "UPDATE boards SET cells = '[{\"id\": 1}]' WHERE rowid = 2",
     "UPDATE notes SET text = CAST(X'E4B8C328' AS TEXT) WHERE rowid = 7",
+    # Numbers that are not finite, or not numbers at all.
+    "UPDATE notes SET x = 9e999 WHERE rowid = 3",
+    "UPDATE notes SET y = -9e999 WHERE rowid = 3",
+    "UPDATE notes SET w = 'wide' WHERE rowid = 3",
+    "UPDATE notes SET h = NULL WHERE rowid = 3",
+    "UPDATE notes SET x = X'00' WHERE rowid = 3",
+    "UPDATE notes SET deleted = 2 WHERE rowid = 3",
+    "UPDATE notes SET deleted = NULL WHERE rowid = 3",
+    # Text that is not UTF-8 in each kind of column, the ones compared with known text too.
+    "UPDATE notes SET board = CAST(X'E4B8C328' AS TEXT) WHERE rowid = 3",
+    "UPDATE notes SET kind = CAST(X'FF' AS TEXT) WHERE rowid = 3",
+    "UPDATE notes SET author = CAST(X'C3' AS TEXT) WHERE rowid = 3",
+    "UPDATE notes SET cell = CAST(X'80' AS TEXT) WHERE rowid = 3",
+    "UPDATE notes SET created = CAST(X'E4B8' AS TEXT) WHERE rowid = 3",
+    "UPDATE notes SET id = CAST(X'EDA080' AS TEXT) WHERE rowid = 3",
+    "UPDATE boards SET id = CAST(X'E4B8C328' AS TEXT) WHERE rowid = 1",
 ]
 
 

@@ -342,6 +342,28 @@ TAMPERS: list[tuple[str, str, tuple]] = [
         f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
         (compressed('[{"entity": "note", "id": "a", "before": {"x": 1}, "after": {"x": "far"}}]'),),
     ),
+    (
+        # A patch without its "before": Patch.from_json raised KeyError where check passed it.
+        "history patch missing a side",
+        f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
+        (compressed('[{"entity": "note", "id": "a", "after": {"x": 1}}]'),),
+    ),
+    (
+        # JSON holds whole numbers of any size: one no double can hold is not a position.
+        "history patch with a huge number",
+        f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
+        (
+            compressed(
+                '[{"entity": "note", "id": "a", "before": {"x": 1}, "after": {"x": 1%s}}]'
+                % ("0" * 400)
+            ),
+        ),
+    ),
+    (
+        "history patch with an infinite number",
+        f"UPDATE history SET patches = ? WHERE id = {LAST_LINE}",
+        (compressed('[{"entity": "note", "id": "a", "before": {"x": 1}, "after": {"x": 1e400}}]'),),
+    ),
     ("history label blob", f"UPDATE history SET label = X'00' WHERE id = {LAST_LINE}", ()),
     ("history state unknown", f"UPDATE history SET state = 'weird' WHERE id = {LAST_LINE}", ()),
     (

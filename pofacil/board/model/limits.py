@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
-from .votes import round_problem
 
 if TYPE_CHECKING:
     from .workshop import Patch
@@ -156,6 +155,10 @@ def check_row(entity: str, row: Mapping[str, object] | None) -> None:
         if "seq" in row:
             check_seq(row["seq"])
     if entity == "vote_round":
+        # Here, not at the top: `pofacil info` reads the limits alone, and votes.py brings in
+        # the dataclasses module.
+        from .votes import round_problem
+
         problem = round_problem(dict(row))
         if problem is not None:
             raise ModelError("This vote round cannot be stored: {reason}.", reason=problem)

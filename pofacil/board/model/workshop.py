@@ -90,9 +90,6 @@ class Link:
     kind: str = "link"  # "child" (mind map) or "link"
 
 
-LINK_KINDS = ("child", "link")
-
-
 @dataclass(frozen=True)
 class CellRef:
     """Where a cell sits in its grid: the ids of its row and column.

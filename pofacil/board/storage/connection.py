@@ -6,22 +6,17 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pofacil.board.model.errors import (
     FileInUseError,
     NeedsRecoveryError,
     NotAWorkshopFile,
+    ReadOnlyError,
     StorageError,
 )
 
-from .atomic import fsync_folder
-
-if TYPE_CHECKING:
-    # Imported where a store is opened for real: the read-only summary of `pofacil info`
-    # and `check` reads the file with sqlite3 alone, and sqlite-utils costs 0.1 s to import.
-    pass
-
+from .migrations import SCHEMA_VERSION
+from .table_checks import quick_check
 
 # EXTRA, not FULL: FULL does not flush the folder after the journal is deleted, so a power cut
 # right after a commit can bring the journal back and roll a committed gesture away.
@@ -76,6 +71,28 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
+def open_checked(path: Path, read_only: bool) -> tuple[sqlite3.Connection, int]:
+    """A connection (see :func:`connect`) to a file whose pages and tables SQLite vouches
+    for, and the file's schema version; a read-only one only at the version this build reads,
+    as it cannot migrate. Every open goes through here: a store's, and those of `pofacil info`
+    and `check`."""
+    conn = connect(path, read_only)
+    try:
+        quick_check(conn, path)
+        # Again, now that SQLite has rolled back what a kill left half-written: the header
+        # read before it can show a migration that never committed.
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION and read_only:
+            raise ReadOnlyError(
+                "{path} uses an older file format; open it for writing once to upgrade it.",
+                path=str(path),
+            )
+    except BaseException:
+        conn.close()
+        raise
+    return conn, version
+
+
 def _remove_cold_journal(conn: sqlite3.Connection, path: Path) -> None:
     """Remove a journal a kill left before its transaction wrote anything to the file.
 
@@ -87,6 +104,8 @@ def _remove_cold_journal(conn: sqlite3.Connection, path: Path) -> None:
     journal = path.with_name(path.name + "-journal")
     if not journal.exists():
         return
+    from .atomic import fsync_folder  # writing only: a read-only open has no use for it
+
     conn.execute("BEGIN IMMEDIATE")
     try:
         journal.unlink(missing_ok=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pofacil.board.model.errors import (
     NewerFileError,
@@ -13,12 +12,6 @@ from pofacil.board.model.errors import (
 )
 
 from .migrations import APPLICATION_ID, SCHEMA_VERSION
-
-if TYPE_CHECKING:
-    # Imported where a store is opened for real: the read-only summary of `pofacil info`
-    # and `check` reads the file with sqlite3 alone, and sqlite-utils costs 0.1 s to import.
-    pass
-
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

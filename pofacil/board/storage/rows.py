@@ -3,133 +3,46 @@ reason to refuse the rest."""
 
 from __future__ import annotations
 
-import json
-import math
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from pofacil.board.model import LINK_KINDS, Cell, Patch, Row, Workshop, WorkshopInfo
-from pofacil.board.model.errors import ModelError, NotAWorkshopFile, PofacilError
-from pofacil.board.model.kinds import KIND_BY_ID
-from pofacil.board.model.limits import SEQ_MAX, VOTES_MAX, check_seq, check_votes
-from pofacil.board.model.votes import round_problem
+from pofacil.board.model.errors import ModelError, PofacilError
+from pofacil.board.model.kinds import KIND_BY_ID, LINK_KINDS
+from pofacil.board.model.limits import check_seq, check_votes
 
-from .migrations import ADDED_LATER, TABLES
+if TYPE_CHECKING:
+    from pofacil.board.model import Row, Workshop
 
-# For each column type of migrations.TABLES: whether a value fits it, and what it should be.
-# Exact types, so BadText does not pass for bytes; bool only for flags, which history's
-# JSON keeps as true and false where SQLite has 1 and 0.
-_TYPES: dict[type, tuple[Callable[[object], bool], str]] = {
-    str: (lambda v: type(v) is str, "text"),
-    float: (
-        lambda v: type(v) in (int, float) and math.isfinite(v),  # type: ignore[arg-type]
-        "a finite number",
-    ),
-    int: (lambda v: type(v) is int, "a whole number"),
-    bool: (lambda v: type(v) in (int, bool) and v in (0, 1), "0 or 1"),
-    bytes: (lambda v: type(v) is bytes, "binary data"),
+from .migrations import TABLES
+from .table_checks import OPTIONAL, SOUND_SQL, TABLE_OF, cells_problem
+
+# What a value of each column type of migrations.TABLES should be, for the message.
+_WANTED = {
+    str: "text",
+    float: "a finite number",
+    int: "a whole number",
+    bool: "0 or 1",
+    bytes: "binary data",
 }
-
-
-# The same column types asked of SQLite for a whole table at once: a query finding a row whose
-# value does not fit. Checking 85,000 values of 5,000 notes one by one in Python took most of
-# the time `pofacil info` spent reading; the per-value check runs only when this finds one.
-_SQL_FITS: dict[type, str] = {
-    str: "typeof([{c}]) = 'text'",
-    float: "(typeof([{c}]) IN ('integer', 'real') AND abs([{c}]) <= 1.7976931348623157e308)",
-    int: "typeof([{c}]) = 'integer'",
-    bool: "(typeof([{c}]) = 'integer' AND [{c}] IN (0, 1))",
-    bytes: "typeof([{c}]) = 'blob'",
-}
-
-
-TABLE_OF = {
-    "workshop": "workshop",
-    "board": "boards",
-    "note": "notes",
-    "cluster": "clusters",
-    "link": "links",
-    "vote_round": "vote_rounds",
-    "vote": "votes",
-    "point": "inbox",  # not in the model: the room's points (storage/inbox.py)
-}
-# Columns a row may leave NULL; every other one must hold a value of its type.
-OPTIONAL = {
-    ("boards", "cells"),
-    ("notes", "cell"),
-    ("notes", "cluster"),
-    ("notes", "origin"),
-    ("history", "board"),
-    ("history", "state_at"),
-    ("history", "state_by"),
-    ("history", "undone_at"),
-    ("history", "undone_by"),
-    ("workshop", "facilitator"),
-}
-_CELL_FIELDS = {f.name for f in fields(Cell)}
+# The largest finite double: a whole number beyond it is no position either (JSON has them).
+_FINITE = sys.float_info.max
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
-@dataclass(frozen=True)
-class DamagedRow:
-    """A row that could not be read and was left out of the workshop; the file keeps it."""
+# A named tuple, not a dataclass, and its fields typed as values: `pofacil check` of a sound
+# file builds no model, and the dataclasses module takes 20 ms to import.
+class DamagedRow(NamedTuple("DamagedRow", [("entity", str), ("id", str), ("reason", str)])):
+    """A row that could not be read and was left out of the workshop; the file keeps it.
+    Its ``id`` is the row's id, or "row N" when the id itself is unreadable."""
 
-    entity: str
-    id: str  # the row's id, or "row N" when the id itself is unreadable
-    reason: str
+    __slots__ = ()
 
     def __str__(self) -> str:
         return f"{self.entity} {self.id}: {self.reason}"
-
-
-def quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        # Not the columns yet: an older file gets those from its migration after this check.
-        problems = schema_problems(conn, columns=False)
-    except sqlite3.DatabaseError as exc:
-        raise NotAWorkshopFile(
-            "{path} is damaged: {reason}.", path=str(path), reason=str(exc)
-        ) from None
-    if result != "ok":
-        # One line: SQLite's report puts line breaks inside a problem.
-        raise NotAWorkshopFile(
-            "{path} is damaged: {reason}.", path=str(path), reason=" ".join(str(result).split())
-        )
-    if problems:
-        raise NotAWorkshopFile("{path} is damaged: {reason}.", path=str(path), reason=problems[0])
-
-
-def schema_problems(conn: sqlite3.Connection, columns: bool) -> list[str]:
-    """Missing tables, views standing in for tables and, with ``columns``, missing columns.
-
-    Read from sqlite_master directly: sqlite-utils raises for a view where a table should be.
-    """
-    kinds = {
-        name.lower(): kind
-        for name, kind in conn.execute(
-            "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')"
-        )
-    }
-    problems = []
-    for table, wanted in TABLES.items():
-        kind = kinds.get(table)
-        if kind is None and not columns and table in ADDED_LATER:
-            continue  # the migration after this check adds it
-        if kind is None:
-            problems.append(f"table {table} is missing")
-        elif kind != "table":
-            problems.append(f"table {table} is a {kind}, not a table")
-        elif columns:
-            have = {row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")}
-            missing = set(wanted) - have
-            if missing:
-                problems.append(f"table {table} lacks columns {', '.join(sorted(missing))}")
-    return problems
 
 
 class BadText(bytes):
@@ -155,8 +68,11 @@ def lenient_text(conn: sqlite3.Connection) -> Iterator[None]:
         conn.text_factory = saved
 
 
-def snapshot(conn: sqlite3.Connection) -> tuple[dict[str, list[Row]], set[str]]:
-    """Every table's rows, read in one short read transaction.
+def snapshot(
+    conn: sqlite3.Connection, entities: Iterable[str] = TABLE_OF
+) -> tuple[dict[str, list[Row]], set[str]]:
+    """The rows of every table (or of those of ``entities``), read in one short read
+    transaction.
 
     One transaction, so the rows are a consistent snapshot even while the app commits; short,
     because a commit waits for readers to finish: only the fetching happens inside it, not the
@@ -170,7 +86,8 @@ def snapshot(conn: sqlite3.Connection) -> tuple[dict[str, list[Row]], set[str]]:
     sound: set[str] = set()
     conn.execute("BEGIN")
     try:
-        for entity, table in TABLE_OF.items():
+        for entity in entities:
+            table = TABLE_OF[entity]
             try:
                 cursor = conn.execute(f"SELECT * FROM [{table}]")
                 values = cursor.fetchall()
@@ -194,6 +111,8 @@ def snapshot(conn: sqlite3.Connection) -> tuple[dict[str, list[Row]], set[str]]:
 
 def read_workshop(conn: sqlite3.Connection) -> tuple[Workshop, list[DamagedRow]]:
     """The workshop from its rows, and the rows that had to be left out."""
+    from pofacil.board.model import Patch, Workshop, WorkshopInfo
+
     rows, sound = snapshot(conn)
     damaged: list[DamagedRow] = []
     ws = Workshop(WorkshopInfo(**details(rows, damaged)))
@@ -268,63 +187,29 @@ def not_a(wanted: str, value: object) -> str:
     return f"is {describe_value(value)}, not {wanted}"
 
 
-# Per table, once: loading 5,000 notes checks 85,000 values.
-CHECKS = {
-    table: [
-        (column, *_TYPES[kind], (table, column) in OPTIONAL) for column, kind in columns.items()
-    ]
-    for table, columns in TABLES.items()
-}
-# Whole numbers with a range of their own (limits.py), checked by SQLite with the types.
-_SQL_RANGES = {
-    ("notes", "votes"): f"[votes] BETWEEN 0 AND {VOTES_MAX}",
-    ("notes", "seq"): f"[seq] BETWEEN 0 AND {SEQ_MAX}",
-}
-SOUND_SQL = {
-    table: "SELECT 1 FROM [{}] WHERE NOT ({}) LIMIT 1".format(
-        table,
-        " AND ".join(
-            [
-                f"({_SQL_FITS[kind].format(c=column)} OR [{column}] IS NULL)"
-                if (table, column) in OPTIONAL
-                else _SQL_FITS[kind].format(c=column)
-                for column, kind in columns.items()
-            ]
-            + [sql for (t, _), sql in _SQL_RANGES.items() if t == table]
-        ),
-    )
-    for table, columns in TABLES.items()
-}
-
-
 def fields_problem(table: str, row: Row) -> str | None:
     """The first column of ``row`` whose value does not have the column's type; a column
     ``row`` lacks is no problem (history keeps only the fields an update changed)."""
-    for column, fits, wanted, optional in CHECKS[table]:
-        if column in row:
-            value = row[column]
-            if not fits(value) and not (value is None and optional):
-                return f"{column} {not_a(wanted, value)}"
+    # Exact types, so BadText does not pass for bytes; bool only for flags, which history's
+    # JSON keeps as true and false where SQLite has 1 and 0. SQLite asks the same of a whole
+    # table at once (table_checks.SOUND_SQL); this judges a row it found, and history's rows:
+    # inline, as `check` judges every value of every history line (100,000 at 5,000 notes).
+    kinds = TABLES[table]
+    for column, value in row.items():
+        kind = kinds.get(column)
+        if kind is None:
+            continue
+        given = type(value)
+        if kind is float:
+            fits = (given is float or given is int) and -_FINITE <= value <= _FINITE
+        elif kind is bool:
+            fits = (given is int or given is bool) and value in (0, 1)
+        else:
+            fits = given is kind
+        if not fits and not (value is None and (table, column) in OPTIONAL):
+            return f"{column} {not_a(_WANTED[kind], value)}"
     if table == "boards" and row.get("cells") is not None:
         return cells_problem(row["cells"])
-    return None
-
-
-def cells_problem(text: str) -> str | None:
-    try:
-        cells = json.loads(text or "[]")
-    except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
-        return "cells is not valid JSON"
-    if not isinstance(cells, list):
-        return "cells is not a list"
-    for cell in cells:
-        if (
-            not isinstance(cell, dict)
-            or not {"id", "row", "column"} <= cell.keys() <= _CELL_FIELDS
-            or not all(isinstance(v, str) for k, v in cell.items() if k != "kind")
-            or cell.get("kind") not in (None, *KIND_BY_ID)
-        ):
-            return f"cells holds a malformed cell {json.dumps(cell, ensure_ascii=False)[:60]}"
     return None
 
 
@@ -353,6 +238,8 @@ def row_problem(
     if entity == "cluster" and not _COLOR.fullmatch(row["color"]):
         return f"color {row['color'][:20]!r} is not a #RRGGBB color"
     if entity == "vote_round":
+        from pofacil.board.model.votes import round_problem  # a file with votes only
+
         return round_problem(row)
     if entity == "vote":
         # Its round and note need not be there: an undone round keeps its votes for a redo.

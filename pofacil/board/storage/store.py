@@ -11,51 +11,37 @@ or a clean close never leaves a hot journal behind.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from pofacil.board.model import Change, Patch, Row, Workshop, now
 from pofacil.board.model.errors import (
     DamagedHistoryError,
     DamagedRowsWarning,
     FileInUseError,
-    NotAWorkshopFile,
     ReadOnlyError,
     StorageError,
     UnstorableChange,
 )
 
 from .atomic import atomic_write
-from .connection import check_name_length, connect, is_busy, read_only_media
+from .connection import check_name_length, is_busy, open_checked, read_only_media
 from .filelock import WorkshopLock
 from .header import read_header
-from .history import HistoryEntry, history_entry, pack_patches
-from .inbox import inbox_problems
+from .history import HistoryEntry, history_entry
+from .history_patches import pack_patches
 from .migrations import SCHEMA_VERSION, migrate
-from .rows import (
-    TABLE_OF,
-    DamagedRow,
-    details,
-    lenient_text,
-    quick_check,
-    read_workshop,
-    schema_problems,
-    snapshot,
-    sound_rows,
-)
-from .summary import summarize
+from .rows import DamagedRow, lenient_text, read_workshop
+from .table_checks import TABLE_OF, damage_warning, damaged_error, read_checked
 
 if TYPE_CHECKING:
     # Imported where a store is opened for real: the read-only summary of `pofacil info`
     # and `check` reads the file with sqlite3 alone, and sqlite-utils costs 0.1 s to import.
     import sqlite_utils
-
-_T = TypeVar("_T")
 
 
 class Store:
@@ -124,16 +110,7 @@ class Store:
                     path=str(path),
                 )
         try:
-            conn = connect(path, read_only)
-            quick_check(conn, path)
-            # Again, now that SQLite has rolled back what a kill left half-written: the header
-            # read before it can show a migration that never committed.
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version < SCHEMA_VERSION and read_only:
-                raise ReadOnlyError(
-                    "{path} uses an older file format; open it for writing once to upgrade it.",
-                    path=str(path),
-                )
+            conn, version = open_checked(path, read_only)
             store = cls(path, conn, lock)
             if version < SCHEMA_VERSION:
                 migrate(store.db)
@@ -169,51 +146,13 @@ class Store:
         never keeps the rest of the workshop from opening; the file itself is not changed.
         Damage to the file's structure (a missing table or column) still refuses it.
         """
-        return self._read(read_workshop)
-
-    def summary(self) -> dict[str, Any]:
-        """The workshop's details and, per live board, its notes counted per cell and group:
-        what ``pofacil info`` prints, read with sqlite3 without building the model.
-
-        Rows :meth:`load` would leave out are left out here too, and listed in :attr:`damaged`.
-        """
-        return self._read(summarize)
-
-    def _read(self, read: Callable[[sqlite3.Connection], tuple[_T, list[DamagedRow]]]) -> _T:
-        """``read`` the rows of a file whose structure is sound, remembering what it left out."""
-        try:
-            problems = schema_problems(self.conn, columns=True)
-            if problems:
-                raise NotAWorkshopFile(
-                    "{path} is damaged: {reason}.", path=str(self.path), reason=problems[0]
-                )
-            result, damaged = read(self.conn)
-        except sqlite3.Error as exc:
-            raise self._damaged(exc) from None
+        ws, damaged = read_checked(self.conn, self.path, read_workshop)
         self.damaged = tuple(damaged)
-        return result
-
-    def _damaged(self, exc: sqlite3.Error) -> NotAWorkshopFile:
-        return NotAWorkshopFile(
-            "{path} is damaged ({reason}); 'pofacil check' lists the problems.",
-            path=str(self.path),
-            reason=str(exc),
-        )
+        return ws
 
     def damage_warning(self) -> DamagedRowsWarning | None:
         """The message to show once when :meth:`load` left rows out; None when it left none."""
-        if not self.damaged:
-            return None
-        rows = "; ".join(str(d) for d in self.damaged[:3])
-        if len(self.damaged) > 3:
-            rows += f"; +{len(self.damaged) - 3}"
-        return DamagedRowsWarning(
-            "{path}: {count} damaged row(s) could not be read and are left out ({rows}); the "
-            "file keeps them unchanged and 'pofacil check' lists them.",
-            path=str(self.path),
-            count=len(self.damaged),
-            rows=rows,
-        )
+        return damage_warning(self.path, self.damaged)
 
     def history(self, board: str | None = None, entity: str | None = None) -> list[HistoryEntry]:
         """History lines, oldest first; for one board, or for one note, cluster or board."""
@@ -229,20 +168,8 @@ class Store:
             with lenient_text(self.conn):
                 rows = list(self.db.query(sql + " ORDER BY id", params))
         except sqlite3.Error as exc:
-            raise self._damaged(exc) from None
+            raise damaged_error(self.path, exc) from None
         return [history_entry(r, self.path) for r in rows]
-
-    def counts(self) -> tuple[int, int, int]:
-        """(live boards, notes, history lines), counted by SQLite: nothing is decompressed."""
-        boards, notes, lines = (
-            self.conn.execute(sql).fetchone()[0]
-            for sql in (
-                "SELECT COUNT(*) FROM boards WHERE NOT deleted",
-                "SELECT COUNT(*) FROM notes",
-                "SELECT COUNT(*) FROM history",
-            )
-        )
-        return boards, notes, lines
 
     def entry(self, history_id: int) -> HistoryEntry:
         """One history line; :class:`DamagedHistoryError` when it cannot be read back."""
@@ -430,66 +357,11 @@ class Store:
 
     # -- checking ------------------------------------------------------------------------
     def check(self) -> list[str]:
-        """Every problem found in the file; an empty list means it is sound.
+        """Every problem found in the file; an empty list means it is sound (see
+        :func:`.file_check.check_file`)."""
+        from .file_check import check_file
 
-        Damage is what it reports, so it never raises for it: a file SQLite cannot read
-        at all gives one problem saying so.
-        """
-        conn = self.conn
-        try:
-            # One line each: SQLite's own report puts line breaks inside a problem.
-            problems = [
-                " ".join(str(r[0]).split())
-                for r in conn.execute("PRAGMA integrity_check").fetchall()
-                if r[0] != "ok"
-            ]
-            problems += schema_problems(conn, columns=True)
-            if problems:
-                return problems
-            # The rows as load judges them, without building the model from them.
-            rows, typed = snapshot(conn)
-            damaged: list[DamagedRow] = []
-            details(rows, damaged)
-            kept = sound_rows(rows, typed, damaged)
-            problems += [str(d) for d in damaged] + inbox_problems(rows["point"])
-            for board in kept["board"]:
-                cells = {c["id"] for c in json.loads(board["cells"] or "[]")}
-                clusters = {c["id"] for c in kept["cluster"] if c["board"] == board["id"]}
-                notes = [n for n in kept["note"] if n["board"] == board["id"]]
-                for count, what in (
-                    (
-                        sum(n["cell"] is not None and n["cell"] not in cells for n in notes),
-                        "notes in a missing cell",
-                    ),
-                    (
-                        sum(
-                            n["cluster"] is not None and n["cluster"] not in clusters for n in notes
-                        ),
-                        "notes in a missing group",
-                    ),
-                ):
-                    if count:
-                        problems.append(f"{count} {what} on board {board['name']}")
-            unknown = conn.execute(
-                "SELECT COUNT(*) FROM history "
-                "WHERE state NOT IN ('done', 'undone', 'dropped', 'recorded')"
-            ).fetchone()[0]
-            if unknown:
-                problems.append(f"{unknown} history lines in an unknown state")
-            with lenient_text(conn):
-                cursor = conn.execute("SELECT * FROM history ORDER BY id")
-                names = [d[0] for d in cursor.description]
-                lines = [dict(zip(names, values, strict=False)) for values in cursor]
-            for row in lines:
-                try:
-                    history_entry(row, self.path)
-                except DamagedHistoryError as exc:
-                    problems.append(
-                        f"history line {row['id']} is unreadable ({exc.params['reason']})"
-                    )
-        except sqlite3.DatabaseError as exc:
-            problems = [f"the file cannot be read ({exc})"]
-        return problems
+        return check_file(self.conn)
 
 
 def write_workshop(path: Path, workshop: Workshop, replace: bool = True) -> Path:
