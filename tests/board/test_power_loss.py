@@ -174,6 +174,13 @@ class Writer:
         for line in self.proc.stdout:
             self.lines.append(line.strip())
 
+    def wait_for_a_step(self, seconds: float = 30.0) -> None:
+        """Until the writer has reported its first step: its first operation imports what the
+        ready line did not need (the model loads lazily), and a cut before that sees nothing."""
+        deadline = time.monotonic() + seconds
+        while not self.lines and time.monotonic() < deadline:
+            time.sleep(0.005)
+
     def freeze(self) -> list[str]:
         self.proc.send_signal(signal.SIGSTOP)
         time.sleep(0.03)  # what it wrote to the pipe before the stop reaches our list
@@ -248,6 +255,7 @@ def trials(
         os.sync()  # the starting file is on the disk; only the writer's steps are at stake
         writer = Writer(path, mode)
         try:
+            writer.wait_for_a_step()
             for _ in range(min(per_writer, count - len(results))):
                 time.sleep(rng.uniform(0.01, 0.15))
                 seen = Reported.parse(writer.freeze())
