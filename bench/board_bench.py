@@ -91,10 +91,15 @@ SOURCE_NOTES = 300  # the rest of the table's notes spread over its other cells
 
 
 # -- building the workshops -----------------------------------------------------------------
+_FILES = itertools.count()
+
+
 def free_workshop(folder: Path, n: int) -> Session:
     rng = random.Random(n)
     cols = math.ceil(math.sqrt(n * (VIEW_W / VIEW_H) * STEP_Y / STEP_X))
-    session = Session.create(folder / f"free-{n}.pofacil", boards=[("blank", "全體")])
+    # Numbered: the table's companion board and a --sizes entry may share a size.
+    path = folder / f"free-{n}-{next(_FILES)}.pofacil"
+    session = Session.create(path, boards=[("blank", "全體")])
     board = session.workshop.ordered_boards()[0].id
     specs = [
         ops.NoteSpec(
@@ -250,16 +255,11 @@ def bare_note(
     return rect
 
 
-_BARE_FILES = itertools.count()
-
-
 class Bare(Rig):
     name = "baseline"
 
     def __init__(self, ours: Ours, folder: Path) -> None:
-        self.conn = sqlite3.connect(
-            folder / f"bare-{next(_BARE_FILES)}.sqlite", isolation_level=None
-        )
+        self.conn = sqlite3.connect(folder / f"bare-{next(_FILES)}.sqlite", isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute(
@@ -316,6 +316,9 @@ class Bare(Rig):
             cell.setBrush(QColor("#FFFFFF"))
             cell.setPen(QPen(QColor("#495057"), 1.5))
             self.scene.addItem(cell)
+        # The scene's own rect, as pofacil's scene keeps one: a scene left to grow its rect
+        # rebuilds its whole index on every frame of its first drag.
+        self.scene.setSceneRect(ours.scene.sceneRect())
         self.view = BareView(self.conn)
         self.view.setScene(self.scene)
         self.view.resize(ours.view.size())

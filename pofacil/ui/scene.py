@@ -73,6 +73,7 @@ class BoardScene(QGraphicsScene):
         self._dirty_clusters: set[str] = set()
         self._dirty_links: set[str] = set()
         self._layout_posted = False
+        self._reach = QRectF()  # what the change laid out, in scene coordinates: see _grow_rect
         self.setBackgroundBrush(QColor("#F8F9FA"))
         document.workshop.changed.connect(self._on_change)
 
@@ -109,6 +110,12 @@ class BoardScene(QGraphicsScene):
             self.addItem(self.heat_item)
         self._dirty_grid = self._dirty_folds = True
         self.flush_layout()  # a board is shown laid out, not a turn later
+        self._reach = QRectF()
+        # Left to itself, Qt grows the scene rect as items move and rebuilds its whole BSP
+        # index each time it grows: every frame of the first drag on a board cost 5-7x a later
+        # one (15-20 ms at 5,000 notes, against 3). So the scene keeps its own rect, the
+        # board's bounds, grown in the layout pass by what a change laid out.
+        self.setSceneRect(self.itemsBoundingRect().toAlignedRect())
 
     def _schedule_layout(self) -> None:
         if not self._layout_posted:
@@ -152,8 +159,24 @@ class BoardScene(QGraphicsScene):
                         self._place_link(item)
                 for parent in parents:
                     self._place_family(parent)
+            self._grow_rect()
         finally:
             self._layout_posted = False
+
+    def _reached(self, item: QGraphicsItem) -> None:
+        if item.isVisible():  # a frame around nothing has an empty rect at the origin
+            self._reach = self._reach.united(item.sceneBoundingRect())
+
+    def _grow_rect(self) -> None:
+        """Take in what this pass laid out: the scene rect (the view's scrollable area) grows
+        to show it, and never shrinks under the user's scroll bars while the board is shown
+        (as Qt's own rect does). Not mid-drag: the release's change takes it in, once."""
+        if self._drag_start:
+            return
+        reach, self._reach = self._reach, QRectF()
+        if not reach.isNull() and not self.sceneRect().contains(reach):
+            # In whole pixels: a far edge's float width would lose the near edge's last bits.
+            self.setSceneRect(self.sceneRect().united(reach).toAlignedRect())
 
     def _arrange_grid(self) -> None:
         """Put cell notes in their slots: a note in a cell has no position of its own."""
@@ -164,6 +187,7 @@ class BoardScene(QGraphicsScene):
         touched, self._unslotted = self._unslotted, set()
         self.geometry = grid_layout(board, cell_columns(board))
         self.grid_item.set_geometry(board, self.geometry)
+        self._reached(self.grid_item)
         if self.heat_item is not None:
             self.heat_item.set_geometry(self.geometry)
         # Only notes whose slot moved, or that the change touched, are placed: comparing
@@ -174,6 +198,7 @@ class BoardScene(QGraphicsScene):
             if (nid in touched or before.get(nid) != slot) and nid in items:
                 item = items[nid]
                 item.setPos(*slot)
+                self._reached(item)
                 if item.note.cluster or links.get(nid):
                     self.note_geometry_changed(item)
 
@@ -194,6 +219,7 @@ class BoardScene(QGraphicsScene):
             if nid in self.notes:
                 self.notes[nid].setVisible(nid not in hidden)
                 self.note_geometry_changed(self.notes[nid])
+                self._reached(self.notes[nid])
         self._hidden = hidden
 
     def _place(self, item: NoteItem) -> None:
@@ -203,6 +229,7 @@ class BoardScene(QGraphicsScene):
         if item.pos() != pos:
             item.setPos(pos)
             self.note_geometry_changed(item)
+        self._reached(item)
 
     def set_heat(self, on: bool) -> None:
         self.heat = on  # kept for the next table shown
@@ -217,6 +244,7 @@ class BoardScene(QGraphicsScene):
             if item.editor is not None:
                 item.editor.finish(commit=False)
         self.clear()
+        self.setSceneRect(QRectF())  # set_board gives the next board's own
         self.notes.clear()
         self.clusters.clear()
         self.links.clear()
@@ -231,6 +259,7 @@ class BoardScene(QGraphicsScene):
         self._unslotted = set()
         self._dirty_clusters = set()
         self._dirty_links = set()
+        self._reach = QRectF()
 
     def detach(self) -> None:
         """Stop following the model: the scene is about to go away."""
@@ -300,7 +329,9 @@ class BoardScene(QGraphicsScene):
                 self.removeItem(item)
                 del self.notes[note_id]
         elif item is None:
-            self._add_note_item(note)
+            item = self._add_note_item(note)
+            if not note.cell:  # a cell note is reached where the grid pass puts it
+                self._reached(item)
         else:
             item.set_note(note)
             if not note.cell:  # a cell note waits for its slot in the grid pass
@@ -342,6 +373,7 @@ class BoardScene(QGraphicsScene):
         item, board = self.clusters.get(cluster_id), self.board
         if item is not None and board is not None:
             item.fit([self.notes[n.id] for n in board.notes_in(cluster_id) if n.id in self.notes])
+            self._reached(item)
 
     def _place_link(self, item: LinkItem, paths: tuple[Polyline, ...] | None = None) -> None:
         a, b = self.notes.get(item.link.source), self.notes.get(item.link.target)
@@ -349,6 +381,7 @@ class BoardScene(QGraphicsScene):
         item.setVisible(shown)
         if shown:
             item.set_ends(a, b, paths)  # type: ignore[arg-type]
+            self._reached(item)
 
     def _children(self, note_id: str) -> list[LinkItem]:
         links = (self.links.get(lid) for lid in self._note_links.get(note_id, ()))
