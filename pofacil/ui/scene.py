@@ -63,6 +63,7 @@ class BoardScene(QGraphicsScene):
         self._folded: set[str] = set()  # collapsed mind-map notes on this board
         self._hidden: set[str] = set()  # notes folded away under them
         self._drag_start: dict[str, QPointF] = {}
+        self._followers: tuple[set[str], set[str]] = (set(), set())  # clusters, links
         self._frames_at_press: dict[str, tuple[QRectF, int]] = {}  # frame, notes in it
         self._link_line: QGraphicsLineItem | None = None
         self._dirty_grid = False
@@ -437,18 +438,38 @@ class BoardScene(QGraphicsScene):
         transform = self.views()[0].transform() if self.views() else QTransform()
         if self.itemAt(event.scenePos(), transform) in (None, self.grid_item):
             self.background_pressed.emit(self.cell_at(event.scenePos()) or "")
-        self._drag_start = {
-            i.note.id: i.pos() for i in self.selectedItems() if isinstance(i, NoteItem)
-        }
+        self._set_drag_start(
+            {i.note.id: i.pos() for i in self.selectedItems() if isinstance(i, NoteItem)}
+        )
         self._frames_at_press = {
             cid: (item.frame(), item.count) for cid, item in self.clusters.items()
         }
 
+    def _set_drag_start(self, start: dict[str, QPointF]) -> None:
+        """What a drag moves, and the frames and links that follow it: worked out once at the
+        press, so a move marks those dirty without a Python step per dragged note."""
+        self._drag_start = start
+        clusters: set[str] = set()
+        links: set[str] = set()
+        for nid in start:
+            item = self.notes.get(nid)
+            if item is not None:
+                if item.note.cluster:
+                    clusters.add(item.note.cluster)
+                links.update(self._note_links.get(nid, ()))
+        self._followers = (clusters, links)
+
+    def _follow_drag(self) -> None:
+        clusters, links = self._followers
+        if clusters or links:
+            self._dirty_clusters |= clusters
+            self._dirty_links |= links
+            self._schedule_layout()
+
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)  # Qt moves the selected notes
-        for nid in self._drag_start:
-            if nid in self.notes:
-                self.note_geometry_changed(self.notes[nid])
+        if self._drag_start:
+            self._follow_drag()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -600,13 +621,13 @@ class BoardScene(QGraphicsScene):
         members = [self.notes[n.id] for n in notes if n.id in self.notes]
         for member in members:
             member.setSelected(True)
-        self._drag_start = {i.note.id: i.pos() for i in members}
+        self._set_drag_start({i.note.id: i.pos() for i in members})
         self._frames_at_press = {}
 
     def drag_cluster(self, item: ClusterItem, delta: QPointF) -> None:
         for nid in self._drag_start:
             self.notes[nid].moveBy(delta.x(), delta.y())
-            self.note_geometry_changed(self.notes[nid])
+        self._follow_drag()
 
     def finish_cluster_drag(self, item: ClusterItem) -> None:
         start, self._drag_start = self._drag_start, {}

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
-    QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
     QGraphicsTextItem,
     QStyleOptionGraphicsItem,
@@ -202,11 +202,17 @@ class NoteEditor(QGraphicsTextItem):
         self.note_item.editing_finished(self.toPlainText() if commit else None)
 
 
-class NoteItem(QGraphicsItem):
-    """A sticky note in its kind's color, text shrunk to fit, the speaker shown small."""
+class NoteItem(QGraphicsRectItem):
+    """A sticky note in its kind's color, text shrunk to fit, the speaker shown small.
+
+    A rect item only for its rect, which is the note's bounding rect (paper and bleed, no pen):
+    Qt reads it in C++. Overridden in Python, boundingRect() was called some 750 times a drag
+    frame at 1,000 notes and 11,000 times a pan frame at 5,000. paint() draws the note.
+    """
 
     def __init__(self, note: Note) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)  # before any rect: a pen would widen the bounds
         self.note = note
         self.highlighted = False
         self.current_match = False  # the match Find is on, marked apart from the others
@@ -222,14 +228,14 @@ class NoteItem(QGraphicsItem):
         self._size: tuple[float, float] = (note.w, note.h)
         self._sized()
         self._press: tuple[QPointF, tuple[float, float]] = (QPointF(), self._size)
-        flags = QGraphicsItem.GraphicsItemFlag
+        flags = QGraphicsRectItem.GraphicsItemFlag
         # No ItemSendsGeometryChanges: the scene tells frames and links when it moves notes,
         # rather than a Python itemChange() per note on every step of a drag or a relayout.
         self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         # Repainting from a cached pixmap keeps Python out of pans and of drags of other notes:
         # a board of 1,000 notes repaints 4x slower when every note runs paint() each frame.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(QGraphicsRectItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10)
         self.setPos(note.x, note.y)
 
@@ -238,23 +244,18 @@ class NoteItem(QGraphicsItem):
 
     def set_note(self, note: Note) -> None:
         if (note.w, note.h) != self._size:
-            self.prepareGeometryChange()
             self._size = (note.w, note.h)
             self._sized()
         self.note = note  # the scene places the item: a note in a grid cell flows in its cell
         self.update()
 
     def _sized(self) -> None:
-        """Work out the rects Qt asks for on every paint and hit test once per size: a pan
-        frame of a 5,000-note board asks for the bounding rect some 11,000 times."""
+        """Work out the rects Qt asks for on every paint and hit test once per size."""
         w, h = self._size
-        self._bounds = QRectF(0, 0, w, h).marginsAdded(BLEED)
+        self.setRect(QRectF(0, 0, w, h).marginsAdded(BLEED))  # tells Qt the bounds changed
         self._shape = QPainterPath()
         self._shape.addRect(QRectF(0, 0, w, h))
         self._shape.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         return self._shape
@@ -428,7 +429,6 @@ class NoteItem(QGraphicsItem):
         if self._gesture == "resize":
             pressed, (w, h) = self._press
             delta = event.pos() - pressed
-            self.prepareGeometryChange()
             self._size = (
                 min(max(SIZE_MIN, round(w + delta.x())), SIZE_MAX),
                 min(max(SIZE_MIN, round(h + delta.y())), SIZE_MAX),
