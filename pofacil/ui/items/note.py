@@ -288,7 +288,7 @@ class NoteItem(QGraphicsRectItem):
         # item does not ask for geometry changes.)
         if change == QGraphicsRectItem.GraphicsItemChange.ItemSelectedHasChanged:
             if value and self._mark is None:
-                self._mark = SelectionMark(self, *self._size)
+                self._mark = SelectionMark(self, self.rect(), *self._size)
                 self._mark.outranked(self.highlighted or self.current_match)
             elif self._mark is not None:
                 self._mark.setVisible(bool(value))
@@ -310,7 +310,7 @@ class NoteItem(QGraphicsRectItem):
         self.setRect(bounds)  # tells Qt the bounds changed
         self.face.setRect(bounds)
         if self._mark is not None:
-            self._mark.fit(w, h)
+            self._mark.fit(bounds, w, h)
         self._shape = QPainterPath()
         self._shape.addRect(QRectF(0, 0, w, h))
         self._shape.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
