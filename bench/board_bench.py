@@ -18,7 +18,10 @@ Cases:
   and pan frames; a free board of 2,000 for the table's 100-note drag, to compare the two.
 
 The baseline is a bare QGraphicsScene/QGraphicsView with the same notes at the same positions
-(taken from pofacil's laid-out items), the same view size and transform: per note a
+(taken from pofacil's laid-out items), the same view size, transform and scene rect (a scene
+left to grow its own rect rebuilds its whole index on every frame of its first drag, and
+pofacil's scene keeps its rect; the baseline did not until 2026-12, and its first drag's
+frames ran 5-7x its later ones): per note a
 QGraphicsRectItem in the kind's color with word-wrapped text and the author as child items,
 all with the device-coordinate cache pofacil's notes use, and the same text drawn (the view is
 zoomed in enough that pofacil draws note text, as people work); group frames and links as
