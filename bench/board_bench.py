@@ -18,7 +18,10 @@ Cases:
   and pan frames; a free board of 2,000 for the table's 100-note drag, to compare the two.
 
 The baseline is a bare QGraphicsScene/QGraphicsView with the same notes at the same positions
-(taken from pofacil's laid-out items), the same view size and transform: per note a
+(taken from pofacil's laid-out items), the same view size, transform and scene rect (a scene
+left to grow its own rect rebuilds its whole index on every frame of its first drag, and
+pofacil's scene keeps its rect; the baseline did not until 2026-12, and its first drag's
+frames ran 5-7x its later ones): per note a
 QGraphicsRectItem in the kind's color with word-wrapped text and the author as child items,
 all with the device-coordinate cache pofacil's notes use, and the same text drawn (the view is
 zoomed in enough that pofacil draws note text, as people work); group frames and links as
@@ -91,10 +94,15 @@ SOURCE_NOTES = 300  # the rest of the table's notes spread over its other cells
 
 
 # -- building the workshops -----------------------------------------------------------------
+_FILES = itertools.count()
+
+
 def free_workshop(folder: Path, n: int) -> Session:
     rng = random.Random(n)
     cols = math.ceil(math.sqrt(n * (VIEW_W / VIEW_H) * STEP_Y / STEP_X))
-    session = Session.create(folder / f"free-{n}.pofacil", boards=[("blank", "全體")])
+    # Numbered: the table's companion board and a --sizes entry may share a size.
+    path = folder / f"free-{n}-{next(_FILES)}.pofacil"
+    session = Session.create(path, boards=[("blank", "全體")])
     board = session.workshop.ordered_boards()[0].id
     specs = [
         ops.NoteSpec(
@@ -250,16 +258,11 @@ def bare_note(
     return rect
 
 
-_BARE_FILES = itertools.count()
-
-
 class Bare(Rig):
     name = "baseline"
 
     def __init__(self, ours: Ours, folder: Path) -> None:
-        self.conn = sqlite3.connect(
-            folder / f"bare-{next(_BARE_FILES)}.sqlite", isolation_level=None
-        )
+        self.conn = sqlite3.connect(folder / f"bare-{next(_FILES)}.sqlite", isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute(
@@ -316,6 +319,9 @@ class Bare(Rig):
             cell.setBrush(QColor("#FFFFFF"))
             cell.setPen(QPen(QColor("#495057"), 1.5))
             self.scene.addItem(cell)
+        # The scene's own rect, as pofacil's scene keeps one: a scene left to grow its rect
+        # rebuilds its whole index on every frame of its first drag.
+        self.scene.setSceneRect(ours.scene.sceneRect())
         self.view = BareView(self.conn)
         self.view.setScene(self.scene)
         self.view.resize(ours.view.size())

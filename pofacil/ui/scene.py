@@ -63,6 +63,7 @@ class BoardScene(QGraphicsScene):
         self._folded: set[str] = set()  # collapsed mind-map notes on this board
         self._hidden: set[str] = set()  # notes folded away under them
         self._drag_start: dict[str, QPointF] = {}
+        self._followers: tuple[set[str], set[str]] = (set(), set())  # clusters, links
         self._frames_at_press: dict[str, tuple[QRectF, int]] = {}  # frame, notes in it
         self._link_line: QGraphicsLineItem | None = None
         self._dirty_grid = False
@@ -73,6 +74,7 @@ class BoardScene(QGraphicsScene):
         self._dirty_clusters: set[str] = set()
         self._dirty_links: set[str] = set()
         self._layout_posted = False
+        self._reach = QRectF()  # what the change laid out, in scene coordinates: see _grow_rect
         self.setBackgroundBrush(QColor("#F8F9FA"))
         document.workshop.changed.connect(self._on_change)
 
@@ -109,6 +111,12 @@ class BoardScene(QGraphicsScene):
             self.addItem(self.heat_item)
         self._dirty_grid = self._dirty_folds = True
         self.flush_layout()  # a board is shown laid out, not a turn later
+        self._reach = QRectF()
+        # Left to itself, Qt grows the scene rect as items move and rebuilds its whole BSP
+        # index each time it grows: every frame of the first drag on a board cost 5-7x a later
+        # one (15-20 ms at 5,000 notes, against 3). So the scene keeps its own rect, the
+        # board's bounds, grown in the layout pass by what a change laid out.
+        self.setSceneRect(self.itemsBoundingRect().toAlignedRect())
 
     def _schedule_layout(self) -> None:
         if not self._layout_posted:
@@ -152,8 +160,24 @@ class BoardScene(QGraphicsScene):
                         self._place_link(item)
                 for parent in parents:
                     self._place_family(parent)
+            self._grow_rect()
         finally:
             self._layout_posted = False
+
+    def _reached(self, item: QGraphicsItem) -> None:
+        if item.isVisible():  # a frame around nothing has an empty rect at the origin
+            self._reach = self._reach.united(item.sceneBoundingRect())
+
+    def _grow_rect(self) -> None:
+        """Take in what this pass laid out: the scene rect (the view's scrollable area) grows
+        to show it, and never shrinks under the user's scroll bars while the board is shown
+        (as Qt's own rect does). Not mid-drag: the release's change takes it in, once."""
+        if self._drag_start:
+            return
+        reach, self._reach = self._reach, QRectF()
+        if not reach.isNull() and not self.sceneRect().contains(reach):
+            # In whole pixels: a far edge's float width would lose the near edge's last bits.
+            self.setSceneRect(self.sceneRect().united(reach).toAlignedRect())
 
     def _arrange_grid(self) -> None:
         """Put cell notes in their slots: a note in a cell has no position of its own."""
@@ -164,6 +188,7 @@ class BoardScene(QGraphicsScene):
         touched, self._unslotted = self._unslotted, set()
         self.geometry = grid_layout(board, cell_columns(board))
         self.grid_item.set_geometry(board, self.geometry)
+        self._reached(self.grid_item)
         if self.heat_item is not None:
             self.heat_item.set_geometry(self.geometry)
         # Only notes whose slot moved, or that the change touched, are placed: comparing
@@ -174,6 +199,7 @@ class BoardScene(QGraphicsScene):
             if (nid in touched or before.get(nid) != slot) and nid in items:
                 item = items[nid]
                 item.setPos(*slot)
+                self._reached(item)
                 if item.note.cluster or links.get(nid):
                     self.note_geometry_changed(item)
 
@@ -194,6 +220,7 @@ class BoardScene(QGraphicsScene):
             if nid in self.notes:
                 self.notes[nid].setVisible(nid not in hidden)
                 self.note_geometry_changed(self.notes[nid])
+                self._reached(self.notes[nid])
         self._hidden = hidden
 
     def _place(self, item: NoteItem) -> None:
@@ -203,6 +230,7 @@ class BoardScene(QGraphicsScene):
         if item.pos() != pos:
             item.setPos(pos)
             self.note_geometry_changed(item)
+        self._reached(item)
 
     def set_heat(self, on: bool) -> None:
         self.heat = on  # kept for the next table shown
@@ -217,6 +245,7 @@ class BoardScene(QGraphicsScene):
             if item.editor is not None:
                 item.editor.finish(commit=False)
         self.clear()
+        self.setSceneRect(QRectF())  # set_board gives the next board's own
         self.notes.clear()
         self.clusters.clear()
         self.links.clear()
@@ -231,6 +260,7 @@ class BoardScene(QGraphicsScene):
         self._unslotted = set()
         self._dirty_clusters = set()
         self._dirty_links = set()
+        self._reach = QRectF()
 
     def detach(self) -> None:
         """Stop following the model: the scene is about to go away."""
@@ -300,7 +330,9 @@ class BoardScene(QGraphicsScene):
                 self.removeItem(item)
                 del self.notes[note_id]
         elif item is None:
-            self._add_note_item(note)
+            item = self._add_note_item(note)
+            if not note.cell:  # a cell note is reached where the grid pass puts it
+                self._reached(item)
         else:
             item.set_note(note)
             if not note.cell:  # a cell note waits for its slot in the grid pass
@@ -342,6 +374,7 @@ class BoardScene(QGraphicsScene):
         item, board = self.clusters.get(cluster_id), self.board
         if item is not None and board is not None:
             item.fit([self.notes[n.id] for n in board.notes_in(cluster_id) if n.id in self.notes])
+            self._reached(item)
 
     def _place_link(self, item: LinkItem, paths: tuple[Polyline, ...] | None = None) -> None:
         a, b = self.notes.get(item.link.source), self.notes.get(item.link.target)
@@ -349,6 +382,7 @@ class BoardScene(QGraphicsScene):
         item.setVisible(shown)
         if shown:
             item.set_ends(a, b, paths)  # type: ignore[arg-type]
+            self._reached(item)
 
     def _children(self, note_id: str) -> list[LinkItem]:
         links = (self.links.get(lid) for lid in self._note_links.get(note_id, ()))
@@ -404,18 +438,38 @@ class BoardScene(QGraphicsScene):
         transform = self.views()[0].transform() if self.views() else QTransform()
         if self.itemAt(event.scenePos(), transform) in (None, self.grid_item):
             self.background_pressed.emit(self.cell_at(event.scenePos()) or "")
-        self._drag_start = {
-            i.note.id: i.pos() for i in self.selectedItems() if isinstance(i, NoteItem)
-        }
+        self._set_drag_start(
+            {i.note.id: i.pos() for i in self.selectedItems() if isinstance(i, NoteItem)}
+        )
         self._frames_at_press = {
             cid: (item.frame(), item.count) for cid, item in self.clusters.items()
         }
 
+    def _set_drag_start(self, start: dict[str, QPointF]) -> None:
+        """What a drag moves, and the frames and links that follow it: worked out once at the
+        press, so a move marks those dirty without a Python step per dragged note."""
+        self._drag_start = start
+        clusters: set[str] = set()
+        links: set[str] = set()
+        for nid in start:
+            item = self.notes.get(nid)
+            if item is not None:
+                if item.note.cluster:
+                    clusters.add(item.note.cluster)
+                links.update(self._note_links.get(nid, ()))
+        self._followers = (clusters, links)
+
+    def _follow_drag(self) -> None:
+        clusters, links = self._followers
+        if clusters or links:
+            self._dirty_clusters |= clusters
+            self._dirty_links |= links
+            self._schedule_layout()
+
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)  # Qt moves the selected notes
-        for nid in self._drag_start:
-            if nid in self.notes:
-                self.note_geometry_changed(self.notes[nid])
+        if self._drag_start:
+            self._follow_drag()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -567,13 +621,13 @@ class BoardScene(QGraphicsScene):
         members = [self.notes[n.id] for n in notes if n.id in self.notes]
         for member in members:
             member.setSelected(True)
-        self._drag_start = {i.note.id: i.pos() for i in members}
+        self._set_drag_start({i.note.id: i.pos() for i in members})
         self._frames_at_press = {}
 
     def drag_cluster(self, item: ClusterItem, delta: QPointF) -> None:
         for nid in self._drag_start:
             self.notes[nid].moveBy(delta.x(), delta.y())
-            self.note_geometry_changed(self.notes[nid])
+        self._follow_drag()
 
     def finish_cluster_drag(self, item: ClusterItem) -> None:
         start, self._drag_start = self._drag_start, {}

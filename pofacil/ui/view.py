@@ -114,9 +114,6 @@ class BoardView(QGraphicsView):
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if visible.contains(rect):
             return
-        # The scene takes in a grown table lazily, when asked for its rect: asked now, the
-        # scroll bars reach a note on the table's new last line.
-        self.board_scene().sceneRect()
         self.ensureVisible(rect, margin, margin)
 
     def set_projector(self, on: bool) -> None:

@@ -168,6 +168,10 @@ class VoteMode(QObject):
             ids = list(scene.notes)  # hidden, revealed or closed: every note may change
         else:
             ids = [str((p.after or p.before or {}).get("note")) for p in touched.of("vote")]
+            if board is not None and votes.open_round_of(board) is not None:
+                # A note moved into or out of a round's cells shows other dots; note items
+                # repaint only for what they draw of the note itself (NoteItem.set_note).
+                ids += [p.id for p in touched.of("note", scene.board_id)]
         for note_id in ids:
             item = scene.notes.get(note_id)
             if item is not None:

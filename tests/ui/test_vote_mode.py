@@ -178,3 +178,36 @@ def test_the_banner_stays_put_and_projector_mode_hides_the_toolbar(camp_window, 
     assert banner.isVisible()
     win.toggle_projector()
     qtbot.waitUntil(lambda: win.vote_mode.toolbar.isVisible())
+
+
+@pytest.mark.parametrize("round_open", [True, False])
+def test_a_note_moved_out_of_a_rounds_cells_shows_its_dots_again(
+    camp_window, monkeypatch, round_open: bool
+) -> None:
+    # A note item repaints for what it draws of the note (text, kind, author, votes), not for a
+    # move: its cached pixmap stays. In a round on some cells, a note leaving them shows other
+    # dots, and vote mode repaints it.
+    from pofacil.board import ops
+    from pofacil.ui.items import NoteItem
+
+    win = camp_window
+    doc = win.document
+    board = doc.workshop.find_board(TABLE)
+    note = sorted(board.notes_in(CELL), key=lambda n: n.seq)[0]
+    if round_open:
+        rnd = doc.apply(votes.open_round, board.id, "cells", [CELL], hidden=False)
+        assert rnd is not None
+        doc.apply(votes.add_vote, votes.open_round_of(board).id, note.id)
+    QApplication.processEvents()
+    repainted: list[str] = []
+    original = NoteItem.update
+
+    def spied(item, *area) -> None:
+        repainted.append(item.note.id)
+        original(item, *area)
+
+    monkeypatch.setattr(NoteItem, "update", spied)
+    other = next(c.id for c in board.cells if c.id != CELL)
+    assert doc.apply(ops.place_in_cell, [note.id], other, 0) is not None
+    QApplication.processEvents()
+    assert (note.id in repainted) == round_open

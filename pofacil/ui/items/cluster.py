@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
-    QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -27,21 +27,26 @@ if TYPE_CHECKING:
 BLEED = style.CLUSTER_LINE_SELECTED / 2 + 1  # half the thickest frame line, and antialiasing
 
 
-class ClusterItem(QGraphicsItem):
-    """A named frame around its notes; dragging the frame drags its notes."""
+class ClusterItem(QGraphicsRectItem):
+    """A named frame around its notes; dragging the frame drags its notes.
+
+    A rect item only for its rect, the frame's bounding rect (no pen): Qt reads it in C++ on
+    every frame, as it does a note's (see NoteItem). paint() draws the frame.
+    """
 
     def __init__(self, cluster: Cluster) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)  # before any rect: a pen would widen the bounds
         self.cluster = cluster
         self.count = 0
         self._rect = QRectF()
         self._title = QRectF()
         self._drag_from: QPointF | None = None
         self.setZValue(1)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsSelectable, True)
         # A pan or a drag of other notes blits the frame from a pixmap instead of calling
         # paint(): Python runs only when the frame changes.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(QGraphicsRectItem.CacheMode.DeviceCoordinateCache)
 
     def set_cluster(self, cluster: Cluster) -> None:
         self.cluster = cluster
@@ -50,15 +55,16 @@ class ClusterItem(QGraphicsItem):
     def fit(self, members: list[NoteItem]) -> None:
         """Wrap the frame around the notes it shows (a note folded away under a collapsed one
         is counted in the title but not framed, as on paper)."""
-        self.count = len(members)
+        count, self.count = self.count, len(members)
         shown = [rect_of(i.note_rect().translated(i.pos())) for i in members if i.isVisible()]
         self.setVisible(bool(shown))  # a frame around nothing would be a stray box
         rect = qrect(cluster_frame(shown)) if shown else QRectF()
         if rect != self._rect:
-            self.prepareGeometryChange()
             self._rect = rect
             self._title = qrect(cluster_title_box(rect_of(rect)))
-        self.update()
+            self.setRect(rect.adjusted(-BLEED, -BLEED, BLEED, BLEED))  # and repaints
+        elif count != self.count:
+            self.update()  # the count in the title
 
     def frame(self) -> QRectF:
         return QRectF(self._rect)
@@ -66,9 +72,6 @@ class ClusterItem(QGraphicsItem):
     def title_rect(self) -> QRectF:
         """The box the title is drawn in, left aligned and vertically centered."""
         return QRectF(self._title)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-BLEED, -BLEED, BLEED, BLEED)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

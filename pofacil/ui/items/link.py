@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from pofacil.board.geometry import style
 from pofacil.board.geometry.connectors import Polyline
@@ -22,21 +22,27 @@ PICK_WIDTH = 12.0  # how far from the line a click still selects it
 BLEED = PICK_WIDTH  # the arrowhead's spread and the pick area both stay within this
 
 
-class LinkItem(QGraphicsItem):
-    """A line between two notes: solid with an arrow for a mind-map child, dashed for a link."""
+class LinkItem(QGraphicsRectItem):
+    """A line between two notes: solid with an arrow for a mind-map child, dashed for a link.
+
+    A rect item only for its rect, the line's bounding rect (no pen): Qt reads it in C++ on
+    every frame, as it does a note's (see NoteItem). paint() draws the line.
+    """
 
     def __init__(self, link: Link) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)  # before any rect: a pen would widen the bounds
         self.link = link
         self._line = QLineF()
         self._arrow: QPolygonF | None = None
         self._paths: tuple[Polyline, ...] | None = None
         self._drawn: QPainterPath | None = None  # a leaf block's stem and bracket
-        self._shape = QPainterPath()
+        self._path = QPainterPath()
+        self._shape: QPainterPath | None = QPainterPath()  # None: not stroked since it moved
         self.setZValue(5)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsSelectable, True)
         # Panning blits the line from a pixmap: no Python per link per frame.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(QGraphicsRectItem.CacheMode.DeviceCoordinateCache)
 
     def set_ends(self, a: NoteItem, b: NoteItem, paths: tuple[Polyline, ...] | None = None) -> None:
         """From the edge of one note to the edge of the other, so the arrowhead shows; or, in
@@ -47,7 +53,6 @@ class LinkItem(QGraphicsItem):
         line = QLineF(x1, y1, x2, y2)
         if line == self._line and paths == self._paths:
             return
-        self.prepareGeometryChange()
         self._line = line
         self._paths = paths
         # Everything paint() and shape() need, worked out once per move rather than per frame.
@@ -57,6 +62,7 @@ class LinkItem(QGraphicsItem):
             path = QPainterPath(line.p1())
             path.lineTo(line.p2())
             self._drawn = None
+            bounds = QRectF(line.p1(), line.p2()).normalized()
         else:
             path = QPainterPath()
             for points in paths:
@@ -64,20 +70,17 @@ class LinkItem(QGraphicsItem):
                 for point in points[1:]:
                     path.lineTo(*point)
             self._drawn = path
-        stroker = QPainterPathStroker()
-        stroker.setWidth(PICK_WIDTH)
-        self._shape = stroker.createStroke(path)
-
-    def boundingRect(self) -> QRectF:
-        if self._drawn is not None:
-            return self._drawn.boundingRect().adjusted(-BLEED, -BLEED, BLEED, BLEED)
-        return (
-            QRectF(self._line.p1(), self._line.p2())
-            .normalized()
-            .adjusted(-BLEED, -BLEED, BLEED, BLEED)
-        )
+            bounds = path.boundingRect()
+        self._path = path
+        self._shape = None  # stroked when a click asks: a drag moves the line every frame
+        self.setRect(bounds.adjusted(-BLEED, -BLEED, BLEED, BLEED))
+        self.update()  # the bounds may stay when the line changes: setRect would not repaint
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(PICK_WIDTH)
+            self._shape = stroker.createStroke(self._path)
         return self._shape
 
     def line(self) -> QLineF:

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
-    QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
     QGraphicsTextItem,
     QStyleOptionGraphicsItem,
@@ -35,12 +35,12 @@ from pofacil.board.model import Note
 from pofacil.board.model.limits import SIZE_MAX, SIZE_MIN, TEXT_MAX
 
 from .paint import color, font, qrect
+from .selection import HANDLE, HANDLE_FILL, HANDLE_PEN, NO_SHAPE, SelectionMark
 from .vote_dots import paint_votes
 
 if TYPE_CHECKING:
     from pofacil.ui.scene import BoardScene
 
-HANDLE = 14.0  # px in scene units: the resize corner and the link knob
 EDITOR_PX = 16
 # What a note paints outside its paper: the "+n" badge above, the link knob and the badge to
 # the right, the shadow and the thick "found" border below.
@@ -48,6 +48,11 @@ BLEED = QMarginsF(2, style.BADGE_RAISE + 2, HANDLE / 2 + 6, style.NOTE_SHADOW[1]
 
 
 _WRAP = Qt.TextFlag.TextWordWrap
+# What paint() draws of the note itself. A move, an undo of one, a new slot in a cell change
+# none of it and keep the cached pixmaps: repainting each moved note's words cost an undo of
+# a 100-note table drag, and the next drag's frames as those notes came back into view, a
+# Python paint per note. (The dots a vote round shows are vote mode's to repaint.)
+_DRAWN_FIELDS = ("text", "kind", "author", "votes")
 
 
 def fitted_pixel_size(text: str, width: float, height: float) -> int:
@@ -110,13 +115,9 @@ _AUTHOR_INK = color(style.AUTHOR_INK)
 _BORDER = QPen(color("#000000", style.NOTE_BORDER_ALPHA), style.NOTE_BORDER_WIDTH)
 # Projector mode: a washed-out image loses a faint outline; the notes keep a dark one.
 _BORDER_PROJECTOR = QPen(color(style.PROJECTOR_BORDER), style.PROJECTOR_BORDER_WIDTH)
-_SELECTED = QPen(color(style.ACCENT), 3)
 _FOUND = QPen(color(style.FOUND), style.FOUND_LINE)
 _FOUND_CURRENT = QPen(color(style.FOUND_CURRENT), style.FOUND_CURRENT_LINE)
 _TAG_INK = color(style.KIND_TAG_INK)
-_HANDLE_PEN = QPen(color(style.ACCENT), style.BADGE_LINE)
-_HANDLE_FILL = color("#FFFFFF")
-_ACCENT = color(style.ACCENT)
 _TEXT_OPTION = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _TEXT_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 ELLIPSIS = "…"
@@ -202,14 +203,51 @@ class NoteEditor(QGraphicsTextItem):
         self.note_item.editing_finished(self.toPlainText() if commit else None)
 
 
-class NoteItem(QGraphicsItem):
-    """A sticky note in its kind's color, text shrunk to fit, the speaker shown small."""
+class NoteFace(QGraphicsRectItem):
+    """What a note shows, drawn by a child item with a cached pixmap of its own: the paper,
+    the words, the "+n" badge of a folded branch, the votes. The selection's outline and
+    handles are a mark above it (SelectionMark).
+
+    Qt repaints an item it selects or deselects. Drawn by the note itself, each selected note
+    painted itself again in Python, on selection and again as a drag brought it into view (a
+    100-note table drag's frames ran 3-7x slower than with the notes left cached): the note
+    has no contents of its own, so selecting it shows or hides its mark and repaints nothing.
+    Its rect is the note's bounds; it takes no clicks and has no shape, so hit tests find the
+    note.
+    """
+
+    def __init__(self, note: NoteItem) -> None:
+        super().__init__(note)
+        self.note_item = note
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsRectItem.CacheMode.DeviceCoordinateCache)
+
+    def shape(self) -> QPainterPath:
+        return NO_SHAPE
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        self.note_item.paint_face(painter, option)
+
+
+class NoteItem(QGraphicsRectItem):
+    """A sticky note in its kind's color, text shrunk to fit, the speaker shown small.
+
+    A rect item only for its rect, which is the note's bounding rect (paper and bleed, no pen):
+    Qt reads it in C++. Overridden in Python, boundingRect() was called some 750 times a drag
+    frame at 1,000 notes and 11,000 times a pan frame at 5,000. paint() draws the note.
+    """
 
     def __init__(self, note: Note) -> None:
         super().__init__()
-        self.note = note
-        self.highlighted = False
+        self.face = NoteFace(self)  # before any rect: it takes the note's bounds
+        self._mark: SelectionMark | None = None  # made at the first selection
+        self.highlighted = False  # Find matched it: this outline outranks the selection's
         self.current_match = False  # the match Find is on, marked apart from the others
+        self.setPen(Qt.PenStyle.NoPen)  # before any rect: a pen would widen the bounds
+        self.note = note
         self.hidden_below = 0  # notes folded away under this one in a mind map
         self._layout_key: tuple[object, ...] | None = None
         self._layout: NoteLayout | None = None
@@ -222,39 +260,60 @@ class NoteItem(QGraphicsItem):
         self._size: tuple[float, float] = (note.w, note.h)
         self._sized()
         self._press: tuple[QPointF, tuple[float, float]] = (QPointF(), self._size)
-        flags = QGraphicsItem.GraphicsItemFlag
+        flags = QGraphicsRectItem.GraphicsItemFlag
         # No ItemSendsGeometryChanges: the scene tells frames and links when it moves notes,
         # rather than a Python itemChange() per note on every step of a drag or a relayout.
-        self.setFlags(flags.ItemIsMovable | flags.ItemIsSelectable | flags.ItemIsFocusable)
+        self.setFlags(
+            flags.ItemIsMovable
+            | flags.ItemIsSelectable
+            | flags.ItemIsFocusable
+            | flags.ItemHasNoContents  # the face draws it
+        )
         self.setAcceptHoverEvents(True)
-        # Repainting from a cached pixmap keeps Python out of pans and of drags of other notes:
-        # a board of 1,000 notes repaints 4x slower when every note runs paint() each frame.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10)
         self.setPos(note.x, note.y)
 
     def board_scene(self) -> BoardScene:
         return self.scene()  # type: ignore[return-value]
 
+    def update(self, *area: float | QRectF) -> None:  # type: ignore[override]
+        """Repaint what the note shows: its face and its mark. (Qt's own update on a
+        selection change does not call into Python, and the note itself draws nothing.)"""
+        self.face.update(*area)  # type: ignore[arg-type]
+        if self._mark is not None:
+            self._mark.outranked(self.highlighted or self.current_match)
+
+    def itemChange(self, change: QGraphicsRectItem.GraphicsItemChange, value: object) -> object:
+        # Selecting shows the note's mark and repaints nothing. (No move reaches this: the
+        # item does not ask for geometry changes.)
+        if change == QGraphicsRectItem.GraphicsItemChange.ItemSelectedHasChanged:
+            if value and self._mark is None:
+                self._mark = SelectionMark(self, self.rect(), *self._size)
+                self._mark.outranked(self.highlighted or self.current_match)
+            elif self._mark is not None:
+                self._mark.setVisible(bool(value))
+        return super().itemChange(change, value)
+
     def set_note(self, note: Note) -> None:
+        drawn = any(getattr(note, f) != getattr(self.note, f) for f in _DRAWN_FIELDS)
         if (note.w, note.h) != self._size:
-            self.prepareGeometryChange()
             self._size = (note.w, note.h)
-            self._sized()
+            self._sized()  # and repaints
         self.note = note  # the scene places the item: a note in a grid cell flows in its cell
-        self.update()
+        if drawn:
+            self.update()
 
     def _sized(self) -> None:
-        """Work out the rects Qt asks for on every paint and hit test once per size: a pan
-        frame of a 5,000-note board asks for the bounding rect some 11,000 times."""
+        """Work out the rects Qt asks for on every paint and hit test once per size."""
         w, h = self._size
-        self._bounds = QRectF(0, 0, w, h).marginsAdded(BLEED)
+        bounds = QRectF(0, 0, w, h).marginsAdded(BLEED)
+        self.setRect(bounds)  # tells Qt the bounds changed
+        self.face.setRect(bounds)
+        if self._mark is not None:
+            self._mark.fit(bounds, w, h)
         self._shape = QPainterPath()
         self._shape.addRect(QRectF(0, 0, w, h))
         self._shape.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         return self._shape
@@ -331,43 +390,27 @@ class NoteItem(QGraphicsItem):
             return _FOUND_CURRENT
         if self.highlighted:
             return _FOUND
-        if self.isSelected():
-            return _SELECTED
         return _BORDER_PROJECTOR if self.min_text_px else _BORDER
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
+    def paint_face(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
+        """What the face (NoteFace) draws: paper, outline, words, badge, votes."""
         w, h = self._size
         rect = QRectF(0, 0, w, h)
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_SHADOW)
         painter.drawRect(rect.translated(*style.NOTE_SHADOW))
         painter.setBrush(color(style.kind_fill(self.note.kind)))
-        selected = self.isSelected()
         painter.setPen(self.outline())
         painter.drawRoundedRect(rect, style.NOTE_RADIUS, style.NOTE_RADIUS)
-        self.paint_words(painter, lod)
+        self.paint_words(painter, option.levelOfDetailFromTransform(painter.worldTransform()))
         if self.hidden_below:
             painter.setFont(font(style.BADGE_PX))
             badge = self.badge_rect()
-            painter.setPen(_HANDLE_PEN)
-            painter.setBrush(_HANDLE_FILL)
+            painter.setPen(HANDLE_PEN)
+            painter.setBrush(HANDLE_FILL)
             painter.drawRoundedRect(badge, style.BADGE_RADIUS, style.BADGE_RADIUS)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{self.hidden_below}")
         paint_votes(painter, self)
-        if selected:
-            painter.setPen(_HANDLE_PEN)
-            painter.setBrush(_HANDLE_FILL)
-            painter.drawEllipse(QPointF(w, h / 2), HANDLE / 2 - 2, HANDLE / 2 - 2)
-            corner_path = QPainterPath()
-            corner_path.moveTo(w, h - HANDLE)
-            corner_path.lineTo(w, h)
-            corner_path.lineTo(w - HANDLE, h)
-            corner_path.closeSubpath()
-            painter.setBrush(_ACCENT)
-            painter.drawPath(corner_path)
 
     def paint_words(self, painter: QPainter, lod: float) -> None:
         """The body, and the band below it: the kind's tag at the left, the author's name
@@ -428,7 +471,6 @@ class NoteItem(QGraphicsItem):
         if self._gesture == "resize":
             pressed, (w, h) = self._press
             delta = event.pos() - pressed
-            self.prepareGeometryChange()
             self._size = (
                 min(max(SIZE_MIN, round(w + delta.x())), SIZE_MAX),
                 min(max(SIZE_MIN, round(h + delta.y())), SIZE_MAX),
