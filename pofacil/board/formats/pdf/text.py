@@ -62,6 +62,9 @@ class FontText:
         self.missing: set[str] = set()
         self._clean: dict[str, str] = {}
         self._tokens: dict[str, list[tuple[int, str, float]]] = {}
+        # Per character: its width in em, whether it is wide (Han), never starts a line,
+        # never ends one. Looked up once per character rather than once per use.
+        self._chars: dict[str, tuple[float, bool, bool, bool]] = {}
 
     # -- coverage --------------------------------------------------------------------------
     def clean(self, text: str) -> str:
@@ -107,10 +110,19 @@ class FontText:
         tokens = self._tokens.get(text)
         if tokens is not None:
             return tokens
-        widths, default = self._widths, self._default
+        widths, default, chars = self._widths, self._default, self._chars
         out: list[list[Any]] = []
         glue = False  # the previous character was opening punctuation
         for ch in text:
+            info = chars.get(ch)
+            if info is None:
+                info = chars[ch] = (
+                    widths.get(ord(ch), default) / 1000.0,
+                    unicodedata.east_asian_width(ch) in "WF",
+                    ch in NO_START,
+                    ch in NO_END,
+                )
+            w, wide, no_start, no_end = info
             if ch == "\n":
                 out.append([_NEWLINE, "", 0.0])
                 glue = False
@@ -118,14 +130,12 @@ class FontText:
             if ch == " ":
                 if glue and out:  # "（ 0": no break between opening punctuation and its text
                     out[-1][1] += " "
-                    out[-1][2] += widths.get(32, default) / 1000.0
+                    out[-1][2] += w
                     continue
-                out.append([_SPACE, " ", widths.get(32, default) / 1000.0])
+                out.append([_SPACE, " ", w])
                 continue
-            w = widths.get(ord(ch), default) / 1000.0
-            wide = unicodedata.east_asian_width(ch) in "WF"
             if (
-                ch in NO_START
+                no_start
                 and len(out) > 1
                 and out[-1][0] == _SPACE
                 and out[-2][0] in (_WORD, _WIDE)
@@ -136,13 +146,13 @@ class FontText:
             if (
                 last is not None
                 and last[0] in (_WORD, _WIDE)
-                and (glue or ch in NO_START or (not wide and last[0] == _WORD))
+                and (glue or no_start or (not wide and last[0] == _WORD))
             ):
                 last[1] += ch
                 last[2] += w
             else:
                 out.append([_WIDE if wide else _WORD, ch, w])
-            glue = ch in NO_END
+            glue = no_end
         tokens = [(kind, s, w) for kind, s, w in out]
         self._tokens[text] = tokens
         return tokens
