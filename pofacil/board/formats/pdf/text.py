@@ -134,12 +134,7 @@ class FontText:
                     continue
                 out.append([_SPACE, " ", w])
                 continue
-            if (
-                no_start
-                and len(out) > 1
-                and out[-1][0] == _SPACE
-                and out[-2][0] in (_WORD, _WIDE)
-            ):
+            if no_start and len(out) > 1 and out[-1][0] == _SPACE and out[-2][0] in (_WORD, _WIDE):
                 out[-2][1] += " "  # "00 。": the break at the space would open a line with 。
                 out[-2][2] += out.pop()[2]
             last = out[-1] if out else None
