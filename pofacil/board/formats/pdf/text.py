@@ -62,6 +62,7 @@ class FontText:
         self.missing: set[str] = set()
         self._clean: dict[str, str] = {}
         self._tokens: dict[str, list[tuple[int, str, float]]] = {}
+        self._em: dict[str, float] = {}
         # Per character: its width in em, whether it is wide (Han), never starts a line,
         # never ends one. Looked up once per character rather than once per use.
         self._chars: dict[str, tuple[float, bool, bool, bool]] = {}
@@ -99,8 +100,12 @@ class FontText:
 
     # -- measuring -------------------------------------------------------------------------
     def em_width(self, text: str) -> float:
-        widths, default = self._widths, self._default
-        return float(sum(widths.get(ord(ch), default) for ch in text)) / 1000.0
+        # Kept per string: a board measures the same speakers and kind words on every note.
+        found = self._em.get(text)
+        if found is None:
+            widths, default = self._widths, self._default
+            found = self._em[text] = float(sum(widths.get(ord(ch), default) for ch in text)) / 1000
+        return found
 
     def width(self, text: str, size: float) -> float:
         """Width of already-clean ``text`` at ``size`` points (or board units)."""
