@@ -107,8 +107,6 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``pofacil export``; user errors raise PofacilError (exit 1 in cli.main)."""
     # Here, not at the top: the rest of the command line (`info`, `check`) starts without them.
-    from pofacil.board.formats.json_export import export_json
-    from pofacil.board.formats.minutes import export_csv, export_markdown
     from pofacil.board.session import Session
     from pofacil.board.storage.inbox import room_counts, room_record_line
 
@@ -121,15 +119,24 @@ def run(args: argparse.Namespace) -> int:
         if not boards and not ws.ordered_boards():
             raise PofacilError("{file} has no boards to export.", file=str(args.file))
         ids = [b.id for b in boards] or None
-        fixes = _corrections(session) if args.format in ("md", "pdf") else None
+        # Only a record marks corrections: a PDF without one need not read the history.
+        wants_record = args.format == "md" or (args.format == "pdf" and not args.no_record)
+        fixes = _corrections(session) if wants_record else None
         room = room_record_line(session.store.conn, args.lang)
+        # Each format's module is imported only when asked for (networkx, reportlab, Qt).
         if args.format == "md":
+            from pofacil.board.formats.minutes import export_markdown
+
             path = export_markdown(ws, out, ids, args.lang, fixes, args.corrections, room)
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "csv":
+            from pofacil.board.formats.minutes import export_csv
+
             path = export_csv(ws, out, ids)
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "json":
+            from pofacil.board.formats.json_export import export_json
+
             path = export_json(ws, out, ids, room=room_counts(session.store.conn))
             print(f"wrote {path} ({_count(ws, boards)})")
         elif args.format == "pdf":

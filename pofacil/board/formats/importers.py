@@ -24,21 +24,8 @@ from pofacil.board.ops.boards import layout_mindmap
 from pofacil.board.ops.central import central_topic, is_default_topic
 from pofacil.board.ops.notes import NoteSpec, add_notes, note_text, update_patch
 
-CSV_COLUMNS = (
-    "text",
-    "kind",
-    "cell",
-    "cluster",
-    "author",
-    "created",
-    "x",
-    "y",
-    "votes",
-    "id",
-    "parent",
-)
-# Optional: which board a row goes to, so one file (the CSV minutes) can hold several boards.
-BOARD_COLUMN = "board"
+from .csv_columns import BOARD_COLUMN, CSV_COLUMNS, unescape_formula
+
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?P<text>.*)$")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
 # Only these end a line: str.splitlines() also splits on form feed, vertical tab, FS/GS/RS,
@@ -47,9 +34,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # "王素琴: 業務單位很忙" or "王素琴：業務單位很忙": a short name, then an ASCII colon and a
 # space or a full-width colon. The space keeps "10:30 開始" a point, not a speaker "10".
 _SPEAKER = re.compile(r"^(?P<who>[^:：\n]{1,12}?)[ \t]*(?:: |：)[ \t]*(?P<text>\S.*)$", re.DOTALL)
-# A spreadsheet runs a cell starting with one of these as a formula (OWASP's CSV injection
-# list, plus the quote itself so that escaping can be undone exactly).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _In = TypeVar("_In")
 _Out = TypeVar("_Out")
 
@@ -100,16 +84,6 @@ def read_text(path: Path) -> str:
             line=len(_LINE_BREAK.findall(text, 0, nul)) + 1,
         )
     return text
-
-
-def escape_formula(text: str) -> str:
-    """A CSV field a spreadsheet shows as text: a leading ``'`` before a formula character."""
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def unescape_formula(text: str) -> str:
-    """Undo :func:`escape_formula`: one leading ``'``, only when a formula character follows."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
 def created_time(value: str, day: str) -> str:

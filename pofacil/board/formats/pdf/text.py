@@ -62,6 +62,10 @@ class FontText:
         self.missing: set[str] = set()
         self._clean: dict[str, str] = {}
         self._tokens: dict[str, list[tuple[int, str, float]]] = {}
+        self._em: dict[str, float] = {}
+        # Per character: its width in em, whether it is wide (Han), never starts a line,
+        # never ends one. Looked up once per character rather than once per use.
+        self._chars: dict[str, tuple[float, bool, bool, bool]] = {}
 
     # -- coverage --------------------------------------------------------------------------
     def clean(self, text: str) -> str:
@@ -96,8 +100,12 @@ class FontText:
 
     # -- measuring -------------------------------------------------------------------------
     def em_width(self, text: str) -> float:
-        widths, default = self._widths, self._default
-        return float(sum(widths.get(ord(ch), default) for ch in text)) / 1000.0
+        # Kept per string: a board measures the same speakers and kind words on every note.
+        found = self._em.get(text)
+        if found is None:
+            widths, default = self._widths, self._default
+            found = self._em[text] = float(sum(widths.get(ord(ch), default) for ch in text)) / 1000
+        return found
 
     def width(self, text: str, size: float) -> float:
         """Width of already-clean ``text`` at ``size`` points (or board units)."""
@@ -107,10 +115,19 @@ class FontText:
         tokens = self._tokens.get(text)
         if tokens is not None:
             return tokens
-        widths, default = self._widths, self._default
+        widths, default, chars = self._widths, self._default, self._chars
         out: list[list[Any]] = []
         glue = False  # the previous character was opening punctuation
         for ch in text:
+            info = chars.get(ch)
+            if info is None:
+                info = chars[ch] = (
+                    widths.get(ord(ch), default) / 1000.0,
+                    unicodedata.east_asian_width(ch) in "WF",
+                    ch in NO_START,
+                    ch in NO_END,
+                )
+            w, wide, no_start, no_end = info
             if ch == "\n":
                 out.append([_NEWLINE, "", 0.0])
                 glue = False
@@ -118,31 +135,24 @@ class FontText:
             if ch == " ":
                 if glue and out:  # "（ 0": no break between opening punctuation and its text
                     out[-1][1] += " "
-                    out[-1][2] += widths.get(32, default) / 1000.0
+                    out[-1][2] += w
                     continue
-                out.append([_SPACE, " ", widths.get(32, default) / 1000.0])
+                out.append([_SPACE, " ", w])
                 continue
-            w = widths.get(ord(ch), default) / 1000.0
-            wide = unicodedata.east_asian_width(ch) in "WF"
-            if (
-                ch in NO_START
-                and len(out) > 1
-                and out[-1][0] == _SPACE
-                and out[-2][0] in (_WORD, _WIDE)
-            ):
+            if no_start and len(out) > 1 and out[-1][0] == _SPACE and out[-2][0] in (_WORD, _WIDE):
                 out[-2][1] += " "  # "00 。": the break at the space would open a line with 。
                 out[-2][2] += out.pop()[2]
             last = out[-1] if out else None
             if (
                 last is not None
                 and last[0] in (_WORD, _WIDE)
-                and (glue or ch in NO_START or (not wide and last[0] == _WORD))
+                and (glue or no_start or (not wide and last[0] == _WORD))
             ):
                 last[1] += ch
                 last[2] += w
             else:
                 out.append([_WIDE if wide else _WORD, ch, w])
-            glue = ch in NO_END
+            glue = no_end
         tokens = [(kind, s, w) for kind, s, w in out]
         self._tokens[text] = tokens
         return tokens
