@@ -56,7 +56,9 @@ def build(folder: Path, parents: list[int | None], sizes: list[tuple[int, int]])
     board = s.workshop.ordered_boards()[0]
     s.do(ops.add_notes(s.workshop, board.id, specs, links=links))
     for i, (w, h) in enumerate(sizes[: len(ids)]):
-        s.do(ops.resize_note(s.workshop, ids[i], float(w), float(h)))
+        note = s.workshop.note(ids[i])
+        if (note.w, note.h) != (float(w), float(h)):  # the default size is no change
+            s.do(ops.resize_note(s.workshop, ids[i], float(w), float(h)))
     return s
 
 
