@@ -36,6 +36,7 @@ class DragFollowers:
     clusters: set[str] = field(default_factory=set)
     links: set[str] = field(default_factory=set)
     uncached: list[ClusterItem | LinkItem] = field(default_factory=list)
+    offset: QPointF = field(default_factory=QPointF)  # how far the riders are carried
 
     @classmethod
     def of(
@@ -98,13 +99,15 @@ class DragFollowers:
         if self.anchor is None or not self.riding:
             return
         item, at = self.anchor
-        offset = item.pos() - at
+        self.offset = item.pos() - at
         for rider in self.riding:
-            rider.setPos(offset)
+            rider.setPos(self.offset)
 
     def rides(self, item_id: str) -> bool:
-        """Whether a frame or link is carried by the drag: the layout pass leaves it alone."""
-        return item_id in self.riding_ids
+        """Whether a frame or link is carried by the drag: the layout pass leaves it alone.
+        Not while the notes stay put (a resize or a new link's drag from a handle starts as
+        a drag of the selection): there the frame is refitted as the note changes."""
+        return item_id in self.riding_ids and not self.offset.isNull()
 
     def end(self) -> tuple[set[str], set[str]]:
         """Put the riders back at the origin and the caches back on; returns the ids of the

@@ -174,3 +174,25 @@ def test_a_mind_map_line_rides_only_with_its_whole_family(qtbot, board) -> None:
         qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(20, 10))
         QApplication.processEvents()
         assert_follows(scene)
+
+
+def test_a_frame_follows_a_resize_of_its_notes(qtbot, board) -> None:
+    # A press on a note's resize corner starts as a drag of the selection, which the frame
+    # would ride; the notes do not move, so the frame is refitted as the note grows.
+    scene, view, dragged, _ = board
+    for item in dragged:
+        item.setSelected(True)
+    note = dragged[0]
+    w, h = note.note.w, note.note.h
+    corner = view.mapFromScene(note.mapToScene(QPointF(w - 3, h - 3)))
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.mouseMove(viewport, corner + QPoint(20, 15))
+    qtbot.mouseMove(viewport, corner + QPoint(40, 30))
+    QApplication.processEvents()
+    assert note.note_rect().width() > w
+    assert_follows(scene)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=corner + QPoint(40, 30))
+    QApplication.processEvents()
+    assert scene.document.workshop.note(note.note.id).w > w
+    assert_follows(scene)
