@@ -23,6 +23,7 @@ from pofacil.board.model.templates import cell_columns
 from pofacil.board.ops.frames import clear_frame
 
 from .document import Document
+from .drag_followers import DragFollowers
 from .items import ClusterItem, GridItem, HeatItem, LinkItem, NoteItem
 from .items.paint import rect_of
 
@@ -63,7 +64,7 @@ class BoardScene(QGraphicsScene):
         self._folded: set[str] = set()  # collapsed mind-map notes on this board
         self._hidden: set[str] = set()  # notes folded away under them
         self._drag_start: dict[str, QPointF] = {}
-        self._followers: tuple[set[str], set[str]] = (set(), set())  # clusters, links
+        self._followers = DragFollowers()
         self._frames_at_press: dict[str, tuple[QRectF, int]] = {}  # frame, notes in it
         self._link_line: QGraphicsLineItem | None = None
         self._dirty_grid = False
@@ -261,6 +262,7 @@ class BoardScene(QGraphicsScene):
         self._dirty_clusters = set()
         self._dirty_links = set()
         self._reach = QRectF()
+        self._followers = DragFollowers()  # their items are gone with the board
 
     def detach(self) -> None:
         """Stop following the model: the scene is about to go away."""
@@ -372,11 +374,13 @@ class BoardScene(QGraphicsScene):
 
     def _fit_cluster(self, cluster_id: str) -> None:
         item, board = self.clusters.get(cluster_id), self.board
-        if item is not None and board is not None:
+        if item is not None and board is not None and not self._followers.rides(cluster_id):
             item.fit([self.notes[n.id] for n in board.notes_in(cluster_id) if n.id in self.notes])
             self._reached(item)
 
     def _place_link(self, item: LinkItem, paths: tuple[Polyline, ...] | None = None) -> None:
+        if self._followers.rides(item.link.id):
+            return  # carried by the drag, refitted at its end
         a, b = self.notes.get(item.link.source), self.notes.get(item.link.target)
         shown = a is not None and b is not None and a.isVisible() and b.isVisible()
         item.setVisible(shown)
@@ -447,20 +451,24 @@ class BoardScene(QGraphicsScene):
 
     def _set_drag_start(self, start: dict[str, QPointF]) -> None:
         """What a drag moves, and the frames and links that follow it: worked out once at the
-        press, so a move marks those dirty without a Python step per dragged note."""
+        press, so a move costs no Python step per dragged note (see DragFollowers)."""
+        self._end_follow()
         self._drag_start = start
-        clusters: set[str] = set()
-        links: set[str] = set()
-        for nid in start:
-            item = self.notes.get(nid)
-            if item is not None:
-                if item.note.cluster:
-                    clusters.add(item.note.cluster)
-                links.update(self._note_links.get(nid, ()))
-        self._followers = (clusters, links)
+        self._followers = DragFollowers.of(
+            start, self.notes, self.clusters, self.links, self._note_links, self.board
+        )
 
     def _follow_drag(self) -> None:
-        clusters, links = self._followers
+        follow = self._followers
+        follow.move()
+        if follow.clusters or follow.links:
+            self._dirty_clusters |= follow.clusters
+            self._dirty_links |= follow.links
+            self._schedule_layout()
+
+    def _end_follow(self) -> None:
+        """The drag is over: what followed it is refitted where the notes are now."""
+        clusters, links = self._followers.end()
         if clusters or links:
             self._dirty_clusters |= clusters
             self._dirty_links |= links
@@ -473,6 +481,7 @@ class BoardScene(QGraphicsScene):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        self._end_follow()
         if self._drag_start:
             self._commit_drag(self._drag_start)
         self._drag_start = {}
@@ -631,6 +640,7 @@ class BoardScene(QGraphicsScene):
 
     def finish_cluster_drag(self, item: ClusterItem) -> None:
         start, self._drag_start = self._drag_start, {}
+        self._end_follow()
         if start:
             self._commit_drag(start)
 

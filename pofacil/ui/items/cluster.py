@@ -67,11 +67,12 @@ class ClusterItem(QGraphicsRectItem):
             self.update()  # the count in the title
 
     def frame(self) -> QRectF:
-        return QRectF(self._rect)
+        """The frame in scene coordinates (a drag carries a whole group by moving the item)."""
+        return self._rect.translated(self.pos())
 
     def title_rect(self) -> QRectF:
         """The box the title is drawn in, left aligned and vertically centered."""
-        return QRectF(self._title)
+        return self._title.translated(self.pos())
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -84,8 +84,9 @@ class LinkItem(QGraphicsRectItem):
         return self._shape
 
     def line(self) -> QLineF:
-        """The line as drawn, from border to border."""
-        return QLineF(self._line)
+        """The line as drawn, from border to border, in scene coordinates (a drag carries a
+        line whose notes all move by moving the item)."""
+        return self._line.translated(self.pos())
 
     def paths(self) -> tuple[Polyline, ...] | None:
         """A leaf block's stem and bracket as drawn (empty for the block's other links), or

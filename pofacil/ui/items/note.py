@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
@@ -64,26 +65,40 @@ def fitted_pixel_size(text: str, width: float, height: float) -> int:
     return style.TEXT_MIN_PX
 
 
-def elided(text: str, size: int, width: float, height: float) -> str:
+def elided(text: str, size: int, width: float, height: float) -> tuple[str, QStaticText]:
     """``text`` as it fits the box at ``size``: whole, or the longest start of it that fits
-    followed by "…" (never silently cut off; the full text is in the caption and the record).
-    Measured as drawn, by QStaticText: its lines are a little taller than the font metrics'
-    wrapped bounding box says, and a last line measured that way ran into the author's band."""
+    followed by "…" (never silently cut off; the full text is in the caption and the record),
+    and laid out as measured, so it is not laid out again to be drawn. Measured as drawn, by
+    QStaticText: its lines are a little taller than the font metrics' wrapped bounding box
+    says, and a last line measured that way ran into the author's band."""
 
-    def fits(words: str) -> bool:
-        laid = static_text(words, width, size).size()
-        return laid.width() <= width + 0.5 and laid.height() <= height + 0.5
+    def fitting(words: str) -> QStaticText | None:
+        laid = static_text(words, width, size)
+        size_ = laid.size()
+        return laid if size_.width() <= width + 0.5 and size_.height() <= height + 0.5 else None
 
-    if fits(text):
-        return text
+    whole = fitting(text)
+    if whole is not None:
+        return text, whole
     low, high = 0, len(text)  # the longest prefix that fits with its ellipsis: a search
     while low < high:
         mid = (low + high + 1) // 2
-        if fits(text[:mid].rstrip() + ELLIPSIS):
+        if fitting(text[:mid].rstrip() + ELLIPSIS) is not None:
             low = mid
         else:
             high = mid - 1
-    return text[:low].rstrip() + ELLIPSIS
+    words = text[:low].rstrip() + ELLIPSIS
+    return words, static_text(words, width, size)
+
+
+@lru_cache(maxsize=4096)
+def band_label(text: str, size: int, room: float | None = None) -> QStaticText | None:
+    """A kind's tag or an author's name laid out once for every note that shows it (a few
+    dozen speakers and kinds on thousands of notes), elided to ``room`` when given; None when
+    nothing of it fits."""
+    if room is not None:
+        text = QFontMetricsF(font(size)).elidedText(text, Qt.TextElideMode.ElideRight, room)
+    return static_text(text, None, size) if text else None
 
 
 def static_text(text: str, width: float | None, size: int) -> QStaticText:
@@ -371,16 +386,12 @@ class NoteItem(QGraphicsRectItem):
             box = self.text_box()
             body = None
             if size is not None:
-                words = elided(self.note.text, size, box.width(), box.height())
-                body = static_text(words, box.width(), size)
-            tag = static_text(tag_text, None, style.KIND_TAG_PX) if tag_text else None
+                _, body = elided(self.note.text, size, box.width(), box.height())
+            tag = band_label(tag_text, style.KIND_TAG_PX) if tag_text else None
             author = None
             if self.note.author:
                 room = box.width() - (tag.size().width() + style.KIND_TAG_GAP if tag else 0)
-                name = QFontMetricsF(font(style.AUTHOR_PX)).elidedText(
-                    self.note.author, Qt.TextElideMode.ElideRight, max(room, 0)
-                )
-                author = static_text(name, None, style.AUTHOR_PX) if name else None
+                author = band_label(self.note.author, style.AUTHOR_PX, max(room, 0))
             self._layout = NoteLayout(body, size or 0, author, tag)
             self._layout_key = key
         return self._layout
