@@ -40,7 +40,7 @@ from typing import Any
 
 import networkx as nx
 
-from pofacil.board.model import Board, Note
+from pofacil.board.model import Board, Note, raised_order
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 _Walk = tuple[list[str], list[tuple[str, str]]]  # a tree's notes deepest first, edges down
@@ -149,13 +149,17 @@ def side_layout(
     return {n: xy for n, xy in positions.items() if n in same}
 
 
-def _made(board: Board) -> Callable[[str], tuple[str, str]]:
+Made = Callable[[str], tuple[str, int, str]]
+
+
+def _made(board: Board) -> Made:
     notes = board.notes
 
-    def made(n: str) -> tuple[str, str]:
+    def made(n: str) -> tuple[str, int, str]:
         # Structural choices (which parent wins, where a cycle starts, which side a branch
-        # goes) must not depend on positions, or applying a layout could change the next one.
-        return (notes[n].created, n)
+        # goes) must not depend on positions, or applying a layout could change the next one;
+        # nor on the random ids of notes imported in one second, which seq keeps in order.
+        return raised_order(notes[n])
 
     return made
 
@@ -433,7 +437,7 @@ class _Tidy:
         root: str,
         keep: bool,
         fresh: set[str],
-        made: Callable[[str], tuple[str, str]],
+        made: Made,
     ) -> tuple[list[str], list[str]]:
         """The root's branches on its right and on its left, each in on-screen order, with
         their bands and fans computed."""
