@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pofacil.board.model.errors import PofacilError
+from pofacil.board.model.errors import NotAWorkshopFile, PofacilError
 
 from .cli_export import warn_opened, warn_read
 
@@ -179,7 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = _COMMANDS[args.command](args)
         sys.stdout.flush()  # buffered output meets a closed pipe here, not at exit
         return status
-    except PofacilError as exc:
+    except (PofacilError, sqlite3.DatabaseError) as exc:
+        if isinstance(exc, sqlite3.DatabaseError):
+            # A damaged page read after the open's check: the file, not a bug of ours.
+            exc = NotAWorkshopFile(
+                "{path} is damaged: {reason}.", path=str(getattr(args, "file", "")), reason=str(exc)
+            )
         # One line, always: a reason quoted from SQLite may have line breaks of its own.
         message = " ".join(str(exc).splitlines())
         print(f"pofacil: {message}", file=sys.stderr)

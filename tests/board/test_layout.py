@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pofacil.board import ops
-from pofacil.board.model import Board
+from pofacil.board.model import Board, raised_order
 from pofacil.board.ops.layout import NARROWEST, WIDEST, mindmap_layout
 from pofacil.board.session import Session
 
@@ -234,8 +234,8 @@ def test_cycles_and_second_parents_terminate_and_place_each_note_once(session: S
     pos = mindmap_layout(board)
     assert set(pos) == {a, b, c}
     assert overlaps(board, pos) == []
-    # The cycle starts at its earliest note (created, then id), which keeps its place.
-    start = min(ids, key=lambda n: (board.notes[n].created, n))
+    # The cycle starts at its earliest note (created, then seq), which keeps its place.
+    start = min(ids, key=lambda n: raised_order(board.notes[n]))
     assert pos[start] == (board.notes[start].x, board.notes[start].y)
 
     # A note with two parents, and a two-note cycle, on the same board.

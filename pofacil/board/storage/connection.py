@@ -71,6 +71,14 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
+def damaged(conn: sqlite3.Connection, exc: sqlite3.DatabaseError) -> NotAWorkshopFile:
+    """The error to raise when a read after the open finds a damaged page: SQLite's quick
+    check vouches for the file's structure, not for every record on every page."""
+    rows = conn.execute("PRAGMA database_list").fetchall()
+    path = next((str(r[2]) for r in rows if r[1] == "main"), "")
+    return NotAWorkshopFile("{path} is damaged: {reason}.", path=path, reason=str(exc))
+
+
 def open_checked(path: Path, read_only: bool) -> tuple[sqlite3.Connection, int]:
     """A connection (see :func:`connect`) to a file whose pages and tables SQLite vouches
     for, and the file's schema version; a read-only one only at the version this build reads,

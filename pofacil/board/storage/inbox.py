@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pofacil.board.model.points import SET_ASIDE, WAITING, Point
 
+from .connection import damaged
 from .rows import fields_problem
 
 _COLUMNS = "id, key, board, text, author, received, state"
@@ -88,6 +89,8 @@ def inbox_counts(conn: sqlite3.Connection) -> InboxCounts:
         ).fetchone()
     except sqlite3.OperationalError:
         return InboxCounts()
+    except sqlite3.DatabaseError as exc:  # a page SQLite's quick check at the open let by
+        raise damaged(conn, exc) from None
     return InboxCounts(int(waiting), int(accepted), int(set_aside))
 
 
