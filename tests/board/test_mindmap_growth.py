@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -134,9 +135,7 @@ def test_enter_on_a_theme_moves_only_the_themes_beyond_it(morning: Session, righ
     assert root is not None
     side = sides(morning)
     mid = root.y + root.h / 2
-
-    def centre(n: str) -> float:
-        return b.notes[n].y + b.notes[n].h / 2
+    centre = partial(centre_y, b)
 
     heads = sorted((h for h in b.children(root.id) if side[h] == right), key=centre)
     theme = heads[len(heads) // 2]
@@ -280,9 +279,7 @@ def test_unfolding_makes_room_like_a_new_note(tmp_path: Path) -> None:
         assert root is not None
         side = sides(s)
         mid = root.y + root.h / 2
-
-        def centre(n: str) -> float:
-            return b.notes[n].y + b.notes[n].h / 2
+        centre = partial(centre_y, b)
 
         heads = sorted((h for h in b.children(root.id) if side[h]), key=centre)
         head = heads[len(heads) // 2]
@@ -330,6 +327,10 @@ def test_folding_closes_the_gap_on_its_side_only(tmp_path: Path) -> None:
 
     assert height(after) < height(before)
     assert sides(morning)[head] is False
+
+
+def centre_y(b: Board, note_id: str) -> float:
+    return b.notes[note_id].y + b.notes[note_id].h / 2
 
 
 def branch_of(b: Board, note_id: str) -> set[str]:
