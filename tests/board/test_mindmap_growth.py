@@ -131,21 +131,13 @@ def test_enter_on_a_theme_moves_only_the_themes_beyond_it(morning: Session, righ
     """A new theme inserted after a middle one needs a theme's room: the themes past it, on
     the far side from the topic's centre line, move out together; the nearer ones stay."""
     b = board(morning)
-    root = central_topic(b)
-    assert root is not None
     side = sides(morning)
-    mid = root.y + root.h / 2
-    centre = partial(centre_y, b)
-
-    heads = sorted((h for h in b.children(root.id) if side[h] == right), key=centre)
+    heads = side_themes(morning, right)
     theme = heads[len(heads) // 2]
     before = where(morning)
     new = grow(morning, theme, sibling=True)
-    down = centre(new) >= mid
-    beyond = {h for h in heads if (centre(h) > centre(new)) == down and h != theme}
-    if not down:
-        beyond.add(theme)  # above the line, the theme itself is past the new one
-    allowed = set().union(*(branch_of(b, h) for h in beyond)) | {new}
+    # Above the topic's centre line, the theme itself is past the new one.
+    allowed = set().union(*(branch_of(b, h) for h in past(b, heads, new))) | {new}
     changed = moved(before, where(morning))
     assert changed <= allowed
     assert changed - {new}, "a middle theme leaves no room: some themes moved"
@@ -275,13 +267,7 @@ def test_unfolding_makes_room_like_a_new_note(tmp_path: Path) -> None:
     s = morning_session(tmp_path, themes=12, points=6)
     try:
         b = board(s)
-        root = central_topic(b)
-        assert root is not None
-        side = sides(s)
-        mid = root.y + root.h / 2
-        centre = partial(centre_y, b)
-
-        heads = sorted((h for h in b.children(root.id) if side[h]), key=centre)
+        heads = side_themes(s, right=True)
         head = heads[len(heads) // 2]
         s.do_all(
             "collapse",
@@ -294,9 +280,7 @@ def test_unfolding_makes_room_like_a_new_note(tmp_path: Path) -> None:
             lambda ws: board_ops.set_collapsed(ws, [head], False),
             lambda ws: board_ops.lay_out_growth(ws, b.id, head),
         )
-        down = centre(head) >= mid
-        beyond = [h for h in heads if h != head and (centre(h) > centre(head)) == down]
-        allowed = set().union(branch_of(b, head), *(branch_of(b, h) for h in beyond))
+        allowed = set().union(branch_of(b, head), *(branch_of(b, h) for h in past(b, heads, head)))
         assert moved(before, where(s)) <= allowed
         clean(s)
     finally:
@@ -331,6 +315,25 @@ def test_folding_closes_the_gap_on_its_side_only(tmp_path: Path) -> None:
 
 def centre_y(b: Board, note_id: str) -> float:
     return b.notes[note_id].y + b.notes[note_id].h / 2
+
+
+def side_themes(s: Session, right: bool) -> list[str]:
+    """The topic's themes on one side, top to bottom."""
+    b = board(s)
+    root = central_topic(b)
+    assert root is not None
+    side = sides(s)
+    return sorted((h for h in b.children(root.id) if side[h] == right), key=partial(centre_y, b))
+
+
+def past(b: Board, heads: list[str], note_id: str) -> list[str]:
+    """The themes among ``heads`` further from the topic's centre line than ``note_id``, on
+    its half: the ones that make room for it."""
+    root = central_topic(b)
+    assert root is not None
+    down = centre_y(b, note_id) >= root.y + root.h / 2
+    mine = centre_y(b, note_id)
+    return [h for h in heads if h != note_id and (centre_y(b, h) > mine) == down]
 
 
 def branch_of(b: Board, note_id: str) -> set[str]:
