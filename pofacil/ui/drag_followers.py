@@ -4,9 +4,16 @@ A frame whose notes all move, and a link whose ends (and, for a mind-map line, i
 family: the leaf block's bracket is drawn from the parent and all its children) all move, only
 ride along: moved by the drag's offset, they keep their cached pixmaps and run no Python
 beyond one setPos a frame. Refitting a frame and repainting its pixmap cost a 100-note drag
-about 1.2 ms a frame for one frame, and re-placing a line 0.1 ms a link. The others change
-shape as the notes move: they are refitted in the scene's layout pass and, while the drag
-lasts, drawn without a cache (a pixmap rebuilt every frame costs more than the painting).
+about 1.2 ms a frame for one frame, and re-placing a line 0.1 ms a link.
+
+A link with one end moving changes shape: it is refitted in the scene's layout pass and, while
+the drag lasts, drawn without a cache (a pixmap rebuilt every frame costs more than the
+painting). A frame the drag splits, some of its notes moving and some not, holds still: it is
+the frame the drop is judged against (a note dropped outside it leaves the group, one dropped
+inside stays), so it shows that frame rather than stretch after notes that may be leaving it.
+Stretched live, it also cost every frame of such a drag a Python repaint of a frame as large as
+the stretch, and the repaint of every note under it.
+
 At the release the riders go back to the origin and everything is refitted from the model.
 """
 
@@ -28,14 +35,15 @@ _NO_CACHE = QGraphicsItem.CacheMode.NoCache
 
 @dataclass
 class DragFollowers:
-    """Riders move with the drag; followers (ids) are refitted as it goes."""
+    """Riders move with the drag; stretched links (ids) are refitted as it goes; held frames
+    (ids) wait for the release."""
 
     anchor: tuple[NoteItem, QPointF] | None = None  # a dragged note and where it started
     riding: list[ClusterItem | LinkItem] = field(default_factory=list)
     riding_ids: set[str] = field(default_factory=set)
-    clusters: set[str] = field(default_factory=set)
+    held: set[str] = field(default_factory=set)
     links: set[str] = field(default_factory=set)
-    uncached: list[ClusterItem | LinkItem] = field(default_factory=list)
+    uncached: list[LinkItem] = field(default_factory=list)
     offset: QPointF = field(default_factory=QPointF)  # how far the riders are carried
 
     @classmethod
@@ -66,7 +74,10 @@ class DragFollowers:
                 continue
             members = board.notes_in(cid) if board is not None else []
             shown = (n.id for n in members if n.id in notes and notes[n.id].isVisible())
-            out._sort(frame, cid, all(n in start for n in shown), out.clusters)
+            if all(n in start for n in shown):
+                out._ride(frame, cid)
+            else:
+                out.held.add(cid)
         for lid in link_ids:
             line = links.get(lid)
             if line is None:
@@ -81,18 +92,18 @@ class DragFollowers:
                     and links[k].link.kind == "child"
                     and links[k].link.source == link.source
                 ]
-            out._sort(line, lid, all(n in start for n in ends), out.links)
+            if all(n in start for n in ends):
+                out._ride(line, lid)
+            else:
+                out.links.add(lid)
+                if line.cacheMode() == _CACHE:
+                    line.setCacheMode(_NO_CACHE)
+                    out.uncached.append(line)
         return out
 
-    def _sort(self, item: ClusterItem | LinkItem, item_id: str, rides: bool, ids: set[str]) -> None:
-        if rides:
-            self.riding.append(item)
-            self.riding_ids.add(item_id)
-        else:
-            ids.add(item_id)
-            if item.cacheMode() == _CACHE:
-                item.setCacheMode(_NO_CACHE)
-                self.uncached.append(item)
+    def _ride(self, item: ClusterItem | LinkItem, item_id: str) -> None:
+        self.riding.append(item)
+        self.riding_ids.add(item_id)
 
     def move(self) -> None:
         """Carry the riders by the drag's offset so far."""
@@ -104,15 +115,16 @@ class DragFollowers:
             rider.setPos(self.offset)
 
     def rides(self, item_id: str) -> bool:
-        """Whether a frame or link is carried by the drag: the layout pass leaves it alone.
-        Not while the notes stay put (a resize or a new link's drag from a handle starts as
-        a drag of the selection): there the frame is refitted as the note changes."""
-        return item_id in self.riding_ids and not self.offset.isNull()
+        """Whether a frame or link is carried by the drag, or a frame held: the layout pass
+        leaves it alone. Not while the notes stay put (a resize or a new link's drag from a
+        handle starts as a drag of the selection): there the frame is refitted as the note
+        changes."""
+        return (item_id in self.riding_ids or item_id in self.held) and not self.offset.isNull()
 
     def end(self) -> tuple[set[str], set[str]]:
         """Put the riders back at the origin and the caches back on; returns the ids of the
         frames and links to refit (clusters, links)."""
-        clusters, links = set(self.clusters), set(self.links)
+        clusters, links = set(self.held), set(self.links)
         for rider in self.riding:
             rider.setPos(0, 0)
             if isinstance(rider, ClusterItem):
@@ -122,5 +134,5 @@ class DragFollowers:
         for item in self.uncached:
             item.setCacheMode(_CACHE)
         self.riding, self.riding_ids, self.uncached = [], set(), []
-        self.clusters, self.links = set(), set()
+        self.held, self.links = set(), set()
         return clusters, links

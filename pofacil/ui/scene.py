@@ -25,7 +25,6 @@ from pofacil.board.ops.frames import clear_frame
 from .document import Document
 from .drag_followers import DragFollowers
 from .items import ClusterItem, GridItem, HeatItem, LinkItem, NoteItem
-from .items.paint import rect_of
 
 # Posted to the scene once per event-loop turn in which something went dirty (see
 # BoardScene.flush_layout), like orange-canvas-core's delayed layout activation.
@@ -386,7 +385,8 @@ class BoardScene(QGraphicsScene):
         item.setVisible(shown)
         if shown:
             item.set_ends(a, b, paths)  # type: ignore[arg-type]
-            self._reached(item)
+            if item.link.id not in self._followers.links:  # reached when the drag ends
+                self._reached(item)
 
     def _children(self, note_id: str) -> list[LinkItem]:
         links = (self.links.get(lid) for lid in self._note_links.get(note_id, ()))
@@ -412,7 +412,7 @@ class BoardScene(QGraphicsScene):
         paths = None
         if head is not None:
             kids = {
-                i.link.id: rect_of(kid.note_rect().translated(kid.pos()))
+                i.link.id: kid.paper()
                 for i in items
                 if (kid := self._shown(i.link.target)) is not None
             }
@@ -421,7 +421,7 @@ class BoardScene(QGraphicsScene):
                 for i in items
                 if any(self._shown(c.link.target) for c in self._children(i.link.target))
             }
-            paths = block_paths(rect_of(head.note_rect().translated(head.pos())), kids, branching)
+            paths = block_paths(head.paper(), kids, branching)
         for item in items:
             self._place_link(item, paths.get(item.link.id) if paths else None)
 
@@ -461,8 +461,7 @@ class BoardScene(QGraphicsScene):
     def _follow_drag(self) -> None:
         follow = self._followers
         follow.move()
-        if follow.clusters or follow.links:
-            self._dirty_clusters |= follow.clusters
+        if follow.links:
             self._dirty_links |= follow.links
             self._schedule_layout()
 

@@ -16,12 +16,13 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetricsF, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QWidget
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .view import BoardView
 
 PRESETS_MIN = (3, 5, 10, 15)
 AMBER_AT_S = 120.0
@@ -158,13 +159,13 @@ class TimerOverlay(QWidget):
 
     MARGIN = 8
 
-    def __init__(self, countdown: Countdown, viewport: QWidget) -> None:
-        super().__init__(viewport.parentWidget())
-        self.viewport = viewport
+    def __init__(self, countdown: Countdown, view: BoardView) -> None:
+        super().__init__(view)
+        self.viewport = view.viewport()
         self.countdown = countdown
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         countdown.changed.connect(self._refresh)
-        viewport.installEventFilter(self)
+        view.viewport_resized.connect(self._place)
         self.hide()
 
     def digits_font(self) -> QFont:
@@ -180,11 +181,6 @@ class TimerOverlay(QWidget):
 
     def digits_height(self) -> float:
         return QFontMetricsF(self.digits_font()).tightBoundingRect(_DIGITS).height()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._place()
-        return False
 
     def _place(self) -> None:
         area = self.viewport.geometry()  # in the view's coordinates, as this widget's
@@ -237,7 +233,7 @@ class TimerControls(QObject):
         self.countdown = Countdown(clock, self)
         self.countdown.finished.connect(QApplication.beep)
         self.countdown.changed.connect(self._update_actions)
-        self.overlay = TimerOverlay(self.countdown, window.view.viewport())
+        self.overlay = TimerOverlay(self.countdown, window.view)
         self.last_length = 5 * 60.0
         self.menu = QMenu(self.tr("&Timer"), window)
         window.menuBar().addMenu(self.menu)

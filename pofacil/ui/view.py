@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QWidget
 
 from .capture import target_step
 from .clipboard import dropped_files
@@ -48,6 +48,10 @@ class BoardView(QGraphicsView):
     enter_pressed = Signal()  # mind map: add a sibling
     target_stepped = Signal(int, int)  # Alt+arrow: move the capture target (columns, rows)
     leave_projector = Signal()  # Esc in projector mode
+    # The board's area changed size. What is laid over it follows this rather than filter the
+    # viewport's events: a Python event filter there runs for each move and paint of a drag.
+    viewport_resized = Signal()
+    projector_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +127,7 @@ class BoardView(QGraphicsView):
         self.tour.reset()
         self.stop_title.hide()
         self.show_caption()
+        self.projector_toggled.emit(on)
 
     def _apply_text_rule(self) -> None:
         # The view's height, not the viewport's: the tour's title strip takes some of that.
@@ -166,17 +171,22 @@ class BoardView(QGraphicsView):
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
+        # Every event of the board's area passes here, a drag's moves and paints included:
+        # told apart by their Python class, not by type(), which builds an enum each call.
         if isinstance(event, QNativeGestureEvent) and (
             event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
         ):
             self.zoom_by(1.0 + event.value())
             return True
-        if event.type() == QEvent.Type.Gesture:
-            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+        if isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
             if pinch is not None:
-                self.zoom_by(pinch.scaleFactor())
+                self.zoom_by(pinch.scaleFactor())  # type: ignore[attr-defined]
                 return True
-        return super().viewportEvent(event)
+        handled = super().viewportEvent(event)
+        if isinstance(event, QResizeEvent):
+            self.viewport_resized.emit()
+        return handled
 
     # -- pan -----------------------------------------------------------------------------
     def _start_pan(self, event: QMouseEvent) -> None:

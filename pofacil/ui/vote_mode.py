@@ -133,8 +133,11 @@ class VoteMode(QObject):
         self._confirm = QTimer(self)
         self._confirm.setSingleShot(True)
         self._confirm.timeout.connect(self.refresh)
-        window.view.viewport().installEventFilter(self)
-        window.installEventFilter(self)
+        # The clicks are filtered only while vote mode is on: a Python filter on the viewport
+        # sees every move and paint of a drag.
+        window.view.viewport_resized.connect(lambda: QTimer.singleShot(0, self.refresh))
+        # Projector mode shows the board alone; its shortcuts and menu still work.
+        window.view.projector_toggled.connect(lambda on: self.toolbar.setVisible(not on))
         window.tabs.currentChanged.connect(lambda _: self.refresh())
 
     def _add(self, text: str, slot: Callable[..., object]) -> QAction:
@@ -191,6 +194,11 @@ class VoteMode(QObject):
     def set_active(self, on: bool) -> None:
         self.mode_action.setChecked(on)
         self._confirm.stop()
+        viewport = self.window.view.viewport()
+        viewport.removeEventFilter(self)  # never twice: a second would see each click again
+        self._voting = False
+        if on:
+            viewport.installEventFilter(self)
         if on and self.window.scene is not None:
             self.window.scene.clearSelection()
         self.refresh()
@@ -240,14 +248,6 @@ class VoteMode(QObject):
     # -- the clicks of vote mode -------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.window:
-            if kind == QEvent.Type.WindowStateChange:
-                # Projector mode shows the board alone; its shortcuts and menu still work.
-                self.toolbar.setVisible(not getattr(self.window.view, "projector", False))
-            return False
-        if kind == QEvent.Type.Resize:
-            QTimer.singleShot(0, self.refresh)
-            return False
         if not self.active or kind not in (
             QEvent.Type.MouseButtonPress,
             QEvent.Type.MouseButtonDblClick,

@@ -1,4 +1,5 @@
-"""A drag carries the frames and links it moves whole, with their pixmaps; the rest refit.
+"""A drag carries the frames and links it moves whole, with their pixmaps; the lines it
+stretches refit; a frame it splits holds still, the frame the drop is judged against.
 
 Driven with real mouse events on the view's viewport; the frames and lines are checked
 mid-drag against the shared geometry of where the notes are, and again after the release.
@@ -72,11 +73,14 @@ def drawn_rect(item: NoteItem):
     return rect_of(item.note_rect().translated(item.pos()))
 
 
-def assert_follows(scene: BoardScene) -> None:
-    """Every frame and line is where the shared geometry puts it for the notes as they are."""
+def assert_follows(scene: BoardScene, held: tuple[ClusterItem, ...] = ()) -> None:
+    """Every frame and line is where the shared geometry puts it for the notes as they are,
+    but for the ``held`` frames."""
     board = scene.board
     assert board is not None
     for cid, frame in scene.clusters.items():
+        if frame in held:
+            continue
         members = [drawn_rect(scene.notes[n.id]) for n in board.notes_in(cid)]
         want = qrect(cluster_frame(members))
         assert frame.frame() == want
@@ -100,6 +104,7 @@ def test_a_drag_carries_what_it_moves_whole_and_refits_the_rest(qtbot, board) ->
     stretched = next(i for i in scene.links.values() if i is not riding)
     viewport = view.viewport()
     start = view.mapFromScene(dragged[0].sceneBoundingRect().center())
+    split_at_press = split.frame()
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     view.viewport().grab()
     painted.clear()
@@ -107,12 +112,15 @@ def test_a_drag_carries_what_it_moves_whole_and_refits_the_rest(qtbot, board) ->
         qtbot.mouseMove(viewport, start + QPoint(15 * k, 10 * k))
         QApplication.processEvents()  # the scene's layout pass
         view.viewport().grab()
-        assert_follows(scene)
+        assert_follows(scene, held=(split,))
+        assert split.frame() == split_at_press
         assert whole.pos() != QPointF() and riding.pos() == whole.pos()
         assert split.pos() == stretched.pos() == QPointF()
         assert stretched.cacheMode() == QGraphicsItem.CacheMode.NoCache
-    # What rode along kept its pixmap; the line that changes shape was redrawn.
-    assert whole not in painted and riding not in painted
+        assert split.cacheMode() == CACHED
+    # What rode along, and the frame held still, kept their pixmaps; the line that changes
+    # shape was redrawn.
+    assert whole not in painted and riding not in painted and split not in painted
     assert stretched in painted
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(60, 40))
     QApplication.processEvents()
@@ -159,6 +167,7 @@ def test_a_mind_map_line_rides_only_with_its_whole_family(qtbot, board) -> None:
     assert scene.document.apply(ops.link_notes, c, b, "child") is not None
     QApplication.processEvents()
     family = [i.link.id for i in scene.links.values() if i.link.kind == "child"]
+    group = next(f for f in scene.clusters.values() if f.cluster.name == "一起")
     viewport = view.viewport()
     assert len(family) == 2
     for selected, rides in (([c, a], False), ([a, b, c], True)):
@@ -170,7 +179,7 @@ def test_a_mind_map_line_rides_only_with_its_whole_family(qtbot, board) -> None:
         qtbot.mouseMove(viewport, start + QPoint(20, 10))
         QApplication.processEvents()
         assert [scene._followers.rides(lid) for lid in family] == [rides, rides]
-        assert_follows(scene)
+        assert_follows(scene, held=() if rides else (group,))  # a, b, c share one frame
         qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(20, 10))
         QApplication.processEvents()
         assert_follows(scene)

@@ -56,7 +56,7 @@ class ClusterItem(QGraphicsRectItem):
         """Wrap the frame around the notes it shows (a note folded away under a collapsed one
         is counted in the title but not framed, as on paper)."""
         count, self.count = self.count, len(members)
-        shown = [rect_of(i.note_rect().translated(i.pos())) for i in members if i.isVisible()]
+        shown = [i.paper() for i in members if i.isVisible()]
         self.setVisible(bool(shown))  # a frame around nothing would be a stray box
         rect = qrect(cluster_frame(shown)) if shown else QRectF()
         if rect != self._rect:

@@ -13,7 +13,7 @@ from pofacil.board.geometry.connectors import Polyline
 from pofacil.board.geometry.items import arrowhead, link_ends
 from pofacil.board.model import Link
 
-from .paint import color, rect_of
+from .paint import color
 
 if TYPE_CHECKING:
     from .note import NoteItem
@@ -37,7 +37,6 @@ class LinkItem(QGraphicsRectItem):
         self._arrow: QPolygonF | None = None
         self._paths: tuple[Polyline, ...] | None = None
         self._drawn: QPainterPath | None = None  # a leaf block's stem and bracket
-        self._path = QPainterPath()
         self._shape: QPainterPath | None = QPainterPath()  # None: not stroked since it moved
         self.setZValue(5)
         self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -46,21 +45,19 @@ class LinkItem(QGraphicsRectItem):
 
     def set_ends(self, a: NoteItem, b: NoteItem, paths: tuple[Polyline, ...] | None = None) -> None:
         """From the edge of one note to the edge of the other, so the arrowhead shows; or, in
-        a leaf block, ``paths`` (geometry.connectors: empty for all but one of the block)."""
-        x1, y1, x2, y2 = link_ends(
-            rect_of(a.note_rect().translated(a.pos())), rect_of(b.note_rect().translated(b.pos()))
-        )
+        a leaf block, ``paths`` (geometry.connectors: empty for all but one of the block).
+
+        Run for every link a drag stretches, each frame: what only a click needs (the stroked
+        shape) waits for the click."""
+        x1, y1, x2, y2 = link_ends(a.paper(), b.paper())
         line = QLineF(x1, y1, x2, y2)
         if line == self._line and paths == self._paths:
             return
         self._line = line
         self._paths = paths
-        # Everything paint() and shape() need, worked out once per move rather than per frame.
         head = arrowhead(x1, y1, x2, y2) if self.link.kind == "child" and paths is None else None
         self._arrow = QPolygonF([QPointF(*p) for p in head]) if head else None
         if paths is None:
-            path = QPainterPath(line.p1())
-            path.lineTo(line.p2())
             self._drawn = None
             bounds = QRectF(line.p1(), line.p2()).normalized()
         else:
@@ -71,16 +68,19 @@ class LinkItem(QGraphicsRectItem):
                     path.lineTo(*point)
             self._drawn = path
             bounds = path.boundingRect()
-        self._path = path
-        self._shape = None  # stroked when a click asks: a drag moves the line every frame
+        self._shape = None
         self.setRect(bounds.adjusted(-BLEED, -BLEED, BLEED, BLEED))
         self.update()  # the bounds may stay when the line changes: setRect would not repaint
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
+            drawn = self._drawn
+            if drawn is None:
+                drawn = QPainterPath(self._line.p1())
+                drawn.lineTo(self._line.p2())
             stroker = QPainterPathStroker()
             stroker.setWidth(PICK_WIDTH)
-            self._shape = stroker.createStroke(self._path)
+            self._shape = stroker.createStroke(drawn)
         return self._shape
 
     def line(self) -> QLineF:

@@ -336,6 +336,12 @@ class NoteItem(QGraphicsRectItem):
     def note_rect(self) -> QRectF:
         return QRectF(0, 0, *self._size)
 
+    def paper(self) -> Rect:
+        """The note's paper in scene coordinates, as the shared geometry takes it: asked for
+        every link and frame a drag moves, each frame, so made straight from the position."""
+        at = self.pos()
+        return Rect(at.x(), at.y(), *self._size)
+
     def text_box(self) -> QRectF:
         """Where the note's words wrap, in item coordinates."""
         return qrect(note_text_box(Rect(0, 0, *self._size), self._has_band()))
