@@ -25,6 +25,7 @@ from pofacil.board.ops.frames import clear_frame
 from .document import Document
 from .drag_followers import DragFollowers
 from .items import ClusterItem, GridItem, HeatItem, LinkItem, NoteItem
+from .warm_up import LayoutWarmUp
 
 # Posted to the scene once per event-loop turn in which something went dirty (see
 # BoardScene.flush_layout), like orange-canvas-core's delayed layout activation.
@@ -76,6 +77,7 @@ class BoardScene(QGraphicsScene):
         self._layout_posted = False
         self._reach = QRectF()  # what the change laid out, in scene coordinates: see _grow_rect
         self.setBackgroundBrush(QColor("#F8F9FA"))
+        self.warm_up = LayoutWarmUp(self.notes, self.views, self)
         document.workshop.changed.connect(self._on_change)
 
     # -- building ------------------------------------------------------------------------
@@ -262,6 +264,7 @@ class BoardScene(QGraphicsScene):
         self._dirty_links = set()
         self._reach = QRectF()
         self._followers = DragFollowers()  # their items are gone with the board
+        self.warm_up.clear()
 
     def detach(self) -> None:
         """Stop following the model: the scene is about to go away."""
@@ -275,6 +278,7 @@ class BoardScene(QGraphicsScene):
         item.min_text_px = self.min_text_px
         self.notes[note.id] = item
         self.addItem(item)
+        self.warm_up.add((note.id,))
         return item
 
     def _add_cluster_item(self, cluster: Cluster) -> None:

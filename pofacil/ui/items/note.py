@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPen,
     QStaticText,
     QTextOption,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
@@ -36,6 +37,7 @@ from pofacil.board.model import Note
 from pofacil.board.model.limits import SIZE_MAX, SIZE_MIN, TEXT_MAX
 
 from .paint import color, font, qrect
+from .pixmaps import FACE_PHASES, Ahead, Spot, draw_ahead, paint_paper, spot
 from .selection import HANDLE, HANDLE_FILL, HANDLE_PEN, NO_SHAPE, SelectionMark
 from .vote_dots import paint_votes
 
@@ -58,11 +60,23 @@ _DRAWN_FIELDS = ("text", "kind", "author", "votes")
 
 def fitted_pixel_size(text: str, width: float, height: float) -> int:
     """The largest text size at which ``text`` wraps inside width x height."""
-    for size in range(style.TEXT_MAX_PX, style.TEXT_MIN_PX - 1, -1):
+
+    def fits(size: int) -> bool:
         rect = QFontMetricsF(font(size)).boundingRect(QRectF(0, 0, width, 1e6), _WRAP, text)
-        if rect.width() <= width + 0.5 and rect.height() <= height:
-            return size
-    return style.TEXT_MIN_PX
+        return rect.width() <= width + 0.5 and rect.height() <= height
+
+    if fits(style.TEXT_MAX_PX):
+        return style.TEXT_MAX_PX
+    # A smaller size wraps into the same or fewer lines, so a binary search finds what a scan
+    # down from the largest would (as the PDF's fit does): a few measures, not up to 13.
+    low, high, best = style.TEXT_MIN_PX, style.TEXT_MAX_PX - 1, style.TEXT_MIN_PX
+    while low <= high:
+        mid = (low + high) // 2
+        if fits(mid):
+            best, low = mid, mid + 1
+        else:
+            high = mid - 1
+    return best
 
 
 def elided(text: str, size: int, width: float, height: float) -> tuple[str, QStaticText]:
@@ -124,7 +138,6 @@ class NoteLayout:
 
 
 # Paint resources shared by every note: created once, not per note per frame.
-_SHADOW = color("#000000", style.SHADOW_ALPHA)
 _INK = color(style.INK)
 _AUTHOR_INK = color(style.AUTHOR_INK)
 _BORDER = QPen(color("#000000", style.NOTE_BORDER_ALPHA), style.NOTE_BORDER_WIDTH)
@@ -136,6 +149,7 @@ _TAG_INK = color(style.KIND_TAG_INK)
 _TEXT_OPTION = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _TEXT_OPTION.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 ELLIPSIS = "…"
+_AHEAD_OPTION = QStyleOptionGraphicsItem()  # paint_face reads only the transform's zoom
 
 
 class NoteEditor(QGraphicsTextItem):
@@ -268,6 +282,10 @@ class NoteItem(QGraphicsRectItem):
         self._layout: NoteLayout | None = None
         self._fitted_key: tuple[object, ...] | None = None
         self._fitted = style.TEXT_MAX_PX
+        # The face drawn while the window was idle, for its first paint (see warm_up), and
+        # the scale it was last painted at.
+        self._ahead: tuple[tuple[object, ...], Ahead] | None = None
+        self.painted_scale = 0.0
         # Projector mode: the smallest text, in screen pixels, the room can read; 0 off.
         self.min_text_px = 0
         self.editor: NoteEditor | None = None
@@ -294,6 +312,7 @@ class NoteItem(QGraphicsRectItem):
     def update(self, *area: float | QRectF) -> None:  # type: ignore[override]
         """Repaint what the note shows: its face and its mark. (Qt's own update on a
         selection change does not call into Python, and the note itself draws nothing.)"""
+        self._ahead = None
         self.face.update(*area)  # type: ignore[arg-type]
         if self._mark is not None:
             self._mark.outranked(self.highlighted or self.current_match)
@@ -321,6 +340,7 @@ class NoteItem(QGraphicsRectItem):
     def _sized(self) -> None:
         """Work out the rects Qt asks for on every paint and hit test once per size."""
         w, h = self._size
+        self._ahead = None
         bounds = QRectF(0, 0, w, h).marginsAdded(BLEED)
         self.setRect(bounds)  # tells Qt the bounds changed
         self.face.setRect(bounds)
@@ -335,6 +355,10 @@ class NoteItem(QGraphicsRectItem):
 
     def note_rect(self) -> QRectF:
         return QRectF(0, 0, *self._size)
+
+    def size(self) -> tuple[float, float]:
+        """The paper's width and height as drawn (mid-resize, not yet the model's)."""
+        return self._size
 
     def paper(self) -> Rect:
         """The note's paper in scene coordinates, as the shared geometry takes it: asked for
@@ -409,17 +433,40 @@ class NoteItem(QGraphicsRectItem):
             return _FOUND
         return _BORDER_PROJECTOR if self.min_text_px else _BORDER
 
+    def _looks(self, at: Spot) -> tuple[object, ...]:
+        """What a face drawn ahead shows, beside the note (compared by identity): a change of
+        any of it repaints the note, which drops the face drawn ahead anyway."""
+        return (at.key(), self._size, self._layout_key, self.hidden_below, self.outline())
+
+    def draw_ahead(self, device: QTransform) -> int:
+        """Draw the face now, as its first paint through ``device`` (item to device pixels)
+        will blit it; the bytes it holds (0: no pixmap for such a transform)."""
+        at = spot(device, FACE_PHASES)
+        if at is None or self.editor is not None:
+            return 0
+        self._ahead = None
+        ahead = draw_ahead(at, self.rect(), lambda p: self.paint_face(p, _AHEAD_OPTION))
+        self._ahead = ((self.note, *self._looks(at)), ahead)
+        return ahead.pixmap.width() * ahead.pixmap.height() * 4
+
+    def holds_ahead(self) -> bool:
+        return self._ahead is not None
+
     def paint_face(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
         """What the face (NoteFace) draws: paper, outline, words, badge, votes."""
+        ahead, self._ahead = self._ahead, None
+        at = spot(painter.deviceTransform(), FACE_PHASES) if ahead is not None else None
+        if ahead is not None and at is not None:
+            looks, picture = ahead
+            if looks[0] is self.note and looks[1:] == self._looks(at):
+                picture.blit(painter, at)
+                self.painted_scale = at.scale
+                return
         w, h = self._size
-        rect = QRectF(0, 0, w, h)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_SHADOW)
-        painter.drawRect(rect.translated(*style.NOTE_SHADOW))
-        painter.setBrush(color(style.kind_fill(self.note.kind)))
-        painter.setPen(self.outline())
-        painter.drawRoundedRect(rect, style.NOTE_RADIUS, style.NOTE_RADIUS)
-        self.paint_words(painter, option.levelOfDetailFromTransform(painter.worldTransform()))
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        self.painted_scale = painter.deviceTransform().m11()
+        paint_paper(painter, style.kind_fill(self.note.kind), self.outline(), w, h)
+        self.paint_words(painter, lod)
         if self.hidden_below:
             painter.setFont(font(style.BADGE_PX))
             badge = self.badge_rect()

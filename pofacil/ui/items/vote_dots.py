@@ -44,12 +44,10 @@ def _shown(board: Board) -> Callable[[Note], int]:
 
 def paint_votes(painter: QPainter, item: NoteItem) -> None:
     """Draw the votes the note shows (none while a round's totals are hidden)."""
-    scene = item.scene()
-    board = getattr(scene, "board", None)
-    if board is None:
+    board = getattr(item.scene(), "board", None)
+    if board is None or not board.votes:  # most boards, most of the day: no dot to draw
         return
-    w, h = item.note_rect().width(), item.note_rect().height()
-    mark = marks.vote_mark(Rect(0, 0, w, h), _shown(board)(item.note))
+    mark = marks.vote_mark(Rect(0, 0, *item.size()), _shown(board)(item.note))
     if mark is None:
         return
     painter.save()
