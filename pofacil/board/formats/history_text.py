@@ -9,6 +9,7 @@ changed, and the label only picks the opening verb when nothing more telling is 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -57,9 +58,18 @@ def cell_label(board: Board, cell_id: str, language: str) -> str:
     return f"{cell.row}／{cell.column}"
 
 
-def _short(text: str) -> str:
-    text = " ".join(str(text).split())
+def _short(text: object) -> str:
+    text = " ".join(_plain(text).split())
     return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
+
+
+def _plain(value: object) -> str:
+    """A value as a history line shows it. An integer past 15 digits (only a tampered or
+    damaged file holds one) is told by its size: Python refuses to spell out one of over
+    4,300 digits, and no reader counts them."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        return f"{'-' if value < 0 else ''}10^{int(value.bit_length() * math.log10(2))}"
+    return str(value)
 
 
 def _clock(stamp: str | None) -> str:
@@ -80,7 +90,7 @@ class _Describer:
         self.t = _TEXTS[language]
 
     def quote(self, text: object) -> str:
-        return self.t["quote"].format(_short(str(text))) if text not in (None, "") else ""
+        return self.t["quote"].format(_short(text)) if text not in (None, "") else ""
 
     def value(self, text: object) -> str:
         return self.quote(text) or self.t["none"]
@@ -96,14 +106,14 @@ class _Describer:
         if not cell_id:
             return self.t["outside"]
         board = (patch.after or {}).get("board") or self.entry.board or ""
-        return self.names.cells.get((str(board), str(cell_id)), str(cell_id))
+        return self.names.cells.get((_plain(board), _plain(cell_id)), _plain(cell_id))
 
     def kind(self, kind_id: object) -> str:
-        kind = KIND_BY_ID.get(str(kind_id))
-        return getattr(kind, self.language) if kind is not None else str(kind_id)
+        kind = KIND_BY_ID.get(_plain(kind_id))
+        return getattr(kind, self.language) if kind is not None else _plain(kind_id)
 
     def group(self, cluster_id: object) -> str:
-        return self.names.clusters.get(str(cluster_id), str(cluster_id))
+        return self.names.clusters.get(_plain(cluster_id), _plain(cluster_id))
 
     # -- facts -------------------------------------------------------------------------
     def sentences(self) -> list[str]:
@@ -200,8 +210,8 @@ class _Describer:
             out.append(
                 t["votes"].format(
                     text=self.note_text(p),
-                    before=(p.before or {}).get("votes", 0),
-                    after=(p.after or {})["votes"],
+                    before=_plain((p.before or {}).get("votes", 0)),
+                    after=_plain((p.after or {})["votes"]),
                 )
             )
         elif votes:

@@ -100,16 +100,24 @@ class LinkItem(QGraphicsRectItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        # A line a drag stretches is painted every frame: its pen is made once.
         selected = self.isSelected()
-        ink = color(style.ACCENT if selected else style.LINK_INK)
-        pen = QPen(ink, style.LINK_LINE_SELECTED if selected else style.LINK_LINE)
-        if self.link.kind != "child":
-            pen.setDashPattern(list(style.LINK_DASH))
-        painter.setPen(pen)
+        painter.setPen(_PENS[selected, self.link.kind == "child"])
         if self._drawn is not None:
             painter.drawPath(self._drawn)
             return
         painter.drawLine(self._line)
         if self._arrow is not None:
-            painter.setBrush(ink)
+            painter.setBrush(color(style.ACCENT if selected else style.LINK_INK))
             painter.drawPolygon(self._arrow)
+
+
+def _pen(selected: bool, child: bool) -> QPen:
+    ink = color(style.ACCENT if selected else style.LINK_INK)
+    pen = QPen(ink, style.LINK_LINE_SELECTED if selected else style.LINK_LINE)
+    if not child:
+        pen.setDashPattern(list(style.LINK_DASH))
+    return pen
+
+
+_PENS = {(s, c): _pen(s, c) for s in (False, True) for c in (False, True)}

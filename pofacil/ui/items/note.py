@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 EDITOR_PX = 16
 # What a note paints outside its paper: the "+n" badge above, the link knob and the badge to
 # the right, the shadow and the thick "found" border below.
-BLEED = QMarginsF(2, style.BADGE_RAISE + 2, HANDLE / 2 + 6, style.NOTE_SHADOW[1] + 4)
+BLEED = QMarginsF(3, style.BADGE_RAISE + 2, HANDLE / 2 + 6, style.NOTE_SHADOW[1] + 4)
 
 
 _WRAP = Qt.TextFlag.TextWordWrap
@@ -313,6 +313,7 @@ class NoteItem(QGraphicsRectItem):
         """Repaint what the note shows: its face and its mark. (Qt's own update on a
         selection change does not call into Python, and the note itself draws nothing.)"""
         self._ahead = None
+        self._fit_face()
         self.face.update(*area)  # type: ignore[arg-type]
         if self._mark is not None:
             self._mark.outranked(self.highlighted or self.current_match)
@@ -322,10 +323,12 @@ class NoteItem(QGraphicsRectItem):
         # item does not ask for geometry changes.)
         if change == QGraphicsRectItem.GraphicsItemChange.ItemSelectedHasChanged:
             if value and self._mark is None:
-                self._mark = SelectionMark(self, self.rect(), *self._size)
+                self._mark = SelectionMark(self, *self._size)
                 self._mark.outranked(self.highlighted or self.current_match)
             elif self._mark is not None:
                 self._mark.setVisible(bool(value))
+        elif change == QGraphicsRectItem.GraphicsItemChange.ItemSceneHasChanged:
+            self._fit_face()  # a board with votes shows their pill over the note
         return super().itemChange(change, value)
 
     def set_note(self, note: Note) -> None:
@@ -343,12 +346,29 @@ class NoteItem(QGraphicsRectItem):
         self._ahead = None
         bounds = QRectF(0, 0, w, h).marginsAdded(BLEED)
         self.setRect(bounds)  # tells Qt the bounds changed
-        self.face.setRect(bounds)
+        self._fit_face()
         if self._mark is not None:
-            self._mark.fit(bounds, w, h)
+            self._mark.fit(w, h)
         self._shape = QPainterPath()
         self._shape.addRect(QRectF(0, 0, w, h))
         self._shape.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
+
+    def _fit_face(self) -> None:
+        """The face's bounds: what it draws now, the paper, its outline and shadow, but for
+        the votes' pill and the fold badge above it, which need the note's whole bleed. A
+        drag repaints the bounds of what it moves, and blits the faces' pixmaps: a fifth of
+        the note's bleed was empty pixels."""
+        w, h = self._size
+        board = getattr(self.scene(), "board", None)
+        if self.hidden_below or (board is not None and board.votes):
+            bounds = QRectF(0, 0, w, h).marginsAdded(BLEED)
+        else:
+            m = self.outline().widthF() / 2 + 1  # and a pixel of antialiasing
+            dx, dy = style.NOTE_SHADOW
+            bounds = QRectF(-m, -m, w + max(dx + 1, m) + m, h + max(dy + 1, m) + m)
+            bounds = bounds.intersected(self.rect())  # within the note, as the scene's rect
+        if self.face.rect() != bounds:
+            self.face.setRect(bounds)
 
     def shape(self) -> QPainterPath:
         return self._shape
@@ -445,7 +465,7 @@ class NoteItem(QGraphicsRectItem):
         if at is None or self.editor is not None:
             return 0
         self._ahead = None
-        ahead = draw_ahead(at, self.rect(), lambda p: self.paint_face(p, _AHEAD_OPTION))
+        ahead = draw_ahead(at, self.face.rect(), lambda p: self.paint_face(p, _AHEAD_OPTION))
         self._ahead = ((self.note, *self._looks(at)), ahead)
         return ahead.pixmap.width() * ahead.pixmap.height() * 4
 

@@ -30,19 +30,24 @@ class SelectionMark(QGraphicsRectItem):
     Its rect is the note's bounds, read by Qt in C++ (see NoteItem); it takes no clicks and
     has no shape."""
 
-    def __init__(self, parent: QGraphicsItem, bounds: QRectF, w: float, h: float) -> None:
+    def __init__(self, parent: QGraphicsItem, w: float, h: float) -> None:
         super().__init__(parent)
         self.setPen(Qt.PenStyle.NoPen)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._size = (w, h)
         self._outline = True
-        self.fit(bounds, w, h)
+        self.fit(w, h)
 
-    def fit(self, bounds: QRectF, w: float, h: float) -> None:
-        """Follow the note's size."""
+    def fit(self, w: float, h: float) -> None:
+        """Follow the note's size. The bounds are what it draws: the outline's half width and
+        the knob's reach past the right edge, and a pixel of antialiasing."""
         self._size = (w, h)
-        self.setRect(bounds)
+        m = _SELECTED.widthF() / 2 + 1
+        knob = HANDLE / 2 - 2 + HANDLE_PEN.widthF() / 2 + 1
+        parent = self.parentItem()
+        bounds = QRectF(-m, -m, w + max(m, knob) + m, h + 2 * m)
+        self.setRect(bounds.intersected(parent.boundingRect()) if parent else bounds)
         self.update()
 
     def outranked(self, by_find: bool) -> None:
