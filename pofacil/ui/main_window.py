@@ -41,6 +41,7 @@ from .dialogs import DeletedNotesDialog, PaletteDock, PreferencesDialog
 from .document import Document, translate_error
 from .export_dialog import export_all_boards, export_with_dialog
 from .find_bar import FindBar
+from .heap import settle_heap
 from .history_panel import HistoryPanel, NoteHistoryDialog
 from .items import ClusterItem, LinkItem, NoteItem
 from .merge_dialog import MergeDialog
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
         if warning is not None:  # rows left out on opening: said once, without a modal box
             self.statusBar().showMessage(translate_error(warning), 60000)
         self.room.session_changed()
+        settle_heap()
         QTimer.singleShot(0, self.view.fit)
 
     def _document_changed(self) -> None:

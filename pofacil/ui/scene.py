@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPen, QTransform
+from PySide6.QtGui import QColor, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsLineItem,
@@ -30,6 +30,9 @@ from .warm_up import LayoutWarmUp
 # Posted to the scene once per event-loop turn in which something went dirty (see
 # BoardScene.flush_layout), like orange-canvas-core's delayed layout activation.
 _LAYOUT_REQUEST = QEvent.Type(QEvent.registerEventType())
+
+
+GROW_MARGIN = 2000.0  # scene units the scrollable area grows past a note that leaves it
 
 
 class BoardScene(QGraphicsScene):
@@ -177,9 +180,20 @@ class BoardScene(QGraphicsScene):
         if self._drag_start:
             return
         reach, self._reach = self._reach, QRectF()
-        if not reach.isNull() and not self.sceneRect().contains(reach):
-            # In whole pixels: a far edge's float width would lose the near edge's last bits.
-            self.setSceneRect(self.sceneRect().united(reach).toAlignedRect())
+        rect = self.sceneRect()
+        if reach.isNull() or rect.contains(reach):
+            return
+        # Past the side it must grow, by a margin too: Qt rebuilds its whole item index when
+        # the rect changes (50 ms at 20,000 notes), and a board that grows one way tends to
+        # grow that way again (a drop into a full row of a packed board pushes the notes in
+        # the frame's way out past the row's end, a little further each time).
+        m = GROW_MARGIN
+        left = reach.left() - m if reach.left() < rect.left() else rect.left()
+        top = reach.top() - m if reach.top() < rect.top() else rect.top()
+        right = reach.right() + m if reach.right() > rect.right() else rect.right()
+        bottom = reach.bottom() + m if reach.bottom() > rect.bottom() else rect.bottom()
+        # In whole pixels: a far edge's float width would lose the near edge's last bits.
+        self.setSceneRect(QRectF(left, top, right - left, bottom - top).toAlignedRect())
 
     def _arrange_grid(self) -> None:
         """Put cell notes in their slots: a note in a cell has no position of its own."""
@@ -598,14 +612,24 @@ class BoardScene(QGraphicsScene):
             for cid, (_, count) in self._frames_at_press.items()
             if dragging.get(cid, 0) >= count
         }
+        centers = {
+            nid: pos + self.notes[nid].note_rect().center()
+            for nid, pos in moved.items()
+            if self.notes[nid].note.cluster not in whole
+        }
+        # Only the frames the drop lands on or across can take a note: read once, not once
+        # per note dropped (a thousand frames at 20,000 notes).
+        spread = QPolygonF(list(centers.values())).boundingRect().adjusted(-1, -1, 1, 1)
+        frames = [
+            (cid, frame, count)
+            for cid, (frame, count) in self._frames_at_press.items()
+            if frame.intersects(spread)
+        ]
         out: dict[str, str | None] = {}
-        for nid, pos in moved.items():
+        for nid, center in centers.items():
             item = self.notes[nid]
-            if item.note.cluster in whole:
-                continue
-            center = pos + item.note_rect().center()
             target = None
-            for cid, (frame, count) in self._frames_at_press.items():
+            for cid, frame, count in frames:
                 others = count > dragging.get(cid, 0)
                 if frame.contains(center) and (others or item.note.cluster == cid):
                     target = cid

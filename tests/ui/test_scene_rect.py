@@ -1,5 +1,5 @@
-"""The scene keeps its own rect: the board's bounds, grown by what each change laid out, and
-left alone mid-drag (Qt's own growing rect rebuilt its whole item index on every frame of a
+"""The scene keeps its own rect: the board's bounds, grown by what each change laid out (and a
+margin past it on the side it grows), and left alone mid-drag (Qt's own growing rect rebuilt its whole item index on every frame of a
 first drag). Whatever the change, the scroll bars reach everything drawn."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pofacil.board import ops
 from pofacil.board.model.limits import PLACE_MAX, SIZE_MAX, SIZE_MIN
 from pofacil.ui.document import Document
-from pofacil.ui.scene import BoardScene
+from pofacil.ui.scene import GROW_MARGIN, BoardScene
 
 from .drawn import random_workshop
 from .test_board_window import next_turn, note_item
@@ -50,6 +50,14 @@ def test_a_drag_past_the_board_edge_grows_the_rect_on_release_only(qtbot, window
     next_turn()
     assert scene.sceneRect().contains(item.sceneBoundingRect()) and outside(scene) == []
     grown = QRectF(scene.sceneRect())
+    # It grew past the note by a margin, on that side only: the next step that way does not
+    # change it again (each change rebuilds Qt's whole item index).
+    assert abs(grown.right() - (item.sceneBoundingRect().right() + GROW_MARGIN)) <= 1  # whole px
+    assert (grown.left(), grown.top(), grown.bottom()) == (
+        before.left(),
+        before.top(),
+        before.bottom(),
+    )
     window.undo_action.trigger()
     next_turn()
     # Undone, the note is back, and the rect stays: scroll bars do not jump under the user.
