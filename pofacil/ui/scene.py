@@ -32,7 +32,12 @@ from .warm_up import LayoutWarmUp
 _LAYOUT_REQUEST = QEvent.Type(QEvent.registerEventType())
 
 
-GROW_MARGIN = 2000.0  # scene units the scrollable area grows past a note that leaves it
+# Qt's item index covers the board and this much more of its size on every side (at least
+# INDEX_SLACK_MIN scene units): the index is rebuilt whenever it must grow (50 ms at 20,000
+# notes), and a drop into a full row of a packed board pushes the notes in a frame's way out
+# past the row's end, a little further each time.
+INDEX_SLACK = 0.25
+INDEX_SLACK_MIN = 1000.0
 
 
 class BoardScene(QGraphicsScene):
@@ -47,6 +52,7 @@ class BoardScene(QGraphicsScene):
     empty_double_clicked = Signal(QPointF)
     background_pressed = Signal(str)  # a press on no note or frame: the cell under it, or ""
     relabel_requested = Signal(str, str)  # a grid header: axis, key
+    scroll_rect_changed = Signal(QRectF)  # what the scroll bars reach (see scroll_rect)
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -79,6 +85,8 @@ class BoardScene(QGraphicsScene):
         self._dirty_links: set[str] = set()
         self._layout_posted = False
         self._reach = QRectF()  # what the change laid out, in scene coordinates: see _grow_rect
+        self._scroll = QRectF()  # what the views scroll over: the board's bounds, grown
+        self._indexed = False  # whether the rect of Qt's index is set (see _set_scroll)
         self.setBackgroundBrush(QColor("#F8F9FA"))
         self.warm_up = LayoutWarmUp(self.notes, self.views, self)
         document.workshop.changed.connect(self._on_change)
@@ -120,8 +128,9 @@ class BoardScene(QGraphicsScene):
         # Left to itself, Qt grows the scene rect as items move and rebuilds its whole BSP
         # index each time it grows: every frame of the first drag on a board cost 5-7x a later
         # one (15-20 ms at 5,000 notes, against 3). So the scene keeps its own rect, the
-        # board's bounds, grown in the layout pass by what a change laid out.
-        self.setSceneRect(self.itemsBoundingRect().toAlignedRect())
+        # board's bounds, grown in the layout pass by what a change laid out; its index
+        # covers more (see INDEX_SLACK), so that growing the area rarely rebuilds it.
+        self._set_scroll(QRectF(self.itemsBoundingRect().toAlignedRect()))
 
     def _schedule_layout(self) -> None:
         if not self._layout_posted:
@@ -180,20 +189,24 @@ class BoardScene(QGraphicsScene):
         if self._drag_start:
             return
         reach, self._reach = self._reach, QRectF()
-        rect = self.sceneRect()
-        if reach.isNull() or rect.contains(reach):
-            return
-        # Past the side it must grow, by a margin too: Qt rebuilds its whole item index when
-        # the rect changes (50 ms at 20,000 notes), and a board that grows one way tends to
-        # grow that way again (a drop into a full row of a packed board pushes the notes in
-        # the frame's way out past the row's end, a little further each time).
-        m = GROW_MARGIN
-        left = reach.left() - m if reach.left() < rect.left() else rect.left()
-        top = reach.top() - m if reach.top() < rect.top() else rect.top()
-        right = reach.right() + m if reach.right() > rect.right() else rect.right()
-        bottom = reach.bottom() + m if reach.bottom() > rect.bottom() else rect.bottom()
-        # In whole pixels: a far edge's float width would lose the near edge's last bits.
-        self.setSceneRect(QRectF(left, top, right - left, bottom - top).toAlignedRect())
+        if not reach.isNull() and not self._scroll.contains(reach):
+            # In whole pixels: a far edge's float width would lose the near edge's last bits.
+            self._set_scroll(QRectF(self._scroll.united(reach).toAlignedRect()))
+
+    def scroll_rect(self) -> QRectF:
+        """What the scroll bars of a view on this board reach: the board's bounds, grown by
+        what changes laid out and never shrunk while the board is shown."""
+        return QRectF(self._scroll)
+
+    def _set_scroll(self, rect: QRectF) -> None:
+        self._scroll = QRectF(rect)
+        # Qt's own rect, unset, is the items' bounds, and grows with them: always set.
+        if not self._indexed or not self.sceneRect().contains(rect):
+            self._indexed = True
+            dx = max(INDEX_SLACK_MIN, rect.width() * INDEX_SLACK)
+            dy = max(INDEX_SLACK_MIN, rect.height() * INDEX_SLACK)
+            self.setSceneRect(QRectF(rect.adjusted(-dx, -dy, dx, dy).toAlignedRect()))
+        self.scroll_rect_changed.emit(QRectF(rect))
 
     def _arrange_grid(self) -> None:
         """Put cell notes in their slots: a note in a cell has no position of its own."""
@@ -262,6 +275,8 @@ class BoardScene(QGraphicsScene):
                 item.editor.finish(commit=False)
         self.clear()
         self.setSceneRect(QRectF())  # set_board gives the next board's own
+        self._scroll = QRectF()
+        self._indexed = False
         self.notes.clear()
         self.clusters.clear()
         self.links.clear()

@@ -143,11 +143,15 @@ class BoardView(QGraphicsView):
         self.caption.show_note(selected[0] if len(selected) == 1 else None, self.projector)
 
     def setScene(self, scene: BoardScene) -> None:  # type: ignore[override]
-        old = self.scene()
+        old = self.board_scene()
         if old is not None:
             old.selectionChanged.disconnect(self.show_caption)
+            old.scroll_rect_changed.disconnect(self.setSceneRect)
         super().setScene(scene)
         scene.selectionChanged.connect(self.show_caption)
+        # The scroll bars reach the board's bounds, not the wider area Qt's index covers.
+        scene.scroll_rect_changed.connect(self.setSceneRect)
+        self.setSceneRect(scene.scroll_rect())
         self._apply_text_rule()
         self.tour.reset()
         self.show_caption()

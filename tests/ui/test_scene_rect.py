@@ -1,5 +1,5 @@
-"""The scene keeps its own rect: the board's bounds, grown by what each change laid out (and a
-margin past it on the side it grows), and left alone mid-drag (Qt's own growing rect rebuilt its whole item index on every frame of a
+"""The scene keeps its own rect: the board's bounds, grown by what each change laid out, and
+left alone mid-drag (Qt's own growing rect rebuilt its whole item index on every frame of a
 first drag). Whatever the change, the scroll bars reach everything drawn."""
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from PySide6.QtWidgets import QApplication
 from pofacil.board import ops
 from pofacil.board.model.limits import PLACE_MAX, SIZE_MAX, SIZE_MIN
 from pofacil.ui.document import Document
-from pofacil.ui.scene import GROW_MARGIN, BoardScene
+from pofacil.ui.scene import BoardScene
 
 from .drawn import random_workshop
 from .test_board_window import next_turn, note_item
 
 
 def outside(scene: BoardScene) -> list[str]:
-    """What is drawn but lies past the scene rect (where no scroll bar reaches)."""
-    rect = scene.sceneRect()
+    """What is drawn but lies past the board's rect (where no scroll bar reaches)."""
+    rect = scene.scroll_rect()
     return [
         f"{type(item).__name__} {item.sceneBoundingRect()}"
         for item in scene.items()
@@ -33,9 +33,11 @@ def outside(scene: BoardScene) -> list[str]:
 
 def test_a_drag_past_the_board_edge_grows_the_rect_on_release_only(qtbot, window) -> None:
     scene, view = window.scene, window.view
-    assert scene.sceneRect() == scene.itemsBoundingRect().toAlignedRect() and outside(scene) == []
+    assert scene.scroll_rect() == scene.itemsBoundingRect().toAlignedRect()
+    assert outside(scene) == [] and view.sceneRect() == scene.scroll_rect()
     item = note_item(window, "PO 多為兼任，業務單位很忙")
-    before = QRectF(scene.sceneRect())
+    before = scene.scroll_rect()
+    indexed = QRectF(scene.sceneRect())
     # Drag the note to the viewport's right edge, past the board's last note.
     start = view.mapFromScene(item.sceneBoundingRect().center())
     end = QPoint(view.viewport().width() - 5, start.y())
@@ -45,23 +47,18 @@ def test_a_drag_past_the_board_edge_grows_the_rect_on_release_only(qtbot, window
     qtbot.mouseMove(viewport, end)
     next_turn()
     assert not before.contains(item.sceneBoundingRect()), "the drag did not pass the edge"
-    assert scene.sceneRect() == before, "the rect moved mid-drag"
+    assert scene.scroll_rect() == before, "the rect moved mid-drag"
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
     next_turn()
-    assert scene.sceneRect().contains(item.sceneBoundingRect()) and outside(scene) == []
-    grown = QRectF(scene.sceneRect())
-    # It grew past the note by a margin, on that side only: the next step that way does not
-    # change it again (each change rebuilds Qt's whole item index).
-    assert abs(grown.right() - (item.sceneBoundingRect().right() + GROW_MARGIN)) <= 1  # whole px
-    assert (grown.left(), grown.top(), grown.bottom()) == (
-        before.left(),
-        before.top(),
-        before.bottom(),
-    )
+    assert scene.scroll_rect().contains(item.sceneBoundingRect()) and outside(scene) == []
+    grown = scene.scroll_rect()
+    assert view.sceneRect() == grown, "the scroll bars reach it"
+    # Qt's index covers more than the board: a board that grows a little rebuilds none of it.
+    assert scene.sceneRect().contains(grown) and scene.sceneRect() == indexed
     window.undo_action.trigger()
     next_turn()
     # Undone, the note is back, and the rect stays: scroll bars do not jump under the user.
-    assert scene.sceneRect() == grown and outside(scene) == []
+    assert scene.scroll_rect() == grown and outside(scene) == []
 
 
 def test_a_board_shown_again_gets_its_own_rect(qtbot, window) -> None:
@@ -71,7 +68,8 @@ def test_a_board_shown_again_gets_its_own_rect(qtbot, window) -> None:
         next_turn()
         assert outside(scene) == []
         if scene.items():
-            assert scene.sceneRect() == scene.itemsBoundingRect().toAlignedRect()
+            assert scene.scroll_rect() == scene.itemsBoundingRect().toAlignedRect()
+            assert window.view.sceneRect() == scene.scroll_rect()
 
 
 coordinate = st.floats(-PLACE_MAX, PLACE_MAX, allow_nan=False)
