@@ -354,6 +354,7 @@ class BoardScene(QGraphicsScene):
             self._folded.add(note_id)
         elif item is not None and item.hidden_below:
             item.hidden_below = 0
+            item.update()  # its "+n" badge goes: the face's pixmap showed it
         if self._folded or self._hidden:
             self._dirty_folds = True
         if (before or {}).get("cell") or (after or {}).get("cell"):

@@ -4,6 +4,7 @@ test_breakout_dialog)."""
 from PySide6.QtCore import QPointF, Qt
 
 from pofacil.board.ops import boards as board_ops
+from pofacil.ui.items import NoteItem
 
 from .test_board_window import drag, next_turn, note_item
 
@@ -117,7 +118,7 @@ def test_tab_and_enter_grow_the_mind_map_in_one_step(qtbot, window) -> None:
     assert sibling.note.id not in window.scene.notes
 
 
-def test_folding_a_branch_hides_it(qtbot, window) -> None:
+def test_folding_a_branch_hides_it(qtbot, window, monkeypatch) -> None:
     show_board(window, "全體分享心智圖")
     branch = note_item(window, "PO 角色")
     kids = window.scene.board.children(branch.note.id)
@@ -125,9 +126,17 @@ def test_folding_a_branch_hides_it(qtbot, window) -> None:
     next_turn()
     assert all(not window.scene.notes[k].isVisible() for k in kids)
     assert branch.hidden_below == 3
+    window.view.viewport().grab()
+    painted: list[NoteItem] = []
+    words = NoteItem.paint_words
+    monkeypatch.setattr(
+        NoteItem, "paint_words", lambda item, *a: (painted.append(item), words(item, *a))
+    )
     window.undo_action.trigger()
     next_turn()
     assert all(window.scene.notes[k].isVisible() for k in kids) and branch.hidden_below == 0
+    window.view.viewport().grab()
+    assert branch in painted, 'unfolded, the note is drawn again, without its "+3" badge'
 
 
 def test_copy_a_mind_map_note_into_the_table(qtbot, window) -> None:
