@@ -183,7 +183,7 @@ class BoardScene(QGraphicsScene):
             self._reach = self._reach.united(item.sceneBoundingRect())
 
     def _grow_rect(self) -> None:
-        """Take in what this pass laid out: the scene rect (the view's scrollable area) grows
+        """Take in what this pass laid out: the scroll rect (the views' scrollable area) grows
         to show it, and never shrinks under the user's scroll bars while the board is shown
         (as Qt's own rect does). Not mid-drag: the release's change takes it in, once."""
         if self._drag_start:

@@ -24,7 +24,8 @@ AHEAD_BYTES = 64 * 1024 * 1024  # faces drawn ahead and not yet shown: a few scr
 
 
 class LayoutWarmUp(QObject):
-    """Lays out the words of queued notes a slice at a time, when no gesture is under way."""
+    """Lays out queued notes and draws ahead the faces not yet shown, a slice at a time,
+    when no gesture is under way."""
 
     def __init__(
         self,

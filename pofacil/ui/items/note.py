@@ -45,8 +45,9 @@ if TYPE_CHECKING:
     from pofacil.ui.scene import BoardScene
 
 EDITOR_PX = 16
-# What a note paints outside its paper: the "+n" badge above, the link knob and the badge to
-# the right, the shadow and the thick "found" border below.
+# What a note and its children paint outside its paper: the selection's outline all round,
+# the "+n" badge above, the link knob and the badge to the right, the shadow and the thick
+# "found" border below.
 BLEED = QMarginsF(3, style.BADGE_RAISE + 2, HANDLE / 2 + 6, style.NOTE_SHADOW[1] + 4)
 
 
