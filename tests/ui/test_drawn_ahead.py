@@ -192,3 +192,18 @@ def scanned_size(text: str, width: float, height: float) -> int:
 )
 def test_the_fitted_size_is_the_scans(qapp, text: str, box: tuple[float, float]) -> None:
     assert fitted_pixel_size(text, *box) == scanned_size(text, *box)
+
+
+def test_a_face_drawn_ahead_at_another_zoom_is_drawn_on_the_spot(qtbot, board) -> None:
+    scene, view = board
+    idle(scene, qtbot)
+    ahead = [i for i in scene.notes.values() if i.holds_ahead()]
+    far = max(ahead, key=lambda i: i.pos().x() + i.pos().y())
+    view.set_zoom(1.0)  # zoomed in before the note is ever shown: its face drawn ahead is stale
+    view.centerOn(far)
+    QApplication.processEvents()
+    shown = grab(view, far)
+    assert not far.holds_ahead() and far.painted_scale == pytest.approx(1.0)
+    far.update()
+    QApplication.processEvents()
+    assert differing(shown, grab(view, far)) == 0
