@@ -251,11 +251,16 @@ class MainWindow(QMainWindow):
             state, color = self.tr("Saved"), "#1B5E20"
         else:
             state, color = self.tr("NOT SAVED: save a copy elsewhere"), "#C92A2A"
-        # The state is ours and styled; the file name is the user's and stays plain text.
-        self.saved_label.setStyleSheet(f"color: {color}; font-weight: bold")
-        self.saved_label.setText(state)
-        self.file_label.setText(f"· {doc.path.name}")
-        self.file_label.setToolTip(plain_tooltip(str(doc.path)))
+        # The state is ours and styled; the file name is the user's and stays plain text. Set
+        # only when they change: a style sheet set again re-lays out the status bar and then
+        # the whole window (its docks and menus) after every change.
+        if self.saved_label.text() != state:
+            self.saved_label.setStyleSheet(f"color: {color}; font-weight: bold")
+            self.saved_label.setText(state)
+        tip = plain_tooltip(str(doc.path))
+        if self.file_label.toolTip() != tip:
+            self.file_label.setText(f"· {doc.path.name}")
+            self.file_label.setToolTip(tip)
         self._update_undo_texts()
         self._update_actions()
         self.history_panel.show_board(doc, self.current_board_id())

@@ -50,6 +50,13 @@ class LayoutWarmUp(QObject):
         if self._queue and not self._timer.isActive():
             self._timer.start(0)
 
+    def soon(self, note_ids: Iterable[str]) -> None:
+        """Draw these next (a selection changes what they show, near where the user looks),
+        without sorting the rest again: each selected note of a Ctrl+A comes here."""
+        self._queue.extend(note_ids)
+        if not self._timer.isActive():
+            self._timer.start(0)
+
     def clear(self) -> None:
         self._queue.clear()
         self._ahead.clear()

@@ -1,6 +1,7 @@
-"""Selecting notes shows a mark over each and repaints none of them: a note draws nothing
-itself, its face keeps its cached pixmap, and the mark is drawn by Qt's own items. What the
-user sees is as before: the accent outline and handles, Find's outline above the selection's."""
+"""A selected note's outline and handles are drawn by its face: selecting repaints each face in
+view once, later frames blit it, and a selected note out of view is drawn ahead in idle time,
+so a drag that brings it into view blits it too. What the user sees is as before: the accent
+outline and handles, Find's outline above the selection's."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from pofacil.board.geometry import style
+from pofacil.ui.items import NoteItem
 from pofacil.ui.items.note import NoteFace
 
 from .test_board_window import next_turn, note_item
@@ -46,7 +48,7 @@ def left_edge_colours(window, item) -> set[str]:
     return seen
 
 
-def test_selecting_every_note_repaints_no_face(qtbot, window, monkeypatch) -> None:
+def test_selecting_repaints_each_face_once_and_the_mark_shows(qtbot, window, monkeypatch) -> None:
     painted: list[str] = []
     original = NoteFace.paint
 
@@ -61,17 +63,48 @@ def test_selecting_every_note_repaints_no_face(qtbot, window, monkeypatch) -> No
     window.view.viewport().grab()
     assert painted, "the first frame paints every face once"
     painted.clear()
-    for item in window.scene.notes.values():
-        item.setSelected(True)
+    for each in window.scene.notes.values():
+        each.setSelected(True)
     next_turn()
+    window.view.centerOn(item)  # selecting moves the capture target, which may scroll
     window.view.viewport().grab()
-    assert painted == []
-    # Selecting moves the capture target, which may scroll: back to the note to look at it.
-    window.view.centerOn(item)
+    assert item.note.id in painted
+    assert len(painted) == len(set(painted)), "a face in view is painted once"
     assert style.ACCENT in left_edge_colours(window, item)
+    painted.clear()
+    window.view.viewport().grab()
+    assert painted == [], "the next frames blit it"
     window.scene.clearSelection()
     next_turn()
     assert style.ACCENT not in left_edge_colours(window, item)
+
+
+def test_a_selected_note_out_of_view_is_drawn_ahead_with_its_mark(
+    qtbot, window, monkeypatch
+) -> None:
+    scene = window.scene
+    item = note_item(window, "PO 多為兼任，業務單位很忙")
+    close_up(window, item)
+    far = max(scene.notes.values(), key=lambda i: (i.pos() - item.pos()).manhattanLength())
+    window.view.centerOn(far)
+    window.view.viewport().grab()  # painted at this zoom once: Qt held its face, unselected
+    window.view.centerOn(item.pos() - (far.pos() - item.pos()))  # the far note out of view
+    next_turn()
+    shown = window.view.mapFromScene(far.sceneBoundingRect()).boundingRect()
+    assert not window.view.viewport().rect().intersects(shown)
+    far.setSelected(True)
+    qtbot.waitUntil(lambda: scene.warm_up.pending() == 0, timeout=10_000)
+    assert far.holds_ahead(), "drawn ahead, selected, in idle time"
+    drawn: list[NoteItem] = []
+    words = NoteItem.paint_words
+    monkeypatch.setattr(
+        NoteItem, "paint_words", lambda each, *a: (drawn.append(each), words(each, *a))
+    )
+    window.view.centerOn(far)
+    window.view.viewport().grab()
+    assert far not in drawn, "its first paint in view blits what was drawn ahead"
+    assert not far.holds_ahead()
+    assert style.ACCENT in left_edge_colours(window, far)
 
 
 @pytest.mark.parametrize("selected", [True, False])

@@ -38,7 +38,7 @@ from pofacil.board.model.limits import SIZE_MAX, SIZE_MIN, TEXT_MAX
 
 from .paint import color, font, qrect
 from .pixmaps import FACE_PHASES, Ahead, Spot, draw_ahead, paint_paper, spot
-from .selection import HANDLE, HANDLE_FILL, HANDLE_PEN, NO_SHAPE, SelectionMark
+from .selection import HANDLE, HANDLE_FILL, HANDLE_PEN, NO_SHAPE, paint_selection, selection_bounds
 from .vote_dots import paint_votes
 
 if TYPE_CHECKING:
@@ -235,15 +235,13 @@ class NoteEditor(QGraphicsTextItem):
 
 class NoteFace(QGraphicsRectItem):
     """What a note shows, drawn by a child item with a cached pixmap of its own: the paper,
-    the words, the "+n" badge of a folded branch, the votes. The selection's outline and
-    handles are a mark above it (SelectionMark).
+    the words, the "+n" badge of a folded branch, the votes, and a selected note's outline
+    and handles (see selection).
 
-    Qt repaints an item it selects or deselects. Drawn by the note itself, each selected note
-    painted itself again in Python, on selection and again as a drag brought it into view (a
-    100-note table drag's frames ran 3-7x slower than with the notes left cached): the note
-    has no contents of its own, so selecting it shows or hides its mark and repaints nothing.
-    Its rect is the note's bounds; it takes no clicks and has no shape, so hit tests find the
-    note.
+    Qt repaints an item it moves into view with a device cache it no longer holds; drawn by
+    the note itself, the words were painted again in Python whenever Qt repainted the note.
+    The note has no contents of its own; the face repaints when what it shows changes. Its
+    rect is what it draws; it takes no clicks and has no shape, so hit tests find the note.
     """
 
     def __init__(self, note: NoteItem) -> None:
@@ -273,7 +271,6 @@ class NoteItem(QGraphicsRectItem):
     def __init__(self, note: Note) -> None:
         super().__init__()
         self.face = NoteFace(self)  # before any rect: it takes the note's bounds
-        self._mark: SelectionMark | None = None  # made at the first selection
         self.highlighted = False  # Find matched it: this outline outranks the selection's
         self.current_match = False  # the match Find is on, marked apart from the others
         self.setPen(Qt.PenStyle.NoPen)  # before any rect: a pen would widen the bounds
@@ -311,23 +308,20 @@ class NoteItem(QGraphicsRectItem):
         return self.scene()  # type: ignore[return-value]
 
     def update(self, *area: float | QRectF) -> None:  # type: ignore[override]
-        """Repaint what the note shows: its face and its mark. (Qt's own update on a
-        selection change does not call into Python, and the note itself draws nothing.)"""
+        """Repaint what the note shows: its face. (The note itself draws nothing.)"""
         self._ahead = None
+        self.painted_scale = 0.0  # the face Qt holds is stale: warm_up may draw it ahead
         self._fit_face()
         self.face.update(*area)  # type: ignore[arg-type]
-        if self._mark is not None:
-            self._mark.outranked(self.highlighted or self.current_match)
 
     def itemChange(self, change: QGraphicsRectItem.GraphicsItemChange, value: object) -> object:
-        # Selecting shows the note's mark and repaints nothing. (No move reaches this: the
-        # item does not ask for geometry changes.)
+        # The face draws the selection's mark. (No move reaches this: the item does not ask
+        # for geometry changes.)
         if change == QGraphicsRectItem.GraphicsItemChange.ItemSelectedHasChanged:
-            if value and self._mark is None:
-                self._mark = SelectionMark(self, *self._size)
-                self._mark.outranked(self.highlighted or self.current_match)
-            elif self._mark is not None:
-                self._mark.setVisible(bool(value))
+            self.update()
+            scene = self.scene()
+            if scene is not None:  # one not in view is drawn ahead in idle time
+                scene.warm_up.soon((self.note.id,))  # type: ignore[attr-defined]
         elif change == QGraphicsRectItem.GraphicsItemChange.ItemSceneHasChanged:
             self._fit_face()  # a board with votes shows their pill over the note
         return super().itemChange(change, value)
@@ -348,8 +342,6 @@ class NoteItem(QGraphicsRectItem):
         bounds = QRectF(0, 0, w, h).marginsAdded(BLEED)
         self.setRect(bounds)  # tells Qt the bounds changed
         self._fit_face()
-        if self._mark is not None:
-            self._mark.fit(w, h)
         self._shape = QPainterPath()
         self._shape.addRect(QRectF(0, 0, w, h))
         self._shape.addEllipse(QPointF(w, h / 2), HANDLE / 2, HANDLE / 2)
@@ -367,6 +359,8 @@ class NoteItem(QGraphicsRectItem):
             m = self.outline().widthF() / 2 + 1  # and a pixel of antialiasing
             dx, dy = style.NOTE_SHADOW
             bounds = QRectF(-m, -m, w + max(dx + 1, m) + m, h + max(dy + 1, m) + m)
+            if self.isSelected():
+                bounds = bounds.united(selection_bounds(w, h))
             bounds = bounds.intersected(self.rect())  # within the note, as the scene's rect
         if self.face.rect() != bounds:
             self.face.setRect(bounds)
@@ -457,7 +451,14 @@ class NoteItem(QGraphicsRectItem):
     def _looks(self, at: Spot) -> tuple[object, ...]:
         """What a face drawn ahead shows, beside the note (compared by identity): a change of
         any of it repaints the note, which drops the face drawn ahead anyway."""
-        return (at.key(), self._size, self._layout_key, self.hidden_below, self.outline())
+        return (
+            at.key(),
+            self._size,
+            self._layout_key,
+            self.hidden_below,
+            self.outline(),
+            self.isSelected(),
+        )
 
     def draw_ahead(self, device: QTransform) -> int:
         """Draw the face now, as its first paint through ``device`` (item to device pixels)
@@ -496,6 +497,8 @@ class NoteItem(QGraphicsRectItem):
             painter.drawRoundedRect(badge, style.BADGE_RADIUS, style.BADGE_RADIUS)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"+{self.hidden_below}")
         paint_votes(painter, self)
+        if self.isSelected():
+            paint_selection(painter, w, h, outline=not (self.highlighted or self.current_match))
 
     def paint_words(self, painter: QPainter, lod: float) -> None:
         """The body, and the band below it: the kind's tag at the left, the author's name
