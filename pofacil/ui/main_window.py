@@ -603,10 +603,7 @@ class MainWindow(QMainWindow):
             return
         change = doc.apply(ops.add_notes, scene.board_id, specs, label="add notes")
         if change is not None:
-            scene.clearSelection()
-            for nid in change.subjects:
-                if nid in scene.notes:
-                    scene.notes[nid].setSelected(True)
+            scene.select_notes(scene.notes[n] for n in change.subjects if n in scene.notes)
 
     def _dropped(self, mime: QMimeData, pos: QPointF) -> None:
         doc, scene = self.document, self.scene
@@ -779,8 +776,7 @@ class MainWindow(QMainWindow):
     # -- actions -------------------------------------------------------------------------
     def _select_all(self) -> None:
         if self.scene is not None:
-            for item in self.scene.notes.values():
-                item.setSelected(True)
+            self.scene.select_notes(self.scene.notes.values(), add=True)
 
     def _action(
         self,

@@ -107,13 +107,28 @@ def draw_paper(painter: QPainter, fill: str, outline: QPen, w: float, h: float) 
     painter.drawRoundedRect(QRectF(0, 0, w, h), style.NOTE_RADIUS, style.NOTE_RADIUS)
 
 
-def paint_paper(painter: QPainter, fill: str, outline: QPen, w: float, h: float) -> None:
-    """The paper, blitted from the one drawn for its look at this spot when there is one."""
+def paint_shared(
+    painter: QPainter,
+    drawn: Callable[[tuple[int, int, float, int]], Ahead],
+    draw: Callable[[QPainter], None],
+) -> None:
+    """Blit the picture ``drawn`` keeps for this spot (a cache shared by every note of one
+    look), or ``draw`` it where no pixmap is kept (turned, zoomed in past SCALE_MAX)."""
     at = spot(painter.deviceTransform(), PAPER_PHASES)
     if at is None:
-        draw_paper(painter, fill, outline, w, h)
-        return
-    _paper(fill, outline.color().rgba(), outline.widthF(), w, h, at.key()).blit(painter, at)
+        draw(painter)
+    else:
+        drawn(at.key()).blit(painter, at)
+
+
+def paint_paper(painter: QPainter, fill: str, outline: QPen, w: float, h: float) -> None:
+    """The paper, blitted from the one drawn for its look at this spot when there is one."""
+    rgba, line = outline.color().rgba(), outline.widthF()
+    paint_shared(
+        painter,
+        lambda key: _paper(fill, rgba, line, w, h, key),
+        lambda p: draw_paper(p, fill, outline, w, h),
+    )
 
 
 @lru_cache(maxsize=512)

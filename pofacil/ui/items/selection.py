@@ -10,12 +10,15 @@ drawn ahead in idle time as any other (see warm_up).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 
 from pofacil.board.geometry import style
 
 from .paint import color
+from .pixmaps import Ahead, Spot, draw_ahead, paint_shared
 
 HANDLE = 14.0  # px in scene units: the resize corner and the link knob
 HANDLE_PEN = QPen(color(style.ACCENT), style.BADGE_LINE)
@@ -36,7 +39,16 @@ def selection_bounds(w: float, h: float) -> QRectF:
 
 def paint_selection(painter: QPainter, w: float, h: float, outline: bool) -> None:
     """The accent outline (unless Find's outranks it: ``outline`` False), the link knob on
-    the right edge and the resize corner."""
+    the right edge and the resize corner, blitted from the mark drawn for this size and spot
+    (drawn, it was a quarter of the face's repaint)."""
+    paint_shared(
+        painter,
+        lambda key: _mark(w, h, outline, key),
+        lambda p: draw_selection(p, w, h, outline),
+    )
+
+
+def draw_selection(painter: QPainter, w: float, h: float, outline: bool) -> None:
     if outline:
         painter.setPen(_SELECTED)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -51,3 +63,13 @@ def paint_selection(painter: QPainter, w: float, h: float, outline: bool) -> Non
     corner.closeSubpath()
     painter.setBrush(_ACCENT)
     painter.drawPath(corner)
+
+
+@lru_cache(maxsize=256)
+def _mark(w: float, h: float, outline: bool, key: tuple[int, int, float, int]) -> Ahead:
+    phase_x, phase_y, scale, phases = key
+    return draw_ahead(
+        Spot(0, 0, phase_x, phase_y, scale, phases),
+        selection_bounds(w, h),
+        lambda painter: draw_selection(painter, w, h, outline),
+    )
