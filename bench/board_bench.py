@@ -394,10 +394,15 @@ def center_on(rig: Rig, point: QPointF) -> None:
 
 
 def select(rig: Rig, items: list[QGraphicsItem]) -> None:
+    """Select ``items`` and let the window take it in before the gesture, as it has while a
+    hand moves to the mouse: what a selection changes (pofacil's capture target, then the
+    window's layout) is posted an event-loop turn at a time, and a single turn left the
+    window's layout to the drag's first frame. Untimed, the same for both rigs."""
     rig.scene.clearSelection()
     for item in items:
         item.setSelected(True)
-    QApplication.processEvents()
+    for _ in range(3):
+        QApplication.processEvents()
 
 
 def drag(rig: Rig, grab: QGraphicsItem, by: QPointF, frames: list[float]) -> float:
