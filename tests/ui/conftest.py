@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from pofacil.board.formats.sample import write_sample
 from pofacil.board.session import Session
+from pofacil.ui.document import Document
+from pofacil.ui.scene import BoardScene
+from pofacil.ui.view import BoardView
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +69,19 @@ def answer_dialogs() -> Iterator[list[str]]:
     timer.start(20)
     yield seen
     timer.stop()
+
+
+def shown_board(
+    qtbot, session: Session, board_id: str, width: int, height: int
+) -> tuple[BoardScene, BoardView]:
+    """A board's scene in a real view of ``width`` x ``height`` on screen, without the window
+    around it (the caller detaches the scene and closes the session)."""
+    scene = BoardScene(Document(session))
+    scene.set_board(board_id)
+    view = BoardView()
+    qtbot.addWidget(view)
+    view.setScene(scene)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return scene, view

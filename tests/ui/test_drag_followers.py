@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pofacil.board import ops
 from pofacil.board.geometry.items import cluster_frame, link_ends
 from pofacil.board.session import Session
-from pofacil.ui.document import Document
 from pofacil.ui.items import ClusterItem, LinkItem, NoteItem
 from pofacil.ui.items.paint import qrect, rect_of
 from pofacil.ui.scene import BoardScene
-from pofacil.ui.view import BoardView
+
+from .conftest import shown_board
 
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
@@ -53,15 +53,7 @@ def board(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tu
     session.do(ops.cluster_notes(session.workshop, [d, e], "分開"))
     session.do(ops.link_notes(session.workshop, a, b))  # both ends dragged: rides
     session.do(ops.link_notes(session.workshop, c, d))  # one end stays: refits
-    document = Document(session)
-    scene = BoardScene(document)
-    scene.set_board(board_id)
-    view = BoardView()
-    qtbot.addWidget(view)
-    view.setScene(scene)
-    view.resize(1000, 800)
-    view.show()
-    qtbot.waitExposed(view)
+    scene, view = shown_board(qtbot, session, board_id, 1000, 800)
     view.fitInView(scene.itemsBoundingRect().adjusted(-300, -300, 300, 300))
     view.viewport().grab()
     yield scene, view, [scene.notes[i] for i in (a, b, c)], painted

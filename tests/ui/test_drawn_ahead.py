@@ -20,7 +20,6 @@ from pofacil.board import ops
 from pofacil.board.geometry import style
 from pofacil.board.session import Session
 from pofacil.ui import warm_up
-from pofacil.ui.document import Document
 from pofacil.ui.fonts import install_app_font
 from pofacil.ui.items import NoteItem
 from pofacil.ui.items.note import _WRAP, fitted_pixel_size
@@ -28,6 +27,8 @@ from pofacil.ui.items.paint import color, font
 from pofacil.ui.items.pixmaps import draw_paper, paint_paper
 from pofacil.ui.scene import BoardScene
 from pofacil.ui.view import BoardView
+
+from .conftest import shown_board
 
 TEXTS = ["社區長照據點人力不足", "青年參與公共事務的管道", "PO 制度要有法源", "資料開放 open data"]
 
@@ -48,14 +49,7 @@ def board(qtbot, tmp_path: Path) -> Iterator[tuple[BoardScene, BoardView]]:
         for i in range(600)
     ]
     session.do(ops.add_notes(session.workshop, board_id, specs))
-    scene = BoardScene(Document(session))
-    scene.set_board(board_id)
-    view = BoardView()
-    qtbot.addWidget(view)
-    view.setScene(scene)
-    view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    scene, view = shown_board(qtbot, session, board_id, 900, 600)
     view.set_zoom(0.5)
     view.centerOn(500, 400)
     yield scene, view

@@ -5,12 +5,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF, Qt
 
-from pofacil.ui.document import Document
 from pofacil.ui.items import ClusterItem, LinkItem
 from pofacil.ui.items.note import NoteFace
-from pofacil.ui.scene import BoardScene
-from pofacil.ui.view import BoardView
 
+from .conftest import shown_board
 from .drawn import random_workshop
 
 
@@ -29,15 +27,7 @@ def test_panning_a_board_in_view_runs_no_paint(
 
         monkeypatch.setattr(cls, "paint", counted)
     session = random_workshop(tmp_path / "random.pofacil", 1)
-    document = Document(session)
-    scene = BoardScene(document)
-    scene.set_board(session.workshop.find_board("自由").id)
-    view = BoardView()
-    qtbot.addWidget(view)
-    view.setScene(scene)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    scene, view = shown_board(qtbot, session, session.workshop.find_board("自由").id, 1000, 700)
     # Room around the board to pan in, all of it on screen.
     bounds = scene.itemsBoundingRect()
     view.setSceneRect(bounds.adjusted(-2000, -2000, 2000, 2000))
