@@ -52,6 +52,8 @@ BLEED = QMarginsF(3, style.BADGE_RAISE + 2, HANDLE / 2 + 6, style.NOTE_SHADOW[1]
 
 
 _WRAP = Qt.TextFlag.TextWordWrap
+_SELECTED_CHANGED = QGraphicsRectItem.GraphicsItemChange.ItemSelectedHasChanged
+_SCENE_CHANGED = QGraphicsRectItem.GraphicsItemChange.ItemSceneHasChanged
 # What paint() draws of the note itself. A move, an undo of one, a new slot in a cell change
 # none of it and keep the cached pixmaps: repainting each moved note's words cost an undo of
 # a 100-note table drag, and the next drag's frames as those notes came back into view, a
@@ -233,6 +235,21 @@ class NoteEditor(QGraphicsTextItem):
         self.note_item.editing_finished(self.toPlainText() if commit else None)
 
 
+@lru_cache(maxsize=256)
+def _face_bounds(w: float, h: float, whole: bool, line: float, selected: bool) -> QRectF:
+    """What a w x h note's face draws: the whole bleed (for a fold badge or votes), or the
+    paper with its outline of ``line`` and its shadow, and the selection's mark."""
+    bleed = QRectF(0, 0, w, h).marginsAdded(BLEED)
+    if whole:
+        return bleed
+    m = line / 2 + 1  # and a pixel of antialiasing
+    dx, dy = style.NOTE_SHADOW
+    bounds = QRectF(-m, -m, w + max(dx + 1, m) + m, h + max(dy + 1, m) + m)
+    if selected:
+        bounds = bounds.united(selection_bounds(w, h))
+    return bounds.intersected(bleed)  # within the note, as the scene's rect
+
+
 class NoteFace(QGraphicsRectItem):
     """What a note shows, drawn by a child item with a cached pixmap of its own: the paper,
     the words, the "+n" badge of a folded branch, the votes, and a selected note's outline
@@ -271,6 +288,7 @@ class NoteItem(QGraphicsRectItem):
     def __init__(self, note: Note) -> None:
         super().__init__()
         self.face = NoteFace(self)  # before any rect: it takes the note's bounds
+        self._face_look: tuple[object, ...] = ()
         self.highlighted = False  # Find matched it: this outline outranks the selection's
         self.current_match = False  # the match Find is on, marked apart from the others
         self.setPen(Qt.PenStyle.NoPen)  # before any rect: a pen would widen the bounds
@@ -317,12 +335,12 @@ class NoteItem(QGraphicsRectItem):
     def itemChange(self, change: QGraphicsRectItem.GraphicsItemChange, value: object) -> object:
         # The face draws the selection's mark. (No move reaches this: the item does not ask
         # for geometry changes.)
-        if change == QGraphicsRectItem.GraphicsItemChange.ItemSelectedHasChanged:
+        if change == _SELECTED_CHANGED:
             self.update()
             scene = self.scene()
             if scene is not None:  # one not in view is drawn ahead in idle time
                 scene.warm_up.soon((self.note.id,))  # type: ignore[attr-defined]
-        elif change == QGraphicsRectItem.GraphicsItemChange.ItemSceneHasChanged:
+        elif change == _SCENE_CHANGED:
             self._fit_face()  # a board with votes shows their pill over the note
         return super().itemChange(change, value)
 
@@ -350,20 +368,14 @@ class NoteItem(QGraphicsRectItem):
         """The face's bounds: what it draws now, the paper, its outline and shadow, but for
         the votes' pill and the fold badge above it, which need the note's whole bleed. A
         drag repaints the bounds of what it moves, and blits the faces' pixmaps: a fifth of
-        the note's bleed was empty pixels."""
-        w, h = self._size
+        the note's bleed was empty pixels. Run for every note a selection change reaches
+        (20,000 of them when a Ctrl+A is cleared): worked out once per look."""
         board = getattr(self.scene(), "board", None)
-        if self.hidden_below or (board is not None and board.votes):
-            bounds = QRectF(0, 0, w, h).marginsAdded(BLEED)
-        else:
-            m = self.outline().widthF() / 2 + 1  # and a pixel of antialiasing
-            dx, dy = style.NOTE_SHADOW
-            bounds = QRectF(-m, -m, w + max(dx + 1, m) + m, h + max(dy + 1, m) + m)
-            if self.isSelected():
-                bounds = bounds.united(selection_bounds(w, h))
-            bounds = bounds.intersected(self.rect())  # within the note, as the scene's rect
-        if self.face.rect() != bounds:
-            self.face.setRect(bounds)
+        whole = bool(self.hidden_below or (board is not None and board.votes))
+        look = (*self._size, whole, self.outline().widthF(), self.isSelected())
+        if look != self._face_look:
+            self._face_look = look
+            self.face.setRect(_face_bounds(*look))
 
     def shape(self) -> QPainterPath:
         return self._shape
